@@ -1,0 +1,53 @@
+import type {
+  Address,
+  AddressValidation,
+  Agreement,
+  Catalog,
+  CustomerList,
+  DomainAvailability,
+  Order,
+  OrderRequest,
+  Quote,
+  QuoteRequest,
+  TenantLookup,
+} from './schemas.js';
+
+/** Options every call accepts. */
+export interface CallOptions {
+  /** Aborts the request; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface PlaceOrderOptions extends CallOptions {
+  /**
+   * The idempotency key of this order attempt. Leave it out and the client makes one;
+   * pass the same key again to be sure a repeated submit returns the same order.
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * Everything the checkout needs from the store's backend. `HttpCheckoutApi` implements it
+ * over HTTP; a reseller may pass any other implementation as `<lc-checkout>.api`.
+ *
+ * Every method resolves to a fully validated value or rejects with an `ApiError`
+ * (problem+json), a `ContractError` (a body that does not match the contract), a
+ * `NetworkError` (no answer, or timed out) or the abort reason.
+ */
+export interface CheckoutApi {
+  getCatalog(options?: CallOptions): Promise<Catalog>;
+  searchCustomers(search: string, options?: CallOptions): Promise<CustomerList>;
+  checkDomain(prefix: string, options?: CallOptions): Promise<DomainAvailability>;
+  lookupTenant(domain: string, options?: CallOptions): Promise<TenantLookup>;
+  validateAddress(address: Address, options?: CallOptions): Promise<AddressValidation>;
+  getAgreement(options?: CallOptions): Promise<Agreement>;
+  createQuote(request: QuoteRequest, options?: CallOptions): Promise<Quote>;
+  placeOrder(request: OrderRequest, options?: PlaceOrderOptions): Promise<Order>;
+  getOrder(id: string, options?: CallOptions): Promise<Order>;
+  /**
+   * Follows an order's snapshots as server-sent events. Resolves when the stream ends
+   * (terminal state or closed by the server); rejects with `NotSupportedError`-named
+   * `ApiError` (404/405/501) when the backend has no events endpoint, so callers fall back to polling.
+   */
+  watchOrder(id: string, onSnapshot: (order: Order) => void, options?: CallOptions): Promise<void>;
+}

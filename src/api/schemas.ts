@@ -1,0 +1,380 @@
+/**
+ * The backend contract: every request and response body of the store's HTTP API, as zod
+ * schemas. These are the single source of truth: the TypeScript types below are inferred
+ * from them, the HTTP client parses every response with them, the mock backend parses every
+ * request with them, and `npm run contract` turns them into `dist/openapi.json`.
+ *
+ * Runtime code uses `zod/mini` (a fraction of full zod's size); the schemas are ordinary
+ * zod core schemas, so full zod's tools (JSON Schema output) accept them at build time.
+ *
+ * Money is always an integer amount in the currency's minor unit (cents for USD), so no
+ * floating-point rounding ever reaches an invoice.
+ */
+import * as z from 'zod/mini';
+
+// ---------------------------------------------------------------------------------------
+// Shared building blocks
+
+/** Subscription term, as an ISO 8601 duration: one month, one year, three years. */
+export const Term = z.enum(['P1M', 'P1Y', 'P3Y']);
+export type Term = z.infer<typeof Term>;
+
+/** How often the subscription is invoiced. */
+export const Billing = z.enum(['monthly', 'annual']);
+export type Billing = z.infer<typeof Billing>;
+
+/** ISO 4217 currency code, e.g. `USD`. */
+export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));
+
+/** An amount in the currency's minor unit (cents). */
+export const MinorAmount = z.int();
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date();
+/** A point in time, ISO 8601 with offset. */
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** A new tenant's domain prefix: letters and digits, 1–27 characters (Partner Center rule). */
+export const DOMAIN_PREFIX_PATTERN = /^[A-Za-z0-9]{1,27}$/;
+export const DomainPrefix = z.string().check(z.regex(DOMAIN_PREFIX_PATTERN));
+
+/** A default domain such as `contoso.onmicrosoft.com` (any verified domain is accepted). */
+export const TenantDomain = z
+  .string()
+  .check(
+    z.minLength(3),
+    z.maxLength(253),
+    z.regex(/^(?=.{3,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/),
+  );
+
+// ---------------------------------------------------------------------------------------
+// GET /catalog
+
+/** One way to buy a product: a term, a billing frequency and the price per licence per billing period. */
+export const Offer = z.object({
+  term: Term,
+  billing: Billing,
+  /** Price of one licence for one billing period (a month when monthly, a year when annual), minor units. */
+  unitPrice: MinorAmount.check(z.nonnegative()),
+});
+export type Offer = z.infer<typeof Offer>;
+
+export const Product = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
+  /** Product family, for grouping: e.g. "Microsoft 365", "Security". */
+  category: z.optional(z.string()),
+  minQuantity: z.int().check(z.gte(1)),
+  maxQuantity: z.int().check(z.gte(1)),
+  offers: z.array(Offer).check(z.minLength(1)),
+});
+export type Product = z.infer<typeof Product>;
+
+export const Catalog = z.object({
+  currency: CurrencyCode,
+  products: z.array(Product),
+});
+export type Catalog = z.infer<typeof Catalog>;
+
+// ---------------------------------------------------------------------------------------
+// GET /customers?search=
+
+export const Customer = z.object({
+  id: z.string().check(z.minLength(1)),
+  companyName: z.string(),
+  defaultDomain: z.string(),
+  /** Whether a current Microsoft Customer Agreement acceptance is on file for this customer. */
+  agreementOnFile: z.boolean(),
+  country: z.optional(z.string()),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const CustomerList = z.object({
+  customers: z.array(Customer),
+});
+export type CustomerList = z.infer<typeof CustomerList>;
+
+// ---------------------------------------------------------------------------------------
+// GET /domains/{prefix}
+
+export const DomainAvailability = z.object({
+  prefix: z.string(),
+  /** The full domain the prefix would give: `{prefix}.onmicrosoft.com`. */
+  domain: z.string(),
+  available: z.boolean(),
+  /** Available alternatives when taken (prefixes, not full domains). */
+  suggestions: z.array(z.string()),
+});
+export type DomainAvailability = z.infer<typeof DomainAvailability>;
+
+// ---------------------------------------------------------------------------------------
+// GET /tenants/{domain}
+
+export const TenantLookup = z.object({
+  domain: z.string(),
+  exists: z.boolean(),
+  /** The company name registered with Microsoft for that tenant, when it exists. */
+  companyName: z.optional(z.string()),
+  tenantId: z.optional(z.string()),
+});
+export type TenantLookup = z.infer<typeof TenantLookup>;
+
+// ---------------------------------------------------------------------------------------
+// POST /addresses/validate
+
+export const Address = z.object({
+  /** ISO 3166-1 alpha-2. */
+  country: z.string().check(z.regex(/^[A-Z]{2}$/)),
+  line1: z.string().check(z.minLength(1), z.maxLength(200)),
+  line2: z.optional(z.string().check(z.maxLength(200))),
+  city: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** State, province or region, where the country needs one. */
+  state: z.optional(z.string().check(z.maxLength(100))),
+  postalCode: z.string().check(z.minLength(1), z.maxLength(20)),
+});
+export type Address = z.infer<typeof Address>;
+
+export const AddressStatus = z.enum(['verified', 'interaction-required', 'not-valid', 'none']);
+export type AddressStatus = z.infer<typeof AddressStatus>;
+
+export const AddressValidation = z.object({
+  status: AddressStatus,
+  /** Human-readable explanation, when the status is not `verified`. */
+  message: z.optional(z.string()),
+  /** Corrected addresses the user may pick from. */
+  suggestions: z.array(Address),
+});
+export type AddressValidation = z.infer<typeof AddressValidation>;
+
+// ---------------------------------------------------------------------------------------
+// GET /agreement
+
+export const AgreementMode = z.enum(['attest', 'customer-accepts']);
+export type AgreementMode = z.infer<typeof AgreementMode>;
+
+export const Agreement = z.object({
+  templateId: z.string().check(z.minLength(1)),
+  version: z.string(),
+  /** Where the current agreement text can be read. */
+  url: z.url(),
+  /**
+   * `attest`: the partner confirms the customer's representative accepted it (the form).
+   * `customer-accepts`: the customer accepts on Microsoft's page; provisioning then shows
+   * an action-required task with the link to send.
+   */
+  mode: AgreementMode,
+});
+export type Agreement = z.infer<typeof Agreement>;
+
+// ---------------------------------------------------------------------------------------
+// Order inputs
+
+export const Contact = z.object({
+  firstName: z.string().check(z.minLength(1), z.maxLength(50)),
+  lastName: z.string().check(z.minLength(1), z.maxLength(50)),
+  email: z.email(),
+  phone: z.optional(z.string().check(z.maxLength(40))),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const CompanyDetails = z.object({
+  /** The exact legal name; for an existing tenant, character for character the registered one. */
+  companyName: z.string().check(z.minLength(1), z.maxLength(200)),
+  address: Address,
+  contact: Contact,
+});
+export type CompanyDetails = z.infer<typeof CompanyDetails>;
+
+export const NewTenant = z.object({ kind: z.literal('new'), prefix: DomainPrefix });
+export const ExistingTenant = z.object({ kind: z.literal('existing'), domain: TenantDomain });
+export const TenantChoice = z.discriminatedUnion('kind', [NewTenant, ExistingTenant]);
+export type TenantChoice = z.infer<typeof TenantChoice>;
+
+/** Who the order is for: exactly one recipient per order. */
+export const Recipient = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('internal') }),
+  z.object({ kind: z.literal('existing'), customerId: z.string().check(z.minLength(1)) }),
+  z.object({ kind: z.literal('new'), company: CompanyDetails, tenant: TenantChoice }),
+]);
+export type Recipient = z.infer<typeof Recipient>;
+
+/** Microsoft Customer Agreement acceptance, as attested by the partner. */
+export const AgreementAcceptance = z.object({
+  templateId: z.string().check(z.minLength(1)),
+  firstName: z.string().check(z.minLength(1), z.maxLength(50)),
+  lastName: z.string().check(z.minLength(1), z.maxLength(50)),
+  email: z.email(),
+  phone: z.optional(z.string().check(z.maxLength(40))),
+  /** The day the representative accepted; never in the future. */
+  dateAccepted: IsoDate,
+});
+export type AgreementAcceptance = z.infer<typeof AgreementAcceptance>;
+
+export const OrderLineInput = z.object({
+  productId: z.string().check(z.minLength(1)),
+  term: Term,
+  billing: Billing,
+  quantity: z.int().check(z.gte(1)),
+});
+export type OrderLineInput = z.infer<typeof OrderLineInput>;
+
+// ---------------------------------------------------------------------------------------
+// POST /quotes
+
+export const QuoteRequest = z.object({
+  lines: z.array(OrderLineInput).check(z.minLength(1)),
+  recipient: Recipient,
+  /** The day the subscriptions start; today when left out. */
+  startDate: z.optional(IsoDate),
+});
+export type QuoteRequest = z.infer<typeof QuoteRequest>;
+
+export const QuoteLine = z.object({
+  productId: z.string(),
+  name: z.string(),
+  term: Term,
+  billing: Billing,
+  quantity: z.int(),
+  unitPrice: MinorAmount,
+  /** One full billing period for this line: unitPrice × quantity. */
+  periodAmount: MinorAmount,
+  /** The billing period the start date falls in. */
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  /** What the first invoice charges: from the start date to periodEnd, inclusive. */
+  proratedFrom: IsoDate,
+  chargedDays: z.int(),
+  periodDays: z.int(),
+  proratedAmount: MinorAmount,
+});
+export type QuoteLine = z.infer<typeof QuoteLine>;
+
+export const Quote = z.object({
+  id: z.string(),
+  currency: CurrencyCode,
+  startDate: IsoDate,
+  lines: z.array(QuoteLine),
+  /** Sum of the lines' full billing periods. */
+  recurringTotal: MinorAmount,
+  /** Sum of the prorated amounts: what the first invoice charges before tax. */
+  firstInvoiceTotal: MinorAmount,
+  /** When the quote's prices stop being guaranteed. */
+  expiresAt: IsoDateTime,
+});
+export type Quote = z.infer<typeof Quote>;
+
+// ---------------------------------------------------------------------------------------
+// POST /orders, GET /orders/{id}, GET /orders/{id}/events
+
+export const OrderRequest = z.object({
+  lines: z.array(OrderLineInput).check(z.minLength(1)),
+  recipient: Recipient,
+  /** Required when the recipient has no agreement on file and the mode is `attest`. */
+  agreement: z.optional(AgreementAcceptance),
+  quoteId: z.optional(z.string()),
+});
+export type OrderRequest = z.infer<typeof OrderRequest>;
+
+export const TaskStatus = z.enum([
+  'pending',
+  'running',
+  'succeeded',
+  'failed',
+  /** Waiting on someone else (e.g. Microsoft reviewing a new customer); not an error. */
+  'waiting',
+  /** Waiting on an action by a person, usually the customer (a link to send). */
+  'action-required',
+]);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+export const TaskKind = z.enum([
+  'create-tenant',
+  'link-reseller',
+  'accept-relationship',
+  'record-agreement',
+  'accept-agreement',
+  'review-customer',
+  'create-subscription',
+]);
+export type TaskKind = z.infer<typeof TaskKind>;
+
+export const ProvisioningTask = z.object({
+  id: z.string(),
+  kind: TaskKind,
+  /** What the task does, in the backend's words (e.g. "Create subscription: Microsoft 365 E3"). */
+  label: z.string(),
+  status: TaskStatus,
+  startedAt: z.optional(IsoDateTime),
+  finishedAt: z.optional(IsoDateTime),
+  /** The backend's estimate of the task's whole duration. */
+  estimatedSeconds: z.optional(z.number().check(z.nonnegative())),
+  /** More about the state: why it failed, who must act. */
+  detail: z.optional(z.string()),
+  /** For action-required: the link to send to the person who must act. */
+  actionUrl: z.optional(z.url()),
+});
+export type ProvisioningTask = z.infer<typeof ProvisioningTask>;
+
+export const OrderStatus = z.enum([
+  /** Tasks are pending or running: keep the page open. */
+  'provisioning',
+  /** Nothing runs; what is left waits on someone else. The page can be closed. */
+  'waiting',
+  'completed',
+  'failed',
+]);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+/** A new tenant's first administrator: shown once, never stored by the widget. */
+export const AdminCredentials = z.object({
+  userName: z.string(),
+  temporaryPassword: z.string(),
+});
+export type AdminCredentials = z.infer<typeof AdminCredentials>;
+
+export const Order = z.object({
+  id: z.string().check(z.minLength(1)),
+  status: OrderStatus,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  recipient: z.object({
+    kind: z.enum(['internal', 'existing', 'new']),
+    companyName: z.string(),
+    domain: z.optional(z.string()),
+  }),
+  currency: CurrencyCode,
+  lines: z.array(OrderLineInput),
+  firstInvoiceTotal: MinorAmount,
+  tasks: z.array(ProvisioningTask),
+  /** Share of the work done, 0–1. */
+  progress: z.number().check(z.gte(0), z.lte(1)),
+  /** The backend's estimate of the seconds left for tasks that can run now. */
+  estimatedSecondsRemaining: z.optional(z.number().check(z.nonnegative())),
+  /** For a failed order: whether placing the same order again may succeed (a passing failure). */
+  retryable: z.optional(z.boolean()),
+  credentials: z.optional(AdminCredentials),
+});
+export type Order = z.infer<typeof Order>;
+
+// ---------------------------------------------------------------------------------------
+// Errors: RFC 9457 problem details
+
+export const FieldError = z.object({
+  /** Dotted path of the request field, e.g. `company.address.postalCode`. */
+  field: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+export const Problem = z.looseObject({
+  type: z.optional(z.string()),
+  title: z.string(),
+  status: z.int(),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  /** Machine-readable reason, e.g. `validation-failed`, `idempotency-key-reused`. */
+  code: z.optional(z.string()),
+  errors: z.optional(z.array(FieldError)),
+});
+export type Problem = z.infer<typeof Problem>;

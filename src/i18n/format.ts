@@ -1,0 +1,42 @@
+/** Number, money and date formatting through `Intl`, cached per locale. */
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let value = cache.get(key) as T | undefined;
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** The locale an element formats with: its own `lang`, the nearest ancestor's, or the document's. */
+export function resolveLang(element?: Element | null, explicit?: string): string | undefined {
+  if (explicit) return explicit;
+  const fromTree = element?.closest('[lang]')?.getAttribute('lang');
+  return fromTree || document.documentElement.lang || undefined;
+}
+
+function fractionDigits(currency: string): number {
+  return cached(`digits|${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency })).resolvedOptions()
+    .maximumFractionDigits ?? 2;
+}
+
+/** Formats an amount in minor units (cents) as money in `lang`. */
+export function formatMoney(minor: number, currency: string, lang?: string): string {
+  const digits = fractionDigits(currency);
+  const format = cached(`money|${lang}|${currency}`, () => new Intl.NumberFormat(lang, { style: 'currency', currency }));
+  return format.format(minor / 10 ** digits);
+}
+
+export function formatNumber(value: number, lang?: string): string {
+  return cached(`number|${lang}`, () => new Intl.NumberFormat(lang)).format(value);
+}
+
+/** Formats a `YYYY-MM-DD` date (a calendar day, no time zone shift). */
+export function formatDate(isoDate: string, lang?: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return cached(`date|${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
+}

@@ -1,0 +1,50 @@
+import { defineConfig, type Plugin } from 'vite';
+import { createMockHub } from './src/mock/hub.js';
+
+/** Mounts the mock backend at /api on the dev server (`npm start`). */
+function mockBackend(): Plugin {
+  return {
+    name: 'license-checkout:mock-backend',
+    configureServer(server) {
+      const hub = createMockHub();
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '/').split('?')[0];
+        if (!hub.matches(path)) return next();
+        hub.handleNode(req, res).catch(next);
+      });
+    },
+  };
+}
+
+const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky(\/|$)/];
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'bundle') {
+    // One self-contained file for a plain <script type="module">: dependencies inlined.
+    return {
+      build: {
+        target: 'es2022',
+        emptyOutDir: false,
+        minify: true,
+        lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'license-checkout.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+  return {
+    plugins: [mockBackend()],
+    build: {
+      target: 'es2022',
+      // ES modules for bundler users: one file per source module, dependencies external.
+      lib: {
+        entry: { index: 'src/index.ts', 'mock/index': 'src/mock/index.ts', 'mock/node': 'src/mock/node.ts' },
+        formats: ['es'],
+      },
+      minify: false,
+      rolldownOptions: {
+        external: (id: string) => external.some((re) => re.test(id)) || id.startsWith('node:'),
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
