@@ -1,0 +1,231 @@
+/**
+ * The OpenAPI 3.1 document of the backend contract, generated from the zod schemas in
+ * `schemas.ts` with zod's own JSON Schema output, so the document can never drift from
+ * what the client validates. Build-time only (`npm run contract` writes
+ * `dist/openapi.json`); not part of the runtime bundle.
+ */
+import * as z from 'zod/mini';
+import * as s from './schemas.js';
+
+const named = {
+  Term: s.Term,
+  Billing: s.Billing,
+  Offer: s.Offer,
+  Product: s.Product,
+  Catalog: s.Catalog,
+  Customer: s.Customer,
+  CustomerList: s.CustomerList,
+  DomainAvailability: s.DomainAvailability,
+  TenantLookup: s.TenantLookup,
+  Address: s.Address,
+  AddressStatus: s.AddressStatus,
+  AddressValidation: s.AddressValidation,
+  AgreementMode: s.AgreementMode,
+  Agreement: s.Agreement,
+  Contact: s.Contact,
+  CompanyDetails: s.CompanyDetails,
+  TenantChoice: s.TenantChoice,
+  Recipient: s.Recipient,
+  AgreementAcceptance: s.AgreementAcceptance,
+  OrderLineInput: s.OrderLineInput,
+  QuoteRequest: s.QuoteRequest,
+  QuoteLine: s.QuoteLine,
+  Quote: s.Quote,
+  OrderRequest: s.OrderRequest,
+  TaskStatus: s.TaskStatus,
+  TaskKind: s.TaskKind,
+  ProvisioningTask: s.ProvisioningTask,
+  OrderStatus: s.OrderStatus,
+  AdminCredentials: s.AdminCredentials,
+  Order: s.Order,
+  FieldError: s.FieldError,
+  Problem: s.Problem,
+} as const;
+
+type Name = keyof typeof named;
+
+const ref = (name: Name) => ({ $ref: `#/components/schemas/${name}` });
+
+const json = (name: Name) => ({ 'application/json': { schema: ref(name) } });
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+
+const ok = (name: Name, description: string) => ({ description, content: json(name) });
+
+const errors = {
+  '400': problem('The request is malformed; `errors` names the fields.'),
+  '422': problem('The request is well-formed but breaks a rule; `errors` names the fields.'),
+  '429': problem('Too many requests; honour `Retry-After`.'),
+  '5XX': problem('The store failed; GETs may be retried with backoff.'),
+};
+
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+
+/** The contract's operations; the test checks these against the design's table. */
+export const operations = [
+  ['get', '/catalog'],
+  ['get', '/customers'],
+  ['get', '/domains/{prefix}'],
+  ['get', '/tenants/{domain}'],
+  ['post', '/addresses/validate'],
+  ['get', '/agreement'],
+  ['post', '/quotes'],
+  ['post', '/orders'],
+  ['get', '/orders/{id}'],
+  ['get', '/orders/{id}/events'],
+] as const;
+
+export function buildOpenApi(version = '0.0.0'): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
+  const components = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    // 'input': objects stay open to fields added later (the client strips unknown fields).
+    io: 'input',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, Record<string, unknown>> };
+  // OpenAPI addresses components by key and declares the dialect once.
+  for (const schema of Object.values(components.schemas)) {
+    delete schema.$id;
+    delete schema.$schema;
+  }
+
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'license-checkout store backend',
+      version,
+      description:
+        'The HTTP contract between the <lc-checkout> widget and the distributor store. JSON over HTTP under a ' +
+        'configurable base URL. Money is an integer amount in the minor unit of the currency. Errors are RFC 9457 ' +
+        'problem details with a machine-readable `code` and field `errors`.',
+    },
+    paths: {
+      '/catalog': {
+        get: {
+          operationId: 'getCatalog',
+          summary: 'Products with their term and billing offers, prices and quantity bounds',
+          responses: { '200': ok('Catalog', 'The catalog'), ...errors },
+        },
+      },
+      '/customers': {
+        get: {
+          operationId: 'searchCustomers',
+          summary: "The reseller's existing customers",
+          parameters: [
+            {
+              name: 'search',
+              in: 'query',
+              required: false,
+              description: 'Part of a company name or domain; empty lists all.',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: { '200': ok('CustomerList', 'Matching customers'), ...errors },
+        },
+      },
+      '/domains/{prefix}': {
+        get: {
+          operationId: 'checkDomain',
+          summary: 'Availability of {prefix}.onmicrosoft.com for a new tenant',
+          parameters: [pathParam('prefix', 'Letters and digits, 1–27 characters.')],
+          responses: { '200': ok('DomainAvailability', 'Availability, with suggestions when taken'), ...errors },
+        },
+      },
+      '/tenants/{domain}': {
+        get: {
+          operationId: 'lookupTenant',
+          summary: 'Whether an existing tenant has this default domain, and its registered company name',
+          parameters: [pathParam('domain', 'A default domain such as contoso.onmicrosoft.com.')],
+          responses: { '200': ok('TenantLookup', 'The lookup result'), ...errors },
+        },
+      },
+      '/addresses/validate': {
+        post: {
+          operationId: 'validateAddress',
+          summary: 'Checks an address and suggests corrections',
+          requestBody: { required: true, content: json('Address') },
+          responses: { '200': ok('AddressValidation', 'The status and any suggestions'), ...errors },
+        },
+      },
+      '/agreement': {
+        get: {
+          operationId: 'getAgreement',
+          summary: 'The current Microsoft Customer Agreement and how it is accepted',
+          responses: { '200': ok('Agreement', 'The agreement'), ...errors },
+        },
+      },
+      '/quotes': {
+        post: {
+          operationId: 'createQuote',
+          summary: 'Prorated pricing of the lines for the recipient',
+          requestBody: { required: true, content: json('QuoteRequest') },
+          responses: { '200': ok('Quote', 'The quote'), ...errors },
+        },
+      },
+      '/orders': {
+        post: {
+          operationId: 'placeOrder',
+          summary: 'Places the order; the same Idempotency-Key returns the same order',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              description:
+                'Unique per order attempt. A repeat with the same key and body returns the same order; the same key ' +
+                'with another body is a 422 with code `idempotency-key-reused`.',
+              schema: { type: 'string' },
+            },
+          ],
+          requestBody: { required: true, content: json('OrderRequest') },
+          responses: {
+            '201': ok('Order', 'The new order'),
+            '200': ok('Order', 'The order placed earlier with the same key'),
+            ...errors,
+          },
+        },
+      },
+      '/orders/{id}': {
+        get: {
+          operationId: 'getOrder',
+          summary: "The order's state and its provisioning tasks",
+          parameters: [pathParam('id', 'The order id.')],
+          responses: {
+            '200': ok('Order', 'The current snapshot'),
+            '404': problem('No such order.'),
+            ...errors,
+          },
+        },
+      },
+      '/orders/{id}/events': {
+        get: {
+          operationId: 'watchOrder',
+          summary: 'Optional: the same snapshots as server-sent events',
+          description:
+            'Each change is sent as `event: snapshot` with the Order as JSON in `data`. The stream ends after a ' +
+            'terminal state. Backends without it answer 404; the client then polls GET /orders/{id} with backoff.',
+          parameters: [pathParam('id', 'The order id.')],
+          responses: {
+            '200': {
+              description: 'A text/event-stream of Order snapshots',
+              content: { 'text/event-stream': { schema: { type: 'string' }, itemSchema: ref('Order') } },
+            },
+            '404': problem('No such order, or no events endpoint.'),
+          },
+        },
+      },
+    },
+    components: { schemas: components.schemas },
+  };
+}

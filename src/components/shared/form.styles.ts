@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+/** Layout of fields, error summary and step actions, shared by the step elements. */
+export const formStyles = css`
+  .step-heading {
+    font-size: 1.25em;
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .step-heading:focus {
+    outline: none;
+  }
+  .step-heading:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 4px;
+  }
+  .fields {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.5);
+    min-width: 0;
+  }
+  .field.wide {
+    grid-column: 1 / -1;
+  }
+  label {
+    font-weight: 600;
+  }
+  .optional {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    margin: 0 0 calc(var(--_space) * 2);
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding-inline: calc(var(--_space) * 0.5);
+  }
+  .error-summary {
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: var(--_space) calc(var(--_space) * 2);
+    margin-block-end: calc(var(--_space) * 2);
+  }
+  .error-summary-title {
+    margin: 0 0 calc(var(--_space) * 0.5);
+    font-size: 1em;
+    color: var(--_danger);
+  }
+  .error-summary a {
+    color: var(--_danger);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: space-between;
+    margin-block-start: calc(var(--_space) * 3);
+  }
+  .actions .primary {
+    margin-inline-start: auto;
+  }
+  .notice {
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface-alt);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-radius: calc(var(--_radius) * 0.5);
+    margin-block: var(--_space);
+  }
+  .notice.warning {
+    border-color: var(--_warning);
+  }
+  .notice.danger {
+    border-color: var(--_danger);
+  }
+`;

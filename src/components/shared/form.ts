@@ -1,0 +1,197 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+
+/**
+ * Shared form plumbing for the steps. Label, input, hint and error of a field are rendered
+ * into the same shadow root (ARIA references do not cross shadow roots), and every kind of
+ * error — zod/validator codes, native constraints, the backend's problem+json field errors —
+ * ends in one per-field message map.
+ */
+
+/** Per-field messages, already in words. */
+export type FieldMessages = Partial<Record<string, string>>;
+
+export interface FieldSpec {
+  /** The field's key in the step's values; also the element id suffix. */
+  name: string;
+  label: string;
+  /** The autocomplete token (required: every field has one, `off` where nothing fits). */
+  autocomplete: string;
+  type?: 'text' | 'email' | 'tel' | 'date' | 'number';
+  required?: boolean;
+  hint?: string;
+  maxlength?: number;
+  inputmode?: 'text' | 'email' | 'tel' | 'numeric' | 'decimal' | 'search' | 'url';
+  max?: string;
+  /** Extra attributes for special fields (spellcheck off for names and domains). */
+  spellcheck?: boolean;
+  dir?: 'ltr' | 'rtl' | 'auto';
+}
+
+/** The DOM id of a field's input, so summaries and focus can find it. */
+export const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+/**
+ * When to show a field's error: once the field was touched and changed, when it was
+ * prefilled (its value came from elsewhere), or once Next was pressed.
+ */
+export class ErrorVisibility {
+  private readonly _changed = new Set<string>();
+  private readonly _blurred = new Set<string>();
+  private _submitted = false;
+
+  /** Call from the input's `input` event. */
+  changed(name: string): void {
+    this._changed.add(name);
+  }
+
+  /** Call from the input's `blur` event. */
+  blurred(name: string): void {
+    this._blurred.add(name);
+  }
+
+  /** Next (or submit) was pressed: every error shows from now on. */
+  submitted(): void {
+    this._submitted = true;
+  }
+
+  get wasSubmitted(): boolean {
+    return this._submitted;
+  }
+
+  reset(): void {
+    this._changed.clear();
+    this._blurred.clear();
+    this._submitted = false;
+  }
+
+  shows(name: string, prefilled = false): boolean {
+    return this._submitted || prefilled || (this._changed.has(name) && this._blurred.has(name));
+  }
+
+  /** The messages to display now. */
+  visible(messages: FieldMessages, prefilled: (name: string) => boolean = () => false): FieldMessages {
+    const out: FieldMessages = {};
+    for (const [name, message] of Object.entries(messages)) {
+      if (message && this.shows(name, prefilled(name))) out[name] = message;
+    }
+    return out;
+  }
+}
+
+export interface FieldHandlers {
+  onInput: (name: string, value: string) => void;
+  onBlur: (name: string) => void;
+}
+
+/** A labelled native input with its hint and error, wired with aria-describedby. */
+export function renderField(
+  spec: FieldSpec,
+  value: string,
+  error: string | undefined,
+  handlers: FieldHandlers,
+): TemplateResult {
+  const id = fieldId(spec.name);
+  const hintId = spec.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return html`
+    <div class="field" part="field">
+      <label for=${id} part="label">
+        ${spec.label}${spec.required ? nothing : html` <span class="optional">(optional)</span>`}
+      </label>
+      ${spec.hint ? html`<div id=${hintId!} class="hint">${spec.hint}</div>` : nothing}
+      <input
+        id=${id}
+        name=${spec.name}
+        part="input"
+        type=${spec.type ?? 'text'}
+        autocomplete=${spec.autocomplete}
+        .value=${live(value)}
+        ?required=${spec.required}
+        maxlength=${ifDefined(spec.maxlength)}
+        inputmode=${ifDefined(spec.inputmode)}
+        max=${ifDefined(spec.max)}
+        dir=${ifDefined(spec.dir)}
+        spellcheck=${spec.spellcheck === false ? 'false' : nothing}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy)}
+        @input=${(e: Event) => handlers.onInput(spec.name, (e.target as HTMLInputElement).value)}
+        @blur=${() => handlers.onBlur(spec.name)}
+      />
+      ${error ? html`<div id=${errorId!} class="error" part="error">${error}</div>` : nothing}
+    </div>
+  `;
+}
+
+/**
+ * The list of problems at the top of a step, each a link to its field. Rendered only after
+ * a blocked Next; its heading is focusable so the step can move focus there.
+ */
+export function renderErrorSummary(
+  messages: FieldMessages,
+  labels: Record<string, string>,
+  heading: string,
+  root: ShadowRoot | null,
+): TemplateResult | typeof nothing {
+  const entries = Object.entries(messages).filter(([, message]) => message);
+  if (entries.length === 0) return nothing;
+  return html`
+    <div class="error-summary" part="error-summary" role="alert">
+      <h3 class="error-summary-title">${heading}</h3>
+      <ul>
+        ${entries.map(
+          ([name, message]) => html`<li>
+            <a
+              href=${`#${fieldId(name)}`}
+              @click=${(e: Event) => {
+                // Fragment links do not reach into a shadow root: move focus by hand.
+                e.preventDefault();
+                focusField(root, name);
+              }}
+              >${labels[name] ? `${labels[name]}: ` : ''}${message}</a
+            >
+          </li>`,
+        )}
+      </ul>
+    </div>
+  `;
+}
+
+/** Focuses a field's input (or any control with its id) in `root`. */
+export function focusField(root: ShadowRoot | null, name: string): boolean {
+  const target = root?.getElementById(fieldId(name)) as HTMLElement | null;
+  if (!target) return false;
+  target.focus();
+  return true;
+}
+
+/** Focuses the first field, in document order, that has a message. */
+export function focusFirstInvalid(root: ShadowRoot | null, messages: FieldMessages): boolean {
+  if (!root) return false;
+  const ids = new Set(
+    Object.entries(messages)
+      .filter(([, m]) => m)
+      .map(([name]) => fieldId(name)),
+  );
+  const first = [...root.querySelectorAll<HTMLElement>('[id]')].find((el) => ids.has(el.id));
+  first?.focus();
+  return Boolean(first);
+}
+
+/**
+ * Maps the backend's field errors (dotted request paths such as `company.address.postalCode`)
+ * to the step's field names, through a table of path prefixes.
+ */
+export function mapFieldErrors(
+  errors: ReadonlyArray<{ field: string; message: string }>,
+  paths: Record<string, string>,
+): FieldMessages {
+  const out: FieldMessages = {};
+  for (const { field, message } of errors) {
+    const name = paths[field];
+    if (name && !out[name]) out[name] = message;
+  }
+  return out;
+}

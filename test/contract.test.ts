@@ -1,0 +1,74 @@
+import { expect } from '@open-wc/testing';
+import { buildOpenApi } from '../src/api/openapi.js';
+
+// DESIGN.md's table of the backend contract, as method and path.
+const designTable: Array<[string, string]> = [
+  ['get', '/catalog'],
+  ['get', '/customers'],
+  ['get', '/domains/{prefix}'],
+  ['get', '/tenants/{domain}'],
+  ['post', '/addresses/validate'],
+  ['get', '/agreement'],
+  ['post', '/quotes'],
+  ['post', '/orders'],
+  ['get', '/orders/{id}'],
+  ['get', '/orders/{id}/events'],
+];
+
+type Json = Record<string, any>;
+
+function collectRefs(node: unknown, refs: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((item) => collectRefs(item, refs));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') refs.push(value);
+      else collectRefs(value, refs);
+    }
+  }
+  return refs;
+}
+
+describe('OpenAPI document generated from the schemas', () => {
+  const doc = buildOpenApi('1.2.3') as Json;
+
+  it('is OpenAPI 3.1 with the given version', () => {
+    expect(doc.openapi).to.equal('3.1.0');
+    expect(doc.info.version).to.equal('1.2.3');
+  });
+
+  it('has every operation of the design table', () => {
+    for (const [method, path] of designTable) {
+      expect(doc.paths[path], path).to.exist;
+      expect(doc.paths[path][method], `${method.toUpperCase()} ${path}`).to.exist;
+    }
+    expect(Object.keys(doc.paths)).to.have.length(designTable.length);
+  });
+
+  it('resolves every $ref to a component schema', () => {
+    const refs = collectRefs(doc);
+    expect(refs.length).to.be.greaterThan(20);
+    for (const ref of refs) {
+      const name = ref.replace('#/components/schemas/', '');
+      expect(doc.components.schemas[name], ref).to.be.an('object');
+    }
+  });
+
+  it('describes the order, its idempotency key and problem details', () => {
+    const placeOrder = doc.paths['/orders'].post;
+    expect(placeOrder.parameters.map((p: Json) => p.name)).to.include('Idempotency-Key');
+    expect(placeOrder.requestBody.content['application/json'].schema.$ref).to.equal('#/components/schemas/OrderRequest');
+    expect(placeOrder.responses['422'].content).to.have.property('application/problem+json');
+
+    const order = doc.components.schemas.Order;
+    expect(order.required).to.include.members(['id', 'status', 'tasks', 'progress']);
+    const problem = doc.components.schemas.Problem;
+    expect(problem.required).to.include.members(['title', 'status']);
+    expect(problem.properties).to.have.keys(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors']);
+  });
+
+  it('carries the domain rules into the schema', () => {
+    const prefix = doc.components.schemas.TenantChoice.oneOf.find((o: Json) => o.properties.kind.const === 'new');
+    expect(prefix.properties.prefix.pattern).to.equal('^[A-Za-z0-9]{1,27}$');
+    expect(doc.components.schemas.Term.enum).to.deep.equal(['P1M', 'P1Y', 'P3Y']);
+  });
+});
