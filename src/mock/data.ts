@@ -1,0 +1,185 @@
+/**
+ * The mock backend's fixed data: a New Commerce price list, the reseller's existing
+ * customers, the tenants Microsoft already knows, and the current agreement.
+ *
+ * Prices are USD list prices per licence, in cents. Under New Commerce a monthly term
+ * (P1M) is billed monthly only and costs 20% more than an annual term; an annual term
+ * (P1Y) is billed monthly or annually; a three-year term (P3Y) exists for some products
+ * only. An annual bill is twelve monthly prices.
+ */
+import type { Agreement, Catalog, Customer, Offer, Product, Term } from '../api/schemas.js';
+
+interface ProductSpec {
+  id: string;
+  name: string;
+  category: string;
+  description: string;
+  /** Monthly list price of one licence on an annual (P1Y) term, in cents. */
+  monthly: number;
+  maxQuantity: number;
+  threeYear?: boolean;
+}
+
+/** The offers New Commerce has for a product with this monthly annual-term price. */
+export function offersFor(monthly: number, threeYear = false): Offer[] {
+  const offers: Offer[] = [
+    // A monthly term costs 20% more than committing to a year.
+    { term: 'P1M', billing: 'monthly', unitPrice: Math.round(monthly * 1.2) },
+    { term: 'P1Y', billing: 'monthly', unitPrice: monthly },
+    { term: 'P1Y', billing: 'annual', unitPrice: monthly * 12 },
+  ];
+  if (threeYear) {
+    offers.push({ term: 'P3Y', billing: 'monthly', unitPrice: monthly }, { term: 'P3Y', billing: 'annual', unitPrice: monthly * 12 });
+  }
+  return offers;
+}
+
+const specs: ProductSpec[] = [
+  {
+    id: 'cfq7ttc0lh18-0001',
+    name: 'Microsoft 365 Business Basic',
+    category: 'Microsoft 365',
+    description: 'Web and mobile Office apps, Teams, 1 TB OneDrive storage and business email. For up to 300 users.',
+    monthly: 600,
+    maxQuantity: 300,
+  },
+  {
+    id: 'cfq7ttc0ldpb-0001',
+    name: 'Microsoft 365 Business Standard',
+    category: 'Microsoft 365',
+    description: 'Everything in Business Basic plus desktop Office apps with premium features, webinars and Clipchamp. For up to 300 users.',
+    monthly: 1250,
+    maxQuantity: 300,
+  },
+  {
+    id: 'cfq7ttc0lckm-0001',
+    name: 'Microsoft 365 Business Premium',
+    category: 'Microsoft 365',
+    description: 'Everything in Business Standard plus advanced security, device management and Defender for Business. For up to 300 users.',
+    monthly: 2200,
+    maxQuantity: 300,
+  },
+  {
+    id: 'cfq7ttc0lfld-0001',
+    name: 'Microsoft 365 E3',
+    category: 'Microsoft 365',
+    description: 'Office apps, Windows Enterprise, Intune and Entra ID P1 for organisations of any size.',
+    monthly: 3600,
+    maxQuantity: 10000,
+    threeYear: true,
+  },
+  {
+    id: 'cfq7ttc0lfk5-0001',
+    name: 'Microsoft 365 E5',
+    category: 'Microsoft 365',
+    description: 'Everything in Microsoft 365 E3 plus Defender XDR, Entra ID P2, Purview compliance and Power BI Pro.',
+    monthly: 5700,
+    maxQuantity: 10000,
+    threeYear: true,
+  },
+  {
+    id: 'cfq7ttc0lf8r-0001',
+    name: 'Office 365 E1',
+    category: 'Office 365',
+    description: 'Web versions of the Office apps, Teams, Exchange email and 1 TB OneDrive storage.',
+    monthly: 1000,
+    maxQuantity: 10000,
+  },
+  {
+    id: 'cfq7ttc0lf8q-0001',
+    name: 'Office 365 E3',
+    category: 'Office 365',
+    description: 'Desktop Office apps, Teams, Exchange with a 100 GB mailbox, and compliance tools.',
+    monthly: 2300,
+    maxQuantity: 10000,
+    threeYear: true,
+  },
+  {
+    id: 'cfq7ttc0lh16-0001',
+    name: 'Exchange Online (Plan 1)',
+    category: 'Exchange',
+    description: 'Business email with a 50 GB mailbox, shared calendars and anti-malware protection.',
+    monthly: 400,
+    maxQuantity: 10000,
+  },
+  {
+    id: 'cfq7ttc0rm8k-0001',
+    name: 'Microsoft Teams Essentials',
+    category: 'Teams',
+    description: 'Online meetings of up to 30 hours with 300 participants, chat and 10 GB cloud storage per user.',
+    monthly: 400,
+    maxQuantity: 300,
+  },
+  {
+    id: 'cfq7ttc0hjvm-0001',
+    name: 'Microsoft Defender for Business',
+    category: 'Security',
+    description: 'Endpoint detection and response, next-generation antivirus and automated investigation. For up to 300 users.',
+    monthly: 300,
+    maxQuantity: 300,
+  },
+  {
+    id: 'cfq7ttc0lh2h-0001',
+    name: 'Microsoft Entra ID P1',
+    category: 'Identity',
+    description: 'Conditional Access, self-service password reset with write-back and dynamic groups.',
+    monthly: 600,
+    maxQuantity: 10000,
+    threeYear: true,
+  },
+  {
+    id: 'cfq7ttc0lfk6-0001',
+    name: 'Microsoft Entra ID P2',
+    category: 'Identity',
+    description: 'Everything in Entra ID P1 plus ID Protection, Privileged Identity Management and access reviews.',
+    monthly: 900,
+    maxQuantity: 10000,
+  },
+];
+
+export const catalog: Catalog = {
+  currency: 'USD',
+  products: specs.map(
+    (spec): Product => ({
+      id: spec.id,
+      name: spec.name,
+      description: spec.description,
+      category: spec.category,
+      minQuantity: 1,
+      maxQuantity: spec.maxQuantity,
+      offers: offersFor(spec.monthly, spec.threeYear),
+    }),
+  ),
+};
+
+export const TERMS_OFFERED: readonly Term[] = ['P1M', 'P1Y', 'P3Y'];
+
+/** The reseller's existing customers (copied per mock instance, since orders change them). */
+export const customers: readonly Customer[] = [
+  { id: 'cst-7f3a2c91', companyName: 'Contoso Ltd.', defaultDomain: 'contoso.onmicrosoft.com', agreementOnFile: true, country: 'US' },
+  { id: 'cst-1b84d0e6', companyName: 'Adatum Corporation', defaultDomain: 'adatum.onmicrosoft.com', agreementOnFile: false, country: 'US' },
+  { id: 'cst-5c2e9a47', companyName: 'Litware, Inc.', defaultDomain: 'litwareinc.onmicrosoft.com', agreementOnFile: true, country: 'US' },
+  { id: 'cst-9d61f3b2', companyName: 'Tailspin Toys', defaultDomain: 'tailspintoys.onmicrosoft.com', agreementOnFile: true, country: 'CA' },
+  { id: 'cst-3ea7c5d8', companyName: 'Wide World Importers', defaultDomain: 'wideworldimporters.onmicrosoft.com', agreementOnFile: true, country: 'GB' },
+  { id: 'cst-6f0b8e14', companyName: 'Woodgrove Bank', defaultDomain: 'woodgrovebank.onmicrosoft.com', agreementOnFile: true, country: 'AU' },
+];
+
+/** Tenants Microsoft knows that are not yet this reseller's customers (keys are lower-case default domains). */
+export const knownTenants: Readonly<Record<string, { companyName: string; tenantId: string }>> = {
+  'fabrikam.onmicrosoft.com': { companyName: 'Fabrikam, Inc.', tenantId: '4c8b1f0e-2d7a-4e3b-9f61-5a0c2e8d7b93' },
+};
+
+/** The reseller itself, the recipient of internal-use orders. */
+export const reseller = { companyName: 'Northwind IT', domain: 'northwindit.onmicrosoft.com' };
+
+export function currentAgreement(mode: Agreement['mode']): Agreement {
+  return {
+    templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f',
+    version: '2025-01',
+    url: 'https://www.microsoft.com/licensing/docs/customeragreement',
+    mode,
+  };
+}
+
+/** Countries whose addresses need a state or province. */
+export const COUNTRIES_WITH_STATES: ReadonlySet<string> = new Set(['US', 'CA', 'AU']);

@@ -1,0 +1,197 @@
+/**
+ * Simulated provisioning. An order's tasks form one chain that runs in simulated time
+ * (real time × speed). Nothing is scheduled: every read computes each task's state from
+ * the time elapsed since the order was placed, so a snapshot is cheap, deterministic for a
+ * given clock, and no timer keeps a process alive.
+ */
+import type { AdminCredentials, Order, OrderLineInput, ProvisioningTask, TaskKind, TaskStatus } from '../api/schemas.js';
+
+/**
+ * How a task behaves once its turn comes:
+ * `work` runs for its duration and succeeds; `fail` runs and fails; `action` is
+ * action-required (a person must act) for its duration, then succeeds; `hold` waits
+ * forever (e.g. Microsoft reviewing the customer) and blocks what follows.
+ */
+export type TaskBehaviour = 'work' | 'fail' | 'action' | 'hold';
+
+export interface PlannedTask {
+  id: string;
+  kind: TaskKind;
+  label: string;
+  behaviour: TaskBehaviour;
+  /** Simulated seconds (at speed 1) the task takes; ignored for `hold`. */
+  seconds: number;
+  /** Detail while running, action-required or waiting. */
+  activeDetail?: string;
+  /** Detail once it succeeded, or why it failed. */
+  doneDetail?: string;
+  actionUrl?: string;
+}
+
+export interface OrderRecord {
+  id: string;
+  /** Real time the order was placed, ms since the epoch. */
+  placedAt: number;
+  speed: number;
+  recipient: Order['recipient'];
+  currency: string;
+  lines: OrderLineInput[];
+  firstInvoiceTotal: number;
+  tasks: PlannedTask[];
+  /** Shown once the order completed (new tenants only). */
+  credentials?: AdminCredentials;
+}
+
+interface TaskState {
+  status: TaskStatus;
+  /** Simulated seconds since placement. */
+  start?: number;
+  end?: number;
+}
+
+const TERMINAL: ReadonlySet<Order['status']> = new Set(['completed', 'failed']);
+
+export function isTerminal(status: Order['status']): boolean {
+  return TERMINAL.has(status);
+}
+
+function elapsedSimSeconds(record: OrderRecord, now: number): number {
+  return Math.max(0, ((now - record.placedAt) / 1000) * record.speed);
+}
+
+function realMs(record: OrderRecord, simSeconds: number): number {
+  return record.placedAt + (simSeconds * 1000) / record.speed;
+}
+
+/** Each task's state at simulated time `elapsed`. */
+function taskStates(record: OrderRecord, elapsed: number): TaskState[] {
+  let t = 0;
+  let blocked = false;
+  return record.tasks.map((task): TaskState => {
+    if (blocked || elapsed < t) return { status: 'pending' };
+    const start = t;
+    if (task.behaviour === 'hold') {
+      blocked = true;
+      return { status: 'waiting', start };
+    }
+    const end = start + task.seconds;
+    t = end;
+    if (elapsed < end) return { status: task.behaviour === 'action' ? 'action-required' : 'running', start };
+    if (task.behaviour === 'fail') {
+      blocked = true;
+      return { status: 'failed', start, end };
+    }
+    return { status: 'succeeded', start, end };
+  });
+}
+
+function orderStatus(states: TaskState[]): Order['status'] {
+  if (states.some((s) => s.status === 'failed')) return 'failed';
+  if (states.every((s) => s.status === 'succeeded')) return 'completed';
+  if (states.some((s) => s.status === 'running')) return 'provisioning';
+  if (states.some((s) => s.status === 'waiting' || s.status === 'action-required')) return 'waiting';
+  return 'provisioning';
+}
+
+function iso(ms: number): string {
+  return new Date(Math.round(ms)).toISOString();
+}
+
+/** The order as `GET /orders/{id}` answers at real time `now`. */
+export function orderSnapshot(record: OrderRecord, now = Date.now()): Order {
+  const elapsed = elapsedSimSeconds(record, now);
+  const states = taskStates(record, elapsed);
+  const status = orderStatus(states);
+  const failedAt = states.findIndex((s) => s.status === 'failed');
+
+  let updated = record.placedAt;
+  const tasks = record.tasks.map((task, i): ProvisioningTask => {
+    const state = states[i]!;
+    const out: ProvisioningTask = { id: task.id, kind: task.kind, label: task.label, status: state.status };
+    if (task.behaviour === 'work' || task.behaviour === 'fail') out.estimatedSeconds = round3(task.seconds / record.speed);
+    if (state.start !== undefined) {
+      out.startedAt = iso(realMs(record, state.start));
+      updated = Math.max(updated, realMs(record, state.start));
+    }
+    if (state.end !== undefined) {
+      out.finishedAt = iso(realMs(record, state.end));
+      updated = Math.max(updated, realMs(record, state.end));
+    }
+    const active = state.status === 'running' || state.status === 'action-required' || state.status === 'waiting';
+    if (active && task.activeDetail) out.detail = task.activeDetail;
+    if ((state.status === 'succeeded' || state.status === 'failed') && task.doneDetail) out.detail = task.doneDetail;
+    if (state.status === 'pending' && failedAt >= 0 && i > failedAt) out.detail = 'Not started because an earlier task failed.';
+    if (state.status === 'action-required' && task.actionUrl) out.actionUrl = task.actionUrl;
+    return out;
+  });
+
+  let progress: number;
+  if (status === 'completed') progress = 1;
+  else {
+    let done = 0;
+    states.forEach((state, i) => {
+      const task = record.tasks[i]!;
+      if (state.status === 'succeeded') done += 1;
+      else if (state.status === 'running' && state.start !== undefined && task.seconds > 0) {
+        done += Math.min(1, (elapsed - state.start) / task.seconds);
+      }
+    });
+    progress = record.tasks.length ? done / record.tasks.length : 1;
+  }
+
+  const order: Order = {
+    id: record.id,
+    status,
+    createdAt: iso(record.placedAt),
+    updatedAt: iso(updated),
+    recipient: record.recipient,
+    currency: record.currency,
+    lines: record.lines,
+    firstInvoiceTotal: record.firstInvoiceTotal,
+    tasks,
+    progress: Math.min(1, Math.max(0, round4(progress))),
+  };
+  if (status === 'completed') order.estimatedSecondsRemaining = 0;
+  if (status === 'provisioning') order.estimatedSecondsRemaining = round3(secondsRunnable(record, states, elapsed) / record.speed);
+  if (status === 'failed') order.retryable = true;
+  if (status === 'completed' && record.credentials) order.credentials = record.credentials;
+  return order;
+}
+
+/** Simulated seconds left for the tasks that can run now: up to the next task that waits on someone. */
+function secondsRunnable(record: OrderRecord, states: TaskState[], elapsed: number): number {
+  let left = 0;
+  for (let i = 0; i < states.length; i++) {
+    const task = record.tasks[i]!;
+    const state = states[i]!;
+    if (state.status === 'succeeded') continue;
+    if (task.behaviour === 'action' || task.behaviour === 'hold') break;
+    if (state.status === 'running') left += Math.max(0, task.seconds - (elapsed - (state.start ?? elapsed)));
+    else if (state.status === 'pending') left += task.seconds;
+    else break;
+  }
+  return left;
+}
+
+/** Real time (ms) of the next task state change after `now`, or undefined when none will come. */
+export function nextChangeAt(record: OrderRecord, now = Date.now()): number | undefined {
+  const elapsed = elapsedSimSeconds(record, now);
+  let t = 0;
+  for (const task of record.tasks) {
+    if (task.behaviour === 'hold') return elapsed < t ? realMs(record, t) : undefined;
+    if (elapsed < t) return realMs(record, t);
+    t += task.seconds;
+    if (elapsed < t) return realMs(record, t);
+    if (task.behaviour === 'fail') return undefined;
+  }
+  return undefined;
+}
+
+/** Milliseconds matter at test speeds; more digits would only be noise. */
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function round4(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
