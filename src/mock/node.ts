@@ -57,9 +57,10 @@ export async function handleNode(
   }
 
   if (response.type === 'error') {
-    // A simulated network failure: no status line at all.
-    req.socket.destroy();
-    res.destroy();
+    // A simulated network failure. A bare close is not enough: browsers silently resend a
+    // request whose reused keep-alive connection closes before any byte arrives. Bytes that
+    // are no HTTP response make the request fail for good.
+    req.socket.end('NETWORK-FAULT\r\n\r\n');
     return;
   }
 
