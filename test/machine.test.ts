@@ -1,16 +1,14 @@
 import { expect } from '@open-wc/testing';
-import type {
-  Agreement,
-  Catalog,
-  Customer,
-  DomainAvailability,
-  Order,
-  OrderLineInput,
-  Quote,
-  TenantLookup,
-} from '../src/api/schemas.js';
 import {
   OrderRequest,
+  type Agreement,
+  type Catalog,
+  type Customer,
+  type DomainAvailability,
+  type Order,
+  type OrderLineInput,
+  type Quote,
+  type TenantLookup,
 } from '../src/api/schemas.js';
 import {
   buildOrderRequest,
@@ -434,6 +432,14 @@ describe('checkout machine', () => {
       expect(transition(state, { type: 'next' }, env)).to.equal(state);
       state = transition(state, { type: 'update-agreement', values: { dateAccepted: TODAY } }, env);
       expect(transition(state, { type: 'next' }, env).step).to.equal('review');
+    });
+
+    it('agreement: the date accepted is pre-filled with today, and kept once changed', () => {
+      const env = testEnv();
+      let state = run(atCustomerType(env), [{ type: 'select-customer', customer: notOnFile }, { type: 'next' }], env);
+      expect(state.agreementDraft.dateAccepted).to.equal(TODAY);
+      state = run(state, [{ type: 'update-agreement', values: { dateAccepted: '2025-06-01' } }, { type: 'back' }, { type: 'next' }], env);
+      expect(state.agreementDraft.dateAccepted).to.equal('2025-06-01');
     });
 
     it('agreement: blocked until the agreement is loaded', () => {

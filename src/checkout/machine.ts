@@ -49,7 +49,7 @@ import {
   type TenantDraft,
 } from './validate.js';
 
-export type { AgreementDraft, CompanyDraft, FieldErrors, TenantDraft } from './validate.js';
+export type { AgreementDraft, CompanyDraft, ErrorCode, FieldErrors, TenantDraft } from './validate.js';
 
 // ---------------------------------------------------------------------------------------
 // State
@@ -414,7 +414,12 @@ function switchRecipient(state: CheckoutState, kind: RecipientKind, customer?: C
 function next(state: CheckoutState, env: MachineEnv): CheckoutState {
   if (!canGoNext(state, env.today())) return state;
   const steps = stepsFor(state);
-  return visit(state, steps[steps.indexOf(state.step) + 1]!);
+  const target = steps[steps.indexOf(state.step) + 1]!;
+  // The representative accepts today in the usual case: pre-fill it, once.
+  if (target === 'agreement' && state.agreementDraft.dateAccepted === '') {
+    return visit({ ...state, agreementDraft: { ...state.agreementDraft, dateAccepted: env.today() } }, target);
+  }
+  return visit(state, target);
 }
 
 function goTo(state: CheckoutState, target: Step, env: MachineEnv): CheckoutState {
