@@ -17,6 +17,7 @@ import {
   TenantLookup,
   type OrderRequest,
 } from '../src/api/schemas.js';
+import { createMockBackend } from '../src/mock/index.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 type Answer = { status: number; headers: Headers; body: unknown };
@@ -741,5 +742,46 @@ describe('mock backend: faults and isolation', () => {
     const bad = await fetch('/__mock/instances', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ speed: -1 }) });
     expect(bad.status).to.equal(422);
     expect(parse(Problem, await bad.json()).errors![0]!.field).to.equal('speed');
+  });
+});
+
+describe('mock backend in the page (as Storybook uses it)', () => {
+  it('serves the contract through its own fetch, relative URLs included', async () => {
+    const backend = createMockBackend({ basePath: '/store', speed: 1000 });
+    const catalog = parse(Catalog, await (await backend.fetch('/store/catalog')).json());
+    expect(catalog.products.length).to.be.at.least(8);
+    const request = new Request(new URL('/store/domains/contoso', location.href));
+    expect(parse(DomainAvailability, await (await backend.fetch(request)).json()).available).to.equal(false);
+    expect((await backend.fetch('/api/catalog')).status).to.equal(404); // outside its base path
+    expect(backend.requests.map((r) => r.path)).to.deep.equal(['/catalog', '/domains/contoso', '/api/catalog']);
+  });
+
+  it('rejects like a real fetch on a network fault, and forgets everything on reset', async () => {
+    const backend = createMockBackend({ speed: 1000 });
+    backend.inject({ path: '/orders', method: 'POST', networkError: true });
+    const post = () =>
+      backend.fetch('/api/orders', {
+        method: 'POST',
+        headers: { 'idempotency-key': 'k', 'content-type': 'application/json' },
+        body: JSON.stringify({ lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 1 }], recipient: { kind: 'internal' } }),
+      });
+    let error: unknown;
+    await post().catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(TypeError);
+    const placed = parse(Order, await (await post()).json());
+    expect((await backend.fetch(`/api/orders/${placed.id}`)).status).to.equal(200);
+    backend.reset();
+    expect(backend.requests).to.be.empty;
+    expect((await backend.fetch(`/api/orders/${placed.id}`)).status).to.equal(404);
+  });
+
+  it('honours the caller’s abort signal while delaying', async () => {
+    const backend = createMockBackend({ latencyMs: 5000 });
+    const controller = new AbortController();
+    const pending = backend.fetch('/api/catalog', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    let error: unknown;
+    await pending.catch((e: unknown) => (error = e));
+    expect((error as DOMException).name).to.equal('AbortError');
   });
 });

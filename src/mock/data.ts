@@ -7,7 +7,7 @@
  * (P1Y) is billed monthly or annually; a three-year term (P3Y) exists for some products
  * only. An annual bill is twelve monthly prices.
  */
-import type { Agreement, Catalog, Customer, Offer, Product, Term } from '../api/schemas.js';
+import type { Agreement, Catalog, Customer, Offer, Product } from '../api/schemas.js';
 
 interface ProductSpec {
   id: string;
@@ -151,8 +151,6 @@ export const catalog: Catalog = {
     }),
   ),
 };
-
-export const TERMS_OFFERED: readonly Term[] = ['P1M', 'P1Y', 'P3Y'];
 
 /** The reseller's existing customers (copied per mock instance, since orders change them). */
 export const customers: readonly Customer[] = [
