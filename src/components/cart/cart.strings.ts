@@ -1,0 +1,48 @@
+/**
+ * Default (English) text of `<lc-cart>`. Override any key through the element's `strings`
+ * property or `<lc-checkout>.strings`. `{name}` placeholders are filled with plain text.
+ */
+export const cartStrings = {
+  heading: 'Your cart',
+  linesLabel: 'Licences in the cart',
+  loading: 'Loading products…',
+  loadFailed: 'The products could not be loaded.',
+  loadFailedDetail: 'Check your connection, then try again.',
+  retry: 'Retry',
+  empty: 'Your cart is empty. Add a product to start an order.',
+  term: 'Term',
+  billing: 'Billing',
+  quantity: 'Quantity',
+  quantityHint: 'From {min} to {max} licences',
+  quantityError: 'Enter a whole number from {min} to {max}.',
+  quantityEmpty: 'Enter a quantity from {min} to {max}.',
+  'term.P1M': '1 month',
+  'term.P1Y': '1 year',
+  'term.P3Y': '3 years',
+  'billing.monthly': 'Billed monthly',
+  'billing.annual': 'Billed annually',
+  unitPrice: 'Unit price',
+  lineTotal: 'Line total',
+  'per.monthly': '{amount} per month',
+  'per.annual': '{amount} per year',
+  remove: 'Remove',
+  unavailable: 'This product is no longer available. Remove it to check out.',
+  offerUnavailable: 'This term and billing are no longer offered. Choose another or remove the line.',
+  unknownProduct: 'Unknown product ({id})',
+  total: 'Total',
+  notesLabel: 'Good to know',
+  noteProrated: 'Invoices are prorated: the first invoice covers from today to the end of the billing period.',
+  noteOneCustomer: 'An order is for one customer. To order for several customers, check out once for each.',
+  checkout: 'Checkout',
+  checkoutEmpty: 'Add a product to check out.',
+  checkoutInvalid: 'Fix the lines marked above to check out.',
+  checkoutLoading: 'Checkout is available once the products are loaded.',
+  announceAdded: '{name} added.',
+  announceRemoved: '{name} removed.',
+  announceCleared: 'Cart emptied.',
+  announceTotal: 'Cart total {total}.',
+  announceEmpty: 'The cart is empty.',
+  totalAnd: '{first} and {second}',
+};
+
+export type CartStrings = typeof cartStrings;
