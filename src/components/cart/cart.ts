@@ -1,0 +1,631 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { CheckoutApi } from '../../api/api.js';
+import { HttpCheckoutApi } from '../../api/client.js';
+import { Billing, Term, type Catalog, type Product } from '../../api/schemas.js';
+import { LcElement } from '../../base/lc-element.js';
+import {
+  EMPTY_CART,
+  addProduct as addToCart,
+  billingsOf,
+  changeOffer,
+  findProduct,
+  lineKey,
+  loadCart,
+  normalizeCart,
+  parseQuantity,
+  priceCart,
+  removeLine,
+  saveCart,
+  setQuantity,
+  termsOf,
+  type AddOptions,
+  type Cart,
+  type CartLine,
+  type CartPricing,
+  type CartTotals,
+  type PricedLine,
+  type QuantityProblem,
+} from '../../checkout/cart-store.js';
+import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
+import { LcCartChangeEvent, type CartChangeReason } from '../../events/cart-change.js';
+import { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
+import { formatMoney, resolveLang } from '../../i18n/format.js';
+import { lookup, type StringTable } from '../../i18n/strings.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { cartStyles } from './cart.styles.js';
+import { cartStrings, type CartStrings } from './cart.strings.js';
+
+interface PendingAdd {
+  productId: string;
+  options: AddOptions;
+  resolve: (line: CartLine) => void;
+  reject: (error: Error) => void;
+}
+
+const BILLING_ORDER: readonly Billing[] = Billing.options;
+
+/**
+ * @summary The cart: licence lines from the catalog with term, billing and quantity, their
+ * prices and totals, and the Checkout action.
+ *
+ * Used alone, give it `api-base` (or an `api` object); inside `<lc-checkout>` it takes the
+ * API client, the locale and the strings from context. The cart is kept in `localStorage`
+ * per API base URL and restored on load.
+ *
+ * @fires lc-cart-change - `LcCartChangeEvent`: the user, `addProduct()` or `clear()` changed the
+ *   cart; carries `lines`, `totals` and `reason`. Not fired when the owner sets `lines`.
+ * @fires lc-checkout-request - `LcCheckoutRequestEvent`: Checkout was pressed on a valid, non-empty cart; carries `lines` and `totals`.
+ *
+ * @csspart heading - The cart's heading.
+ * @csspart line - One cart line (a list item).
+ * @csspart line-name - The product name of a line.
+ * @csspart field - A label with its control, hint and error.
+ * @csspart select - Every select; also `term-select` and `billing-select`.
+ * @csspart term-select - The term choice of a line.
+ * @csspart billing-select - The billing choice of a line.
+ * @csspart input - Every input; also `quantity-input`.
+ * @csspart quantity-input - The quantity of a line.
+ * @csspart hint - The allowed quantities under a quantity input.
+ * @csspart error - A per-field error message or a line's problem.
+ * @csspart unit-price - The unit price of a line.
+ * @csspart line-total - The total of a line.
+ * @csspart button - Every button; also `remove-button`, `retry-button`, `checkout-button`.
+ * @csspart remove-button - Removes a line.
+ * @csspart retry-button - Reloads the catalog after a failure.
+ * @csspart checkout-button - The primary Checkout action.
+ * @csspart totals - The cart totals per billing frequency.
+ * @csspart notes - The proration and one-customer notes.
+ * @csspart loading - Shown while the catalog loads.
+ * @csspart failed - Shown when the catalog could not be loaded.
+ * @csspart empty - Shown when the cart is empty.
+ * @csspart status - The visually hidden live region announcing changes.
+ *
+ * @cssproperty --lc-color-accent - Primary button and note accent.
+ * @cssproperty --lc-color-accent-text - Text on the primary button.
+ * @cssproperty --lc-color-text - Text colour.
+ * @cssproperty --lc-color-muted - Secondary text.
+ * @cssproperty --lc-color-surface - Line card background.
+ * @cssproperty --lc-color-surface-alt - Notes and empty state background.
+ * @cssproperty --lc-color-border - Borders.
+ * @cssproperty --lc-color-danger - Errors.
+ * @cssproperty --lc-color-focus - Focus ring.
+ * @cssproperty --lc-radius - Corner radius.
+ * @cssproperty --lc-space - Spacing unit.
+ * @cssproperty --lc-font-family - Font.
+ * @cssproperty --lc-font-size - Base font size.
+ */
+export class LcCart extends LcElement {
+  static override styles = [LcElement.baseStyles, tokens, controls, cartStyles];
+
+  private readonly _catalogTask = new Task(this, {
+    task: async ([api], { signal }) => {
+      // A new backend (or a retry) must not show the previous backend's products.
+      this._catalog = undefined;
+      if (!api) return initialState;
+      return api.getCatalog({ signal });
+    },
+    args: () => [this.api ?? this._httpApi] as const,
+    onComplete: (catalog) => {
+      this._catalog = catalog;
+      this._flushQueue();
+    },
+    onError: (error) => {
+      if (this._reloadOnConnect) return; // aborted by disconnect: queued additions wait for the reload
+      const reason = error instanceof Error ? error : new Error(String(error));
+      for (const pending of this._queue.splice(0)) pending.reject(reason);
+    },
+  });
+
+  @consume({ context: langContext, subscribe: true })
+  @state()
+  private _contextLang?: string;
+
+  @consume({ context: stringsContext, subscribe: true })
+  @state()
+  private _contextStrings?: StringTable;
+
+  /**
+   * The backend client. Inside `<lc-checkout>` it comes from context; alone, set it or
+   * `api-base`. When set, it is used instead of an HTTP client for `api-base`.
+   */
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: CheckoutApi;
+
+  /**
+   * The backend's base URL. Without `api`, the cart talks to it with `HttpCheckoutApi`.
+   * It also keys the stored cart: each backend has its own (with `api` alone nothing is stored,
+   * unless the client exposes a `baseUrl`).
+   */
+  @property({ attribute: 'api-base' })
+  apiBase?: string;
+
+  /** Locale for prices; falls back to context, then the nearest `lang` in the page. */
+  @property({ reflect: true })
+  override lang!: string;
+
+  /** Overrides of the default texts (see `cart.strings.ts`), key by key. */
+  @property({ attribute: false })
+  strings?: Partial<CartStrings>;
+
+  /**
+   * The cart's lines (the contract's `OrderLineInput`), frozen. Setting them replaces the
+   * cart without an `lc-cart-change` event (controlled use) and skips restoring the stored cart;
+   * malformed lines are dropped with a warning, duplicates merged.
+   */
+  @property({ attribute: false })
+  get lines(): Cart {
+    return this._cart;
+  }
+  set lines(value: readonly CartLine[]) {
+    const { cart, dropped } = normalizeCart(Array.isArray(value) ? value : []);
+    if (dropped > 0) console.warn(`license-checkout: <lc-cart> ignored ${dropped} malformed line(s).`);
+    this._ownerSetLines = true;
+    this._drafts = new Map();
+    this._errors = new Map();
+    this._cart = cart;
+  }
+
+  @state() private _cart: Cart = EMPTY_CART;
+  @state() private _catalog?: Catalog;
+  /** What the user typed in each quantity field (by line key) until it is committed or fixed. */
+  @state() private _drafts = new Map<string, string>();
+  /** Quantity errors being shown, by line key. */
+  @state() private _errors = new Map<string, QuantityProblem>();
+  @state() private _announcement = '';
+
+  private _httpApi?: CheckoutApi;
+  private _httpApiBase?: string;
+  /** The base URL the cart is stored under; undefined when none is known. */
+  private _storageBase?: string;
+  private _ownerSetLines = false;
+  private _reloadOnConnect = false;
+  private _queue: PendingAdd[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._reloadOnConnect) {
+      this._reloadOnConnect = false;
+      void this._catalogTask.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Task does not abort on disconnect by itself; reload when the element comes back.
+    if (this._catalogTask.status === TaskStatus.PENDING) {
+      this._reloadOnConnect = true;
+      this._catalogTask.abort();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('apiBase') && this.apiBase !== this._httpApiBase) {
+      this._httpApiBase = this.apiBase;
+      this._httpApi = this.apiBase ? new HttpCheckoutApi({ baseUrl: this.apiBase }) : undefined;
+    }
+    const base = this._resolveStorageBase();
+    if (base !== this._storageBase) {
+      this._storageBase = base;
+      if (base && !this._ownerSetLines) {
+        this._cart = loadCart(base);
+        this._drafts = new Map();
+        this._errors = new Map();
+      }
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('_cart' as keyof LcCart) && this._storageBase) saveCart(this._storageBase, this._cart);
+  }
+
+  /**
+   * Adds a product, for the host page's "Add to cart" buttons. Callable before the catalog
+   * has loaded: the addition waits for it. An identical line is merged (quantities summed,
+   * capped at the product's maximum).
+   *
+   * Resolves with the resulting line. Rejects with an `Error` for a product not in the
+   * catalog, a term/billing it does not offer, a quantity outside its bounds, or when the
+   * catalog fails to load; the cart is then unchanged.
+   */
+  addProduct(productId: string, options: AddOptions = {}): Promise<CartLine> {
+    return new Promise<CartLine>((resolve, reject) => {
+      this._queue.push({ productId, options, resolve, reject });
+      if (this._catalog) this._flushQueue();
+    });
+  }
+
+  /** Empties the cart (fires `lc-cart-change` when it was not empty). */
+  clear(): void {
+    if (this._cart.length === 0) return;
+    this._drafts = new Map();
+    this._errors = new Map();
+    this._commit(EMPTY_CART, 'clear', this._t('announceCleared'));
+  }
+
+  private _onTermChange(key: string, product: Product, event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!Term.options.includes(value as Term)) return;
+    this._changeOffer(key, product, { term: value as Term }, 'term');
+  }
+
+  private _onBillingChange(key: string, product: Product, event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!Billing.options.includes(value as Billing)) return;
+    this._changeOffer(key, product, { billing: value as Billing }, 'billing');
+  }
+
+  private _onQuantityInput(key: string, product: Product, event: Event): void {
+    this._readQuantity(key, product, event.target as HTMLInputElement, false);
+  }
+
+  private _onQuantityChange(key: string, product: Product, event: Event): void {
+    this._readQuantity(key, product, event.target as HTMLInputElement, true);
+  }
+
+  private async _onRemove(key: string, name: string, index: number): Promise<void> {
+    this._drafts = moveKey(this._drafts, key, undefined);
+    this._errors = moveKey(this._errors, key, undefined);
+    this._commit(removeLine(this._cart, key), 'remove', this._t('announceRemoved', { name }));
+    await this.updateComplete;
+    // Focus would fall to <body> with the removed button: keep it in the cart.
+    const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="remove-button"]');
+    const next = buttons[Math.min(index, buttons.length - 1)];
+    (next ?? this.renderRoot.querySelector<HTMLElement>('.heading'))?.focus();
+  }
+
+  private _onRetry(): void {
+    void this._catalogTask.run();
+  }
+
+  private _onCheckout(): void {
+    const pricing = this._pricing();
+    if (!pricing || this._checkoutBlocker(pricing)) return;
+    this.dispatchEvent(new LcCheckoutRequestEvent(this._cart, pricing.totals));
+  }
+
+  private _flushQueue(): void {
+    const catalog = this._catalog;
+    if (!catalog) return;
+    for (const { productId, options, resolve, reject } of this._queue.splice(0)) {
+      const product = findProduct(catalog, productId);
+      if (!product) {
+        reject(new Error(`license-checkout: unknown product "${productId}"`));
+        continue;
+      }
+      const result = addToCart(this._cart, product, options);
+      if (!result.ok) {
+        reject(new Error(`license-checkout: ${result.message}`));
+        continue;
+      }
+      this._commit(result.cart, 'add', this._t('announceAdded', { name: product.name }));
+      resolve(result.line);
+    }
+  }
+
+  private _changeOffer(key: string, product: Product, change: { term?: Term; billing?: Billing }, reason: CartChangeReason): void {
+    const result = changeOffer(this._cart, key, product, change);
+    if (result.key !== key) {
+      // The typed quantity follows its line to the new key; a merged line keeps the survivor's.
+      const merged = this._cart.some((line) => lineKey(line) === result.key);
+      this._drafts = moveKey(this._drafts, key, merged ? undefined : result.key);
+      this._errors = moveKey(this._errors, key, merged ? undefined : result.key);
+    }
+    this._commit(result.cart, reason);
+  }
+
+  /**
+   * The quantity is committed on `change` (Enter, leaving the field, a step with the arrows
+   * or the spinner), so typing "301" never passes through 3 and 30 in the cart. While typing,
+   * an error shows as soon as the text is invalid and clears as soon as it is valid again;
+   * an invalid text stays visible and the cart keeps the last committed quantity. An empty
+   * field is only an error once the user leaves it, so clearing it to retype flashes nothing.
+   */
+  private _readQuantity(key: string, product: Product, input: HTMLInputElement, committed: boolean): void {
+    // A number input reports text it cannot parse ("1e", "-") as an empty value with badInput.
+    const parsed = input.validity.badInput
+      ? ({ ok: false, reason: 'not-whole' } as const)
+      : parseQuantity(input.value, product);
+    const drafts = new Map(this._drafts);
+    const errors = new Map(this._errors);
+    if (parsed.ok) {
+      errors.delete(key);
+      if (committed) drafts.delete(key);
+      else drafts.set(key, input.value);
+    } else {
+      drafts.set(key, input.value);
+      if (committed || parsed.reason !== 'empty' || errors.has(key)) errors.set(key, parsed.reason);
+    }
+    this._drafts = drafts;
+    this._errors = errors;
+    if (parsed.ok && committed) this._commit(setQuantity(this._cart, key, parsed.value, product), 'quantity');
+  }
+
+  /** Replaces the cart after a user or host-page action: stores it, announces it and reports it. */
+  private _commit(next: Cart, reason: CartChangeReason, message?: string): void {
+    if (next === this._cart) return;
+    this._cart = next;
+    const pricing = this._pricing();
+    const total = pricing ? this._announceTotal(pricing.totals) : '';
+    this._announcement = [message, total].filter(Boolean).join(' ');
+    this.dispatchEvent(new LcCartChangeEvent(next, pricing?.totals, reason));
+  }
+
+  private _pricing(): CartPricing | undefined {
+    return this._catalog ? priceCart(this._cart, this._catalog) : undefined;
+  }
+
+  /** The base URL to store the cart under: `api-base`, else a `baseUrl` the client exposes. */
+  private _resolveStorageBase(): string | undefined {
+    const fromApi = (this.api as { baseUrl?: unknown } | undefined)?.baseUrl;
+    const base = this.apiBase || (typeof fromApi === 'string' ? fromApi : undefined);
+    if (!base) return undefined;
+    try {
+      return new URL(base, document.baseURI).href;
+    } catch {
+      return base;
+    }
+  }
+
+  private _t(key: keyof CartStrings & string, values?: Record<string, string | number>): string {
+    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
+    return lookup(cartStrings, overrides, key, values);
+  }
+
+  private get _lang(): string | undefined {
+    return resolveLang(this, this.lang || this._contextLang);
+  }
+
+  private _money(minor: number): string {
+    return formatMoney(minor, this._catalog?.currency ?? 'USD', this._lang);
+  }
+
+  private _perPeriod(minor: number, billing: Billing): string {
+    return this._t(`per.${billing}`, { amount: this._money(minor) });
+  }
+
+  private _totalsText(totals: CartTotals): string[] {
+    return BILLING_ORDER.filter((b) => totals.byBilling[b] !== undefined).map((b) => this._perPeriod(totals.byBilling[b]!, b));
+  }
+
+  private _announceTotal(totals: CartTotals): string {
+    const parts = this._totalsText(totals);
+    if (parts.length === 0) return this._cart.length === 0 ? this._t('announceEmpty') : '';
+    const total = parts.length === 2 ? this._t('totalAnd', { first: parts[0]!, second: parts[1]! }) : parts[0]!;
+    return this._t('announceTotal', { total });
+  }
+
+  /** Why Checkout is unavailable, in words; undefined when it is available. */
+  private _checkoutBlocker(pricing: CartPricing | undefined): string | undefined {
+    if (!pricing) return this._t('checkoutLoading');
+    if (this._cart.length === 0) return this._t('checkoutEmpty');
+    const invalidDraft = pricing.lines.some(({ line, product }) => {
+      const draft = this._drafts.get(lineKey(line));
+      return this._errors.has(lineKey(line)) || (draft !== undefined && product && !parseQuantity(draft, product).ok);
+    });
+    if (pricing.totals.problems > 0 || invalidDraft) return this._t('checkoutInvalid');
+    return undefined;
+  }
+
+  private _quantityMessage(problem: QuantityProblem, product: Product): string {
+    const values = { min: product.minQuantity, max: product.maxQuantity };
+    return problem === 'empty' ? this._t('quantityEmpty', values) : this._t('quantityError', values);
+  }
+
+  private _renderTermSelect(line: CartLine, product: Product, id: string, offered: boolean): TemplateResult {
+    const terms = termsOf(product);
+    return html`
+      <div class="field" part="field">
+        <label for=${id}>${this._t('term')}</label>
+        <select
+          id=${id}
+          part="select term-select"
+          autocomplete="off"
+          aria-invalid=${offered ? 'false' : 'true'}
+          @change=${(e: Event) => this._onTermChange(lineKey(line), product, e)}
+        >
+          ${terms.includes(line.term) ? nothing : html`<option value=${line.term} disabled .selected=${live(true)}>${this._t(`term.${line.term}`)}</option>`}
+          ${terms.map((term) => html`<option value=${term} .selected=${live(term === line.term)}>${this._t(`term.${term}`)}</option>`)}
+        </select>
+      </div>
+    `;
+  }
+
+  private _renderBillingSelect(line: CartLine, product: Product, id: string, offered: boolean): TemplateResult {
+    const billings = billingsOf(product, line.term);
+    return html`
+      <div class="field" part="field">
+        <label for=${id}>${this._t('billing')}</label>
+        <select
+          id=${id}
+          part="select billing-select"
+          autocomplete="off"
+          aria-invalid=${offered ? 'false' : 'true'}
+          @change=${(e: Event) => this._onBillingChange(lineKey(line), product, e)}
+        >
+          ${billings.includes(line.billing)
+            ? nothing
+            : html`<option value=${line.billing} disabled .selected=${live(true)}>${this._t(`billing.${line.billing}`)}</option>`}
+          ${billings.map(
+            (billing) => html`<option value=${billing} .selected=${live(billing === line.billing)}>${this._t(`billing.${billing}`)}</option>`,
+          )}
+        </select>
+      </div>
+    `;
+  }
+
+  private _renderQuantity(line: CartLine, product: Product, id: string, pricedProblem: boolean): TemplateResult {
+    const key = lineKey(line);
+    const shown = this._errors.get(key) ?? (pricedProblem ? (line.quantity < product.minQuantity ? 'too-small' : 'too-large') : undefined);
+    const hintId = `${id}-hint`;
+    const errorId = `${id}-error`;
+    return html`
+      <div class="field quantity" part="field">
+        <label for=${id}>${this._t('quantity')}</label>
+        <input
+          id=${id}
+          part="input quantity-input"
+          type="number"
+          inputmode="numeric"
+          autocomplete="off"
+          min=${product.minQuantity}
+          max=${product.maxQuantity}
+          step="1"
+          required
+          .value=${live(this._drafts.get(key) ?? String(line.quantity))}
+          aria-invalid=${shown ? 'true' : 'false'}
+          aria-describedby=${shown ? `${hintId} ${errorId}` : hintId}
+          @input=${(e: Event) => this._onQuantityInput(key, product, e)}
+          @change=${(e: Event) => this._onQuantityChange(key, product, e)}
+        />
+        <span id=${hintId} class="hint" part="hint">${this._t('quantityHint', { min: product.minQuantity, max: product.maxQuantity })}</span>
+        ${shown ? html`<p id=${errorId} class="error" part="error">${this._quantityMessage(shown, product)}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  private _renderLine(priced: PricedLine, index: number): TemplateResult {
+    const { line, product, offer, problem } = priced;
+    const key = lineKey(line);
+    const id = `line-${index}`;
+    const name = product?.name ?? this._t('unknownProduct', { id: line.productId });
+    return html`
+      <li class="line" part="line" data-problem=${ifDefined(problem)} aria-labelledby=${`${id}-name`}>
+        <div class="line-head">
+          <h3 class="name" id=${`${id}-name`} part="line-name">${name}</h3>
+          <button type="button" part="button remove-button" @click=${() => this._onRemove(key, name, index)}>
+            ${this._t('remove')}<span class="visually-hidden"> ${name}</span>
+          </button>
+        </div>
+        ${problem === 'unknown-product' ? html`<p class="problem" part="error">${this._t('unavailable')}</p>` : nothing}
+        ${product
+          ? html`
+              <div class="choices">
+                ${this._renderTermSelect(line, product, `${id}-term`, problem !== 'unknown-offer')}
+                ${this._renderBillingSelect(line, product, `${id}-billing`, problem !== 'unknown-offer')}
+                ${this._renderQuantity(line, product, `${id}-quantity`, problem === 'invalid-quantity')}
+              </div>
+            `
+          : nothing}
+        ${problem === 'unknown-offer' ? html`<p class="problem" part="error">${this._t('offerUnavailable')}</p>` : nothing}
+        ${offer && priced.total !== undefined
+          ? html`
+              <dl class="prices">
+                <div>
+                  <dt>${this._t('unitPrice')}</dt>
+                  <dd part="unit-price">${this._perPeriod(offer.unitPrice, line.billing)}</dd>
+                </div>
+                <div class="line-total">
+                  <dt>${this._t('lineTotal')}</dt>
+                  <dd part="line-total">${this._perPeriod(priced.total, line.billing)}</dd>
+                </div>
+              </dl>
+            `
+          : nothing}
+      </li>
+    `;
+  }
+
+  private _renderCart(pricing: CartPricing): TemplateResult {
+    if (this._cart.length === 0) {
+      return html`<p class="empty" part="empty">${this._t('empty')}</p>`;
+    }
+    const totals = this._totalsText(pricing.totals);
+    return html`
+      <ul class="lines" role="list" aria-label=${this._t('linesLabel')}>
+        ${pricing.lines.map((priced, index) => this._renderLine(priced, index))}
+      </ul>
+      ${totals.length > 0
+        ? html`
+            <div class="totals" part="totals">
+              <span id="total-label">${this._t('total')}</span>
+              <ul role="list" aria-labelledby="total-label">
+                ${totals.map((text) => html`<li>${text}</li>`)}
+              </ul>
+            </div>
+          `
+        : nothing}
+    `;
+  }
+
+  private _renderBody(): TemplateResult {
+    const pricing = this._pricing();
+    if (pricing) return this._renderCart(pricing);
+    if (this._catalogTask.status === TaskStatus.ERROR && !this._reloadOnConnect) {
+      return html`
+        <div class="failed" part="failed" role="alert">
+          <p><strong>${this._t('loadFailed')}</strong></p>
+          <p>${this._t('loadFailedDetail')}</p>
+          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('retry')}</button>
+        </div>
+      `;
+    }
+    return html`
+      <div class="loading" part="loading" aria-busy="true">
+        <p>${this._t('loading')}</p>
+        <span class="skeleton" aria-hidden="true"></span>
+        <span class="skeleton short" aria-hidden="true"></span>
+      </div>
+    `;
+  }
+
+  private _renderActions(): TemplateResult {
+    const blocker = this._checkoutBlocker(this._pricing());
+    return html`
+      <div class="actions">
+        ${blocker ? html`<p id="checkout-reason" class="hint">${blocker}</p>` : nothing}
+        <button
+          type="button"
+          class="primary"
+          part="button checkout-button"
+          ?disabled=${Boolean(blocker)}
+          aria-describedby=${ifDefined(blocker ? 'checkout-reason' : undefined)}
+          @click=${this._onCheckout}
+        >
+          ${this._t('checkout')}
+        </button>
+      </div>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <section aria-labelledby="heading">
+        <h2 id="heading" class="heading" part="heading" tabindex="-1">${this._t('heading')}</h2>
+        ${this._renderBody()}
+        <div class="notes" part="notes">
+          <h3 id="notes-heading">${this._t('notesLabel')}</h3>
+          <ul aria-labelledby="notes-heading">
+            <li>${this._t('noteProrated')}</li>
+            <li>${this._t('noteOneCustomer')}</li>
+          </ul>
+        </div>
+        ${this._renderActions()}
+        <div role="status" class="visually-hidden" part="status">${this._announcement}</div>
+      </section>
+    `;
+  }
+}
+
+/** A copy of `map` with `from`'s entry moved to `to` (or dropped when `to` is undefined). */
+function moveKey<V>(map: Map<string, V>, from: string, to: string | undefined): Map<string, V> {
+  if (!map.has(from)) return map;
+  const next = new Map(map);
+  const value = next.get(from)!;
+  next.delete(from);
+  if (to !== undefined) next.set(to, value);
+  return next;
+}
+
+LcElement.define('lc-cart', LcCart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-cart': LcCart;
+  }
+}

@@ -1,0 +1,507 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { catalog as mockCatalog } from '../src/mock/data.js';
+import type { CheckoutApi } from '../src/api/api.js';
+import type { Catalog } from '../src/api/schemas.js';
+import { storageKey } from '../src/checkout/cart-store.js';
+import '../src/components/cart/cart.js';
+import type { LcCart } from '../src/components/cart/cart.js';
+import type { LcCartChangeEvent } from '../src/events/cart-change.js';
+import type { LcCheckoutRequestEvent } from '../src/events/cart-checkout-request.js';
+import { createTestMock, type TestMock } from './helpers/mock.js';
+
+const E3 = 'cfq7ttc0lfld-0001'; // P1Y monthly $36.00, P1Y annual $432.00, P1M $43.20; 1–10,000
+const BASIC = 'cfq7ttc0lh18-0001'; // P1Y monthly $6.00; 1–300
+
+function root(el: LcCart): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function rows(el: LcCart): HTMLElement[] {
+  return [...root(el).querySelectorAll<HTMLElement>('[part~="line"]')];
+}
+
+function text(node: Element | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function part(scope: Element | ShadowRoot, name: string): HTMLElement | null {
+  return scope.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+function quantityInput(row: Element): HTMLInputElement {
+  return part(row, 'quantity-input') as HTMLInputElement;
+}
+
+async function mount(mock: TestMock, lang?: string): Promise<LcCart> {
+  const el = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl} lang=${ifDefined(lang)}></lc-cart>`);
+  await waitUntil(() => !part(root(el), 'loading'), 'the catalog did not load');
+  return el;
+}
+
+/** Collects `lc-cart-change` events from `el`. */
+function changes(el: LcCart): LcCartChangeEvent[] {
+  const seen: LcCartChangeEvent[] = [];
+  el.addEventListener('lc-cart-change', (e) => seen.push(e));
+  return seen;
+}
+
+/** Replaces the field's text the way a user does: select all, type. */
+async function typeInto(input: HTMLInputElement, value: string): Promise<void> {
+  input.focus();
+  input.select();
+  await sendKeys({ type: value });
+}
+
+/** The message a promise rejects with; fails the test when it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(Error);
+    return (error as Error).message;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+async function blur(el: LcCart, input: HTMLInputElement): Promise<void> {
+  input.blur();
+  // A number input fires `change` on blur only after user edits; the test typed, so it does.
+  await el.updateComplete;
+}
+
+describe('<lc-cart>', () => {
+  let mock: TestMock;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    mock = await createTestMock();
+  });
+  afterEach(() => localStorage.clear());
+
+  it('is accessible with lines, totals and notes', async () => {
+    const el = await mount(mock);
+    await el.addProduct(E3, { term: 'P1Y', billing: 'monthly', quantity: 3 });
+    await el.addProduct(BASIC);
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible when empty and when the catalog failed', async () => {
+    const el = await mount(mock);
+    await expect(el).to.be.accessible();
+    await mock.inject({ path: '/catalog', status: 403 });
+    const failed = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl}></lc-cart>`);
+    await waitUntil(() => part(root(failed), 'failed'), 'no error state');
+    await expect(failed).to.be.accessible();
+  });
+
+  it('renders a line from the catalog with prices formatted in the page language', async () => {
+    const el = await mount(mock);
+    await el.addProduct(E3, { term: 'P1Y', billing: 'monthly', quantity: 3 });
+    await el.updateComplete;
+    const [row] = rows(el);
+    expect(text(part(row!, 'line-name'))).to.equal('Microsoft 365 E3');
+    expect(text(part(row!, 'unit-price'))).to.equal('$36.00 per month');
+    expect(text(part(row!, 'line-total'))).to.equal('$108.00 per month');
+    expect(text(part(root(el), 'totals'))).to.equal('Total $108.00 per month');
+    expect(text(part(root(el), 'notes'))).to.contain(
+      'Invoices are prorated: the first invoice covers from today to the end of the billing period.',
+    );
+    expect(text(part(root(el), 'notes'))).to.contain(
+      'An order is for one customer. To order for several customers, check out once for each.',
+    );
+  });
+
+  it('formats money with Intl in another lang (de-DE)', async () => {
+    const el = await mount(mock, 'de-DE');
+    await el.addProduct(BASIC, { quantity: 250 });
+    await el.updateComplete;
+    const [row] = rows(el);
+    expect(text(part(row!, 'unit-price'))).to.equal('6,00 $ per month');
+    expect(text(part(row!, 'line-total'))).to.equal('1.500,00 $ per month');
+  });
+
+  it('shows only the terms and billings the product offers, in words', async () => {
+    const el = await mount(mock);
+    await el.addProduct(BASIC, { term: 'P1M' });
+    await el.updateComplete;
+    const [row] = rows(el);
+    const terms = [...(part(row!, 'term-select') as HTMLSelectElement).options].map((o) => o.textContent?.trim());
+    expect(terms).to.deep.equal(['1 month', '1 year']);
+    // A monthly term is billed monthly only.
+    const billings = [...(part(row!, 'billing-select') as HTMLSelectElement).options].map((o) => o.textContent?.trim());
+    expect(billings).to.deep.equal(['Billed monthly']);
+  });
+
+  it('changing billing and term updates the price and fires lc-cart-change', async () => {
+    const el = await mount(mock);
+    await el.addProduct(E3, { term: 'P1Y', billing: 'monthly', quantity: 2 });
+    await el.updateComplete;
+    const seen = changes(el);
+    const billing = part(rows(el)[0]!, 'billing-select') as HTMLSelectElement;
+    billing.value = 'annual';
+    billing.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(text(part(rows(el)[0]!, 'unit-price'))).to.equal('$432.00 per year');
+    expect(text(part(rows(el)[0]!, 'line-total'))).to.equal('$864.00 per year');
+    expect(text(part(root(el), 'totals'))).to.equal('Total $864.00 per year');
+    expect(seen.map((e) => e.reason)).to.deep.equal(['billing']);
+    expect(seen[0]!.lines).to.deep.equal([{ productId: E3, term: 'P1Y', billing: 'annual', quantity: 2 }]);
+
+    // P1M has monthly billing only: the line switches to it instead of keeping an offer that does not exist.
+    const term = part(rows(el)[0]!, 'term-select') as HTMLSelectElement;
+    term.value = 'P1M';
+    term.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(el.lines).to.deep.equal([{ productId: E3, term: 'P1M', billing: 'monthly', quantity: 2 }]);
+    expect((part(rows(el)[0]!, 'billing-select') as HTMLSelectElement).value).to.equal('monthly');
+    expect(text(part(rows(el)[0]!, 'unit-price'))).to.equal('$43.20 per month');
+  });
+
+  describe('quantity', () => {
+    let el: LcCart;
+    let input: HTMLInputElement;
+
+    beforeEach(async () => {
+      el = await mount(mock);
+      await el.addProduct(BASIC, { quantity: 3 });
+      await el.updateComplete;
+      input = quantityInput(rows(el)[0]!);
+    });
+
+    it('has a label, bounds and a hint', () => {
+      const label = root(el).querySelector(`label[for="${input.id}"]`);
+      expect(text(label)).to.equal('Quantity');
+      expect(input.type).to.equal('number');
+      expect(input.inputMode).to.equal('numeric');
+      expect([input.min, input.max, input.step]).to.deep.equal(['1', '300', '1']);
+      const hint = root(el).getElementById(input.getAttribute('aria-describedby')!);
+      expect(text(hint)).to.equal('From 1 to 300 licences');
+    });
+
+    it('commits a typed valid quantity and updates the totals', async () => {
+      const seen = changes(el);
+      await typeInto(input, '12');
+      await el.updateComplete;
+      // Not committed while typing: the cart changes once, when the field is left.
+      expect(el.lines[0]!.quantity).to.equal(3);
+      await blur(el, input);
+      expect(el.lines[0]!.quantity).to.equal(12);
+      expect(text(part(rows(el)[0]!, 'line-total'))).to.equal('$72.00 per month');
+      expect(seen.map((e) => [e.reason, e.lines[0]!.quantity])).to.deep.equal([['quantity', 12]]);
+      expect(seen[0]!.totals!.byBilling).to.deep.equal({ monthly: 7200 });
+    });
+
+    for (const [what, typed] of [
+      ['above the maximum', '301'],
+      ['below the minimum', '0'],
+      ['negative', '-2'],
+      ['a decimal', '2.5'],
+      ['an exponent', '1e3'],
+    ] as const) {
+      it(`rejects ${what} (${typed}): shows the error, keeps the text and the last valid quantity`, async () => {
+        await typeInto(input, '7');
+        await blur(el, input);
+        const seen = changes(el);
+        await typeInto(input, typed);
+        await blur(el, input);
+        const row = rows(el)[0]!;
+        const error = part(row, 'error');
+        expect(text(error)).to.equal('Enter a whole number from 1 to 300.');
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(input.getAttribute('aria-describedby')!.split(' ')).to.include(error!.id);
+        expect(input.value).to.equal(typed);
+        expect(el.lines[0]!.quantity).to.equal(7);
+        expect(text(part(row, 'line-total'))).to.equal('$42.00 per month');
+        expect(seen).to.have.length(0);
+        expect((part(root(el), 'checkout-button') as HTMLButtonElement).disabled).to.equal(true);
+        expect(text(root(el).getElementById('checkout-reason'))).to.equal('Fix the lines marked above to check out.');
+      });
+    }
+
+    it('rejects pasted text and an emptied field without firing lc-cart-change', async () => {
+      const seen = changes(el);
+      // What a paste of "12abc" leaves in a number input: no parsable value.
+      input.value = '12abc';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await el.updateComplete;
+      expect(text(part(rows(el)[0]!, 'error'))).to.equal('Enter a quantity from 1 to 300.');
+      expect(el.lines[0]!.quantity).to.equal(3);
+      expect(seen).to.have.length(0);
+    });
+
+    it('does not flag an emptied field while typing, only when left empty', async () => {
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await el.updateComplete;
+      expect(part(rows(el)[0]!, 'error')).to.equal(null);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await el.updateComplete;
+      expect(text(part(rows(el)[0]!, 'error'))).to.equal('Enter a quantity from 1 to 300.');
+    });
+
+    it('clears the error once the quantity is fixed', async () => {
+      await typeInto(input, '999');
+      await blur(el, input);
+      expect(part(rows(el)[0]!, 'error')).not.to.equal(null);
+      await typeInto(input, '25');
+      await blur(el, input);
+      expect(part(rows(el)[0]!, 'error')).to.equal(null);
+      expect(input.getAttribute('aria-invalid')).to.equal('false');
+      expect(el.lines[0]!.quantity).to.equal(25);
+      expect((part(root(el), 'checkout-button') as HTMLButtonElement).disabled).to.equal(false);
+    });
+
+    it('steps with ArrowUp and stops at the maximum', async () => {
+      const seen = changes(el);
+      input.focus();
+      await sendKeys({ press: 'ArrowUp' });
+      await el.updateComplete;
+      expect(input.value).to.equal('4');
+      expect(el.lines[0]!.quantity).to.equal(4);
+      expect(seen.map((e) => e.lines[0]!.quantity)).to.deep.equal([4]);
+      expect(text(part(rows(el)[0]!, 'line-total'))).to.equal('$24.00 per month');
+
+      el.lines = [{ ...el.lines[0]!, quantity: 300 }];
+      await el.updateComplete;
+      input.focus();
+      await sendKeys({ press: 'ArrowUp' });
+      await el.updateComplete;
+      expect(input.value).to.equal('300');
+      expect(seen).to.have.length(1);
+    });
+  });
+
+  it('removes a line, announces it, keeps focus in the cart and shows the empty state', async () => {
+    const el = await mount(mock);
+    await el.addProduct(E3, { term: 'P1Y', billing: 'monthly' });
+    await el.addProduct(BASIC);
+    await el.updateComplete;
+    const seen = changes(el);
+    const remove = part(rows(el)[0]!, 'remove-button') as HTMLButtonElement;
+    expect(text(remove)).to.equal('Remove Microsoft 365 E3');
+    remove.click();
+    await el.updateComplete;
+    expect(rows(el).map((r) => text(part(r, 'line-name')))).to.deep.equal(['Microsoft 365 Business Basic']);
+    expect(seen.map((e) => e.reason)).to.deep.equal(['remove']);
+    expect(text(root(el).querySelector('[role="status"]'))).to.equal('Microsoft 365 E3 removed. Cart total $6.00 per month.');
+    await waitUntil(() => root(el).activeElement === part(rows(el)[0]!, 'remove-button'), 'focus did not move to the next line');
+
+    (part(rows(el)[0]!, 'remove-button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(0);
+    expect(text(part(root(el), 'empty'))).to.equal('Your cart is empty. Add a product to start an order.');
+    expect((part(root(el), 'checkout-button') as HTMLButtonElement).disabled).to.equal(true);
+    expect(text(root(el).getElementById('checkout-reason'))).to.equal('Add a product to check out.');
+  });
+
+  it('shows a clear error when the catalog fails, and Retry loads it', async () => {
+    await mock.inject({ path: '/catalog', status: 403 });
+    const el = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl}></lc-cart>`);
+    await waitUntil(() => part(root(el), 'failed'), 'no error state');
+    expect(text(part(root(el), 'failed'))).to.contain('The products could not be loaded.');
+    expect(part(root(el), 'failed')!.getAttribute('role')).to.equal('alert');
+    (part(root(el), 'retry-button') as HTMLButtonElement).click();
+    await waitUntil(() => part(root(el), 'empty'), 'Retry did not load the catalog');
+    expect(part(root(el), 'failed')).to.equal(null);
+    expect(await mock.requests({ method: 'GET', path: '/catalog' })).to.have.length(2);
+  });
+
+  it('shows a loading state until the catalog arrives', async () => {
+    await mock.inject({ path: '/catalog', delayMs: 400 });
+    const el = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl}></lc-cart>`);
+    expect(text(part(root(el), 'loading'))).to.equal('Loading products…');
+    expect((part(root(el), 'checkout-button') as HTMLButtonElement).disabled).to.equal(true);
+    await waitUntil(() => part(root(el), 'empty'), 'the catalog did not load');
+  });
+
+  it('aborts the catalog load when removed from the page and loads again when put back', async () => {
+    await mock.inject({ path: '/catalog', delayMs: 300 });
+    const el = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl}></lc-cart>`);
+    const parent = el.parentNode!;
+    el.remove();
+    await new Promise((r) => setTimeout(r, 20));
+    parent.append(el);
+    await waitUntil(() => part(root(el), 'empty'), 'the catalog was not loaded again');
+    expect(part(root(el), 'failed')).to.equal(null);
+    expect(await mock.requests({ method: 'GET', path: '/catalog' })).to.have.length(2);
+  });
+
+  describe('addProduct()', () => {
+    it('works before the catalog has loaded, merges identical lines, and fires lc-cart-change', async () => {
+      await mock.inject({ path: '/catalog', delayMs: 200 });
+      const el = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl}></lc-cart>`);
+      const seen = changes(el);
+      const first = el.addProduct(E3, { term: 'P1Y', billing: 'annual', quantity: 2 });
+      const second = el.addProduct(E3, { term: 'P1Y', billing: 'annual', quantity: 3 });
+      expect(el.lines).to.have.length(0);
+      expect(await first).to.deep.equal({ productId: E3, term: 'P1Y', billing: 'annual', quantity: 2 });
+      expect(await second).to.deep.equal({ productId: E3, term: 'P1Y', billing: 'annual', quantity: 5 });
+      await el.updateComplete;
+      expect(rows(el)).to.have.length(1);
+      expect(quantityInput(rows(el)[0]!).value).to.equal('5');
+      expect(seen.map((e) => e.reason)).to.deep.equal(['add', 'add']);
+      expect(seen[1]!.totals).to.deep.equal({ currency: 'USD', byBilling: { annual: 216000 }, licences: 5, problems: 0 });
+      expect(text(root(el).querySelector('[role="status"]'))).to.equal('Microsoft 365 E3 added. Cart total $2,160.00 per year.');
+    });
+
+    it('rejects an unknown product, an offer the product lacks and a bad quantity, leaving the cart alone', async () => {
+      const el = await mount(mock);
+      const seen = changes(el);
+      expect(await rejection(el.addProduct('no-such-product'))).to.match(/unknown product "no-such-product"/);
+      expect(await rejection(el.addProduct(BASIC, { term: 'P3Y' }))).to.match(/not offered/);
+      expect(await rejection(el.addProduct(BASIC, { quantity: 301 }))).to.match(/from 1 to 300/);
+      expect(el.lines).to.have.length(0);
+      expect(seen).to.have.length(0);
+    });
+
+    it('rejects when the catalog cannot be loaded', async () => {
+      await mock.inject({ path: '/catalog', status: 403 });
+      const el = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl}></lc-cart>`);
+      expect(await rejection(el.addProduct(E3))).to.be.a('string');
+    });
+  });
+
+  it('clear() empties the cart and fires lc-cart-change', async () => {
+    const el = await mount(mock);
+    await el.addProduct(E3);
+    const seen = changes(el);
+    el.clear();
+    await el.updateComplete;
+    expect(el.lines).to.deep.equal([]);
+    expect(seen.map((e) => [e.reason, e.lines.length])).to.deep.equal([['clear', 0]]);
+    expect(part(root(el), 'empty')).not.to.equal(null);
+  });
+
+  it('setting lines (controlled use) renders them without firing lc-cart-change', async () => {
+    const el = await mount(mock);
+    const seen = changes(el);
+    el.lines = [{ productId: BASIC, term: 'P1Y', billing: 'monthly', quantity: 10 }];
+    await el.updateComplete;
+    expect(text(part(rows(el)[0]!, 'line-total'))).to.equal('$60.00 per month');
+    expect(seen).to.have.length(0);
+  });
+
+  it('fires lc-checkout-request with the lines and totals, bubbling out of shadow roots', async () => {
+    const el = await mount(mock);
+    await el.addProduct(BASIC, { quantity: 4 });
+    await el.updateComplete;
+    const button = part(root(el), 'checkout-button') as HTMLButtonElement;
+    expect(button.disabled).to.equal(false);
+    expect(text(button)).to.equal('Checkout');
+    setTimeout(() => button.click());
+    const event = (await oneEvent(document, 'lc-checkout-request')) as LcCheckoutRequestEvent;
+    expect(event.composed).to.equal(true);
+    expect(event.lines).to.deep.equal([{ productId: BASIC, term: 'P1Y', billing: 'monthly', quantity: 4 }]);
+    expect(event.totals.byBilling).to.deep.equal({ monthly: 2400 });
+  });
+
+  it('reports a stored line whose product left the catalog, and blocks checkout', async () => {
+    localStorage.setItem(
+      storageKey(mock.baseUrl),
+      JSON.stringify({ version: 1, lines: [{ productId: 'retired-product', term: 'P1Y', billing: 'monthly', quantity: 2 }] }),
+    );
+    const el = await mount(mock);
+    const [row] = rows(el);
+    expect(text(part(row!, 'line-name'))).to.equal('Unknown product (retired-product)');
+    expect(text(part(row!, 'error'))).to.equal('This product is no longer available. Remove it to check out.');
+    expect(part(row!, 'line-total')).to.equal(null);
+    expect((part(root(el), 'checkout-button') as HTMLButtonElement).disabled).to.equal(true);
+  });
+
+  describe('persistence', () => {
+    it('restores the cart after a re-mount', async () => {
+      const el = await mount(mock);
+      await el.addProduct(E3, { term: 'P1Y', billing: 'annual', quantity: 7 });
+      el.remove();
+      const again = await mount(mock);
+      expect(again.lines).to.deep.equal([{ productId: E3, term: 'P1Y', billing: 'annual', quantity: 7 }]);
+      expect(quantityInput(rows(again)[0]!).value).to.equal('7');
+    });
+
+    it('discards a corrupted stored cart with a warning and shows an empty cart', async () => {
+      localStorage.setItem(storageKey(mock.baseUrl), '{"version":1,"lines":[{"productId":');
+      const warnings: unknown[][] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args);
+      try {
+        const el = await mount(mock);
+        expect(el.lines).to.deep.equal([]);
+        expect(part(root(el), 'empty')).not.to.equal(null);
+      } finally {
+        console.warn = warn;
+      }
+      expect(warnings.map((w) => String(w[0])).join('\n')).to.contain('discarded');
+    });
+
+    it('keeps one cart per API base URL', async () => {
+      const other = await createTestMock();
+      const a = await mount(mock);
+      await a.addProduct(E3);
+      const b = await mount(other);
+      expect(b.lines).to.deep.equal([]);
+      await b.addProduct(BASIC, { quantity: 2 });
+      const a2 = await mount(mock);
+      expect(a2.lines.map((l) => l.productId)).to.deep.equal([E3]);
+      const b2 = await mount(other);
+      expect(b2.lines.map((l) => [l.productId, l.quantity])).to.deep.equal([[BASIC, 2]]);
+    });
+  });
+
+  it('renders hostile product names from the backend as text', async () => {
+    const evil = '<img src=x onerror="window.__lcPwned=true">Evil <b>Suite</b>';
+    const hostile: Catalog = {
+      ...mockCatalog,
+      products: mockCatalog.products.map((p) => (p.id === E3 ? { ...p, name: evil } : p)),
+    };
+    await mock.inject({ path: '/catalog', status: 200, body: hostile });
+    const el = await mount(mock);
+    await el.addProduct(E3);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(root(el).querySelector('img, b')).to.equal(null);
+    expect(text(part(rows(el)[0]!, 'line-name'))).to.equal(evil);
+    expect((window as { __lcPwned?: boolean }).__lcPwned).to.equal(undefined);
+  });
+
+  it('takes the API client from a property and its strings can be overridden', async () => {
+    const fake: CheckoutApi = {
+      getCatalog: async () => ({ currency: 'EUR', products: [mockCatalog.products.find((p) => p.id === BASIC)!] }),
+    } as Partial<CheckoutApi> as CheckoutApi;
+    const el = await fixture<LcCart>(html`<lc-cart lang="en-GB" .api=${fake} .strings=${{ checkout: 'Continue' }}></lc-cart>`);
+    await waitUntil(() => part(root(el), 'empty'));
+    await el.addProduct(BASIC, { quantity: 2 });
+    await el.updateComplete;
+    expect(text(part(rows(el)[0]!, 'line-total'))).to.equal('€12.00 per month');
+    expect(text(part(root(el), 'checkout-button'))).to.equal('Continue');
+  });
+
+  it('lays out within 320 px and right-to-left', async () => {
+    // Not fixture(<div>): it waits for an animation frame, which a background test page never gets.
+    const wrapper = document.createElement('div');
+    wrapper.dir = 'rtl';
+    wrapper.style.inlineSize = '320px';
+    document.body.append(wrapper);
+    const el = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl}></lc-cart>`, { parentNode: wrapper });
+    await waitUntil(() => !part(root(el), 'loading'));
+    await el.addProduct(E3, { term: 'P1Y', billing: 'monthly' });
+    await el.updateComplete;
+    expect(el.scrollWidth).to.be.at.most(320);
+    const row = rows(el)[0]!;
+    const rowBox = row.getBoundingClientRect();
+    const remove = part(row, 'remove-button')!.getBoundingClientRect();
+    // In RTL the name starts on the right; every control fits inside the row.
+    for (const control of row.querySelectorAll('select, input, button')) {
+      const box = control.getBoundingClientRect();
+      expect(box.left).to.be.at.least(rowBox.left - 0.5);
+      expect(box.right).to.be.at.most(rowBox.right + 0.5);
+    }
+    const name = part(row, 'line-name')!.getBoundingClientRect();
+    expect(name.right).to.be.greaterThan(remove.right);
+    // The wrapper goes after open-wc's own fixture cleanup, which removes from it.
+    setTimeout(() => wrapper.remove(), 100);
+  });
+});
