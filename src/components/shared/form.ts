@@ -18,7 +18,7 @@ export interface FieldSpec {
   label: string;
   /** The autocomplete token (required: every field has one, `off` where nothing fits). */
   autocomplete: string;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'number' | 'search';
   required?: boolean;
   hint?: string;
   maxlength?: number;
@@ -27,6 +27,24 @@ export interface FieldSpec {
   /** Extra attributes for special fields (spellcheck off for names and domains). */
   spellcheck?: boolean;
   dir?: 'ltr' | 'rtl' | 'auto';
+  /** More part names for the control, after `input` (or `select`), e.g. `email-input`. */
+  part?: string;
+  /** Text after the label of a field that is not required; `(optional)` when left out (overridable strings). */
+  optionalText?: string;
+  /** Spans the whole row of a `.fields` grid. */
+  wide?: boolean;
+}
+
+/** One choice of a select field. */
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export interface SelectFieldSpec extends Omit<FieldSpec, 'type' | 'inputmode' | 'max' | 'maxlength' | 'spellcheck'> {
+  options: readonly SelectOption[];
+  /** A first, empty choice ("Choose a country"), selected while the value is empty. */
+  placeholder?: string;
 }
 
 /** The DOM id of a field's input, so summaries and focus can find it. */
@@ -97,15 +115,12 @@ export function renderField(
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return html`
-    <div class="field" part="field">
-      <label for=${id} part="label">
-        ${spec.label}${spec.required ? nothing : html` <span class="optional">(optional)</span>`}
-      </label>
-      ${spec.hint ? html`<div id=${hintId!} class="hint">${spec.hint}</div>` : nothing}
+    <div class=${spec.wide ? 'field wide' : 'field'} part="field">
+      ${renderLabel(spec, id)} ${spec.hint ? html`<div id=${hintId!} class="hint" part="hint">${spec.hint}</div>` : nothing}
       <input
         id=${id}
         name=${spec.name}
-        part="input"
+        part=${spec.part ? `input ${spec.part}` : 'input'}
         type=${spec.type ?? 'text'}
         autocomplete=${spec.autocomplete}
         .value=${live(value)}
@@ -120,6 +135,55 @@ export function renderField(
         @input=${(e: Event) => handlers.onInput(spec.name, (e.target as HTMLInputElement).value)}
         @blur=${() => handlers.onBlur(spec.name)}
       />
+      ${error ? html`<div id=${errorId!} class="error" part="error">${error}</div>` : nothing}
+    </div>
+  `;
+}
+
+function renderLabel(spec: Pick<FieldSpec, 'label' | 'required' | 'optionalText'>, id: string): TemplateResult {
+  return html`<label for=${id} part="label">
+    ${spec.label}${spec.required ? nothing : html` <span class="optional">${spec.optionalText ?? '(optional)'}</span>`}
+  </label>`;
+}
+
+/**
+ * A labelled native `<select>` with its hint and error, wired like `renderField`. The value
+ * is reported through `handlers.onInput` on `change` (a select has no half-typed state).
+ */
+export function renderSelectField(
+  spec: SelectFieldSpec,
+  value: string,
+  error: string | undefined,
+  handlers: FieldHandlers,
+): TemplateResult {
+  const id = fieldId(spec.name);
+  const hintId = spec.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const known = spec.options.some((option) => option.value === value);
+  return html`
+    <div class=${spec.wide ? 'field wide' : 'field'} part="field">
+      ${renderLabel(spec, id)} ${spec.hint ? html`<div id=${hintId!} class="hint" part="hint">${spec.hint}</div>` : nothing}
+      <select
+        id=${id}
+        name=${spec.name}
+        part=${spec.part ? `select ${spec.part}` : 'select'}
+        autocomplete=${spec.autocomplete}
+        ?required=${spec.required}
+        dir=${ifDefined(spec.dir)}
+        .value=${live(known ? value : '')}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy)}
+        @change=${(e: Event) => handlers.onInput(spec.name, (e.target as HTMLSelectElement).value)}
+        @blur=${() => handlers.onBlur(spec.name)}
+      >
+        ${spec.placeholder !== undefined || !known
+          ? html`<option value="" ?selected=${!known}>${spec.placeholder ?? ''}</option>`
+          : nothing}
+        ${spec.options.map(
+          (option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`,
+        )}
+      </select>
       ${error ? html`<div id=${errorId!} class="error" part="error">${error}</div>` : nothing}
     </div>
   `;

@@ -1,0 +1,682 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { consume } from '@lit/context';
+import type { CheckoutApi } from '../../api/api.js';
+import { isApiError } from '../../api/errors.js';
+import type { Address } from '../../api/schemas.js';
+import { LcElement } from '../../base/lc-element.js';
+import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
+import { countries, countryName, statesRequired } from '../../checkout/countries.js';
+import {
+  companyCandidate,
+  companyFieldPaths,
+  emptyCompany,
+  validateCompany,
+  type CompanyDraft,
+  type CompanyField,
+  type ErrorCode,
+} from '../../checkout/validate.js';
+import { LcStepBackEvent } from '../../events/step-back.js';
+import { LcStepInputEvent } from '../../events/step-input.js';
+import { LcStepNextEvent } from '../../events/step-next.js';
+import { resolveLang } from '../../i18n/format.js';
+import { lookup, type StringTable } from '../../i18n/strings.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import {
+  ErrorVisibility,
+  fieldId,
+  focusField,
+  focusFirstInvalid,
+  mapFieldErrors,
+  renderErrorSummary,
+  renderField,
+  renderSelectField,
+  type FieldHandlers,
+  type FieldMessages,
+  type FieldSpec,
+  type SelectOption,
+} from '../shared/form.js';
+import { formStyles } from '../shared/form.styles.js';
+import { customerDetailsStyles } from './customer-details.styles.js';
+import { customerDetailsStrings, type CustomerDetailsStrings } from './customer-details.strings.js';
+
+/** The form's fields in the order they appear: errors, the summary and focus follow it. */
+const FIELDS: readonly CompanyField[] = [
+  'companyName',
+  'country',
+  'line1',
+  'line2',
+  'city',
+  'state',
+  'postalCode',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+];
+const ADDRESS_FIELDS: ReadonlySet<CompanyField> = new Set(['country', 'line1', 'line2', 'city', 'state', 'postalCode']);
+
+/** The contract's length limits, for the "too long" message. */
+const MAX_LENGTH: Partial<Record<CompanyField, number>> = {
+  companyName: 200,
+  line1: 200,
+  line2: 200,
+  city: 100,
+  state: 100,
+  postalCode: 20,
+  firstName: 50,
+  lastName: 50,
+  phone: 40,
+};
+
+/** The suggestion radio group's key in the message map (its first radio carries the id). */
+const ADDRESS_CHOICE = 'addressChoice';
+
+/**
+ * The backend's field paths for this form: `CompanyDetails` paths with or without the order
+ * request's prefixes, and the bare `Address` paths `POST /addresses/validate` reports.
+ */
+const backendPaths: Readonly<Record<string, CompanyField>> = (() => {
+  const out: Record<string, CompanyField> = {};
+  for (const [path, field] of Object.entries(companyFieldPaths)) {
+    out[path] = field;
+    out[`company.${path}`] = field;
+    out[`recipient.company.${path}`] = field;
+    if (path.startsWith('address.')) out[path.slice('address.'.length)] = field;
+  }
+  return out;
+})();
+
+const countryOptionsCache = new Map<string, SelectOption[]>();
+
+/** The countries by name in `lang`, sorted the way that language sorts. */
+function countryOptions(lang: string | undefined): SelectOption[] {
+  const key = lang ?? '';
+  let options = countryOptionsCache.get(key);
+  if (!options) {
+    let collator: Intl.Collator;
+    try {
+      collator = new Intl.Collator(lang);
+    } catch {
+      collator = new Intl.Collator();
+    }
+    options = countries
+      .map(({ code }) => ({ value: code, label: countryName(code, lang) }))
+      .sort((a, b) => collator.compare(a.label, b.label));
+    countryOptionsCache.set(key, options);
+  }
+  return options;
+}
+
+function normalize(value: Partial<CompanyDraft> | undefined): CompanyDraft {
+  const out = { ...emptyCompany };
+  for (const field of FIELDS) {
+    const v = value?.[field];
+    if (typeof v === 'string') out[field] = v;
+  }
+  return out;
+}
+
+/** The address fields of a suggestion, as form values (missing optional parts empty). */
+const addressDraft = (address: Address): Pick<CompanyDraft, 'country' | 'line1' | 'line2' | 'city' | 'state' | 'postalCode'> => ({
+  country: address.country,
+  line1: address.line1,
+  line2: address.line2 ?? '',
+  city: address.city,
+  state: address.state ?? '',
+  postalCode: address.postalCode,
+});
+
+type AddressCheck = 'idle' | 'checking' | 'suggest' | 'failed';
+
+/**
+ * @summary Checkout step for a new customer: company name (the exact legal name), address
+ * with the backend's address check and suggestions, and the primary contact.
+ *
+ * Works alone (set `api`, listen to the events) or inside `<lc-checkout>`, which provides
+ * the API client, the locale and the strings through context. Without any API client the
+ * address check is skipped.
+ *
+ * @fires lc-step-input - `LcStepInputEvent<CompanyDraft>`: the user changed a field (or picked a
+ *   suggested address); `value` is the whole draft.
+ * @fires lc-step-next - `LcStepNextEvent<CompanyDraft>`: Continue was pressed, the fields are valid and the
+ *   address was verified, picked from the suggestions, or the user chose "Continue anyway" after a failed check.
+ * @fires lc-step-back - `LcStepBackEvent`: Back was pressed.
+ *
+ * @csspart step-heading - The step's heading (focusable, see `focusHeading()`).
+ * @csspart intro - The sentence under the heading.
+ * @csspart error-summary - The list of problems, each a link to its field.
+ * @csspart fieldset - The Company, Address and Primary contact groups, and the suggestions.
+ * @csspart field - A label with its control, hint and error.
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint (the exact-legal-name guidance).
+ * @csspart error - A field's error message.
+ * @csspart input - Every text input; also `{field}-input`, e.g. `company-name-input`, `postal-code-input`.
+ * @csspart select - The country select; also `country-select`.
+ * @csspart suggestions - The "We found a closer match" group.
+ * @csspart radio - Every radio; also `suggestion-radio`.
+ * @csspart suggestion-radio - One address choice.
+ * @csspart check-failed - The message shown when the address could not be checked.
+ * @csspart button - Every button; also the ones below.
+ * @csspart retry-button - Checks the address again.
+ * @csspart continue-anyway-button - Continues without the address check.
+ * @csspart back-button - Back (hidden with `no-back`).
+ * @csspart next-button - Continue; busy while the address is checked.
+ * @csspart status - The visually hidden live region.
+ *
+ * @cssproperty --lc-color-accent - Primary button, chosen suggestion.
+ * @cssproperty --lc-color-accent-text - Text on the primary button.
+ * @cssproperty --lc-color-text - Text colour.
+ * @cssproperty --lc-color-muted - Hints.
+ * @cssproperty --lc-color-surface - Field background.
+ * @cssproperty --lc-color-surface-alt - Notices background.
+ * @cssproperty --lc-color-border - Borders.
+ * @cssproperty --lc-color-danger - Errors.
+ * @cssproperty --lc-color-focus - Focus ring.
+ * @cssproperty --lc-radius - Corner radius.
+ * @cssproperty --lc-space - Spacing unit.
+ * @cssproperty --lc-font-family - Font.
+ * @cssproperty --lc-font-size - Base font size.
+ */
+export class LcCustomerDetails extends LcElement {
+  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, customerDetailsStyles];
+
+  @consume({ context: langContext, subscribe: true })
+  @state()
+  private _contextLang?: string;
+
+  @consume({ context: stringsContext, subscribe: true })
+  @state()
+  private _contextStrings?: StringTable;
+
+  /** The backend client (address check). Inside `<lc-checkout>` it comes from context. */
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: CheckoutApi;
+
+  /** Locale of country names; falls back to context, then the nearest `lang` in the page. */
+  @property({ reflect: true })
+  override lang!: string;
+
+  /** Overrides of the default texts (see `customer-details.strings.ts`), key by key. */
+  @property({ attribute: false })
+  strings?: Partial<CustomerDetailsStrings>;
+
+  /**
+   * The step's draft (`CompanyDraft`, flat strings). The element keeps its own copy, so it
+   * works uncontrolled; a value set by the owner replaces it (no event). Setting again what
+   * the owner set last time is ignored. Fields the owner fills count as prefilled: their
+   * errors show at once.
+   */
+  @property({ attribute: false })
+  get value(): CompanyDraft {
+    return this._draft;
+  }
+  set value(next: Partial<CompanyDraft> | undefined) {
+    const incoming = normalize(next);
+    const key = JSON.stringify(incoming);
+    if (key === this._ownerKey) return;
+    this._ownerKey = key;
+    let addressChanged = false;
+    for (const field of FIELDS) {
+      if (incoming[field] === this._draft[field]) continue;
+      if (incoming[field].trim()) this._prefilled.add(field);
+      else this._prefilled.delete(field);
+      if (ADDRESS_FIELDS.has(field)) addressChanged = true;
+    }
+    this._draft = incoming;
+    if (addressChanged) this._resetAddressCheck();
+  }
+
+  /**
+   * Backend field messages, already mapped to this form's field names (`companyName`,
+   * `postalCode`, …; see `companyFieldPaths`). Shown at once; a field's message goes as soon
+   * as the user edits that field.
+   */
+  @property({ attribute: false })
+  fieldErrors?: Partial<Record<CompanyField, string>>;
+
+  /** Hides the Back button. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-back' })
+  noBack = false;
+
+  @state() private _draft: CompanyDraft = { ...emptyCompany };
+  /** The owner's `fieldErrors`, less the fields edited since. */
+  @state() private _serverErrors: FieldMessages = {};
+  /** Messages from the address check (not-valid, 422): they go when any address field is edited. */
+  @state() private _checkErrors: FieldMessages = {};
+  @state() private _check: AddressCheck = 'idle';
+  @state() private _suggestions: Address[] = [];
+  /** The address as entered when the check answered with suggestions, for "Use the address as entered". */
+  @state() private _entered?: Address;
+  /** The suggestion picked (its index) or the address as entered. */
+  @state() private _choice?: number | 'entered';
+  @state() private _checkMessage?: string;
+  @state() private _announcement = '';
+  /** Bumped to re-render when the error visibility changes. */
+  @state() private _shownErrors = 0;
+
+  private readonly _visibility = new ErrorVisibility();
+  /** Fields whose value came from the owner, not typed here. */
+  private readonly _prefilled = new Set<string>();
+  private _ownerKey?: string;
+  private _serverErrorsKey?: string;
+  /** The address (serialized) the backend verified or the user confirmed: not checked again. */
+  private _confirmedAddress?: string;
+  private _checkAbort?: AbortController;
+
+  private readonly _handlers: FieldHandlers = {
+    onInput: (name, value) => this._onFieldInput(name as CompanyField, value),
+    onBlur: (name) => this._onFieldBlur(name),
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A check answered after the element left would act on a form nobody sees.
+    this._checkAbort?.abort();
+    this._checkAbort = undefined;
+    if (this._check === 'checking') this._check = 'idle';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('fieldErrors')) {
+      const key = JSON.stringify(this.fieldErrors ?? {});
+      // Only new content counts: a re-render passing the same messages must not revive cleared ones.
+      if (key !== this._serverErrorsKey) {
+        this._serverErrorsKey = key;
+        this._serverErrors = { ...(this.fieldErrors ?? {}) };
+      }
+    }
+  }
+
+  /** Moves focus to the step's heading (the root calls it on each step change). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
+  }
+
+  private _onFieldInput(field: CompanyField, value: string): void {
+    this._visibility.changed(field);
+    this._prefilled.delete(field);
+    if (field in this._serverErrors) {
+      const { [field]: _dropped, ...rest } = this._serverErrors;
+      this._serverErrors = rest;
+    }
+    if (ADDRESS_FIELDS.has(field)) this._resetAddressCheck();
+    this._commit({ ...this._draft, [field]: value });
+  }
+
+  private _onFieldBlur(field: string): void {
+    this._visibility.blurred(field);
+    this._shownErrors++;
+  }
+
+  private _onPickSuggestion(choice: number | 'entered'): void {
+    const address = choice === 'entered' ? this._entered : this._suggestions[choice];
+    if (!address) return;
+    this._choice = choice;
+    this._checkErrors = {};
+    const next = { ...this._draft, ...addressDraft(address) };
+    const changed = FIELDS.some((field) => next[field] !== this._draft[field]);
+    if (changed) {
+      this._announcement = choice === 'entered' ? '' : this._t('announceSuggestionUsed');
+      this._commit(next);
+    }
+  }
+
+  private _onBack(): void {
+    this.dispatchEvent(new LcStepBackEvent('customer-details'));
+  }
+
+  private async _onNext(): Promise<void> {
+    if (this._check === 'checking') return;
+    this._visibility.submitted();
+    this._shownErrors++;
+    const messages = this._messages();
+    if (Object.keys(messages).length > 0) {
+      await this.updateComplete;
+      focusFirstInvalid(this.shadowRoot, messages);
+      return;
+    }
+    const address = companyCandidate(this._draft).address;
+    const key = JSON.stringify(address);
+    // A picked suggestion, or the address as entered, is the user's answer to the check.
+    if (this._check === 'suggest' && this._choice !== undefined) this._confirmedAddress = key;
+    if (this._confirmedAddress === key || !this.api) {
+      this._fireNext();
+      return;
+    }
+    await this._checkAddress(address, key);
+  }
+
+  private _onRetryCheck(): void {
+    void this._onNext();
+  }
+
+  private _onContinueAnyway(): void {
+    this._check = 'idle';
+    this._fireNext();
+  }
+
+  private async _checkAddress(address: Address, key: string): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    this._checkAbort?.abort();
+    const controller = new AbortController();
+    this._checkAbort = controller;
+    this._check = 'checking';
+    this._announcement = this._t('checkingAddress');
+    try {
+      const result = await api.validateAddress(address, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this._announcement = '';
+      if (result.status === 'interaction-required' && result.suggestions.length > 0) {
+        this._suggestions = result.suggestions;
+        this._entered = address;
+        this._choice = undefined;
+        this._checkMessage = result.message;
+        this._check = 'suggest';
+        await this.updateComplete;
+        focusField(this.shadowRoot, ADDRESS_CHOICE);
+        return;
+      }
+      if (result.status === 'not-valid') {
+        this._check = 'idle';
+        this._checkErrors = { postalCode: result.message ?? this._t('addressNotValid') };
+        await this.updateComplete;
+        focusField(this.shadowRoot, 'postalCode');
+        return;
+      }
+      // verified, or `none` (no check possible for this address): nothing to ask the user.
+      this._check = 'idle';
+      this._confirmedAddress = key;
+      this._fireNext();
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this._announcement = '';
+      const mapped = isApiError(error) ? mapFieldErrors(error.fieldErrors, backendPaths) : {};
+      if (Object.keys(mapped).length > 0) {
+        this._check = 'idle';
+        this._checkErrors = mapped;
+        await this.updateComplete;
+        focusFirstInvalid(this.shadowRoot, mapped);
+        return;
+      }
+      this._check = 'failed';
+    } finally {
+      if (this._checkAbort === controller) this._checkAbort = undefined;
+    }
+  }
+
+  private _fireNext(): void {
+    this.dispatchEvent(new LcStepNextEvent('customer-details', { ...this._draft }));
+  }
+
+  private _commit(next: CompanyDraft): void {
+    this._draft = next;
+    this.dispatchEvent(new LcStepInputEvent('customer-details', { ...next }));
+  }
+
+  /** The address changed: what the backend said about the old one no longer applies. */
+  private _resetAddressCheck(): void {
+    this._checkAbort?.abort();
+    this._checkAbort = undefined;
+    this._check = 'idle';
+    this._checkErrors = {};
+    this._suggestions = [];
+    this._entered = undefined;
+    this._choice = undefined;
+    this._checkMessage = undefined;
+  }
+
+  private _t(key: keyof CustomerDetailsStrings & string, values?: Record<string, string | number>): string {
+    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
+    return lookup(customerDetailsStrings, overrides, key, values);
+  }
+
+  private get _lang(): string | undefined {
+    return resolveLang(this, this.lang || this._contextLang);
+  }
+
+  private _label(field: CompanyField): string {
+    return this._t(field);
+  }
+
+  private _countryLabel(): string {
+    const code = this._draft.country.trim().toUpperCase();
+    return code ? countryName(code, this._lang) : '';
+  }
+
+  private _message(field: CompanyField, code: ErrorCode): string {
+    const values = { label: this._label(field), max: MAX_LENGTH[field] ?? '', country: this._countryLabel() };
+    switch (code) {
+      case 'required':
+        return this._t('errorRequired', values);
+      case 'too-long':
+        return this._t('errorTooLong', values);
+      case 'email':
+        return this._t('errorEmail', values);
+      case 'phone':
+        return this._t('errorPhone', values);
+      case 'country':
+        return this._t('errorCountry', values);
+      case 'state-required':
+        return this._t('errorStateRequired', values);
+      case 'postal-code':
+        return this._t('errorPostalCode', values);
+      default:
+        return this._t('errorInvalid', values);
+    }
+  }
+
+  /** Every problem, in words: the backend's messages first, then the validator's codes. */
+  private _allMessages(): FieldMessages {
+    const codes = validateCompany(this._draft);
+    const out: FieldMessages = {};
+    for (const field of FIELDS) {
+      const backend = this._serverErrors[field] ?? this._checkErrors[field];
+      const code = codes[field];
+      if (backend) out[field] = backend;
+      else if (code) out[field] = this._message(field, code);
+    }
+    return out;
+  }
+
+  /** The problems to show now (see STYLE.md: touched and changed, prefilled, or after Continue). */
+  private _messages(): FieldMessages {
+    const visible = this._visibility.visible(
+      this._allMessages(),
+      (name) => name in this._serverErrors || name in this._checkErrors || this._prefilled.has(name),
+    );
+    if (this._check === 'suggest' && this._choice === undefined && this._visibility.wasSubmitted) {
+      visible[ADDRESS_CHOICE] = this._t('errorChooseAddress');
+    }
+    return visible;
+  }
+
+  private _spec(field: CompanyField, extra: Partial<FieldSpec> & Pick<FieldSpec, 'autocomplete'>): FieldSpec {
+    return {
+      name: field,
+      label: this._label(field),
+      optionalText: this._t('optional'),
+      part: `${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`,
+      ...extra,
+    };
+  }
+
+  private _field(field: CompanyField, messages: FieldMessages, extra: Partial<FieldSpec> & Pick<FieldSpec, 'autocomplete'>): TemplateResult {
+    return renderField(this._spec(field, extra), this._draft[field], messages[field], this._handlers);
+  }
+
+  private _formatAddress(address: Address): string {
+    const region = [address.state, address.postalCode].filter(Boolean).join(' ');
+    return [address.line1, address.line2, address.city, region, countryName(address.country, this._lang)]
+      .filter((part) => part && part.trim())
+      .join(', ');
+  }
+
+  private _renderSuggestions(messages: FieldMessages): TemplateResult | typeof nothing {
+    if (this._check !== 'suggest' || !this._entered) return nothing;
+    const error = messages[ADDRESS_CHOICE];
+    const errorId = `${fieldId(ADDRESS_CHOICE)}-error`;
+    const describedBy = ['suggestions-hint', error ? errorId : ''].filter(Boolean).join(' ');
+    const options: Array<{ choice: number | 'entered'; label: string; detail?: string }> = [
+      ...this._suggestions.map((address, index) => ({ choice: index, label: this._formatAddress(address) })),
+      { choice: 'entered' as const, label: this._t('suggestionAsEntered'), detail: this._formatAddress(this._entered) },
+    ];
+    return html`
+      <fieldset class="suggestions" part="fieldset suggestions">
+        <legend>${this._t('suggestionsLegend')}</legend>
+        <p id="suggestions-hint" class="hint" part="hint">${this._checkMessage ?? ''} ${this._t('suggestionsHint')}</p>
+        ${error ? html`<p id=${errorId} class="error" part="error">${error}</p>` : nothing}
+        <ul role="list">
+          ${options.map(
+            ({ choice, label, detail }, index) => html`
+              <li>
+                <label class="choice">
+                  <input
+                    type="radio"
+                    name="address-choice"
+                    id=${index === 0 ? fieldId(ADDRESS_CHOICE) : `suggestion-${index}`}
+                    value=${String(choice)}
+                    part="radio suggestion-radio"
+                    .checked=${live(this._choice === choice)}
+                    aria-invalid=${error ? 'true' : 'false'}
+                    aria-describedby=${describedBy}
+                    @change=${() => this._onPickSuggestion(choice)}
+                  />
+                  <span class="choice-text">
+                    <span>${label}</span>
+                    ${detail ? html`<span class="hint">${detail}</span>` : nothing}
+                  </span>
+                </label>
+              </li>
+            `,
+          )}
+        </ul>
+      </fieldset>
+    `;
+  }
+
+  private _renderCheckFailed(): TemplateResult | typeof nothing {
+    if (this._check !== 'failed') return nothing;
+    return html`
+      <div class="notice danger check-failed" part="check-failed" role="alert">
+        <p><strong>${this._t('addressCheckFailed')}</strong></p>
+        <p>${this._t('addressCheckFailedDetail')}</p>
+        <div class="inline-actions">
+          <button type="button" part="button retry-button" @click=${this._onRetryCheck}>${this._t('retry')}</button>
+          <button type="button" part="button continue-anyway-button" @click=${this._onContinueAnyway}>
+            ${this._t('continueAnyway')}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    const messages = this._messages();
+    const labels: Record<string, string> = Object.fromEntries(FIELDS.map((field) => [field, this._label(field)]));
+    labels[ADDRESS_CHOICE] = this._t('addressChoiceLabel');
+    const showSummary =
+      this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0 || Object.keys(this._checkErrors).length > 0;
+    const country = this._draft.country.trim().toUpperCase();
+    const needsState = statesRequired.has(country);
+    const checking = this._check === 'checking';
+    return html`
+      <section aria-labelledby="heading">
+        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('heading')}</h2>
+        <p class="intro" part="intro">${this._t('intro')}</p>
+        ${showSummary ? renderErrorSummary(messages, labels, this._t('errorSummaryTitle'), this.shadowRoot) : nothing}
+        <form
+          novalidate
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            void this._onNext();
+          }}
+        >
+          <fieldset part="fieldset">
+            <legend>${this._t('legendCompany')}</legend>
+            <div class="fields">
+              ${this._field('companyName', messages, {
+                autocomplete: 'organization',
+                required: true,
+                hint: this._t('companyNameHint'),
+                wide: true,
+              })}
+            </div>
+          </fieldset>
+          <fieldset part="fieldset">
+            <legend>${this._t('legendAddress')}</legend>
+            <div class="fields">
+              ${renderSelectField(
+                {
+                  name: 'country',
+                  label: this._label('country'),
+                  autocomplete: 'country',
+                  required: true,
+                  wide: true,
+                  part: 'country-select',
+                  placeholder: this._t('countryPlaceholder'),
+                  options: countryOptions(this._lang),
+                },
+                country,
+                messages.country,
+                this._handlers,
+              )}
+              ${this._field('line1', messages, { autocomplete: 'address-line1', required: true, wide: true })}
+              ${this._field('line2', messages, { autocomplete: 'address-line2', wide: true })}
+              ${this._field('city', messages, { autocomplete: 'address-level2', required: true })}
+              ${needsState || this._draft.state.trim()
+                ? this._field('state', messages, { autocomplete: 'address-level1', required: needsState })
+                : nothing}
+              ${this._field('postalCode', messages, { autocomplete: 'postal-code', required: true, spellcheck: false })}
+            </div>
+          </fieldset>
+          ${this._renderSuggestions(messages)}
+          <fieldset part="fieldset">
+            <legend>${this._t('legendContact')}</legend>
+            <div class="fields">
+              ${this._field('firstName', messages, { autocomplete: 'given-name', required: true, spellcheck: false })}
+              ${this._field('lastName', messages, { autocomplete: 'family-name', required: true, spellcheck: false })}
+              ${this._field('email', messages, {
+                autocomplete: 'email',
+                type: 'email',
+                required: true,
+                spellcheck: false,
+                hint: this._t('emailHint'),
+              })}
+              ${this._field('phone', messages, { autocomplete: 'tel', type: 'tel' })}
+            </div>
+          </fieldset>
+          ${this._renderCheckFailed()}
+          <div class="actions">
+            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>${this._t('back')}</button>
+            <button
+              type="submit"
+              class="primary"
+              part="button next-button"
+              aria-disabled=${checking ? 'true' : 'false'}
+              aria-busy=${checking ? 'true' : 'false'}
+            >
+              ${checking ? this._t('checkingAddress') : this._t('next')}
+            </button>
+          </div>
+        </form>
+        <div class="visually-hidden" role="status" part="status">${this._announcement}</div>
+      </section>
+    `;
+  }
+}
+
+LcElement.define('lc-customer-details', LcCustomerDetails);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-customer-details': LcCustomerDetails;
+  }
+}
+
+export type { CompanyDraft } from '../../checkout/validate.js';
+/** The backend field paths this form understands, for owners mapping problem+json field errors. */
+export { backendPaths as customerDetailsErrorPaths };

@@ -1,0 +1,629 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { CheckoutApi } from '../../api/api.js';
+import type { Customer } from '../../api/schemas.js';
+import { LcElement } from '../../base/lc-element.js';
+import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
+import { createCheckout, stepErrors, type ErrorCode, type RecipientKind } from '../../checkout/machine.js';
+import { LcStepBackEvent } from '../../events/step-back.js';
+import { LcStepInputEvent } from '../../events/step-input.js';
+import { LcStepNextEvent } from '../../events/step-next.js';
+import { formatNumber, resolveLang } from '../../i18n/format.js';
+import { lookup, type StringTable } from '../../i18n/strings.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { ErrorVisibility, fieldId, focusFirstInvalid, renderErrorSummary, type FieldMessages } from '../shared/form.js';
+import { formStyles } from '../shared/form.styles.js';
+import { customerTypeStyles } from './customer-type.styles.js';
+import { customerTypeStrings, type CustomerTypeStrings } from './customer-type.strings.js';
+
+/** The draft of the customer-type step. */
+export interface CustomerTypeValue {
+  kind?: RecipientKind;
+  /** The chosen existing customer (only with `kind: 'existing'`). */
+  customer?: Customer;
+}
+
+/** The step's fields, in the order they appear (errors, summary and focus follow it). */
+type Field = 'recipientKind' | 'customerKind' | 'customer';
+const FIELDS: readonly Field[] = ['recipientKind', 'customerKind', 'customer'];
+
+type Audience = 'internal' | 'customer';
+
+/** Typing pauses this long before the search goes out. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function normalize(value: CustomerTypeValue | undefined): CustomerTypeValue {
+  const kind = value?.kind;
+  if (kind !== 'internal' && kind !== 'existing' && kind !== 'new') return {};
+  return kind === 'existing' && value?.customer ? { kind, customer: value.customer } : { kind };
+}
+
+const audienceOf = (kind: RecipientKind | undefined): Audience | undefined =>
+  kind === undefined ? undefined : kind === 'internal' ? 'internal' : 'customer';
+
+const sameRecipient = (a: CustomerTypeValue, b: CustomerTypeValue): boolean =>
+  a.kind === b.kind && a.customer?.id === b.customer?.id;
+
+/**
+ * @summary Checkout step "Who is this order for?": the reseller's own organization, or a
+ * customer, existing (searched on the backend as typed) or new.
+ *
+ * Works alone (set `api`, listen to the events) or inside `<lc-checkout>`, which provides
+ * the API client, the locale and the strings through context.
+ *
+ * @fires lc-step-input - `LcStepInputEvent<CustomerTypeValue>`: the user changed the choice; `value` is the
+ *   whole draft. A choice of "A customer I resell to" still waiting for existing/new has no `kind`.
+ * @fires lc-step-next - `LcStepNextEvent<CustomerTypeValue>`: Continue was pressed with a complete choice.
+ * @fires lc-step-back - `LcStepBackEvent`: Back was pressed.
+ *
+ * @csspart step-heading - The step's heading (focusable, see `focusHeading()`).
+ * @csspart error-summary - The list of problems after a blocked Continue.
+ * @csspart fieldset - Each radio group.
+ * @csspart radio - Every radio button; also `recipient-radio`, `customer-kind-radio`, `customer-radio`.
+ * @csspart recipient-radio - "My own organization" / "A customer I resell to".
+ * @csspart customer-kind-radio - "Existing customer" / "New customer".
+ * @csspart field - The search field (label, hint, input).
+ * @csspart label - The search field's label.
+ * @csspart hint - The search field's hint.
+ * @csspart input - The search input; also `search-input`.
+ * @csspart search-input - The search input.
+ * @csspart search-status - The live region: searching, how many found, none found.
+ * @csspart results - The list of customers found.
+ * @csspart result - One customer (a label around its radio).
+ * @csspart customer-radio - The radio of one customer.
+ * @csspart badge - A customer's agreement status, in words.
+ * @csspart selected - The customer chosen, even when the current search does not list it.
+ * @csspart search-failed - The search error with its Retry button.
+ * @csspart error - A field's error message.
+ * @csspart notice - The one-customer note and the recipient-changed warning.
+ * @csspart button - Every button; also the ones below.
+ * @csspart retry-button - Runs the failed search again.
+ * @csspart new-customer-button - Switches to "New customer" when nothing matches.
+ * @csspart back-button - Back (hidden with `no-back`).
+ * @csspart next-button - Continue.
+ *
+ * @cssproperty --lc-color-accent - Primary button, selected result and note accent.
+ * @cssproperty --lc-color-accent-text - Text on the primary button.
+ * @cssproperty --lc-color-text - Text colour.
+ * @cssproperty --lc-color-muted - Hints and domains.
+ * @cssproperty --lc-color-surface - Result background.
+ * @cssproperty --lc-color-surface-alt - Notes background.
+ * @cssproperty --lc-color-border - Borders.
+ * @cssproperty --lc-color-danger - Errors.
+ * @cssproperty --lc-color-success - "Agreement on file" badge.
+ * @cssproperty --lc-color-warning - "Agreement needed" badge and the recipient-changed warning.
+ * @cssproperty --lc-color-focus - Focus ring.
+ * @cssproperty --lc-radius - Corner radius.
+ * @cssproperty --lc-space - Spacing unit.
+ * @cssproperty --lc-font-family - Font.
+ * @cssproperty --lc-font-size - Base font size.
+ */
+export class LcCustomerType extends LcElement {
+  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, customerTypeStyles];
+
+  private readonly _searchTask = new Task(this, {
+    task: async ([api, search, active], { signal }): Promise<Customer[] | typeof initialState> => {
+      if (!api || !active) return initialState;
+      const immediate = this._searchNow;
+      this._searchNow = false;
+      // Each keystroke starts a new run, which aborts this one (and its request) while it waits.
+      if (!immediate) await delay(SEARCH_DEBOUNCE_MS, signal);
+      const list = await api.searchCustomers(search.trim(), { signal });
+      return list.customers;
+    },
+    args: () => [this.api, this._search, this._value.kind === 'existing'] as const,
+  });
+
+  @consume({ context: langContext, subscribe: true })
+  @state()
+  private _contextLang?: string;
+
+  @consume({ context: stringsContext, subscribe: true })
+  @state()
+  private _contextStrings?: StringTable;
+
+  /** The backend client (customer search). Inside `<lc-checkout>` it comes from context. */
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: CheckoutApi;
+
+  /** Locale; falls back to context, then the nearest `lang` in the page. */
+  @property({ reflect: true })
+  override lang!: string;
+
+  /** Overrides of the default texts (see `customer-type.strings.ts`), key by key. */
+  @property({ attribute: false })
+  strings?: Partial<CustomerTypeStrings>;
+
+  /**
+   * The step's draft: `{ kind?, customer? }`. The element keeps its own copy, so it works
+   * uncontrolled; a value set by the owner replaces it (no event). Setting again what the
+   * owner set last time is ignored, so a choice the owner cannot store yet ("a customer",
+   * existing or new still open) is not undone by a re-render.
+   */
+  @property({ attribute: false })
+  get value(): CustomerTypeValue {
+    return this._value;
+  }
+  set value(next: CustomerTypeValue | undefined) {
+    const incoming = normalize(next);
+    const key = JSON.stringify(incoming);
+    if (key === this._ownerKey) return;
+    this._ownerKey = key;
+    if (sameRecipient(incoming, this._value)) {
+      // The owner echoes the user's choice (perhaps with a refreshed customer record).
+      this._value = incoming;
+      return;
+    }
+    this._value = incoming;
+    this._audience = audienceOf(incoming.kind);
+    this._fromOwner = incoming.kind ? incoming : undefined;
+    if (incoming.kind === 'existing') this._searchNow = true;
+  }
+
+  /**
+   * Backend field messages for this step (`recipientKind`, `customer`), already in words.
+   * Shown at once; a field's message goes as soon as the user changes that choice.
+   */
+  @property({ attribute: false })
+  fieldErrors?: Partial<Record<'recipientKind' | 'customer', string>>;
+
+  /** Hides the Back button (e.g. when the step is the first one shown). */
+  @property({ type: Boolean, reflect: true, attribute: 'no-back' })
+  noBack = false;
+
+  @state() private _value: CustomerTypeValue = {};
+  /** The first answer: set as soon as the user picks "a customer", before existing/new. */
+  @state() private _audience?: Audience;
+  @state() private _search = '';
+  @state() private _serverErrors: FieldMessages = {};
+  /** Bumped to re-render when the error visibility changes. */
+  @state() private _shownErrors = 0;
+
+  private readonly _visibility = new ErrorVisibility();
+  private _ownerKey?: string;
+  private _serverErrorsKey?: string;
+  /** The recipient the owner had set, for the "changing clears" warning. */
+  private _fromOwner?: CustomerTypeValue;
+  /** The next search run goes out without the typing pause (first list, retry). */
+  private _searchNow = true;
+  private _rerunOnConnect = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._rerunOnConnect) {
+      this._rerunOnConnect = false;
+      this._searchNow = true;
+      void this._searchTask.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Task does not abort on disconnect by itself: drop the pending request, search again on return.
+    if (this._searchTask.status === TaskStatus.PENDING) {
+      this._rerunOnConnect = true;
+      this._searchTask.abort();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('fieldErrors')) {
+      const key = JSON.stringify(this.fieldErrors ?? {});
+      // Only new content counts: a re-render passing the same messages again must not revive cleared ones.
+      if (key !== this._serverErrorsKey) {
+        this._serverErrorsKey = key;
+        this._serverErrors = { ...(this.fieldErrors ?? {}) };
+      }
+    }
+  }
+
+  /** Moves focus to the step's heading (the root calls it on each step change). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
+  }
+
+  private _onAudience(audience: Audience): void {
+    this._audience = audience;
+    this._dropServerError('recipientKind');
+    if (audience === 'internal') this._commit({ kind: 'internal' });
+    else if (this._value.kind === 'internal') this._commit({});
+  }
+
+  private _onCustomerKind(kind: 'existing' | 'new'): void {
+    this._audience = 'customer';
+    this._dropServerError('recipientKind');
+    if (kind === 'existing' && this._value.kind !== 'existing') this._searchNow = true;
+    this._commit(kind === 'existing' && this._value.kind === 'existing' ? this._value : { kind });
+  }
+
+  private _onSearchInput(event: Event): void {
+    this._search = (event.target as HTMLInputElement).value;
+  }
+
+  private _onSearchKeydown(event: KeyboardEvent): void {
+    // Enter in the search must not act like Continue; it searches at once instead.
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this._searchNow = true;
+      void this._searchTask.run();
+    }
+  }
+
+  private _onSelectCustomer(customer: Customer): void {
+    this._dropServerError('customer');
+    this._commit({ kind: 'existing', customer });
+  }
+
+  private _onCreateNew(): void {
+    this._onCustomerKind('new');
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[value="new"]')?.focus());
+  }
+
+  private _onRetry(): void {
+    this._searchNow = true;
+    void this._searchTask.run();
+  }
+
+  private _onBack(): void {
+    this.dispatchEvent(new LcStepBackEvent('customer-type'));
+  }
+
+  private async _onNext(): Promise<void> {
+    this._visibility.submitted();
+    this._shownErrors++;
+    const messages = this._messages();
+    if (Object.keys(messages).length > 0) {
+      await this.updateComplete;
+      focusFirstInvalid(this.shadowRoot, messages);
+      return;
+    }
+    this.dispatchEvent(new LcStepNextEvent('customer-type', { ...this._value }));
+  }
+
+  private _commit(next: CustomerTypeValue): void {
+    this._value = next;
+    this.dispatchEvent(new LcStepInputEvent('customer-type', { ...next }));
+  }
+
+  private _dropServerError(field: string): void {
+    if (!(field in this._serverErrors)) return;
+    const { [field]: _dropped, ...rest } = this._serverErrors;
+    this._serverErrors = rest;
+  }
+
+  private _t(key: keyof CustomerTypeStrings & string, values?: Record<string, string | number>): string {
+    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
+    return lookup(customerTypeStrings, overrides, key, values);
+  }
+
+  private get _lang(): string | undefined {
+    return resolveLang(this, this.lang || this._contextLang);
+  }
+
+  private _label(field: Field): string {
+    const keys = { recipientKind: 'labelRecipientKind', customerKind: 'labelCustomerKind', customer: 'labelCustomer' } as const;
+    return this._t(keys[field]);
+  }
+
+  /** Validator codes of the current choice, per field. */
+  private _codes(): Partial<Record<Field, ErrorCode>> {
+    if (this._audience === 'customer' && !this._value.kind) return { customerKind: 'required' };
+    const { kind, customer } = this._value;
+    const draftState = { ...createCheckout(), ...(kind ? { recipientKind: kind } : {}), ...(customer ? { customer } : {}) };
+    return stepErrors(draftState, { step: 'customer-type' }) as Partial<Record<Field, ErrorCode>>;
+  }
+
+  private _message(field: Field, code: ErrorCode): string {
+    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
+    const specific = `error${code === 'required' ? 'Required' : 'Invalid'}.${field}`;
+    if (specific in customerTypeStrings || overrides[specific]) {
+      return lookup(customerTypeStrings, overrides, specific as keyof CustomerTypeStrings);
+    }
+    return this._t(code === 'required' ? 'errorRequired' : 'errorInvalid', { label: this._label(field) });
+  }
+
+  /** Every problem, in words: backend messages first, then the validator's codes. */
+  private _allMessages(): FieldMessages {
+    const codes = this._codes();
+    const out: FieldMessages = {};
+    for (const field of FIELDS) {
+      const server = this._serverErrors[field];
+      const code = codes[field];
+      if (server) out[field] = server;
+      else if (code) out[field] = this._message(field, code);
+    }
+    return out;
+  }
+
+  /** The problems to show now (after Continue, or the backend's at once). */
+  private _messages(): FieldMessages {
+    return this._visibility.visible(this._allMessages(), (name) => name in this._serverErrors);
+  }
+
+  /** Where a field's error sends focus: the group that needs the answer. */
+  private _targetOf(field: Field): string {
+    return fieldId(field);
+  }
+
+  private _results(): Customer[] | undefined {
+    // While a newer search runs, the last results stay (marked busy) rather than flicker away.
+    const { status, value } = this._searchTask;
+    return (status === TaskStatus.COMPLETE || status === TaskStatus.PENDING) && Array.isArray(value) ? value : undefined;
+  }
+
+  private _previousLabel(): string | undefined {
+    const previous = this._fromOwner;
+    if (!previous?.kind || sameRecipient(previous, this._value)) return undefined;
+    // Only a change that replaces a recipient counts; completing a choice does not.
+    if (this._value.kind === undefined && this._audience === audienceOf(previous.kind)) return undefined;
+    if (previous.kind === 'internal') return this._t('previousInternal');
+    if (previous.kind === 'new') return this._t('previousNew');
+    if (!previous.customer) return undefined;
+    return this._t('previousExisting', { name: previous.customer.companyName });
+  }
+
+  private _renderError(field: Field, messages: FieldMessages): TemplateResult | typeof nothing {
+    const message = messages[field];
+    return message
+      ? html`<p id=${`${fieldId(field)}-error`} class="error" part="error">${message}</p>`
+      : nothing;
+  }
+
+  private _renderRadio(options: {
+    group: string;
+    value: string;
+    label: string;
+    checked: boolean;
+    part: string;
+    id?: string;
+    describedBy?: string;
+    invalid: boolean;
+    onChange: () => void;
+  }): TemplateResult {
+    return html`
+      <label class="choice">
+        <input
+          type="radio"
+          id=${ifDefined(options.id)}
+          name=${options.group}
+          value=${options.value}
+          part=${`radio ${options.part}`}
+          .checked=${live(options.checked)}
+          aria-invalid=${options.invalid ? 'true' : 'false'}
+          aria-describedby=${ifDefined(options.describedBy)}
+          @change=${options.onChange}
+        />
+        <span>${options.label}</span>
+      </label>
+    `;
+  }
+
+  private _renderAudience(messages: FieldMessages): TemplateResult {
+    const error = messages.recipientKind;
+    const describedBy = error ? `${fieldId('recipientKind')}-error` : undefined;
+    return html`
+      <fieldset part="fieldset">
+        <legend>${this._t('recipientLegend')}</legend>
+        ${this._renderError('recipientKind', messages)}
+        <div class="choices">
+          ${this._renderRadio({
+            group: 'audience',
+            value: 'internal',
+            label: this._t('internal'),
+            checked: this._audience === 'internal',
+            part: 'recipient-radio',
+            id: this._targetOf('recipientKind'),
+            describedBy,
+            invalid: Boolean(error),
+            onChange: () => this._onAudience('internal'),
+          })}
+          ${this._renderRadio({
+            group: 'audience',
+            value: 'customer',
+            label: this._t('customer'),
+            checked: this._audience === 'customer',
+            part: 'recipient-radio',
+            describedBy,
+            invalid: Boolean(error),
+            onChange: () => this._onAudience('customer'),
+          })}
+        </div>
+      </fieldset>
+    `;
+  }
+
+  private _renderCustomerKind(messages: FieldMessages): TemplateResult | typeof nothing {
+    if (this._audience !== 'customer') return nothing;
+    const error = messages.customerKind;
+    const describedBy = error ? `${fieldId('customerKind')}-error` : undefined;
+    return html`
+      <fieldset part="fieldset">
+        <legend>${this._t('customerKindLegend')}</legend>
+        ${this._renderError('customerKind', messages)}
+        <div class="choices">
+          ${this._renderRadio({
+            group: 'customer-kind',
+            value: 'existing',
+            label: this._t('existing'),
+            checked: this._value.kind === 'existing',
+            part: 'customer-kind-radio',
+            id: this._targetOf('customerKind'),
+            describedBy,
+            invalid: Boolean(error),
+            onChange: () => this._onCustomerKind('existing'),
+          })}
+          ${this._renderRadio({
+            group: 'customer-kind',
+            value: 'new',
+            label: this._t('new'),
+            checked: this._value.kind === 'new',
+            part: 'customer-kind-radio',
+            describedBy,
+            invalid: Boolean(error),
+            onChange: () => this._onCustomerKind('new'),
+          })}
+        </div>
+      </fieldset>
+    `;
+  }
+
+  private _renderStatus(results: Customer[] | undefined): TemplateResult {
+    const pending = this._searchTask.status === TaskStatus.PENDING || this._rerunOnConnect;
+    let text = '';
+    if (pending) text = this._t('searching');
+    else if (results && results.length > 0) {
+      text = results.length === 1 ? this._t('resultsOne') : this._t('resultsMany', { count: formatNumber(results.length, this._lang) });
+    } else if (results) {
+      text = this._search.trim() ? this._t('noResults', { search: this._search.trim() }) : this._t('noCustomers');
+    }
+    return html`<p class="search-status" part="search-status" role="status">${text}</p>`;
+  }
+
+  private _renderResults(results: Customer[] | undefined, messages: FieldMessages): TemplateResult | typeof nothing {
+    if (this._searchTask.status === TaskStatus.ERROR && !this._rerunOnConnect) {
+      return html`
+        <div class="search-failed" part="search-failed" role="alert">
+          <p><strong>${this._t('searchFailed')}</strong></p>
+          <p>${this._t('searchFailedDetail')}</p>
+          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('retry')}</button>
+        </div>
+      `;
+    }
+    if (!results) return nothing;
+    if (results.length === 0) {
+      return html`<button type="button" part="button new-customer-button" @click=${this._onCreateNew}>
+        ${this._t('createNew')}
+      </button>`;
+    }
+    const error = messages.customer;
+    const selectedId = this._value.customer?.id;
+    return html`
+      <fieldset class="results" part="fieldset results" aria-busy=${this._searchTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
+        <legend>${this._t('customersLegend')}</legend>
+        <ul role="list">
+          ${results.map(
+            (customer, index) => html`
+              <li>
+                <label class="result" part="result">
+                  <input
+                    type="radio"
+                    name="customer"
+                    id=${index === 0 ? fieldId('customer') : `customer-${index}`}
+                    value=${customer.id}
+                    part="radio customer-radio"
+                    .checked=${live(customer.id === selectedId)}
+                    aria-invalid=${error ? 'true' : 'false'}
+                    aria-describedby=${ifDefined(error ? `${fieldId('customer')}-error` : undefined)}
+                    @change=${() => this._onSelectCustomer(customer)}
+                  />
+                  <span class="result-text">
+                    <span class="result-name">${customer.companyName}</span>
+                    <span class="result-domain">${customer.defaultDomain}</span>
+                  </span>
+                  <span class=${customer.agreementOnFile ? 'badge on-file' : 'badge needed'} part="badge">
+                    <span aria-hidden="true">${customer.agreementOnFile ? '✓' : '!'}</span>
+                    ${customer.agreementOnFile ? this._t('agreementOnFile') : this._t('agreementNeeded')}
+                  </span>
+                </label>
+              </li>
+            `,
+          )}
+        </ul>
+      </fieldset>
+    `;
+  }
+
+  private _renderExisting(messages: FieldMessages): TemplateResult | typeof nothing {
+    if (this._value.kind !== 'existing') return nothing;
+    const results = this._results();
+    const selected = this._value.customer;
+    // With nothing listed, a "choose a customer" error sends focus to the search.
+    const searchId = results && results.length > 0 ? 'search' : fieldId('customer');
+    const error = messages.customer;
+    return html`
+      <div class="existing">
+        <div class="field" part="field">
+          <label for=${searchId} part="label">${this._t('searchLabel')}</label>
+          <div id="search-hint" class="hint" part="hint">${this._t('searchHint')}</div>
+          <input
+            id=${searchId}
+            type="search"
+            part="input search-input"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${live(this._search)}
+            aria-describedby=${error ? `search-hint ${fieldId('customer')}-error` : 'search-hint'}
+            @input=${this._onSearchInput}
+            @keydown=${this._onSearchKeydown}
+          />
+        </div>
+        ${this._renderError('customer', messages)} ${this._renderStatus(results)}
+        ${selected
+          ? html`<p class="selected" part="selected">
+              ${this._t('selectedCustomer', { name: selected.companyName, domain: selected.defaultDomain })}
+            </p>`
+          : nothing}
+        ${this._renderResults(results, messages)}
+      </div>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    const messages = this._messages();
+    const labels = Object.fromEntries(FIELDS.map((field) => [field, this._label(field)]));
+    const previous = this._previousLabel();
+    return html`
+      <section aria-labelledby="heading">
+        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('heading')}</h2>
+        ${renderErrorSummary(messages, labels, this._t('errorSummaryTitle'), this.shadowRoot)}
+        <form
+          novalidate
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            void this._onNext();
+          }}
+        >
+          ${this._renderAudience(messages)} ${this._renderCustomerKind(messages)} ${this._renderExisting(messages)}
+          <p class="notice" part="notice">${this._t('noteOneCustomer')}</p>
+          ${previous ? html`<p class="notice warning" part="notice" role="status">${this._t('changedWarning', { previous })}</p>` : nothing}
+          <div class="actions">
+            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>${this._t('back')}</button>
+            <button type="submit" class="primary" part="button next-button">${this._t('next')}</button>
+          </div>
+        </form>
+      </section>
+    `;
+  }
+}
+
+LcElement.define('lc-customer-type', LcCustomerType);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-customer-type': LcCustomerType;
+  }
+}
