@@ -1,0 +1,427 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { AgreementMode, Billing, Catalog, OrderLineInput, Quote, QuoteLine } from '../../api/schemas.js';
+import { LcElement } from '../../base/lc-element.js';
+import { langContext, stringsContext } from '../../checkout/context.js';
+import type { RecipientKind, Step } from '../../checkout/machine.js';
+import { LcPlaceOrderEvent } from '../../events/place-order.js';
+import { LcQuoteRetryEvent } from '../../events/quote-retry.js';
+import { LcStepBackEvent } from '../../events/step-back.js';
+import { LcStepEditEvent } from '../../events/step-edit.js';
+import { formatDate, formatMoney, formatNumber, resolveLang } from '../../i18n/format.js';
+import { lookup, type StringTable } from '../../i18n/strings.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { formStyles } from '../shared/form.styles.js';
+import { orderReviewStyles } from './order-review.styles.js';
+import { orderReviewStrings, type OrderReviewStrings } from './order-review.strings.js';
+
+/** Who the order is for, as the review shows it. */
+export interface RecipientSummary {
+  kind: RecipientKind;
+  /** The existing or new customer's company name (not used for internal orders). */
+  companyName?: string;
+  /** The tenant's default domain: the customer's, the existing tenant's, or `{prefix}.onmicrosoft.com`. */
+  tenantDomain?: string;
+  /** Whether the tenant is created with this order. */
+  newTenant?: boolean;
+}
+
+/** The Microsoft Customer Agreement acceptance, when the order carries or triggers one. */
+export interface AgreementSummary {
+  mode: AgreementMode;
+  /** The signatory's name (`attest` mode). */
+  signatory?: string;
+  /** `YYYY-MM-DD` (`attest` mode). */
+  dateAccepted?: string;
+}
+
+export type QuoteState = 'loading' | 'ready' | 'error';
+
+/** One line as shown: the cart's line, its catalog price, its quote line when there is one. */
+interface ReviewLine {
+  line: OrderLineInput;
+  name: string;
+  unitPrice?: number;
+  quoted?: QuoteLine;
+}
+
+const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
+  a.productId === b.productId && a.term === b.term && a.billing === b.billing;
+
+/**
+ * @summary The order review: recipient, tenant, licence lines, the prorated first invoice
+ * from the backend's quote with the period each amount covers, totals, and "Place order".
+ *
+ * Works alone with properties; inside `<lc-checkout>` it takes the locale and strings from
+ * context. "Place order" fires at most once per placement: it is unavailable while
+ * `submitting` and from the press until the owner answers (sets `submitting`, or `error`).
+ *
+ * @fires lc-place-order - `LcPlaceOrderEvent` (cancelable): the user pressed "Place order".
+ * @fires lc-quote-retry - `LcQuoteRetryEvent`: the user asked to load the failed quote again.
+ * @fires lc-step-edit - `LcStepEditEvent`: an Edit link was pressed; `step` is where to go.
+ * @fires lc-step-back - `LcStepBackEvent`: the Back button was pressed.
+ *
+ * @csspart heading - The step heading.
+ * @csspart summary - The recipient, tenant and agreement summary.
+ * @csspart lines - The list of licence lines.
+ * @csspart line - One licence line.
+ * @csspart line-name - The product name of a line.
+ * @csspart proration - What the first invoice charges for a line and the period it covers.
+ * @csspart totals - First invoice and recurring totals.
+ * @csspart loading - The skeleton shown while the quote loads.
+ * @csspart quote-failed - Shown when the quote could not be loaded.
+ * @csspart error - The message of a failed placement.
+ * @csspart button - Every button; also `edit-button`, `retry-button`, `back-button`, `place-order-button`.
+ * @csspart edit-button - An Edit link back to a step.
+ * @csspart retry-button - Loads the quote again.
+ * @csspart back-button - Back to the previous step.
+ * @csspart place-order-button - Places the order.
+ *
+ * @cssproperty --lc-color-accent - "Place order" background and links.
+ * @cssproperty --lc-color-accent-text - Text on "Place order".
+ * @cssproperty --lc-color-text - Text colour.
+ * @cssproperty --lc-color-muted - Secondary text (the proration period).
+ * @cssproperty --lc-color-surface - Line card background.
+ * @cssproperty --lc-color-surface-alt - Totals background, skeleton.
+ * @cssproperty --lc-color-border - Borders.
+ * @cssproperty --lc-color-danger - Errors.
+ * @cssproperty --lc-color-focus - Focus ring.
+ * @cssproperty --lc-radius - Corner radius.
+ * @cssproperty --lc-space - Spacing unit.
+ * @cssproperty --lc-font-family - Font.
+ * @cssproperty --lc-font-size - Base font size.
+ */
+export class LcOrderReview extends LcElement {
+  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, orderReviewStyles];
+
+  @consume({ context: langContext, subscribe: true })
+  @state()
+  private _contextLang?: string;
+
+  @consume({ context: stringsContext, subscribe: true })
+  @state()
+  private _contextStrings?: StringTable;
+
+  /** The cart's lines. */
+  @property({ attribute: false })
+  lines: readonly OrderLineInput[] = [];
+
+  /** The catalog, for product names and unit prices before the quote arrives. */
+  @property({ attribute: false })
+  catalog?: Catalog;
+
+  /** Who the order is for. */
+  @property({ attribute: false })
+  recipient?: RecipientSummary;
+
+  /** The agreement acceptance shown in the summary, when the order needs one. */
+  @property({ attribute: false })
+  agreement?: AgreementSummary;
+
+  /** The backend's quote (`POST /quotes`) for these lines and this recipient. */
+  @property({ attribute: false })
+  quote?: Quote;
+
+  /** Whether the quote is on its way, shown, or failed (then a Retry shows). */
+  @property({ attribute: 'quote-state', reflect: true })
+  quoteState: QuoteState = 'loading';
+
+  /** `POST /orders` is under way: "Place order" is unavailable and shows progress. */
+  @property({ type: Boolean, reflect: true })
+  submitting = false;
+
+  /** Why the last placement failed, in words; shown above "Place order". */
+  @property()
+  error?: string;
+
+  /** Hides the Back button. */
+  @property({ type: Boolean, attribute: 'no-back', reflect: true })
+  noBack = false;
+
+  /** Locale for money and dates; falls back to context, then the nearest `lang` in the page. */
+  @property({ reflect: true })
+  override lang!: string;
+
+  /** Overrides of the default texts (see `order-review.strings.ts`), key by key. */
+  @property({ attribute: false })
+  strings?: Partial<OrderReviewStrings>;
+
+  /**
+   * Set from the press until the owner answers: a second click or Enter in the same moment
+   * (before `submitting` arrives) must not fire again.
+   */
+  @state() private _requested = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The owner answered the press: the attempt ended (or never started).
+    if ((changed.has('submitting') && !this.submitting && changed.get('submitting') === true) || (changed.has('error') && this.error)) {
+      this._requested = false;
+    }
+  }
+
+  /** Moves focus to the step heading (after a step change). */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
+  }
+
+  private _onPlaceOrder(): void {
+    if (!this._canPlace || this._busy) return;
+    this._requested = true;
+    const event = new LcPlaceOrderEvent(this.quote?.id);
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) this._requested = false;
+  }
+
+  private _onRetry(): void {
+    this.dispatchEvent(new LcQuoteRetryEvent());
+  }
+
+  private _onEdit(step: Step): void {
+    if (this._busy) return;
+    this.dispatchEvent(new LcStepEditEvent(step));
+  }
+
+  private _onBack(): void {
+    if (this._busy) return;
+    this.dispatchEvent(new LcStepBackEvent('review'));
+  }
+
+  private get _busy(): boolean {
+    return this.submitting || this._requested;
+  }
+
+  private get _canPlace(): boolean {
+    return this.quoteState === 'ready' && Boolean(this.quote) && this.lines.length > 0;
+  }
+
+  private get _lang(): string | undefined {
+    return resolveLang(this, this.lang || this._contextLang);
+  }
+
+  private get _currency(): string {
+    return this.quote?.currency ?? this.catalog?.currency ?? 'USD';
+  }
+
+  private _t(key: keyof OrderReviewStrings & string, values?: Record<string, string | number>): string {
+    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
+    return lookup(orderReviewStrings, overrides, key, values);
+  }
+
+  private _money(minor: number): string {
+    return formatMoney(minor, this._currency, this._lang);
+  }
+
+  private _perPeriod(minor: number, billing: Billing): string {
+    return this._t(`per.${billing}`, { amount: this._money(minor) });
+  }
+
+  /** "1–31 Dec 2026": a calendar range in `lang`, collapsed the way the locale does it. */
+  private _range(from: string, to: string): string {
+    const day = (iso: string) => {
+      const [y, m, d] = iso.split('-').map(Number);
+      return new Date(Date.UTC(y!, m! - 1, d!));
+    };
+    const format = new Intl.DateTimeFormat(this._lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return format.formatRange(day(from), day(to));
+  }
+
+  private _reviewLines(): ReviewLine[] {
+    const quoted = this.quoteState === 'ready' ? this.quote?.lines ?? [] : [];
+    return this.lines.map((line) => {
+      const product = this.catalog?.products.find((p) => p.id === line.productId);
+      const offer = product?.offers.find((o) => o.term === line.term && o.billing === line.billing);
+      const quoteLine = quoted.find((q) => sameOffer(q, line));
+      return {
+        line,
+        name: quoteLine?.name ?? product?.name ?? this._t('review.unknownProduct', { id: line.productId }),
+        unitPrice: quoteLine?.unitPrice ?? offer?.unitPrice,
+        ...(quoteLine ? { quoted: quoteLine } : {}),
+      };
+    });
+  }
+
+  private _renderEdit(step: Step, label: keyof OrderReviewStrings & string): TemplateResult {
+    // The visible word starts the accessible name (label in name), which says what is edited.
+    return html`<button
+      type="button"
+      class="link"
+      part="button edit-button"
+      aria-label=${this._t(label)}
+      ?hidden=${this._busy}
+      @click=${() => this._onEdit(step)}
+    >
+      ${this._t('review.edit')}
+    </button>`;
+  }
+
+  private _renderSummaryRow(label: string, value: string, edit?: TemplateResult): TemplateResult {
+    return html`<div class="summary-row">
+      <dt>${label}</dt>
+      <dd>${value} ${edit ?? nothing}</dd>
+    </div>`;
+  }
+
+  private _renderSummary(): TemplateResult | typeof nothing {
+    const recipient = this.recipient;
+    if (!recipient) return nothing;
+    const company = recipient.companyName ?? '';
+    const rows: TemplateResult[] = [];
+    const recipientEdit = recipient.kind === 'new' ? this._renderEdit('customer-details', 'review.edit.company') : this._renderEdit('customer-type', 'review.edit.recipient');
+    rows.push(this._renderSummaryRow(this._t('review.recipient'), this._t(`review.recipient.${recipient.kind}`, { company }), recipientEdit));
+    if (recipient.kind === 'internal') {
+      rows.push(this._renderSummaryRow(this._t('review.tenant'), this._t('review.tenant.internal')));
+    } else if (recipient.tenantDomain) {
+      const domain = recipient.tenantDomain;
+      const text = this._t(recipient.newTenant ? 'review.tenant.new' : 'review.tenant.existing', { domain });
+      rows.push(this._renderSummaryRow(this._t('review.tenant'), text, recipient.kind === 'new' ? this._renderEdit('tenant-domain', 'review.edit.tenant') : undefined));
+    }
+    if (this.agreement) {
+      const { mode, signatory = '', dateAccepted } = this.agreement;
+      const date = dateAccepted ? formatDate(dateAccepted, this._lang) : '';
+      const text = mode === 'attest' ? this._t('review.agreement.attest', { name: signatory, date }) : this._t('review.agreement.customer-accepts');
+      rows.push(this._renderSummaryRow(this._t('review.agreement'), text, this._renderEdit('agreement', 'review.edit.agreement')));
+    }
+    return html`<dl class="summary" part="summary">${rows}</dl>`;
+  }
+
+  private _renderProration(quoted: QuoteLine | undefined): TemplateResult {
+    if (quoted) {
+      const period = this._t('review.period', {
+        range: this._range(quoted.proratedFrom, quoted.periodEnd),
+        charged: formatNumber(quoted.chargedDays, this._lang),
+        days: formatNumber(quoted.periodDays, this._lang),
+      });
+      return html`<dd part="proration">${this._money(quoted.proratedAmount)} <span class="proration">(${period})</span></dd>`;
+    }
+    if (this.quoteState === 'loading') return html`<dd><span class="skeleton" part="loading" aria-hidden="true"></span></dd>`;
+    return html`<dd>—</dd>`;
+  }
+
+  private _renderLine({ line, name, unitPrice, quoted }: ReviewLine, index: number): TemplateResult {
+    const id = `line-${index}`;
+    const period = quoted ? quoted.periodAmount : unitPrice !== undefined ? unitPrice * line.quantity : undefined;
+    return html`
+      <li class="line" part="line" aria-labelledby=${id}>
+        <h4 class="line-name" id=${id} part="line-name">${name}</h4>
+        <p class="hint">${this._t(`term.${line.term}`)} · ${this._t(`billing.${line.billing}`)}</p>
+        <dl class="facts">
+          <div><dt>${this._t('review.quantity')}</dt><dd>${formatNumber(line.quantity, this._lang)}</dd></div>
+          ${unitPrice !== undefined
+            ? html`<div><dt>${this._t('review.unitPrice')}</dt><dd>${this._perPeriod(unitPrice, line.billing)}</dd></div>`
+            : nothing}
+          ${period !== undefined
+            ? html`<div><dt>${this._t('review.periodAmount')}</dt><dd>${this._perPeriod(period, line.billing)}</dd></div>`
+            : nothing}
+          <div><dt>${this._t('review.firstInvoice')}</dt>${this._renderProration(quoted)}</div>
+        </dl>
+      </li>
+    `;
+  }
+
+  /** Recurring amounts per billing frequency: from the quote when shown, else from the catalog. */
+  private _recurring(lines: ReviewLine[]): string[] {
+    const sums = new Map<Billing, number>();
+    for (const { line, unitPrice, quoted } of lines) {
+      const amount = quoted?.periodAmount ?? (unitPrice !== undefined ? unitPrice * line.quantity : undefined);
+      if (amount === undefined) continue;
+      sums.set(line.billing, (sums.get(line.billing) ?? 0) + amount);
+    }
+    return (['monthly', 'annual'] as const).filter((b) => sums.has(b)).map((b) => this._perPeriod(sums.get(b)!, b));
+  }
+
+  private _renderTotals(lines: ReviewLine[]): TemplateResult {
+    const recurring = this._recurring(lines);
+    const first =
+      this.quoteState === 'ready' && this.quote
+        ? html`<dd>${this._money(this.quote.firstInvoiceTotal)}</dd>`
+        : this.quoteState === 'loading'
+          ? html`<dd><span class="skeleton" part="loading" aria-hidden="true"></span></dd>`
+          : html`<dd>—</dd>`;
+    return html`
+      <h3 class="visually-hidden">${this._t('review.totals')}</h3>
+      <dl class="totals" part="totals">
+        <div class="first"><dt>${this._t('review.firstInvoiceTotal')}</dt>${first}</div>
+        ${recurring.length > 0
+          ? html`<div>
+              <dt>${this._t('review.recurring')}</dt>
+              <dd>${recurring.map((text, i) => html`${i > 0 ? html`<br />` : nothing}${text}`)}</dd>
+            </div>`
+          : nothing}
+      </dl>
+    `;
+  }
+
+  private _renderQuoteStatus(): TemplateResult | typeof nothing {
+    if (this.quoteState === 'loading') {
+      return html`<p class="hint" aria-live="polite">${this._t('review.quoteLoading')}</p>`;
+    }
+    if (this.quoteState === 'error') {
+      return html`
+        <div class="notice danger quote-failed" part="quote-failed" role="alert">
+          <p><strong>${this._t('review.quoteFailed')}</strong></p>
+          <p>${this._t('review.quoteFailedDetail')}</p>
+          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('review.quoteRetry')}</button>
+        </div>
+      `;
+    }
+    return nothing;
+  }
+
+  private _renderActions(): TemplateResult {
+    const busy = this._busy;
+    const unavailable = !this._canPlace;
+    const hint = unavailable && !busy ? this._t('review.waitForQuote') : this._t('review.placeOrderHint');
+    return html`
+      ${this.error && !busy
+        ? html`<div class="notice danger place-error" part="error" role="alert"><p>${this.error}</p></div>`
+        : nothing}
+      <div class="actions" aria-busy=${busy ? 'true' : 'false'}>
+        <p id="place-hint" class="hint place-hint">${hint}</p>
+        ${this.noBack
+          ? nothing
+          : html`<button type="button" part="button back-button" ?hidden=${busy} @click=${this._onBack}>${this._t('review.back')}</button>`}
+        <!-- aria-disabled, not disabled: a disabled button drops keyboard focus to <body> mid-placement. -->
+        <button
+          type="button"
+          class="primary"
+          part="button place-order-button"
+          aria-disabled=${busy || unavailable ? 'true' : 'false'}
+          aria-busy=${busy ? 'true' : 'false'}
+          aria-describedby="place-hint"
+          @click=${this._onPlaceOrder}
+        >
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this._t('review.placing')}` : this._t('review.placeOrder')}
+        </button>
+      </div>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    const lines = this._reviewLines();
+    return html`
+      <section aria-labelledby="heading">
+        <h2 id="heading" class="step-heading" part="heading" tabindex="-1">${this._t('review.heading')}</h2>
+        <p class="hint">${this._t('review.intro')}</p>
+        ${this._renderSummary()}
+        <div class="section-head">
+          <h3 id="lines-heading">${this._t('review.lines')}</h3>
+          ${this._renderEdit('cart', 'review.edit.lines')}
+        </div>
+        <ul class="lines" part="lines" role="list" aria-labelledby="lines-heading">
+          ${lines.map((line, index) => this._renderLine(line, index))}
+        </ul>
+        ${this._renderTotals(lines)} ${this._renderQuoteStatus()} ${this._renderActions()}
+      </section>
+    `;
+  }
+}
+
+LcElement.define('lc-order-review', LcOrderReview);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-order-review': LcOrderReview;
+  }
+}
