@@ -1,0 +1,300 @@
+/**
+ * `OrderFollower`: follows a placed order until it is completed or failed, as a Lit
+ * `ReactiveController`. It reads the order's snapshots over server-sent events
+ * (`CheckoutApi.watchOrder`) and falls back to polling `getOrder` with backoff when the
+ * backend has no events endpoint or the stream keeps breaking.
+ *
+ * Failures to reach the backend are connection problems, never an order failure: they are
+ * reported through `onConnectionChange` / `onError` and retried automatically. Only the
+ * order's own `status` says that it failed.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CheckoutApi } from '../api/api.js';
+import { isApiError } from '../api/errors.js';
+import type { Order } from '../api/schemas.js';
+
+/**
+ * How the follower reaches the backend now: `live` (an event stream delivers snapshots),
+ * `polling` (snapshots are fetched with `GET /orders/{id}`), `reconnecting` (the last
+ * attempt failed; retrying), `offline` (the browser is offline; paused until it is back).
+ */
+export type ConnectionState = 'live' | 'polling' | 'reconnecting' | 'offline';
+
+/** Delays of the polling and retry backoff, in milliseconds. */
+export interface PollDelays {
+  /** The first delay, and the delay after a snapshot that changed something. Default 2000. */
+  initial?: number;
+  /** Each unchanged snapshot or failure multiplies the delay by this. Default 1.5. */
+  factor?: number;
+  /** The longest delay; also the delay while the order only waits on someone. Default 15000. */
+  max?: number;
+  /** Random spread around each delay, as a share of it (0.2 = ±20%). Default 0.2. */
+  jitter?: number;
+}
+
+export interface OrderFollowerOptions {
+  /** The client to talk through; read at each attempt, so a late context value is picked up. */
+  api: () => CheckoutApi | undefined;
+  /** Every snapshot of the followed order, oldest first (including repeats of the same state). */
+  onSnapshot(order: Order): void;
+  /** The connection state changed (reported only on change). */
+  onConnectionChange?(state: ConnectionState): void;
+  /** The backend does not know the order (`404 order-not-found`); following has stopped. */
+  onNotFound?(orderId: string): void;
+  /** A failed attempt (network error, 5xx, a body that breaks the contract); it is retried. */
+  onError?(error: unknown): void;
+  /** Backoff timing; tests pass short delays. */
+  pollDelays?: PollDelays;
+  /** Random source for the jitter, 0 ≤ x < 1; `Math.random` by default. */
+  random?: () => number;
+}
+
+/** The events endpoint is missing: these statuses switch to polling for good. */
+const NO_EVENTS_ENDPOINT = new Set([404, 405, 501]);
+/** After this many stream attempts in a row that broke without any snapshot, poll instead. */
+const MAX_STREAM_FAILURES = 3;
+
+const isTerminal = (order: Order): boolean => order.status === 'completed' || order.status === 'failed';
+
+/** What a snapshot changed, to reset the backoff: a moving order is polled often. */
+const fingerprint = (order: Order): string =>
+  `${order.status}|${order.updatedAt}|${order.progress}|${order.tasks.map((t) => t.status).join(',')}`;
+
+export class OrderFollower implements ReactiveController {
+  private readonly _host: ReactiveControllerHost;
+  private readonly _options: OrderFollowerOptions;
+  private _orderId?: string;
+  private _connected = false;
+  private _finished = false;
+  private _connection: ConnectionState = 'live';
+  /** The current attempt; aborting it cancels its request and makes its results stale. */
+  private _attempt?: AbortController;
+  private _timer?: ReturnType<typeof setTimeout>;
+  private _useStream = true;
+  private _streamFailures = 0;
+  private _delay = 0;
+  private _lastFingerprint?: string;
+  /** `follow()` came before the client did (context not there yet): start once it is. */
+  private _awaitingApi = false;
+
+  constructor(host: ReactiveControllerHost, options: OrderFollowerOptions) {
+    this._host = host;
+    this._options = options;
+    host.addController(this);
+  }
+
+  /** The order being followed, until `stop()` (kept after it completed or failed). */
+  get orderId(): string | undefined {
+    return this._orderId;
+  }
+
+  /** How the backend is reached now. */
+  get connection(): ConnectionState {
+    return this._connection;
+  }
+
+  /** Whether requests are being made or scheduled for the order (false once it is terminal or stopped). */
+  get following(): boolean {
+    return this._orderId !== undefined && !this._finished;
+  }
+
+  /**
+   * Follows `orderId`. Following the same order again is a no-op while it runs; another id
+   * replaces the previous one. Requests start now when the host is connected, otherwise on
+   * `hostConnected`.
+   */
+  follow(orderId: string): void {
+    if (orderId === this._orderId && !this._finished) return;
+    this._halt();
+    this._orderId = orderId;
+    this._finished = false;
+    this._useStream = true;
+    this._streamFailures = 0;
+    this._lastFingerprint = undefined;
+    this._delay = this._delays.initial;
+    this._start();
+  }
+
+  /** Stops following: aborts the request in flight and forgets the order. */
+  stop(): void {
+    this._halt();
+    this._orderId = undefined;
+    this._finished = false;
+  }
+
+  hostConnected(): void {
+    this._connected = true;
+    window.addEventListener('online', this._onOnline);
+    window.addEventListener('offline', this._onOffline);
+    this._start();
+  }
+
+  hostUpdated(): void {
+    if (this._awaitingApi) this._start();
+  }
+
+  hostDisconnected(): void {
+    this._connected = false;
+    window.removeEventListener('online', this._onOnline);
+    window.removeEventListener('offline', this._onOffline);
+    // Keeps the order id: a host moved in the DOM (or re-attached) resumes where it was.
+    this._halt();
+  }
+
+  private readonly _onOnline = (): void => {
+    if (!this.following || !this._connected) return;
+    // Back online: try at once, with a fresh backoff.
+    this._halt();
+    this._delay = this._delays.initial;
+    this._streamFailures = 0;
+    this._start();
+  };
+
+  private readonly _onOffline = (): void => {
+    if (!this.following || !this._connected) return;
+    this._halt();
+    this._setConnection('offline');
+  };
+
+  private get _delays(): Required<PollDelays> {
+    const d = this._options.pollDelays ?? {};
+    return { initial: d.initial ?? 2000, factor: d.factor ?? 1.5, max: d.max ?? 15_000, jitter: d.jitter ?? 0.2 };
+  }
+
+  /** Cancels the attempt in flight and the scheduled one. */
+  private _halt(): void {
+    clearTimeout(this._timer);
+    this._timer = undefined;
+    this._attempt?.abort();
+    this._attempt = undefined;
+  }
+
+  /** Starts an attempt now, if there is anything to follow and a way to do it. */
+  private _start(): void {
+    if (!this.following || !this._connected || this._attempt || this._timer) return;
+    if (navigator.onLine === false) {
+      this._setConnection('offline'); // `online` starts it again
+      return;
+    }
+    const api = this._options.api();
+    this._awaitingApi = !api;
+    if (!api) return;
+    const attempt = new AbortController();
+    this._attempt = attempt;
+    const id = this._orderId!;
+    void (this._useStream ? this._watch(api, id, attempt) : this._poll(api, id, attempt));
+  }
+
+  private async _watch(api: CheckoutApi, id: string, attempt: AbortController): Promise<void> {
+    let received = false;
+    try {
+      await api.watchOrder(
+        id,
+        (order) => {
+          if (attempt.signal.aborted) return;
+          received = true;
+          this._streamFailures = 0;
+          this._delay = this._delays.initial;
+          this._setConnection('live');
+          this._deliver(id, order);
+        },
+        { signal: attempt.signal },
+      );
+      if (!this._current(attempt)) return;
+      this._attempt = undefined;
+      if (this._finished) return;
+      // The server closed a stream of an order still in progress: open another.
+      this._retry(received ? undefined : new Error('The order event stream ended without a snapshot'), true);
+    } catch (error) {
+      if (!this._current(attempt)) return;
+      this._attempt = undefined;
+      if (isApiError(error) && NO_EVENTS_ENDPOINT.has(error.status)) {
+        // No events endpoint (or the order is unknown: the poll tells which, with one GET).
+        this._useStream = false;
+        this._start();
+        return;
+      }
+      this._retry(error, !received);
+    }
+  }
+
+  private async _poll(api: CheckoutApi, id: string, attempt: AbortController): Promise<void> {
+    let order: Order;
+    try {
+      order = await api.getOrder(id, { signal: attempt.signal });
+    } catch (error) {
+      if (!this._current(attempt)) return;
+      this._attempt = undefined;
+      if (isApiError(error) && error.status === 404 && error.code === 'order-not-found') {
+        this._finished = true;
+        this._options.onNotFound?.(id);
+        return;
+      }
+      this._retry(error, false);
+      return;
+    }
+    if (!this._current(attempt)) return;
+    this._attempt = undefined;
+    this._setConnection('polling');
+    const changed = this._deliver(id, order);
+    if (this._finished) return;
+    const { initial, factor, max } = this._delays;
+    if (order.status === 'waiting') this._delay = max; // nothing runs: someone else acts, slowly
+    else if (changed) this._delay = initial;
+    else this._delay = Math.min(max, this._delay * factor);
+    this._schedule(this._delay);
+  }
+
+  /** A failed attempt: report it, back off, try again (the stream, or polling after repeated stream failures). */
+  private _retry(error: unknown, streamFailed: boolean): void {
+    if (error !== undefined) {
+      this._setConnection(navigator.onLine === false ? 'offline' : 'reconnecting');
+      this._options.onError?.(error);
+      if (navigator.onLine === false) return; // `online` resumes
+    }
+    if (streamFailed && ++this._streamFailures >= MAX_STREAM_FAILURES) this._useStream = false;
+    const wait = this._delay;
+    this._delay = Math.min(this._delays.max, this._delay * this._delays.factor);
+    this._schedule(wait);
+  }
+
+  private _schedule(delay: number): void {
+    const { jitter, max } = this._delays;
+    const random = this._options.random ?? Math.random;
+    // Spread clients out so a backend coming back is not hit by all of them at once.
+    const spread = delay * jitter * (random() * 2 - 1);
+    const wait = Math.max(0, Math.min(max, delay + spread));
+    this._timer = setTimeout(() => {
+      this._timer = undefined;
+      this._start();
+    }, wait);
+  }
+
+  /** Hands a snapshot on; returns whether it changed anything since the last one. */
+  private _deliver(id: string, order: Order): boolean {
+    if (order.id !== id || this._finished) return false;
+    const print = fingerprint(order);
+    const changed = print !== this._lastFingerprint;
+    this._lastFingerprint = print;
+    if (isTerminal(order)) {
+      // Nothing will change any more: no request after this one.
+      this._finished = true;
+      clearTimeout(this._timer);
+      this._timer = undefined;
+    }
+    this._options.onSnapshot(order);
+    this._host.requestUpdate();
+    return changed;
+  }
+
+  private _current(attempt: AbortController): boolean {
+    return this._attempt === attempt && !attempt.signal.aborted;
+  }
+
+  private _setConnection(state: ConnectionState): void {
+    if (state === this._connection) return;
+    this._connection = state;
+    this._options.onConnectionChange?.(state);
+    this._host.requestUpdate();
+  }
+}
