@@ -1,0 +1,67 @@
+import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components';
+import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+// Generated from the elements' JSDoc by `npm run analyze` (run before every Storybook command),
+// so the docs tables and the controls can never drift from the code.
+import manifest from '../custom-elements.json';
+import { locales, themes, type LocaleName, type ThemeName } from './themes.js';
+
+setCustomElementsManifest(manifest);
+
+/**
+ * Theme and language from the toolbar, applied on a wrapper: the `--lc-*` properties inherit
+ * into every shadow root, and the elements resolve their locale from the nearest `lang`.
+ */
+const withThemeAndLang: Decorator = (story, context) => {
+  const theme = themes[(context.globals['theme'] as ThemeName | undefined) ?? 'default'] ?? themes.default;
+  const requested = context.globals['lang'] as string | undefined;
+  const langName: LocaleName = requested && requested in locales ? (requested as LocaleName) : 'en';
+  const locale = locales[langName];
+  // The canvas itself gets the direction too, so an RTL story is mirrored as in an RTL page.
+  document.documentElement.lang = langName;
+  document.documentElement.dir = locale.dir;
+  const style = {
+    ...theme.vars,
+    background: theme.background,
+    'color-scheme': theme.colorScheme,
+    padding: '16px',
+    'min-height': '100%',
+  };
+  return html`<div class="lc-story" lang=${langName} dir=${locale.dir} style=${styleMap(style)}>${story()}</div>`;
+};
+
+const preview: Preview = {
+  decorators: [withThemeAndLang],
+  tags: ['autodocs'],
+  globalTypes: {
+    theme: {
+      description: 'Theme: the --lc-* custom properties',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: Object.entries(themes).map(([value, theme]) => ({ value, title: theme.title })),
+        dynamicTitle: true,
+      },
+    },
+    lang: {
+      description: 'Language and direction of the page around the checkout',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: Object.entries(locales).map(([value, locale]) => ({ value, title: locale.title, right: locale.dir })),
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'default', lang: 'en' },
+  parameters: {
+    layout: 'fullscreen',
+    controls: { expanded: true, sort: 'requiredFirst' },
+    // Every story is an accessibility test: axe violations fail `npm run test:stories`.
+    a11y: { test: 'error' },
+    docs: { story: { inline: true, height: '520px' } },
+  },
+};
+
+export default preview;
