@@ -12,6 +12,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CheckoutApi } from '../api/api.js';
 import { isApiError } from '../api/errors.js';
 import type { Order } from '../api/schemas.js';
+import { LcOrderCompleteEvent } from '../events/order-complete.js';
+import { LcOrderFailedEvent } from '../events/order-failed.js';
+import { LcProvisioningProgressEvent } from '../events/provisioning-progress.js';
 
 /**
  * How the follower reaches the backend now: `live` (an event stream delivers snapshots),
@@ -297,4 +300,20 @@ export class OrderFollower implements ReactiveController {
     this._options.onConnectionChange?.(state);
     this._host.requestUpdate();
   }
+}
+
+/**
+ * The public events a new snapshot calls for, given the one before it: `lc-provisioning-progress`
+ * when anything changed, then `lc-order-complete` or `lc-order-failed` once, on entering that
+ * state. None of them carries credentials. For whoever receives snapshots (`<lc-checkout>`).
+ */
+export function snapshotEvents(previous: Order | undefined, order: Order): Event[] {
+  if (previous && previous.id !== order.id) previous = undefined;
+  const events: Event[] = [];
+  if (!previous || fingerprint(previous) !== fingerprint(order)) events.push(new LcProvisioningProgressEvent(order));
+  if (previous?.status !== order.status) {
+    if (order.status === 'completed') events.push(new LcOrderCompleteEvent(order));
+    if (order.status === 'failed') events.push(new LcOrderFailedEvent(order));
+  }
+  return events;
 }
