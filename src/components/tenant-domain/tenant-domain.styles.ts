@@ -1,0 +1,199 @@
+import { css } from 'lit';
+
+/** Layout of `<lc-tenant-domain>`; logical properties only (RTL), one column at 320 px. */
+export const tenantDomainStyles = css`
+  :host {
+    display: block;
+  }
+  .intro {
+    margin: 0 0 calc(var(--_space) * 2);
+    color: var(--_muted);
+  }
+  .checkbox-field {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_space);
+    margin-block-end: calc(var(--_space) * 2);
+  }
+  .checkbox-field input {
+    flex: none;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    min-height: 0;
+    margin: 0.15em 0 0;
+    accent-color: var(--_accent);
+  }
+  .checkbox-text {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.25);
+    min-width: 0;
+  }
+  .tenant-block {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+  .field input {
+    inline-size: 100%;
+  }
+  .field .error {
+    font-size: 0.875em;
+  }
+  /* The suffix follows the prefix on one line while it fits, below it on a narrow screen. */
+  .prefix-group {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .prefix-group input {
+    flex: 1 1 10rem;
+    inline-size: auto;
+    min-width: 0;
+  }
+  .suffix {
+    color: var(--_muted);
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .check {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_space);
+  }
+  .status-line {
+    display: flex;
+    align-items: flex-start;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .status-line:empty {
+    display: none;
+  }
+  .status-line.available,
+  .status-line.found {
+    color: var(--_success);
+  }
+  .status-line.taken,
+  .status-line.not-found,
+  .status-line.failed {
+    color: var(--_danger);
+  }
+  .icon {
+    flex: none;
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    margin-block-start: 0.15em;
+    fill: currentColor;
+  }
+  .spinner {
+    flex: none;
+    inline-size: 1em;
+    block-size: 1em;
+    margin-block-start: 0.2em;
+    border: 2px solid var(--_border);
+    border-block-start-color: var(--_accent);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+  .suggestions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .suggestions ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .suggestions button {
+    overflow-wrap: anywhere;
+    text-align: start;
+  }
+  .registered {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+  }
+  .registered dt {
+    color: var(--_muted);
+  }
+  .registered dt::after {
+    content: ':';
+  }
+  .registered dd {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .comparison {
+    border: 1px solid var(--_warning);
+    border-inline-start-width: 4px;
+    border-radius: calc(var(--_radius) * 0.5);
+    background: var(--_surface-alt);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    align-self: stretch;
+  }
+  .comparison p {
+    margin: 0 0 var(--_space);
+  }
+  .names {
+    display: grid;
+    gap: var(--_space);
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+    margin-block-end: var(--_space);
+  }
+  .name {
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.5);
+    background: var(--_surface);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    min-width: 0;
+  }
+  .name-label {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .name-text {
+    font-size: 1.125em;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  /* Not colour alone: the marked characters are also underlined and outlined. */
+  mark {
+    background: color-mix(in srgb, var(--_warning) 30%, transparent);
+    color: inherit;
+    text-decoration: underline wavy var(--_warning);
+    text-underline-offset: 0.2em;
+    outline: 1px solid var(--_warning);
+    border-radius: 2px;
+  }
+  .inline-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+`;

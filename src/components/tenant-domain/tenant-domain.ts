@@ -1,0 +1,846 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { CheckoutApi } from '../../api/api.js';
+import type { DomainAvailability, TenantLookup } from '../../api/schemas.js';
+import { LcElement } from '../../base/lc-element.js';
+import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
+import { diffNames, type DiffSegment } from '../../checkout/name-diff.js';
+import {
+  PREFIX_MAX_LENGTH,
+  currentAvailability,
+  currentLookup,
+  domainError,
+  emptyTenant,
+  invalidPrefixChars,
+  normalizeDomain,
+  prefixError,
+  samePrefix,
+  validateTenant,
+  type ErrorCode,
+  type TenantDraft,
+  type TenantField,
+} from '../../checkout/validate.js';
+import { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
+import { LcStepBackEvent } from '../../events/step-back.js';
+import { LcStepInputEvent } from '../../events/step-input.js';
+import { LcStepNextEvent } from '../../events/step-next.js';
+import { resolveLang } from '../../i18n/format.js';
+import { lookup, type StringTable } from '../../i18n/strings.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import { ErrorVisibility, fieldId, focusFirstInvalid, renderErrorSummary, type FieldMessages } from '../shared/form.js';
+import { formStyles } from '../shared/form.styles.js';
+import { tenantDomainStyles } from './tenant-domain.styles.js';
+import { tenantDomainStrings, type TenantDomainStrings } from './tenant-domain.strings.js';
+
+/** Quiet time after the last keystroke before a look-up is sent. */
+export const LOOKUP_DEBOUNCE_MS = 400;
+
+/** The key of the company-name comparison in the message map; the "Use …" button carries its id. */
+const COMPANY_NAME = 'companyName';
+
+const SUFFIX = '.onmicrosoft.com';
+
+type Key = keyof TenantDomainStrings & string;
+
+/** Resolves after `ms` of quiet; rejects with the signal's reason when aborted first. */
+function quietFor(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function normalize(value: Partial<TenantDraft> | undefined): TenantDraft {
+  const out: TenantDraft = {
+    hasTenant: value?.hasTenant === true,
+    domain: typeof value?.domain === 'string' ? value.domain : emptyTenant.domain,
+    prefix: typeof value?.prefix === 'string' ? value.prefix : emptyTenant.prefix,
+  };
+  if (value?.availability && typeof value.availability === 'object') out.availability = value.availability;
+  if (value?.lookup && typeof value.lookup === 'object') out.lookup = value.lookup;
+  return out;
+}
+
+/** An icon beside a status text (the text says it all; the icon is decoration). */
+const icon = (kind: 'ok' | 'no' | 'alert'): TemplateResult =>
+  html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    ${kind === 'ok'
+      ? html`<path d="M6.2 11.6 2.6 8l1.1-1.1 2.5 2.5 6.1-6.1L13.4 4.4z" />`
+      : kind === 'no'
+        ? html`<path d="M4.1 3 8 6.9 11.9 3 13 4.1 9.1 8l3.9 3.9-1.1 1.1L8 9.1 4.1 13 3 11.9 6.9 8 3 4.1z" />`
+        : html`<path d="M7.2 3h1.6v6.4H7.2zM7.2 11h1.6v1.8H7.2z" />`}
+  </svg>`;
+
+/**
+ * @summary Checkout step for a new customer's Microsoft 365 tenant: the customer's existing
+ * tenant (its default domain, looked up, with the registered company name compared to the
+ * one entered) or a new tenant (a domain prefix, validated as typed and checked for
+ * availability, with suggestions when taken).
+ *
+ * Works alone (set `api`, `companyName` and listen to the events) or inside `<lc-checkout>`,
+ * which provides the API client, the locale and the strings through context. Look-ups are
+ * sent 400 ms after the last keystroke, and a superseded one is aborted. Continue checks a
+ * new prefix's availability once more, with a fresh request, before it reports the step done.
+ *
+ * @fires lc-step-input - `LcStepInputEvent<TenantDraft>`: the user changed something (checkbox,
+ *   domain, prefix, a suggestion) or a look-up answer was stored in the draft (`availability`,
+ *   `lookup`); `value` is the whole draft. Not fired when the owner sets `value`.
+ * @fires lc-step-next - `LcStepNextEvent<TenantDraft>`: Continue was pressed and the step's checks
+ *   pass (`validateTenant`), the new prefix available on a fresh check.
+ * @fires lc-step-back - `LcStepBackEvent`: Back, or "Edit company details", was pressed.
+ * @fires lc-company-name-change - `LcCompanyNameChangeEvent`: the user chose the company name
+ *   registered with Microsoft; `companyName` is that name. Cancelable; unless cancelled the
+ *   element also takes it as its own `companyName`.
+ *
+ * @csspart step-heading - The step's heading (focusable, see `focusHeading()`).
+ * @csspart intro - The sentence under the heading.
+ * @csspart error-summary - The list of problems, each a link to its field.
+ * @csspart field - A label with its control, hint and error.
+ * @csspart label - A field's label.
+ * @csspart hint - A field's or the checkbox's hint.
+ * @csspart error - A field's error message.
+ * @csspart checkbox - The checkbox; also `tenant-checkbox`.
+ * @csspart tenant-checkbox - "My customer is already using Microsoft 365 / Office 365".
+ * @csspart input - Every text input; also `prefix-input` and `domain-input`.
+ * @csspart prefix-input - The new tenant's domain prefix.
+ * @csspart suffix - The `.onmicrosoft.com` shown after the prefix.
+ * @csspart domain-input - The existing tenant's default domain.
+ * @csspart notice - The permanence notice.
+ * @csspart availability - The prefix's availability: checking, available, taken (with suggestions), failed.
+ * @csspart suggestion - One suggested prefix (a list item).
+ * @csspart lookup - The tenant look-up: looking up, found, not found, failed.
+ * @csspart comparison - The entered and the registered company names side by side.
+ * @csspart button - Every button; also the ones below.
+ * @csspart suggestion-button - Fills a suggested prefix.
+ * @csspart retry-button - Repeats a failed check or look-up.
+ * @csspart adopt-button - Uses the registered company name.
+ * @csspart edit-company-button - Goes back to the company details.
+ * @csspart back-button - Back (hidden with `no-back`).
+ * @csspart next-button - Continue; busy while the final check runs.
+ * @csspart status - The visually hidden live region.
+ *
+ * @cssproperty --lc-color-accent - Primary button, notices.
+ * @cssproperty --lc-color-accent-text - Text on the primary button.
+ * @cssproperty --lc-color-text - Text colour.
+ * @cssproperty --lc-color-muted - Hints and the suffix.
+ * @cssproperty --lc-color-surface - Field background.
+ * @cssproperty --lc-color-surface-alt - Notices and comparison background.
+ * @cssproperty --lc-color-border - Borders.
+ * @cssproperty --lc-color-danger - Errors, "taken" and "not found".
+ * @cssproperty --lc-color-success - "Available" and "found".
+ * @cssproperty --lc-color-warning - The permanence notice, marked differences.
+ * @cssproperty --lc-color-focus - Focus ring.
+ * @cssproperty --lc-radius - Corner radius.
+ * @cssproperty --lc-space - Spacing unit.
+ * @cssproperty --lc-font-family - Font.
+ * @cssproperty --lc-font-size - Base font size.
+ */
+export class LcTenantDomain extends LcElement {
+  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, tenantDomainStyles];
+
+  /** `GET /domains/{prefix}` for the prefix being typed, debounced; a newer prefix aborts it. */
+  private readonly _availabilityTask = new Task(this, {
+    task: async ([api, prefix], { signal }): Promise<DomainAvailability | typeof initialState> => {
+      if (!api || prefix === undefined) return initialState;
+      if (!this._skipDebounce) await quietFor(LOOKUP_DEBOUNCE_MS, signal);
+      this._skipDebounce = false;
+      return api.checkDomain(prefix, { signal });
+    },
+    args: () => [this.api, this._prefixToCheck()] as const,
+    onComplete: (availability) => this._storeAvailability(availability),
+  });
+
+  /** `GET /tenants/{domain}` for the domain being typed, debounced; a newer domain aborts it. */
+  private readonly _lookupTask = new Task(this, {
+    task: async ([api, domain], { signal }): Promise<TenantLookup | typeof initialState> => {
+      if (!api || domain === undefined) return initialState;
+      if (!this._skipDebounce) await quietFor(LOOKUP_DEBOUNCE_MS, signal);
+      this._skipDebounce = false;
+      return api.lookupTenant(domain, { signal });
+    },
+    args: () => [this.api, this._domainToLookUp()] as const,
+    onComplete: (answer) => this._storeLookup(answer),
+  });
+
+  @consume({ context: langContext, subscribe: true })
+  @state()
+  private _contextLang?: string;
+
+  @consume({ context: stringsContext, subscribe: true })
+  @state()
+  private _contextStrings?: StringTable;
+
+  /** The backend client (availability and tenant look-ups). Inside `<lc-checkout>` it comes from context. */
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: CheckoutApi;
+
+  /** Locale of lists in messages; falls back to context, then the nearest `lang` in the page. */
+  @property({ reflect: true })
+  override lang!: string;
+
+  /** Overrides of the default texts (see `tenant-domain.strings.ts`), key by key. */
+  @property({ attribute: false })
+  strings?: Partial<TenantDomainStrings>;
+
+  /**
+   * The step's draft (`TenantDraft`: the checkbox, both typed values and the look-up answers).
+   * The element keeps its own copy, so it works uncontrolled; a value set by the owner
+   * replaces it (no event). Setting again what the owner set last time is ignored. A domain or
+   * prefix the owner fills counts as prefilled: its error shows at once.
+   */
+  @property({ attribute: false })
+  get value(): TenantDraft {
+    return this._draft;
+  }
+  set value(next: Partial<TenantDraft> | undefined) {
+    const incoming = normalize(next);
+    const key = JSON.stringify(incoming);
+    if (key === this._ownerKey) return;
+    this._ownerKey = key;
+    for (const field of ['domain', 'prefix'] as const) {
+      if (incoming[field] === this._draft[field]) continue;
+      if (incoming[field].trim()) this._prefilled.add(field);
+      else this._prefilled.delete(field);
+    }
+    if (
+      incoming.hasTenant !== this._draft.hasTenant ||
+      incoming.prefix !== this._draft.prefix ||
+      normalizeDomain(incoming.domain) !== normalizeDomain(this._draft.domain)
+    ) {
+      this._cancelConfirm();
+    }
+    this._draft = incoming;
+  }
+
+  /**
+   * The company name entered on the details step, compared character for character (ends
+   * trimmed) with the name registered for an existing tenant.
+   */
+  @property({ attribute: false })
+  companyName = '';
+
+  /**
+   * Backend messages, already mapped to this step's field names (`prefix`, `domain`). Shown
+   * at once; a field's message goes as soon as the user edits that field.
+   */
+  @property({ attribute: false })
+  fieldErrors?: Partial<Record<TenantField, string>>;
+
+  /** Hides the Back button. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-back' })
+  noBack = false;
+
+  @state() private _draft: TenantDraft = { ...emptyTenant };
+  /** The owner's `fieldErrors`, less the fields edited since. */
+  @state() private _serverErrors: FieldMessages = {};
+  /** The fresh check Continue makes is running. */
+  @state() private _confirming = false;
+  /** The fresh check Continue made failed (Retry repeats Continue). */
+  @state() private _confirmFailed = false;
+  /** The prefix was typed in: its rule errors show as typed, not only after leaving the field. */
+  @state() private _prefixTyped = false;
+  @state() private _announcement = '';
+  /** Bumped to re-render when the error visibility changes. */
+  @state() private _shownErrors = 0;
+
+  private readonly _visibility = new ErrorVisibility();
+  /** Fields whose value came from the owner, not typed here. */
+  private readonly _prefilled = new Set<string>();
+  private _ownerKey?: string;
+  private _serverErrorsKey?: string;
+  private _confirmAbort?: AbortController;
+  /** The next look-up goes out at once (Retry, a suggestion picked): nothing more will be typed. */
+  private _skipDebounce = false;
+  private _rerunOnConnect = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._rerunOnConnect) {
+      this._rerunOnConnect = false;
+      this._skipDebounce = true;
+      void (this._draft.hasTenant ? this._lookupTask : this._availabilityTask).run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Task does not abort on disconnect by itself; an answer for a form nobody sees is not wanted.
+    for (const task of [this._availabilityTask, this._lookupTask] as Array<Task<readonly unknown[], unknown>>) {
+      if (task.status === TaskStatus.PENDING) {
+        this._rerunOnConnect = true;
+        task.abort();
+      }
+    }
+    this._cancelConfirm();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('fieldErrors')) {
+      const key = JSON.stringify(this.fieldErrors ?? {});
+      // Only new content counts: a re-render passing the same messages must not revive cleared ones.
+      if (key !== this._serverErrorsKey) {
+        this._serverErrorsKey = key;
+        this._serverErrors = { ...(this.fieldErrors ?? {}) };
+      }
+    }
+  }
+
+  /** Moves focus to the step's heading (the root calls it on each step change). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
+  }
+
+  private _onHasTenantChange(event: Event): void {
+    const hasTenant = (event.target as HTMLInputElement).checked;
+    this._cancelConfirm();
+    // Both typed values stay: unchecking by mistake must not lose the domain.
+    this._commit({ ...this._draft, hasTenant });
+  }
+
+  private _onFieldInput(field: TenantField, event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    this._visibility.changed(field);
+    this._prefilled.delete(field);
+    if (field === 'prefix') this._prefixTyped = true;
+    this._dropServerError(field);
+    this._cancelConfirm();
+    this._commit({ ...this._draft, [field]: value });
+  }
+
+  private _onFieldBlur(field: TenantField): void {
+    this._visibility.blurred(field);
+    this._shownErrors++;
+  }
+
+  private async _onPickSuggestion(prefix: string): Promise<void> {
+    this._prefilled.delete('prefix');
+    this._dropServerError('prefix');
+    this._cancelConfirm();
+    this._skipDebounce = true;
+    this._commit({ ...this._draft, prefix });
+    await this.updateComplete;
+    // The suggestion buttons go with the taken state: keep focus in the field just filled.
+    this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId('prefix')}`)?.focus();
+  }
+
+  private _onRetry(): void {
+    if (this._confirmFailed) {
+      void this._onNext();
+      return;
+    }
+    this._skipDebounce = true;
+    void (this._draft.hasTenant ? this._lookupTask : this._availabilityTask).run();
+  }
+
+  private async _onUseRegisteredName(name: string): Promise<void> {
+    const event = new LcCompanyNameChangeEvent(name);
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    // Alone, nobody sets the name back: take it here (an owner sets the same name again).
+    this.companyName = name;
+    this._announcement = this._t('tenant.announceNameUsed', { name });
+    await this.updateComplete;
+    // The button leaves with the comparison; Continue is what comes next.
+    this.renderRoot.querySelector<HTMLElement>('[part~="next-button"]')?.focus();
+  }
+
+  private _onBack(): void {
+    this.dispatchEvent(new LcStepBackEvent('tenant-domain'));
+  }
+
+  private async _onNext(): Promise<void> {
+    if (this._confirming) return;
+    this._visibility.submitted();
+    this._shownErrors++;
+    const field: TenantField = this._draft.hasTenant ? 'domain' : 'prefix';
+    const ruleError = this._draft.hasTenant ? domainError(this._draft.domain) : prefixError(this._draft.prefix);
+    if (ruleError || this._serverErrors[field]) {
+      await this._focusFirstError();
+      return;
+    }
+    // A new prefix is always checked again (someone may have taken it meanwhile); a domain
+    // is looked up now only when the debounced look-up has no answer for it yet.
+    if (!this._draft.hasTenant || !currentLookup(this._draft)) {
+      const confirmed = await this._confirm();
+      if (!confirmed) return;
+    }
+    if (Object.keys(validateTenant(this._draft, this.companyName)).length > 0) {
+      await this._focusFirstError();
+      return;
+    }
+    this.dispatchEvent(new LcStepNextEvent('tenant-domain', { ...this._draft }));
+  }
+
+  /** The fresh, undebounced check Continue makes. Resolves false when it failed or was superseded. */
+  private async _confirm(): Promise<boolean> {
+    const api = this.api;
+    if (!api) return true; // nothing to ask: the validator reports the step unchecked
+    const draft = this._draft;
+    this._cancelConfirm();
+    const controller = new AbortController();
+    this._confirmAbort = controller;
+    this._confirming = true;
+    this._confirmFailed = false;
+    try {
+      if (draft.hasTenant) {
+        const answer = await api.lookupTenant(normalizeDomain(draft.domain), { signal: controller.signal });
+        if (controller.signal.aborted) return false;
+        this._confirming = false;
+        this._storeLookup(answer);
+      } else {
+        const answer = await api.checkDomain(draft.prefix, { signal: controller.signal });
+        if (controller.signal.aborted) return false;
+        this._confirming = false;
+        this._storeAvailability(answer);
+      }
+      return true;
+    } catch {
+      if (controller.signal.aborted) return false;
+      this._confirming = false;
+      this._confirmFailed = true;
+      return false;
+    } finally {
+      if (this._confirmAbort === controller) this._confirmAbort = undefined;
+    }
+  }
+
+  private _cancelConfirm(): void {
+    this._confirmAbort?.abort();
+    this._confirmAbort = undefined;
+    this._confirming = false;
+    this._confirmFailed = false;
+  }
+
+  private async _focusFirstError(): Promise<void> {
+    await this.updateComplete;
+    focusFirstInvalid(this.shadowRoot, this._messages());
+  }
+
+  private _dropServerError(field: TenantField): void {
+    if (!(field in this._serverErrors)) return;
+    const { [field]: _dropped, ...rest } = this._serverErrors;
+    this._serverErrors = rest;
+  }
+
+  /** Stores an availability answer, if it is still for the prefix in the form. */
+  private _storeAvailability(availability: DomainAvailability): void {
+    if (this._draft.hasTenant || !samePrefix(availability.prefix, this._draft.prefix)) return;
+    this._commit({ ...this._draft, availability });
+  }
+
+  /** Stores a tenant look-up, if it is still for the domain in the form. */
+  private _storeLookup(answer: TenantLookup): void {
+    if (!this._draft.hasTenant || normalizeDomain(answer.domain) !== normalizeDomain(this._draft.domain)) return;
+    this._commit({ ...this._draft, lookup: answer });
+  }
+
+  private _commit(next: TenantDraft): void {
+    // An answer for another prefix or domain no longer counts: drop it, as the checkout's machine does.
+    const draft = { ...next };
+    if (draft.availability && !samePrefix(draft.availability.prefix, draft.prefix)) delete draft.availability;
+    if (draft.lookup && normalizeDomain(draft.lookup.domain) !== normalizeDomain(draft.domain)) delete draft.lookup;
+    this._draft = draft;
+    this.dispatchEvent(new LcStepInputEvent('tenant-domain', { ...draft }));
+  }
+
+  /** The prefix the debounced check should ask about: valid, new tenant, no answer yet. */
+  private _prefixToCheck(): string | undefined {
+    const draft = this._draft;
+    if (draft.hasTenant || this._confirming || this._confirmFailed) return undefined;
+    if (prefixError(draft.prefix) || currentAvailability(draft)) return undefined;
+    return draft.prefix;
+  }
+
+  /** The domain the debounced look-up should ask about: valid format, existing tenant, no answer yet. */
+  private _domainToLookUp(): string | undefined {
+    const draft = this._draft;
+    if (!draft.hasTenant || this._confirming || this._confirmFailed) return undefined;
+    if (domainError(draft.domain) || currentLookup(draft)) return undefined;
+    return normalizeDomain(draft.domain);
+  }
+
+  private _checking(): boolean {
+    if (this._confirming) return true;
+    if (this._draft.hasTenant) return this._domainToLookUp() !== undefined && this._lookupTask.status === TaskStatus.PENDING;
+    return this._prefixToCheck() !== undefined && this._availabilityTask.status === TaskStatus.PENDING;
+  }
+
+  private _checkFailed(): boolean {
+    if (this._confirmFailed) return true;
+    if (this._draft.hasTenant) return this._domainToLookUp() !== undefined && this._lookupTask.status === TaskStatus.ERROR;
+    return this._prefixToCheck() !== undefined && this._availabilityTask.status === TaskStatus.ERROR;
+  }
+
+  private _t(key: Key, values?: Record<string, string | number>): string {
+    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
+    return lookup(tenantDomainStrings, overrides, key, values);
+  }
+
+  private get _lang(): string | undefined {
+    return resolveLang(this, this.lang || this._contextLang);
+  }
+
+  private _newDomain(): string {
+    return `${this._draft.prefix.toLowerCase()}${SUFFIX}`;
+  }
+
+  /** The disallowed characters, each quoted, as a list in the locale ("“-”, “.”"). */
+  private _charList(prefix: string): string {
+    const items = invalidPrefixChars(prefix).map((char) =>
+      /^\s$/u.test(char) ? this._t('tenant.charSpace') : this._t('tenant.char', { char }),
+    );
+    try {
+      return new Intl.ListFormat(this._lang, { style: 'short', type: 'unit' }).format(items);
+    } catch {
+      return items.join(', ');
+    }
+  }
+
+  private _message(field: TenantField, code: ErrorCode): string {
+    const values = {
+      domain: field === 'prefix' ? this._newDomain() : normalizeDomain(this._draft.domain),
+      chars: field === 'prefix' ? this._charList(this._draft.prefix) : '',
+      max: PREFIX_MAX_LENGTH,
+      count: Array.from(this._draft.prefix).length,
+    };
+    if (code === 'required') return this._t(`tenant.error.${field}.required`, values);
+    const key = `tenant.error.${code}`;
+    return key in tenantDomainStrings ? this._t(key as Key, values) : this._t('tenant.error.invalid', values);
+  }
+
+  /**
+   * Every problem of the shown field, in words: the backend's message first, then the
+   * validator's code. A look-up still running is not a problem yet; a name mismatch is filed
+   * under the comparison, whose "Use …" button takes the focus.
+   */
+  private _allMessages(): FieldMessages {
+    const field: TenantField = this._draft.hasTenant ? 'domain' : 'prefix';
+    const server = this._serverErrors[field];
+    if (server) return { [field]: server };
+    const code = validateTenant(this._draft, this.companyName)[field];
+    if (!code) return {};
+    if ((code === 'prefix-unchecked' || code === 'tenant-unchecked') && this._checking()) return {};
+    if (code === 'company-name-mismatch') return { [COMPANY_NAME]: this._message(field, code) };
+    return { [field]: this._message(field, code) };
+  }
+
+  /** The problems to show now: as typed for the prefix, after leaving the field for the domain, all after Continue. */
+  private _messages(): FieldMessages {
+    return this._visibility.visible(
+      this._allMessages(),
+      (name) =>
+        name in this._serverErrors ||
+        this._prefilled.has(name) ||
+        (name === 'prefix' && this._prefixTyped) ||
+        name === COMPANY_NAME,
+    );
+  }
+
+  /** The error under the input: the rules of the text itself (look-up answers show in their own region). */
+  private _inlineError(field: TenantField, messages: FieldMessages): string | undefined {
+    const message = messages[field];
+    if (!message || this._serverErrors[field]) return message;
+    const rule = field === 'prefix' ? prefixError(this._draft.prefix) : domainError(this._draft.domain);
+    return rule ? message : undefined;
+  }
+
+  private _renderCheckbox(): TemplateResult {
+    return html`
+      <div class="checkbox-field" part="field">
+        <input
+          id=${fieldId('hasTenant')}
+          type="checkbox"
+          part="checkbox tenant-checkbox"
+          .checked=${live(this._draft.hasTenant)}
+          aria-describedby="has-tenant-hint"
+          @change=${this._onHasTenantChange}
+        />
+        <div class="checkbox-text">
+          <label for=${fieldId('hasTenant')} part="label">${this._t('tenant.hasTenant')}</label>
+          <div id="has-tenant-hint" class="hint" part="hint">${this._t('tenant.hasTenantHint')}</div>
+        </div>
+      </div>
+    `;
+  }
+
+  private _renderPrefixField(messages: FieldMessages): TemplateResult {
+    const id = fieldId('prefix');
+    const error = this._inlineError('prefix', messages);
+    const taken = currentAvailability(this._draft)?.available === false;
+    const describedBy = [`${id}-hint`, `${id}-suffix`, error ? `${id}-error` : '', 'availability-status'].filter(Boolean).join(' ');
+    return html`
+      <div class="field" part="field">
+        <label for=${id} part="label">${this._t('tenant.prefix')}</label>
+        <div id=${`${id}-hint`} class="hint" part="hint">${this._t('tenant.prefixHint')}</div>
+        <div class="prefix-group" dir="ltr">
+          <input
+            id=${id}
+            name="prefix"
+            part="input prefix-input"
+            type="text"
+            autocomplete="off"
+            autocapitalize="none"
+            spellcheck="false"
+            dir="ltr"
+            required
+            .value=${live(this._draft.prefix)}
+            aria-invalid=${error || taken ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            @input=${(e: Event) => this._onFieldInput('prefix', e)}
+            @blur=${() => this._onFieldBlur('prefix')}
+          />
+          <span id=${`${id}-suffix`} class="suffix" part="suffix">${this._t('tenant.suffix')}</span>
+        </div>
+        ${error ? html`<div id=${`${id}-error`} class="error" part="error">${error}</div>` : nothing}
+      </div>
+    `;
+  }
+
+  private _renderAvailability(): TemplateResult {
+    const availability = currentAvailability(this._draft);
+    const domain = this._newDomain();
+    let kind = '';
+    let line: TemplateResult | typeof nothing = nothing;
+    let more: TemplateResult | typeof nothing = nothing;
+    if (availability && !this._confirming) {
+      if (availability.available) {
+        kind = 'available';
+        line = html`${icon('ok')}<span>${this._t('tenant.available', { domain })}</span>`;
+      } else {
+        kind = 'taken';
+        line = html`${icon('no')}<span>${this._t('tenant.taken', { domain })}</span>`;
+        more = this._renderSuggestions(availability.suggestions);
+      }
+    } else if (this._checking()) {
+      kind = 'checking';
+      line = html`<span class="spinner" aria-hidden="true"></span><span>${this._t('tenant.checking')}</span>`;
+    } else if (this._checkFailed()) {
+      kind = 'failed';
+      line = html`${icon('alert')}<span>${this._t('tenant.checkFailed', { domain })} ${this._t('tenant.checkFailedDetail')}</span>`;
+      more = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('tenant.retry')}</button>`;
+    }
+    return html`
+      <div class="check" part="availability" data-state=${kind || 'idle'}>
+        <p id="availability-status" class=${`status-line ${kind}`} role="status">${line}</p>
+        ${more}
+      </div>
+    `;
+  }
+
+  private _renderSuggestions(suggestions: readonly string[]): TemplateResult | typeof nothing {
+    // Only what could be typed here: a suggestion must itself pass the prefix rule.
+    const usable = suggestions.filter((s) => typeof s === 'string' && !prefixError(s));
+    if (usable.length === 0) return nothing;
+    return html`
+      <div class="suggestions" role="group" aria-labelledby="suggestions-label">
+        <span id="suggestions-label">${this._t('tenant.suggestionsLabel')}</span>
+        <ul role="list">
+          ${usable.map(
+            (prefix) => html`<li part="suggestion">
+              <button type="button" part="button suggestion-button" dir="ltr" @click=${() => this._onPickSuggestion(prefix)}>
+                ${this._t('tenant.useSuggestion', { domain: `${prefix.toLowerCase()}${SUFFIX}` })}
+              </button>
+            </li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+
+  private _renderDomainField(messages: FieldMessages): TemplateResult {
+    const id = fieldId('domain');
+    const error = this._inlineError('domain', messages);
+    const notFound = currentLookup(this._draft)?.exists === false;
+    const describedBy = [`${id}-hint`, error ? `${id}-error` : '', 'lookup-status'].filter(Boolean).join(' ');
+    return html`
+      <div class="field" part="field">
+        <label for=${id} part="label">${this._t('tenant.domain')}</label>
+        <div id=${`${id}-hint`} class="hint" part="hint">${this._t('tenant.domainHint')}</div>
+        <input
+          id=${id}
+          name="domain"
+          part="input domain-input"
+          type="text"
+          inputmode="url"
+          autocomplete="off"
+          autocapitalize="none"
+          spellcheck="false"
+          dir="ltr"
+          required
+          .value=${live(this._draft.domain)}
+          aria-invalid=${error || notFound ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${(e: Event) => this._onFieldInput('domain', e)}
+          @blur=${() => this._onFieldBlur('domain')}
+        />
+        ${error ? html`<div id=${`${id}-error`} class="error" part="error">${error}</div>` : nothing}
+      </div>
+    `;
+  }
+
+  private _renderLookup(): TemplateResult {
+    const answer = currentLookup(this._draft);
+    let kind = '';
+    let line: TemplateResult | typeof nothing = nothing;
+    let more: TemplateResult | typeof nothing = nothing;
+    if (answer && !this._confirming) {
+      if (answer.exists) {
+        kind = 'found';
+        line = html`${icon('ok')}<span>${this._t('tenant.found')}</span>`;
+        more = this._renderFound(answer);
+      } else {
+        kind = 'not-found';
+        line = html`${icon('no')}<span>${this._t('tenant.notFound')}</span>`;
+      }
+    } else if (this._checking()) {
+      kind = 'checking';
+      line = html`<span class="spinner" aria-hidden="true"></span><span>${this._t('tenant.lookingUp')}</span>`;
+    } else if (this._checkFailed()) {
+      kind = 'failed';
+      const domain = normalizeDomain(this._draft.domain);
+      line = html`${icon('alert')}<span>${this._t('tenant.lookupFailed', { domain })} ${this._t('tenant.lookupFailedDetail')}</span>`;
+      more = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('tenant.retry')}</button>`;
+    }
+    return html`
+      <div class="check" part="lookup" data-state=${kind || 'idle'}>
+        <p id="lookup-status" class=${`status-line ${kind}`} role="status">${line}</p>
+        ${more}
+      </div>
+    `;
+  }
+
+  private _renderFound(answer: TenantLookup): TemplateResult {
+    const registered = answer.companyName ?? '';
+    const entered = this.companyName.trim();
+    return html`
+      <dl class="registered">
+        <dt>${this._t('tenant.registeredName')}</dt>
+        <dd>${registered}</dd>
+      </dl>
+      ${registered !== entered ? this._renderComparison(entered, registered) : nothing}
+    `;
+  }
+
+  private _renderMarked(segments: readonly DiffSegment[]): TemplateResult[] {
+    return segments.map((segment) =>
+      segment.changed
+        ? html`<mark
+            ><span class="visually-hidden">${this._t('tenant.diffStart')}</span>${segment.text}<span class="visually-hidden"
+              >${this._t('tenant.diffEnd')}</span
+            ></mark
+          >`
+        : html`${segment.text}`,
+    );
+  }
+
+  private _renderComparison(entered: string, registered: string): TemplateResult {
+    const diff = diffNames(entered, registered);
+    const error = this._messages()[COMPANY_NAME];
+    return html`
+      <div class="comparison" part="comparison" role="group" aria-labelledby="mismatch-title">
+        <p id="mismatch-title" class="comparison-title"><strong>${this._t('tenant.mismatchTitle')}</strong></p>
+        <p id="mismatch-body">${this._t('tenant.mismatchBody')}</p>
+        <div class="names">
+          <div class="name" data-name="entered">
+            <div class="name-label">${this._t('tenant.youEntered')}</div>
+            <div class="name-text">${entered ? this._renderMarked(diff.a) : html`<em>${this._t('tenant.nothingEntered')}</em>`}</div>
+          </div>
+          <div class="name" data-name="registered">
+            <div class="name-label">${this._t('tenant.registered')}</div>
+            <div class="name-text">${this._renderMarked(diff.b)}</div>
+          </div>
+        </div>
+        ${error && this._visibility.wasSubmitted
+          ? html`<p id=${`${fieldId(COMPANY_NAME)}-error`} class="error" part="error">${error}</p>`
+          : nothing}
+        <div class="inline-actions">
+          ${registered
+            ? html`<button
+                type="button"
+                id=${fieldId(COMPANY_NAME)}
+                part="button adopt-button"
+                aria-describedby="mismatch-body"
+                @click=${() => this._onUseRegisteredName(registered)}
+              >
+                ${this._t('tenant.useRegistered', { name: registered })}
+              </button>`
+            : nothing}
+          <button type="button" part="button edit-company-button" @click=${this._onBack}>${this._t('tenant.editCompany')}</button>
+        </div>
+      </div>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    const messages = this._messages();
+    const labels: Record<string, string> = {
+      prefix: this._t('tenant.prefix'),
+      domain: this._t('tenant.domain'),
+      [COMPANY_NAME]: this._t('tenant.companyName'),
+    };
+    const showSummary = this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0;
+    const { hasTenant } = this._draft;
+    return html`
+      <section aria-labelledby="heading">
+        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('tenant.heading')}</h2>
+        <p class="intro" part="intro">${this._t('tenant.intro')}</p>
+        ${showSummary ? renderErrorSummary(messages, labels, this._t('tenant.errorSummaryTitle'), this.shadowRoot) : nothing}
+        <form
+          novalidate
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            void this._onNext();
+          }}
+        >
+          ${this._renderCheckbox()}
+          ${hasTenant
+            ? html`<div class="tenant-block">${this._renderDomainField(messages)} ${this._renderLookup()}</div>`
+            : html`<div class="tenant-block">
+                ${this._renderPrefixField(messages)} ${this._renderAvailability()}
+                <p class="notice warning" part="notice">${this._t('tenant.permanent')}</p>
+              </div>`}
+          <div class="actions">
+            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>
+              ${this._t('tenant.back')}
+            </button>
+            <button
+              type="submit"
+              class="primary"
+              part="button next-button"
+              aria-disabled=${this._confirming ? 'true' : 'false'}
+              aria-busy=${this._confirming ? 'true' : 'false'}
+            >
+              ${this._t('tenant.next')}
+            </button>
+          </div>
+        </form>
+        <div class="visually-hidden" role="status" part="status">${this._announcement}</div>
+      </section>
+    `;
+  }
+}
+
+LcElement.define('lc-tenant-domain', LcTenantDomain);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-tenant-domain': LcTenantDomain;
+  }
+}
+
+export type { TenantDraft } from '../../checkout/validate.js';
