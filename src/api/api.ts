@@ -14,7 +14,10 @@ import type {
 
 /** Options every call accepts. */
 export interface CallOptions {
-  /** Aborts the request; the promise then rejects with the signal's reason. */
+  /**
+   * Aborts the request and any pending retry; the promise then rejects with the signal's
+   * reason (an `AbortError` `DOMException` unless one was given), never a `NetworkError`.
+   */
   signal?: AbortSignal;
 }
 
@@ -45,9 +48,13 @@ export interface CheckoutApi {
   placeOrder(request: OrderRequest, options?: PlaceOrderOptions): Promise<Order>;
   getOrder(id: string, options?: CallOptions): Promise<Order>;
   /**
-   * Follows an order's snapshots as server-sent events. Resolves when the stream ends
-   * (terminal state or closed by the server); rejects with `NotSupportedError`-named
-   * `ApiError` (404/405/501) when the backend has no events endpoint, so callers fall back to polling.
+   * Follows an order's snapshots as server-sent events (`GET /orders/{id}/events`), calling
+   * `onSnapshot` with each validated `Order`. Resolves when the stream ends or a `completed`
+   * / `failed` snapshot arrives. Rejects with an `ApiError` (typically 404, 405 or 501) when
+   * the backend has no events endpoint, so callers fall back to polling `getOrder`; with a
+   * `ContractError` for a snapshot that breaks the contract or an answer that is no event
+   * stream; with a `NetworkError` when the stream breaks; with whatever `onSnapshot` throws.
+   * There is no reconnect: after a rejection the caller resumes by polling or watching again.
    */
   watchOrder(id: string, onSnapshot: (order: Order) => void, options?: CallOptions): Promise<void>;
 }
