@@ -11,7 +11,25 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+const isExecutable = (path) => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export function findChromium() {
+  // An explicit CHROME_PATH that does not work is a mistake to report, not to paper over.
+  if (process.env.CHROME_PATH && !isExecutable(process.env.CHROME_PATH)) {
+    console.error(`
+CHROME_PATH is set to ${process.env.CHROME_PATH}, but no runnable browser is there.
+Point it at a Chrome or Chromium executable, or unset it to use /usr/bin/chromium
+(Debian or Ubuntu: sudo apt-get install chromium).
+`);
+    process.exit(1);
+  }
   const candidates = [
     process.env.CHROME_PATH,
     '/usr/bin/chromium',
@@ -19,14 +37,8 @@ export function findChromium() {
     '/usr/bin/google-chrome',
     '/usr/bin/google-chrome-stable',
   ].filter(Boolean);
-  for (const path of candidates) {
-    try {
-      accessSync(path, constants.X_OK);
-      return path;
-    } catch {
-      // try the next one
-    }
-  }
+  const found = candidates.find(isExecutable);
+  if (found) return found;
   console.error(`
 The tests run in a real headless Chromium, and none was found.
 Looked for: ${candidates.join(', ')}
