@@ -1,0 +1,70 @@
+import { expect } from '@open-wc/testing';
+import { clearOrderRef, loadOrderRef, orderStorageKey, saveOrderRef } from '../src/checkout/order-storage.js';
+
+const SCOPE = 'http://localhost:8000/mock/storage-test';
+
+describe('order storage', () => {
+  let warn: typeof console.warn;
+  let warnings: unknown[][];
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    warn = console.warn;
+    warnings = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+  });
+  afterEach(() => {
+    console.warn = warn;
+    sessionStorage.clear();
+  });
+
+  it('keeps the order id and idempotency key in sessionStorage under the backend, and clears them', () => {
+    saveOrderRef(SCOPE, { orderId: 'ord_123', idempotencyKey: 'key-1' });
+    expect(sessionStorage.getItem('license-checkout:order:' + SCOPE)).to.be.a('string');
+    expect(orderStorageKey(SCOPE)).to.equal(`license-checkout:order:${SCOPE}`);
+    expect(localStorage.getItem(orderStorageKey(SCOPE))).to.equal(null);
+    expect(loadOrderRef(SCOPE)).to.deep.equal({ orderId: 'ord_123', idempotencyKey: 'key-1' });
+    // Another backend has its own reference.
+    expect(loadOrderRef('http://other.example/api')).to.equal(undefined);
+    saveOrderRef(SCOPE, { orderId: 'ord_456' });
+    expect(loadOrderRef(SCOPE)).to.deep.equal({ orderId: 'ord_456' });
+    clearOrderRef(SCOPE);
+    expect(loadOrderRef(SCOPE)).to.equal(undefined);
+    expect(sessionStorage.length).to.equal(0);
+    expect(warnings).to.have.length(0);
+  });
+
+  it('drops a corrupted entry with a warning', () => {
+    for (const corrupted of ['{not json', '{"orderId":""}', '{"orderId":42}', '[]', 'null', '{"idempotencyKey":"k"}']) {
+      sessionStorage.setItem(orderStorageKey(SCOPE), corrupted);
+      expect(loadOrderRef(SCOPE), corrupted).to.equal(undefined);
+      expect(sessionStorage.getItem(orderStorageKey(SCOPE)), corrupted).to.equal(null);
+    }
+    expect(warnings).to.have.length(6);
+    expect(String(warnings[0]![0])).to.contain('corrupted');
+  });
+
+  it('never stores anything secret, even when handed a whole order with credentials', () => {
+    const order = {
+      orderId: 'ord_789',
+      idempotencyKey: 'key-2',
+      id: 'ord_789',
+      credentials: { userName: 'admin@northwind.onmicrosoft.com', temporaryPassword: 'S3cret!pass' },
+      temporaryPassword: 'S3cret!pass',
+    };
+    saveOrderRef(SCOPE, order);
+    const stored = sessionStorage.getItem(orderStorageKey(SCOPE))!;
+    expect(JSON.parse(stored)).to.deep.equal({ orderId: 'ord_789', idempotencyKey: 'key-2' });
+    expect(stored).not.to.contain('S3cret');
+    expect(stored).not.to.contain('admin@');
+    // Extra members put there by someone else are not handed back either.
+    sessionStorage.setItem(orderStorageKey(SCOPE), JSON.stringify({ orderId: 'ord_1', password: 'x' }));
+    expect(loadOrderRef(SCOPE)).to.deep.equal({ orderId: 'ord_1' });
+  });
+
+  it('does not store an invalid reference', () => {
+    saveOrderRef(SCOPE, { orderId: '' });
+    expect(sessionStorage.getItem(orderStorageKey(SCOPE))).to.equal(null);
+    expect(warnings).to.have.length(1);
+  });
+});
