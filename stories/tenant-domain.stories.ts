@@ -1,0 +1,152 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import '../src/components/tenant-domain/tenant-domain.js';
+import type { TenantDraft } from '../src/components/tenant-domain/tenant-domain.js';
+import { FOREVER, createElement, storyBackend, type StoryBackendOptions } from './support/backend.js';
+import { inShadow, storyElement } from './support/shadow.js';
+
+type Args = Record<string, unknown>;
+interface Setup {
+  value?: Partial<TenantDraft>;
+  backend?: StoryBackendOptions;
+}
+
+/** Look-ups wait 400 ms after the last key, then the mock answers. */
+const LOOKUP = { timeout: 4000 };
+
+const meta: Meta<Args> = {
+  title: 'Steps/Tenant domain',
+  component: 'lc-tenant-domain',
+  args: {
+    companyName: 'Tailwind Traders',
+    'lc-step-input': fn(),
+    'lc-step-next': fn(),
+    'lc-step-back': fn(),
+    'lc-company-name-change': fn(),
+  },
+  argTypes: { companyName: { control: 'text' } },
+  parameters: { setup: {} satisfies Setup },
+  render: (args, { parameters }) => {
+    const setup = parameters['setup'] as Setup;
+    const { api } = storyBackend(setup.backend);
+    return createElement('lc-tenant-domain', args, { api, ...(setup.value ? { value: setup.value } : {}) });
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+async function typePrefix(canvasElement: HTMLElement, text: string) {
+  const step$ = inShadow(await storyElement(canvasElement, 'lc-tenant-domain'));
+  await userEvent.type(await step$.findByLabelText('Domain prefix'), text);
+  return step$;
+}
+
+async function typeDomain(canvasElement: HTMLElement, text: string) {
+  const step$ = inShadow(await storyElement(canvasElement, 'lc-tenant-domain'));
+  await userEvent.type(await step$.findByLabelText('Default domain'), text);
+  return step$;
+}
+
+/** A new tenant whose prefix is free; Continue checks it again and goes on. */
+export const NewTenantAvailable: Story = {
+  play: async ({ canvasElement, args }) => {
+    const step$ = await typePrefix(canvasElement, 'tailwindtraders');
+    await expect(await step$.findByText('tailwindtraders.onmicrosoft.com is available', {}, LOOKUP)).toBeVisible();
+    await userEvent.click(step$.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(args['lc-step-next']).toHaveBeenCalledOnce(), LOOKUP);
+  },
+};
+
+/** `contoso` is taken: the mock suggests free prefixes; picking one makes the step valid. */
+export const NewTenantTakenWithSuggestions: Story = {
+  play: async ({ canvasElement, step }) => {
+    const step$ = await typePrefix(canvasElement, 'contoso');
+    await expect(await step$.findByText('contoso.onmicrosoft.com is already taken.', {}, LOOKUP)).toBeVisible();
+    const suggestions = await step$.findAllByRole('button', { name: /^Use .*\.onmicrosoft\.com$/ });
+    await expect(suggestions.length).toBeGreaterThan(0);
+    await step('a suggestion fills the prefix', async () => {
+      const name = suggestions[0]!.textContent!.trim().replace(/^Use /, '');
+      await userEvent.click(suggestions[0]!);
+      await expect(await step$.findByText(`${name} is available`, {}, LOOKUP)).toBeVisible();
+    });
+  },
+};
+
+/** Characters the rule does not allow are named as typed, before any request. */
+export const NewTenantInvalidCharacters: Story = {
+  play: async ({ canvasElement, step }) => {
+    const step$ = await typePrefix(canvasElement, 'tail wind!');
+    await expect((await step$.findAllByText(/Not allowed:/)).length).toBeGreaterThan(0);
+    await step('fixing the prefix clears the error', async () => {
+      const input = step$.getByLabelText('Domain prefix');
+      await userEvent.tripleClick(input);
+      await userEvent.keyboard('tailwind2026');
+      await waitFor(() => expect(step$.queryAllByText(/Not allowed:/)).toHaveLength(0));
+      await expect(await step$.findByText('tailwind2026.onmicrosoft.com is available', {}, LOOKUP)).toBeVisible();
+    });
+  },
+};
+
+export const NewTenantChecking: Story = {
+  parameters: { setup: { backend: { faults: [{ path: '/domains', delayMs: FOREVER, times: 99 }] } } },
+  play: async ({ canvasElement }) => {
+    const step$ = await typePrefix(canvasElement, 'tailwindtraders');
+    await expect((await step$.findAllByText('Checking availability…', {}, LOOKUP)).length).toBeGreaterThan(0);
+  },
+};
+
+export const NewTenantCheckFailed: Story = {
+  parameters: { setup: { backend: { faults: [{ path: '/domains', status: 503, times: 99 }] } } },
+  play: async ({ canvasElement }) => {
+    const step$ = await typePrefix(canvasElement, 'tailwindtraders');
+    await expect(await step$.findByText(/could not be checked/, {}, LOOKUP)).toBeVisible();
+  },
+};
+
+/** The customer's existing tenant, found, with the same registered company name. */
+export const ExistingTenantFound: Story = {
+  args: { companyName: 'Fabrikam, Inc.' },
+  parameters: { setup: { value: { hasTenant: true } } },
+  play: async ({ canvasElement, args }) => {
+    const step$ = await typeDomain(canvasElement, 'fabrikam.onmicrosoft.com');
+    await expect(await step$.findByText('Tenant found.', {}, LOOKUP)).toBeVisible();
+    await userEvent.click(step$.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(args['lc-step-next']).toHaveBeenCalledOnce());
+  },
+};
+
+/** The registered name differs from the one entered: both side by side; adopting it fixes it. */
+export const ExistingTenantNameMismatch: Story = {
+  args: { companyName: 'Fabrikam Inc' },
+  parameters: { setup: { value: { hasTenant: true } } },
+  play: async ({ canvasElement, args, step }) => {
+    const step$ = await typeDomain(canvasElement, 'fabrikam.onmicrosoft.com');
+    await expect(await step$.findByText('The company name does not match', {}, LOOKUP)).toBeVisible();
+    await step('Continue is refused while the names differ', async () => {
+      await userEvent.click(step$.getByRole('button', { name: 'Continue' }));
+      await expect(args['lc-step-next']).not.toHaveBeenCalled();
+    });
+    await step('use the registered name', async () => {
+      await userEvent.click(step$.getByRole('button', { name: 'Use “Fabrikam, Inc.”' }));
+      await expect(args['lc-company-name-change']).toHaveBeenCalledOnce();
+    });
+  },
+};
+
+/** Shown before the user adopts the registered name: the state a designer must see. */
+export const ExistingTenantNameMismatchShown: Story = {
+  args: { companyName: 'Fabrikam Inc' },
+  parameters: { setup: { value: { hasTenant: true } } },
+  play: async ({ canvasElement }) => {
+    const step$ = await typeDomain(canvasElement, 'fabrikam.onmicrosoft.com');
+    await expect(await step$.findByText('The company name does not match', {}, LOOKUP)).toBeVisible();
+  },
+};
+
+export const ExistingTenantNotFound: Story = {
+  parameters: { setup: { value: { hasTenant: true } } },
+  play: async ({ canvasElement }) => {
+    const step$ = await typeDomain(canvasElement, 'nosuchtenant.onmicrosoft.com');
+    await waitFor(() => expect(step$.getAllByText(/No Microsoft 365 tenant uses this default domain/).length).toBeGreaterThan(0), LOOKUP);
+  },
+};
