@@ -5,6 +5,7 @@ import { HttpCheckoutApi } from '../src/api/client.js';
 import type { Customer } from '../src/api/schemas.js';
 import '../src/components/customer-type/customer-type.js';
 import type { CustomerTypeValue, LcCustomerType } from '../src/components/customer-type/customer-type.js';
+import type { LcStepBackEvent } from '../src/events/step-back.js';
 import type { LcStepInputEvent } from '../src/events/step-input.js';
 import type { LcStepNextEvent } from '../src/events/step-next.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
@@ -292,7 +293,7 @@ describe('<lc-customer-type>', () => {
   it('fires lc-step-back, and hides Back with no-back', async () => {
     const el = await mount(api);
     setTimeout(() => part(el, 'back-button')!.click());
-    const back = await oneEvent(el, 'lc-step-back');
+    const back = (await oneEvent(el, 'lc-step-back')) as LcStepBackEvent;
     expect(back.step).to.equal('customer-type');
     el.noBack = true;
     await el.updateComplete;
@@ -368,5 +369,18 @@ describe('<lc-customer-type>', () => {
     expectAbsent(el.shadowRoot!.querySelector('img'));
     await aTimeout(50);
     expect(ran).to.equal(false);
+  });
+
+  it('fits 320 px without horizontal scrolling, also right-to-left', async () => {
+    for (const dir of ['ltr', 'rtl']) {
+      // The element itself, not a wrapper: a wrapper's fixture waits for an animation frame, which a background tab never gets.
+      const el = await fixture<LcCustomerType>(
+        html`<lc-customer-type dir=${dir} style="inline-size: 320px" .api=${api}></lc-customer-type>`,
+      );
+      await openExisting(el);
+      const widest = Math.max(...[...el.shadowRoot!.querySelectorAll('*')].map((node) => node.getBoundingClientRect().width));
+      expect(widest, dir).to.be.at.most(320);
+      expect(el.scrollWidth, dir).to.be.at.most(320);
+    }
   });
 });
