@@ -254,8 +254,8 @@ export class LcCustomerDetails extends LcElement {
   @state() private _choice?: number | 'entered';
   @state() private _checkMessage?: string;
   @state() private _announcement = '';
-  /** Bumped to re-render when the error visibility changes. */
-  @state() private _shownErrors = 0;
+  /** Bumped to re-render when the error visibility (not reactive itself) changes. */
+  @state() private _visibilityRevision = 0;
 
   private readonly _visibility = new ErrorVisibility();
   /** Fields whose value came from the owner, not typed here. */
@@ -308,7 +308,7 @@ export class LcCustomerDetails extends LcElement {
 
   private _onFieldBlur(field: string): void {
     this._visibility.blurred(field);
-    this._shownErrors++;
+    this._visibilityRevision++;
   }
 
   private _onPickSuggestion(choice: number | 'entered'): void {
@@ -331,7 +331,7 @@ export class LcCustomerDetails extends LcElement {
   private async _onNext(): Promise<void> {
     if (this._check === 'checking') return;
     this._visibility.submitted();
-    this._shownErrors++;
+    this._visibilityRevision++;
     const messages = this._messages();
     if (Object.keys(messages).length > 0) {
       await this.updateComplete;

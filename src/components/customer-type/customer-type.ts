@@ -200,8 +200,8 @@ export class LcCustomerType extends LcElement {
   @state() private _audience?: Audience;
   @state() private _search = '';
   @state() private _serverErrors: FieldMessages = {};
-  /** Bumped to re-render when the error visibility changes. */
-  @state() private _shownErrors = 0;
+  /** Bumped to re-render when the error visibility (not reactive itself) changes. */
+  @state() private _visibilityRevision = 0;
 
   private readonly _visibility = new ErrorVisibility();
   private _ownerKey?: string;
@@ -294,7 +294,7 @@ export class LcCustomerType extends LcElement {
 
   private async _onNext(): Promise<void> {
     this._visibility.submitted();
-    this._shownErrors++;
+    this._visibilityRevision++;
     const messages = this._messages();
     if (Object.keys(messages).length > 0) {
       await this.updateComplete;
@@ -364,11 +364,6 @@ export class LcCustomerType extends LcElement {
     return this._visibility.visible(this._allMessages(), (name) => name in this._serverErrors);
   }
 
-  /** Where a field's error sends focus: the group that needs the answer. */
-  private _targetOf(field: Field): string {
-    return fieldId(field);
-  }
-
   private _results(): Customer[] | undefined {
     // While a newer search runs, the last results stay (marked busy) rather than flicker away.
     const { status, value } = this._searchTask;
@@ -436,7 +431,7 @@ export class LcCustomerType extends LcElement {
             label: this._t('internal'),
             checked: this._audience === 'internal',
             part: 'recipient-radio',
-            id: this._targetOf('recipientKind'),
+            id: fieldId('recipientKind'),
             describedBy,
             invalid: Boolean(error),
             onChange: () => this._onAudience('internal'),
@@ -471,7 +466,7 @@ export class LcCustomerType extends LcElement {
             label: this._t('existing'),
             checked: this._value.kind === 'existing',
             part: 'customer-kind-radio',
-            id: this._targetOf('customerKind'),
+            id: fieldId('customerKind'),
             describedBy,
             invalid: Boolean(error),
             onChange: () => this._onCustomerKind('existing'),
