@@ -62,8 +62,11 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-/** The prorated quote, and "Place order" firing once however fast it is pressed. */
-export const WithQuote: Story = {
+/** The prorated quote from the mock, ready to place. */
+export const WithQuote: Story = {};
+
+/** "Place order" fires once however fast it is pressed (then waits for the owner). */
+export const PlaceOrderOnce: Story = {
   play: async ({ canvasElement, args }) => {
     const review = inShadow(await storyElement(canvasElement, 'lc-order-review'));
     const place = await review.findByRole('button', { name: /place order/i });
