@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+/** Layout of `<lc-agreement>`; logical properties only (RTL), one column at 320 px. */
+export const agreementStyles = css`
+  :host {
+    display: block;
+  }
+  .intro {
+    margin: 0 0 var(--_space);
+  }
+  .agreement-link {
+    margin: 0 0 calc(var(--_space) * 2);
+    overflow-wrap: anywhere;
+  }
+  .agreement-link a {
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .field input {
+    inline-size: 100%;
+  }
+  .field .error {
+    font-size: 0.875em;
+  }
+  .checkbox-field {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_space);
+  }
+  .checkbox-field input {
+    flex: none;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    min-height: 0;
+    margin: 0.15em 0 0;
+    accent-color: var(--_accent);
+  }
+  .checkbox-text {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.25);
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .notice p {
+    margin: 0 0 calc(var(--_space) * 0.5);
+  }
+  .notice p:last-child {
+    margin-block-end: 0;
+  }
+  .loading {
+    color: var(--_muted);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+`;

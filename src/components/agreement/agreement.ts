@@ -1,0 +1,508 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { CheckoutApi } from '../../api/api.js';
+import type { Agreement } from '../../api/schemas.js';
+import { LcElement } from '../../base/lc-element.js';
+import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
+import {
+  emptyAgreement,
+  todayIso,
+  validateAgreement,
+  type AgreementDraft,
+  type AgreementField,
+  type ErrorCode,
+} from '../../checkout/validate.js';
+import { LcStepBackEvent } from '../../events/step-back.js';
+import { LcStepInputEvent } from '../../events/step-input.js';
+import { LcStepNextEvent } from '../../events/step-next.js';
+import { formatDate, resolveLang } from '../../i18n/format.js';
+import { lookup, type StringTable } from '../../i18n/strings.js';
+import { controls, tokens } from '../../styles/tokens.js';
+import {
+  ErrorVisibility,
+  fieldId,
+  focusFirstInvalid,
+  renderErrorSummary,
+  renderField,
+  type FieldHandlers,
+  type FieldMessages,
+  type FieldSpec,
+} from '../shared/form.js';
+import { formStyles } from '../shared/form.styles.js';
+import { agreementStyles } from './agreement.styles.js';
+import { agreementStrings, type AgreementStrings } from './agreement.strings.js';
+
+type Key = keyof AgreementStrings & string;
+type TextField = Exclude<AgreementField, 'accepted'>;
+
+/** The form's fields in the order they appear: errors, the summary and focus follow it. */
+const FIELDS: readonly AgreementField[] = ['firstName', 'lastName', 'email', 'phone', 'dateAccepted', 'accepted'];
+const TEXT_FIELDS: readonly TextField[] = ['firstName', 'lastName', 'email', 'phone', 'dateAccepted'];
+
+/** The contract's length limits, for the "too long" message. */
+const MAX_LENGTH: Partial<Record<AgreementField, number>> = { firstName: 50, lastName: 50, phone: 40 };
+
+function normalize(value: Partial<AgreementDraft> | undefined): AgreementDraft {
+  const out: AgreementDraft = { ...emptyAgreement };
+  for (const field of TEXT_FIELDS) {
+    const v = value?.[field];
+    if (typeof v === 'string') out[field] = v;
+  }
+  out.accepted = value?.accepted === true;
+  return out;
+}
+
+/** Only web links become links: a `javascript:` or `data:` URL from a backend must never be clickable. */
+function safeHttpUrl(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * @summary Checkout step for the Microsoft Customer Agreement. In `attest` mode the partner
+ * confirms that the customer's representative accepted it: who (first and last name, email,
+ * phone), when (today or earlier) and an explicit acceptance checkbox, with a link to the
+ * agreement's text. In `customer-accepts` mode there is nothing to fill in: the customer
+ * accepts on Microsoft's page, and the provisioning step shows the link to send.
+ *
+ * Takes the agreement (`GET /agreement`) as the `agreement` property; without it, loads it
+ * through `api` (with loading and failed states and a Retry). Works alone or inside
+ * `<lc-checkout>`, which provides the API client, the locale and the strings through context.
+ *
+ * @fires lc-step-input - `LcStepInputEvent<AgreementDraft>`: the user changed a field; `value` is
+ *   the whole draft. Not fired when the owner sets `value`.
+ * @fires lc-step-next - `LcStepNextEvent<AgreementDraft>`: Continue was pressed and the form is valid
+ *   (`validateAgreement`), or the mode is `customer-accepts`.
+ * @fires lc-step-back - `LcStepBackEvent`: Back was pressed.
+ *
+ * @csspart step-heading - The step's heading (focusable, see `focusHeading()`).
+ * @csspart intro - The explanation under the heading.
+ * @csspart agreement-link - The link to the agreement's text (opens in a new tab).
+ * @csspart error-summary - The list of problems, each a link to its field.
+ * @csspart fieldset - The signatory group.
+ * @csspart field - A label with its control, hint and error.
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint.
+ * @csspart error - A field's error message.
+ * @csspart input - Every text input; also `{field}-input`, e.g. `first-name-input`, `date-accepted-input`.
+ * @csspart checkbox - The acceptance checkbox; also `accept-checkbox`.
+ * @csspart accept-checkbox - "… has accepted the Microsoft Customer Agreement".
+ * @csspart loading - Shown while the agreement loads.
+ * @csspart failed - Shown when the agreement could not be loaded.
+ * @csspart notice - The `customer-accepts` explanation.
+ * @csspart button - Every button; also the ones below.
+ * @csspart retry-button - Loads the agreement again.
+ * @csspart back-button - Back (hidden with `no-back`).
+ * @csspart next-button - Continue.
+ *
+ * @cssproperty --lc-color-accent - Primary button, links, notices.
+ * @cssproperty --lc-color-accent-text - Text on the primary button.
+ * @cssproperty --lc-color-text - Text colour.
+ * @cssproperty --lc-color-muted - Hints.
+ * @cssproperty --lc-color-surface - Field background.
+ * @cssproperty --lc-color-surface-alt - Notices background.
+ * @cssproperty --lc-color-border - Borders.
+ * @cssproperty --lc-color-danger - Errors.
+ * @cssproperty --lc-color-focus - Focus ring.
+ * @cssproperty --lc-radius - Corner radius.
+ * @cssproperty --lc-space - Spacing unit.
+ * @cssproperty --lc-font-family - Font.
+ * @cssproperty --lc-font-size - Base font size.
+ */
+export class LcAgreement extends LcElement {
+  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, agreementStyles];
+
+  /** `GET /agreement`, only while no `agreement` is given. */
+  private readonly _agreementTask = new Task(this, {
+    task: async ([api, needed], { signal }): Promise<Agreement | typeof initialState> =>
+      api && needed ? api.getAgreement({ signal }) : initialState,
+    args: () => [this.api, !this.agreement] as const,
+  });
+
+  @consume({ context: langContext, subscribe: true })
+  @state()
+  private _contextLang?: string;
+
+  @consume({ context: stringsContext, subscribe: true })
+  @state()
+  private _contextStrings?: StringTable;
+
+  /** The backend client (loads the agreement when `agreement` is not given). Inside `<lc-checkout>` it comes from context. */
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: CheckoutApi;
+
+  /** Locale of dates; falls back to context, then the nearest `lang` in the page. */
+  @property({ reflect: true })
+  override lang!: string;
+
+  /** Overrides of the default texts (see `agreement.strings.ts`), key by key. */
+  @property({ attribute: false })
+  strings?: Partial<AgreementStrings>;
+
+  /**
+   * The step's draft (`AgreementDraft`). The element keeps its own copy, so it works
+   * uncontrolled; a value set by the owner replaces it (no event). Setting again what the
+   * owner set last time is ignored. An empty date is pre-filled with today until the user
+   * edits the date. Fields the owner fills count as prefilled: their errors show at once.
+   */
+  @property({ attribute: false })
+  get value(): AgreementDraft {
+    return this._draft;
+  }
+  set value(next: Partial<AgreementDraft> | undefined) {
+    const incoming = normalize(next);
+    const key = JSON.stringify(incoming);
+    if (key === this._ownerKey) return;
+    this._ownerKey = key;
+    if (incoming.dateAccepted === '' && !this._dateEdited) incoming.dateAccepted = todayIso();
+    for (const field of TEXT_FIELDS) {
+      if (incoming[field] === this._draft[field]) continue;
+      if (incoming[field].trim()) this._prefilled.add(field);
+      else this._prefilled.delete(field);
+    }
+    this._draft = incoming;
+  }
+
+  /** The current agreement (`GET /agreement`): its link, version, template id and mode. Loaded through `api` when not given. */
+  @property({ attribute: false })
+  agreement?: Agreement;
+
+  /** The customer's company name, for the texts ("Contoso Ltd has accepted …"). */
+  @property({ attribute: false })
+  customerName?: string;
+
+  /**
+   * Backend messages, already mapped to this form's field names (`firstName`, `dateAccepted`,
+   * `accepted`, …). Shown at once; a field's message goes as soon as the user edits that field.
+   */
+  @property({ attribute: false })
+  fieldErrors?: Partial<Record<AgreementField, string>>;
+
+  /** Hides the Back button. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-back' })
+  noBack = false;
+
+  @state() private _draft: AgreementDraft = { ...emptyAgreement, dateAccepted: todayIso() };
+  /** The owner's `fieldErrors`, less the fields edited since. */
+  @state() private _serverErrors: FieldMessages = {};
+  /** Bumped to re-render when the error visibility changes. */
+  @state() private _shownErrors = 0;
+
+  private readonly _visibility = new ErrorVisibility();
+  /** Fields whose value came from the owner, not typed here. */
+  private readonly _prefilled = new Set<string>();
+  private _ownerKey?: string;
+  private _serverErrorsKey?: string;
+  private _dateEdited = false;
+  private _reloadOnConnect = false;
+
+  private readonly _handlers: FieldHandlers = {
+    onInput: (name, value) => this._onFieldInput(name as TextField, value),
+    onBlur: (name) => this._onFieldBlur(name),
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._reloadOnConnect) {
+      this._reloadOnConnect = false;
+      void this._agreementTask.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Task does not abort on disconnect by itself; load again when the element comes back.
+    if (this._agreementTask.status === TaskStatus.PENDING) {
+      this._reloadOnConnect = true;
+      this._agreementTask.abort();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('fieldErrors')) {
+      const key = JSON.stringify(this.fieldErrors ?? {});
+      // Only new content counts: a re-render passing the same messages must not revive cleared ones.
+      if (key !== this._serverErrorsKey) {
+        this._serverErrorsKey = key;
+        this._serverErrors = { ...(this.fieldErrors ?? {}) };
+      }
+    }
+  }
+
+  /** Moves focus to the step's heading (the root calls it on each step change). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
+  }
+
+  private _onFieldInput(field: TextField, value: string): void {
+    this._visibility.changed(field);
+    this._prefilled.delete(field);
+    if (field === 'dateAccepted') this._dateEdited = true;
+    this._dropServerError(field);
+    this._commit({ ...this._draft, [field]: value });
+  }
+
+  private _onFieldBlur(field: string): void {
+    this._visibility.blurred(field);
+    this._shownErrors++;
+  }
+
+  private _onAcceptedChange(event: Event): void {
+    const accepted = (event.target as HTMLInputElement).checked;
+    // A checkbox has no half-typed state: its error shows (or goes) at once.
+    this._visibility.changed('accepted');
+    this._visibility.blurred('accepted');
+    this._dropServerError('accepted');
+    this._commit({ ...this._draft, accepted });
+  }
+
+  private _onRetry(): void {
+    void this._agreementTask.run();
+  }
+
+  private _onBack(): void {
+    this.dispatchEvent(new LcStepBackEvent('agreement'));
+  }
+
+  private async _onNext(): Promise<void> {
+    const agreement = this._agreement();
+    if (!agreement) return; // Continue is marked unavailable until the agreement is known
+    if (agreement.mode === 'attest') {
+      this._visibility.submitted();
+      this._shownErrors++;
+      const messages = this._messages();
+      if (Object.keys(messages).length > 0) {
+        await this.updateComplete;
+        focusFirstInvalid(this.shadowRoot, messages);
+        return;
+      }
+    }
+    this.dispatchEvent(new LcStepNextEvent('agreement', { ...this._draft }));
+  }
+
+  private _commit(next: AgreementDraft): void {
+    this._draft = next;
+    this.dispatchEvent(new LcStepInputEvent('agreement', { ...next }));
+  }
+
+  private _dropServerError(field: AgreementField): void {
+    if (!(field in this._serverErrors)) return;
+    const { [field]: _dropped, ...rest } = this._serverErrors;
+    this._serverErrors = rest;
+  }
+
+  /** The agreement given, else the one loaded. */
+  private _agreement(): Agreement | undefined {
+    if (this.agreement) return this.agreement;
+    return this._agreementTask.status === TaskStatus.COMPLETE ? this._agreementTask.value : undefined;
+  }
+
+  private _t(key: Key, values?: Record<string, string | number>): string {
+    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
+    return lookup(agreementStrings, overrides, key, values);
+  }
+
+  private get _lang(): string | undefined {
+    return resolveLang(this, this.lang || this._contextLang);
+  }
+
+  /** The customer's name for a sentence; `lower` where it does not start one. */
+  private _customer(lower = false): string {
+    const name = this.customerName?.trim();
+    if (name) return name;
+    return lower ? this._t('agreement.theCustomerLower') : this._t('agreement.theCustomer');
+  }
+
+  private _label(field: AgreementField): string {
+    return field === 'accepted' ? this._t('agreement.acceptedLabel') : this._t(`agreement.${field}`);
+  }
+
+  private _message(field: AgreementField, code: ErrorCode): string {
+    const values = { label: this._label(field), max: MAX_LENGTH[field] ?? '', name: this._customer(true) };
+    const key = `agreement.error.${code}`;
+    return key in agreementStrings ? this._t(key as Key, values) : this._t('agreement.error.invalid', values);
+  }
+
+  /** Every problem, in words: the backend's messages first, then the validator's codes. */
+  private _allMessages(): FieldMessages {
+    const codes = validateAgreement(this._draft, todayIso());
+    const out: FieldMessages = {};
+    for (const field of FIELDS) {
+      const code = codes[field];
+      const backend = this._serverErrors[field];
+      if (backend) out[field] = backend;
+      else if (code) out[field] = this._message(field, code);
+    }
+    return out;
+  }
+
+  /** The problems to show now (see STYLE.md: touched and changed, prefilled, or after Continue). */
+  private _messages(): FieldMessages {
+    return this._visibility.visible(this._allMessages(), (name) => name in this._serverErrors || this._prefilled.has(name));
+  }
+
+  private _field(field: TextField, messages: FieldMessages, extra: Partial<FieldSpec> & Pick<FieldSpec, 'autocomplete'>): TemplateResult {
+    const spec: FieldSpec = {
+      name: field,
+      label: this._label(field),
+      optionalText: this._t('agreement.optional'),
+      part: `${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`,
+      ...extra,
+    };
+    return renderField(spec, this._draft[field], messages[field], this._handlers);
+  }
+
+  private _renderLink(agreement: Agreement): TemplateResult {
+    const href = safeHttpUrl(agreement.url);
+    const text = agreement.version.trim()
+      ? this._t('agreement.link', { version: agreement.version })
+      : this._t('agreement.linkNoVersion');
+    if (!href) return html`<p class="agreement-link">${text}</p>`;
+    return html`<p class="agreement-link">
+      <a href=${href} target="_blank" rel="noopener noreferrer" part="agreement-link"
+        >${text}<span class="visually-hidden"> ${this._t('agreement.opensInNewTab')}</span></a
+      >
+    </p>`;
+  }
+
+  private _renderAccepted(messages: FieldMessages): TemplateResult {
+    const id = fieldId('accepted');
+    const error = messages['accepted'];
+    return html`
+      <div class="checkbox-field" part="field">
+        <input
+          id=${id}
+          name="accepted"
+          type="checkbox"
+          part="checkbox accept-checkbox"
+          required
+          .checked=${live(this._draft.accepted)}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? `${id}-error` : nothing}
+          @change=${this._onAcceptedChange}
+        />
+        <div class="checkbox-text">
+          <label for=${id} part="label">${this._t('agreement.accepted', { name: this._customer() })}</label>
+          ${error ? html`<div id=${`${id}-error`} class="error" part="error">${error}</div>` : nothing}
+        </div>
+      </div>
+    `;
+  }
+
+  private _renderAttest(agreement: Agreement): TemplateResult {
+    const messages = this._messages();
+    const labels: Record<string, string> = Object.fromEntries(FIELDS.map((field) => [field, this._label(field)]));
+    const showSummary = this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0;
+    const today = todayIso();
+    return html`
+      <p class="intro" part="intro">${this._t('agreement.attestIntro')}</p>
+      ${this._renderLink(agreement)}
+      ${showSummary ? renderErrorSummary(messages, labels, this._t('agreement.errorSummaryTitle'), this.shadowRoot) : nothing}
+      <form
+        novalidate
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          void this._onNext();
+        }}
+      >
+        <fieldset part="fieldset">
+          <legend>${this._t('agreement.signatoryLegend')}</legend>
+          <div class="fields">
+            ${this._field('firstName', messages, { autocomplete: 'given-name', required: true, spellcheck: false })}
+            ${this._field('lastName', messages, { autocomplete: 'family-name', required: true, spellcheck: false })}
+            ${this._field('email', messages, { autocomplete: 'email', type: 'email', required: true, spellcheck: false })}
+            ${this._field('phone', messages, { autocomplete: 'tel', type: 'tel' })}
+            ${this._field('dateAccepted', messages, {
+              autocomplete: 'off',
+              type: 'date',
+              required: true,
+              max: today,
+              hint: this._t('agreement.dateAcceptedHint', { today: formatDate(today, this._lang) }),
+            })}
+          </div>
+        </fieldset>
+        ${this._renderAccepted(messages)} ${this._renderActions(true)}
+      </form>
+    `;
+  }
+
+  private _renderCustomerAccepts(): TemplateResult {
+    return html`
+      <div class="notice" part="notice intro">
+        <p>${this._t('agreement.customerAcceptsIntro', { name: this._customer() })}</p>
+        <p>${this._t('agreement.customerAcceptsNext', { name: this._customer(true) })}</p>
+      </div>
+      ${this._renderActions(false)}
+    `;
+  }
+
+  private _renderNotLoaded(): TemplateResult {
+    let body: TemplateResult;
+    if (this._agreementTask.status === TaskStatus.ERROR && !this._reloadOnConnect) {
+      body = html`
+        <div class="notice danger" part="failed" role="alert">
+          <p><strong>${this._t('agreement.loadFailed')}</strong></p>
+          <p>${this._t('agreement.loadFailedDetail')}</p>
+          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('agreement.retry')}</button>
+        </div>
+      `;
+    } else if (this.api) {
+      body = html`<p class="loading" part="loading" role="status" aria-busy="true">${this._t('agreement.loading')}</p>`;
+    } else {
+      body = html`<p class="notice" part="notice">${this._t('agreement.unavailable')}</p>`;
+    }
+    return html`${body}${this._renderActions(false, false)}`;
+  }
+
+  /** Back and Continue; Continue submits the form when there is one, and is marked unavailable until the agreement is known. */
+  private _renderActions(inForm: boolean, ready = true): TemplateResult {
+    return html`
+      <div class="actions">
+        <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>
+          ${this._t('agreement.back')}
+        </button>
+        <button
+          type=${inForm ? 'submit' : 'button'}
+          class="primary"
+          part="button next-button"
+          aria-disabled=${ready ? 'false' : 'true'}
+          @click=${inForm ? nothing : this._onNext}
+        >
+          ${this._t('agreement.next')}
+        </button>
+      </div>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    const agreement = this._agreement();
+    return html`
+      <section aria-labelledby="heading">
+        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('agreement.heading')}</h2>
+        ${!agreement
+          ? this._renderNotLoaded()
+          : agreement.mode === 'attest'
+            ? this._renderAttest(agreement)
+            : this._renderCustomerAccepts()}
+      </section>
+    `;
+  }
+}
+
+LcElement.define('lc-agreement', LcAgreement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-agreement': LcAgreement;
+  }
+}
+
+export type { AgreementDraft } from '../../checkout/validate.js';
