@@ -10,6 +10,7 @@ import { OrderFollower, snapshotEvents } from '../src/checkout/order-follower.js
 import { loadOrderRef, saveOrderRef } from '../src/checkout/order-storage.js';
 import '../src/components/provisioning/provisioning.js';
 import type { LcProvisioning } from '../src/components/provisioning/provisioning.js';
+import type { LcNewOrderEvent, LcRetryOrderEvent } from '../src/components/provisioning/provisioning.events.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 const E3 = 'cfq7ttc0lfld-0001';
@@ -296,7 +297,7 @@ describe('<lc-provisioning>', () => {
     expect(failedEvents).to.have.length(1);
     const retry = part(el, 'retry-button')!;
     setTimeout(() => retry.click());
-    const request = await oneEvent(el, 'lc-retry-order');
+    const request = await oneEvent<LcRetryOrderEvent>(el, 'lc-retry-order');
     expect(request.orderId).to.equal(placed.id);
     expect(request.bubbles && request.composed).to.equal(true);
 
@@ -320,7 +321,7 @@ describe('<lc-provisioning>', () => {
     expect(announcement(el)).to.contain('You can close this page');
     follower.stop();
     setTimeout(() => part(el, 'new-order-button')!.click());
-    const request = await oneEvent(el, 'lc-new-order');
+    const request = await oneEvent<LcNewOrderEvent>(el, 'lc-new-order');
     expect(request.orderId).to.equal(placed.id);
   });
 
@@ -431,7 +432,7 @@ describe('<lc-provisioning>', () => {
       for (const attribute of node.attributes) expect(attribute.value, attribute.name).not.to.contain(temporaryPassword);
     }
     setTimeout(() => part(el, 'new-order-button')!.click());
-    const request = await oneEvent(el, 'lc-new-order');
+    const request = await oneEvent<LcNewOrderEvent>(el, 'lc-new-order');
     expect(JSON.stringify(Object.fromEntries(Object.entries(request)))).not.to.contain(temporaryPassword);
   });
 
