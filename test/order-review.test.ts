@@ -8,6 +8,7 @@ import type { Catalog, OrderLineInput, Quote } from '../src/api/schemas.js';
 import '../src/components/order-review/order-review.js';
 import type { LcOrderReview, RecipientSummary } from '../src/components/order-review/order-review.js';
 import type { LcPlaceOrderEvent } from '../src/events/place-order.js';
+import type { LcStepBackEvent } from '../src/events/step-back.js';
 import type { LcStepEditEvent } from '../src/events/step-edit.js';
 import { catalog as mockCatalog } from '../src/mock/data.js';
 
@@ -248,7 +249,7 @@ describe('<lc-order-review>', () => {
     for (const button of parts(el, 'edit-button')) button.click();
     expect(steps).to.deep.equal(['customer-details', 'tenant-domain', 'agreement', 'cart']);
     setTimeout(() => (part(el, 'back-button') as HTMLButtonElement).click());
-    const back = await oneEvent(el, 'lc-step-back');
+    const back = (await oneEvent(el, 'lc-step-back')) as unknown as LcStepBackEvent;
     expect(back.step).to.equal('review');
   });
 

@@ -1,0 +1,44 @@
+/**
+ * Default (English) text of `<lc-checkout>` itself. Everything in `<lc-checkout>.strings`
+ * also reaches the steps (through context), so one object overrides the text of the whole
+ * checkout; keys of the checkout start with `checkout.`. `{name}` placeholders are filled
+ * with plain text.
+ */
+export const checkoutStrings = {
+  'checkout.label': 'Order licences',
+  'checkout.steps': 'Checkout steps',
+  'checkout.step.cart': 'Cart',
+  'checkout.step.customer-type': 'Recipient',
+  'checkout.step.customer-details': 'Company',
+  'checkout.step.tenant-domain': 'Tenant',
+  'checkout.step.agreement': 'Agreement',
+  'checkout.step.review': 'Review',
+  'checkout.step.provisioning': 'Order',
+  'checkout.stepNumber': 'Step {number}',
+  'checkout.goTo': 'Go back to {name}',
+  'checkout.announceStep': 'Step {number} of {total}: {name}.',
+  'checkout.notReady': 'Something on this step still needs your attention.',
+  'checkout.agreementHeading': 'Microsoft Customer Agreement',
+  'checkout.agreementLoading': 'Loading the Microsoft Customer Agreement…',
+  'checkout.agreementFailed': 'The Microsoft Customer Agreement could not be loaded.',
+  'checkout.loadFailedDetail': 'Nothing you entered is lost. Check your connection, then try again.',
+  'checkout.retry': 'Try again',
+  'checkout.orderFailed.network':
+    'The store did not answer, so the order may not have been placed. Nothing you entered is lost. Press “Place order” again: it cannot order twice.',
+  'checkout.orderFailed.server':
+    'The store could not take the order just now. Nothing you entered is lost. Press “Place order” again in a moment: it cannot order twice.',
+  'checkout.orderFailed.busy': 'The store is busy. Wait a moment, then press “Place order” again: it cannot order twice.',
+  'checkout.orderFailed.contract':
+    'The store sent an answer the checkout does not understand. Press “Place order” again; if it happens again, contact the store. It cannot order twice.',
+  'checkout.orderFailed.problem': 'The order was not placed: {detail}',
+  'checkout.orderFailed.unknown': 'The order was not placed. Nothing you entered is lost. Try again.',
+  'checkout.orderFailed.fields': 'The store needs some details changed before it can take the order. They are marked below.',
+  'checkout.orderNotReady': 'The order cannot be placed yet: a step is incomplete.',
+  'checkout.confirmation.heading': 'Order placed',
+  'checkout.confirmation.id': 'Order number',
+  'checkout.confirmation.text':
+    'The store has the order and is setting up the tenant and subscriptions. Keep the order number for any question about this order.',
+  'checkout.announcePlaced': 'Order {id} placed.',
+};
+
+export type CheckoutStrings = typeof checkoutStrings;

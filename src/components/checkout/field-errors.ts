@@ -1,0 +1,76 @@
+/**
+ * Where the backend's field errors belong. `POST /orders` answers a 422 problem+json with
+ * dotted request paths (`company.address.postalCode`, `recipient.company.companyName`,
+ * `tenant.prefix`, `agreement.dateAccepted`); the checkout shows each message on the step
+ * and next to the field it names. Pure: no DOM.
+ */
+import type { Step } from '../../checkout/machine.js';
+import { companyFieldPaths } from '../../checkout/validate.js';
+
+/** Field name → message, for one step. */
+export type StepFieldMessages = Partial<Record<string, string>>;
+
+/** Messages per step, plus those no step has a field for. */
+export interface RoutedFieldErrors {
+  byStep: Partial<Record<Step, StepFieldMessages>>;
+  /** Messages for fields no step shows (e.g. a cart line): shown with the order error. */
+  unplaced: string[];
+}
+
+const agreementFields = new Set(['firstName', 'lastName', 'email', 'phone', 'dateAccepted']);
+
+/** The step and field a request path names, if a step shows it. */
+export function placeField(path: string): { step: Step; field: string } | undefined {
+  // Validators may name the field inside the recipient, or at the top level of the request.
+  const field = path.replace(/^recipient\./, '');
+  if (field.startsWith('company.')) {
+    const name = companyFieldPaths[field.slice('company.'.length)];
+    return name ? { step: 'customer-details', field: name } : undefined;
+  }
+  if (field === 'tenant.prefix' || field === 'tenant.domain') return { step: 'tenant-domain', field: field.slice('tenant.'.length) };
+  if (field === 'tenant' || field === 'tenant.kind') return { step: 'tenant-domain', field: 'prefix' };
+  if (field === 'customerId') return { step: 'customer-type', field: 'customer' };
+  if (field === 'agreement' || field === 'agreement.templateId') return { step: 'agreement', field: 'accepted' };
+  if (field.startsWith('agreement.')) {
+    const name = field.slice('agreement.'.length);
+    return agreementFields.has(name) ? { step: 'agreement', field: name } : undefined;
+  }
+  return undefined;
+}
+
+/** Sorts the backend's field errors into steps; the first message of a field wins. */
+export function routeFieldErrors(errors: ReadonlyArray<{ field: string; message: string }>): RoutedFieldErrors {
+  const byStep: RoutedFieldErrors['byStep'] = {};
+  const unplaced: string[] = [];
+  for (const { field, message } of errors) {
+    const place = placeField(field);
+    if (!place) {
+      unplaced.push(message);
+      continue;
+    }
+    const messages = (byStep[place.step] ??= {});
+    messages[place.field] ??= message;
+  }
+  return { byStep, unplaced };
+}
+
+/** The first step, in flow order, that has messages. */
+export function firstStepWithErrors(steps: readonly Step[], routed: RoutedFieldErrors): Step | undefined {
+  return steps.find((step) => Object.keys(routed.byStep[step] ?? {}).length > 0);
+}
+
+/**
+ * The step's messages without those for fields whose value changed: a message about a value
+ * the user has since corrected must not stay.
+ */
+export function withoutChanged(
+  messages: StepFieldMessages | undefined,
+  before: object,
+  after: object,
+): StepFieldMessages | undefined {
+  if (!messages) return undefined;
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const kept = Object.fromEntries(Object.entries(messages).filter(([field]) => b[field] === a[field]));
+  return Object.keys(kept).length === Object.keys(messages).length ? messages : kept;
+}

@@ -1,0 +1,222 @@
+/**
+ * `<lc-checkout>` as an integrator meets it: configuration (`api-base`, `apiOptions`, `api`,
+ * `lang`, `strings`), the step list, step-change events and focus, the public methods, and
+ * the designed states (catalog loading or down, empty cart). The whole flow is in flow.test.ts.
+ */
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { CheckoutApi } from '../src/api/api.js';
+import { HttpCheckoutApi } from '../src/api/client.js';
+import type { LcCheckout } from '../src/components/checkout/checkout.js';
+import type { LcErrorEvent } from '../src/events/error.js';
+import type { LcStepChangeEvent } from '../src/events/step-change.js';
+import { BASIC, E3, click, currentStep, fillCart, mountCheckout, stepRoot, text, waitForStep } from './helpers/flow.js';
+import { createTestMock, type TestMock } from './helpers/mock.js';
+
+function part(el: LcCheckout, name: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+function stepItems(el: LcCheckout): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="step-item"]')];
+}
+
+/** Where focus is, through the shadow roots. */
+function deepActive(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function cartLoaded(el: LcCheckout): Promise<ShadowRoot> {
+  await waitForStep(el, 'cart');
+  const root = stepRoot(el);
+  await waitUntil(() => !root.querySelector('[part~="loading"]'), 'the catalog did not load');
+  return root;
+}
+
+describe('<lc-checkout>', () => {
+  let mock: TestMock;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    mock = await createTestMock({ speed: 1000 });
+  });
+  afterEach(() => localStorage.clear());
+
+  it('is accessible at the cart, empty and with lines', async () => {
+    const el = await mountCheckout(mock);
+    await cartLoaded(el);
+    await expect(el).to.be.accessible();
+    await el.addProduct(E3, { quantity: 2 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks the current step in the step list, and lists the steps of the path', async () => {
+    const el = await mountCheckout(mock);
+    await cartLoaded(el);
+    const list = part(el, 'step-list')!;
+    expect(list.localName).to.equal('ol');
+    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Review']);
+    expect(stepItems(el).map((item) => item.getAttribute('aria-current'))).to.deep.equal(['step', 'false', 'false']);
+    // Steps not reached yet are not buttons.
+    expect(list.querySelector('button')).to.equal(null);
+  });
+
+  it('shows the empty cart, and loads the catalog once for the checkout rules', async () => {
+    const el = await mountCheckout(mock);
+    const root = await cartLoaded(el);
+    expect(text(root.querySelector('[part~="empty"]'))).to.contain('Your cart is empty');
+    await waitUntil(() => el.state.catalog, 'the checkout did not load the catalog');
+    expect(el.state.catalog!.products.some((p) => p.id === E3)).to.equal(true);
+  });
+
+  it('keeps typed values and offers Retry when the backend is down at the start', async () => {
+    await mock.inject({ path: '/catalog', status: 503, times: 2 });
+    const errors: LcErrorEvent[] = [];
+    const collect = (e: Event) => errors.push(e as LcErrorEvent);
+    document.addEventListener('lc-error', collect);
+    try {
+      const el = await mountCheckout(mock);
+      await waitForStep(el, 'cart');
+      const root = stepRoot(el);
+      await waitUntil(() => root.querySelector('[part~="failed"]'), 'no error state');
+      expect(text(root.querySelector('[part~="failed"]'))).to.contain('The products could not be loaded.');
+      await waitUntil(() => errors.length > 0, 'no lc-error');
+      expect(errors[0]!.context).to.equal('catalog');
+      await click(root, 'Retry');
+      await waitUntil(() => root.querySelector('[part~="empty"]'), 'Retry did not load the catalog');
+    } finally {
+      document.removeEventListener('lc-error', collect);
+    }
+  });
+
+  it('addProduct() works before the checkout is on the page (queued), and the state follows the cart', async () => {
+    const el = document.createElement('lc-checkout');
+    el.apiBase = mock.baseUrl;
+    const added = el.addProduct(BASIC, { quantity: 4 });
+    // fixtureSync: a plain <div> has no updateComplete, and fixture() would wait for a frame (none come in a background tab).
+    fixtureSync(html`<div></div>`).append(el);
+    const line = await added;
+    expect(line).to.include({ productId: BASIC, quantity: 4 });
+    await waitUntil(() => el.state.lines.length === 1, 'the checkout state did not get the line');
+    expect(el.state.lines[0]).to.include({ productId: BASIC, quantity: 4 });
+    el.remove();
+  });
+
+  it('Checkout fires lc-step-change, moves focus to the next heading and announces the step', async () => {
+    const el = await mountCheckout(mock);
+    await cartLoaded(el);
+    await el.addProduct(E3, { quantity: 3 });
+    const changed = oneEvent(el, 'lc-step-change') as Promise<LcStepChangeEvent>;
+    await click(stepRoot(el), 'Checkout');
+    const event = await changed;
+    expect(event.step).to.equal('customer-type');
+    expect(event.previousStep).to.equal('cart');
+    expect(event.steps).to.deep.equal(['cart', 'customer-type', 'review', 'provisioning']);
+    expect(event.bubbles && event.composed).to.equal(true);
+    await waitForStep(el, 'customer-type');
+    await waitUntil(() => deepActive()?.matches('h1, h2, h3, [part~="step-heading"], [part~="heading"]'), 'focus did not move to the heading');
+    expect(currentStep(el).shadowRoot!.contains(deepActive())).to.equal(true);
+    expect(stepItems(el).map((item) => item.getAttribute('aria-current'))).to.deep.equal(['false', 'step', 'false']);
+    await waitUntil(() => text(part(el, 'status')) !== '', 'nothing announced');
+    expect(text(part(el, 'status'))).to.equal('Step 2 of 3: Recipient.');
+    expect(part(el, 'status')!.getAttribute('role')).to.equal('status');
+  });
+
+  it('a visited step in the list is a button back to it, and the cart keeps its lines', async () => {
+    const el = await mountCheckout(mock);
+    await fillCart(el, [{ productId: E3, quantity: 7 }]);
+    const back = part(el, 'step-button') as HTMLButtonElement;
+    expect(back.getAttribute('aria-label')).to.equal('Go back to Cart');
+    back.click();
+    await waitForStep(el, 'cart');
+    const quantity = stepRoot(el).querySelector<HTMLInputElement>('[part~="quantity-input"]')!;
+    expect(quantity.value).to.equal('7');
+  });
+
+  it('reset() goes back to the cart and forgets the recipient', async () => {
+    const el = await mountCheckout(mock);
+    await fillCart(el);
+    el.reset();
+    await waitForStep(el, 'cart');
+    expect(el.state.recipientKind).to.equal(undefined);
+    expect(el.state.lines).to.have.length(1);
+  });
+
+  it('sends apiOptions headers, and makes a new client when apiOptions change', async () => {
+    const el = await fixture<LcCheckout>(
+      html`<lc-checkout api-base=${mock.baseUrl} .apiOptions=${{ headers: { 'x-reseller': 'one' }, getAccessToken: () => 'tok-1' }}></lc-checkout>`,
+    );
+    await cartLoaded(el);
+    await waitUntil(async () => (await mock.requests({ path: '/catalog' })).length >= 2, 'catalog not requested');
+    const first = await mock.requests({ path: '/catalog' });
+    expect(first.every((r) => r.headers['x-reseller'] === 'one' && r.headers.authorization === 'Bearer tok-1')).to.equal(true);
+
+    el.apiOptions = { headers: { 'x-reseller': 'two' } };
+    await waitUntil(async () => (await mock.requests({ path: '/catalog' })).some((r) => r.headers['x-reseller'] === 'two'), 'no request with the new options');
+  });
+
+  it('uses an api object instead of HTTP when given one', async () => {
+    const http = new HttpCheckoutApi({ baseUrl: mock.baseUrl });
+    const calls: string[] = [];
+    const api = new Proxy(http, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(name));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    }) as CheckoutApi;
+    const el = await fixture<LcCheckout>(html`<lc-checkout api-base="http://127.0.0.1:9/nowhere" .api=${api}></lc-checkout>`);
+    await cartLoaded(el);
+    await waitUntil(() => el.state.catalog, 'no catalog through the api object');
+    expect(calls).to.include('getCatalog');
+  });
+
+  it('formats with its lang and passes strings overrides to every element inside', async () => {
+    const el = await fixture<LcCheckout>(
+      html`<lc-checkout
+        api-base=${mock.baseUrl}
+        lang="de-DE"
+        .strings=${{ 'checkout.step.cart': 'Warenkorb', heading: 'Ihr Warenkorb' }}
+      ></lc-checkout>`,
+    );
+    const root = await cartLoaded(el);
+    await el.addProduct(E3, { quantity: 1 });
+    await waitUntil(() => root.querySelector('[part~="unit-price"]'));
+    expect(text(root.querySelector('[part~="unit-price"]'))).to.equal('36,00 $ per month');
+    expect(text(root.querySelector('[part~="heading"]'))).to.equal('Ihr Warenkorb');
+    expect(text(stepItems(el)[0])).to.equal('Warenkorb');
+  });
+
+  it('fits 320 px, right to left, without horizontal scrolling', async () => {
+    const host = fixtureSync<HTMLDivElement>(html`<div dir="rtl" style="width: 320px"></div>`);
+    const el = document.createElement('lc-checkout');
+    el.apiBase = mock.baseUrl;
+    host.append(el);
+    await cartLoaded(el);
+    await el.addProduct(E3, { quantity: 3 });
+    await el.updateComplete;
+    const overflows = () => [el, currentStep(el)].filter((node) => node.scrollWidth > node.clientWidth + 1).map((node) => node.localName);
+    expect(overflows()).to.deep.equal([]);
+    expect(el.getBoundingClientRect().width).to.equal(320);
+    // The step list wraps inside the width; only the current step keeps its name visible.
+    const list = part(el, 'step-list')!;
+    expect(list.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    expect(getComputedStyle(list).direction).to.equal('rtl');
+    await click(stepRoot(el), 'Checkout');
+    await waitForStep(el, 'customer-type');
+    expect(overflows()).to.deep.equal([]);
+  });
+
+  it('re-exports the parts of the steps inside', async () => {
+    const el = await mountCheckout(mock);
+    await cartLoaded(el);
+    const exported = currentStep(el).getAttribute('exportparts') ?? '';
+    for (const name of ['button', 'checkout-button', 'quantity-input', 'next-button', 'place-order-button', 'step-heading', 'input']) {
+      expect(exported.split(/,\s*/)).to.include(name);
+    }
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * Drives `<lc-checkout>` the way a user does: finds controls by their visible labels inside
+ * the current step's shadow root, types with real key presses, clicks buttons by their text.
+ * Nothing here sets a step's state directly, so a flow test fails when the UI does.
+ *
+ *     const el = await mountCheckout(mock);
+ *     await fillCart(el);
+ *     await chooseInternal(el);
+ *     await waitForStep(el, 'review');
+ */
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Step } from '../../src/checkout/machine.js';
+import '../../src/components/checkout/checkout.js';
+import type { CheckoutApiOptions, LcCheckout } from '../../src/components/checkout/checkout.js';
+import type { TestMock } from './mock.js';
+
+export const E3 = 'cfq7ttc0lfld-0001'; // Microsoft 365 E3: P1Y monthly $36.00
+export const BASIC = 'cfq7ttc0lh18-0001'; // Microsoft 365 Business Basic: P1Y monthly $6.00
+
+/** Text as rendered, spaces collapsed (hidden elements left out). */
+export function text(node: Element | ShadowRoot | null | undefined): string {
+  if (!node) return '';
+  const raw = node instanceof HTMLElement ? node.innerText : node.textContent ?? '';
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
+/** A checkout talking to `mock` over HTTP, with no client retries unless asked (tests count requests). */
+export async function mountCheckout(mock: TestMock, apiOptions: CheckoutApiOptions = { retry: 0, timeout: 3000 }): Promise<LcCheckout> {
+  const el = await fixture<LcCheckout>(html`<lc-checkout api-base=${mock.baseUrl} lang="en-US" .apiOptions=${apiOptions}></lc-checkout>`);
+  await el.updateComplete;
+  return el;
+}
+
+/** The element of the step on screen (`lc-cart`, `lc-customer-type`, …, or the confirmation). */
+export function currentStep(el: LcCheckout): HTMLElement {
+  const step = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-step]')].find((node) => !node.hidden);
+  if (!step) throw new Error('no step is shown');
+  return step;
+}
+
+/** The shadow root of the step on screen. */
+export function stepRoot(el: LcCheckout): ShadowRoot {
+  const step = currentStep(el);
+  if (!step.shadowRoot) throw new Error(`<${step.localName}> has no shadow root`);
+  return step.shadowRoot;
+}
+
+export async function waitForStep(el: LcCheckout, step: Step, timeout = 4000): Promise<HTMLElement> {
+  await waitUntil(() => el.step === step && el.shadowRoot!.querySelector(`[data-step="${step}"]:not([hidden])`), `never reached step "${step}" (now at "${el.step}")`, { timeout });
+  const node = currentStep(el) as HTMLElement & { updateComplete?: Promise<unknown> };
+  await node.updateComplete;
+  return node;
+}
+
+const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function matches(actual: string, wanted: string | RegExp): boolean {
+  return typeof wanted === 'string' ? normalize(actual).startsWith(wanted) : wanted.test(normalize(actual));
+}
+
+/** The control a visible label names (label text starts with `label`, or matches the RegExp). */
+export function control<T extends HTMLElement = HTMLInputElement>(root: ShadowRoot, label: string | RegExp): T {
+  const found = [...root.querySelectorAll('label')].find((node) => matches(node.textContent ?? '', label) && node.control);
+  if (!found) {
+    const labels = [...root.querySelectorAll('label')].map((node) => normalize(node.textContent ?? ''));
+    throw new Error(`no control labelled ${String(label)}; labels: ${JSON.stringify(labels)}`);
+  }
+  return found.control as unknown as T;
+}
+
+/** Whether a control with this label is there. */
+export function hasControl(root: ShadowRoot, label: string | RegExp): boolean {
+  return [...root.querySelectorAll('label')].some((node) => matches(node.textContent ?? '', label) && node.control);
+}
+
+/** Replaces a field's text the way a user does: focus, select all, type (real key presses). */
+export async function typeInto(input: HTMLInputElement, value: string): Promise<void> {
+  input.focus();
+  input.select();
+  if (value === '') await sendKeys({ press: 'Backspace' });
+  else await sendKeys({ type: value });
+}
+
+export async function fill(root: ShadowRoot, label: string | RegExp, value: string): Promise<void> {
+  await typeInto(control(root, label), value);
+}
+
+/** Picks an option of a select by its value, as a user's choice does (input + change). */
+export function selectOption(root: ShadowRoot, label: string | RegExp, value: string): void {
+  const select = control<HTMLSelectElement>(root, label);
+  select.focus();
+  select.value = value;
+  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** Clicks a radio or checkbox by its label. */
+export function check(root: ShadowRoot, label: string | RegExp): void {
+  control(root, label).click();
+}
+
+/** A button by its visible text (or accessible name). */
+export function button(root: ShadowRoot, name: string | RegExp): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find(
+    (node) => !node.hidden && (matches(node.textContent ?? '', name) || matches(node.getAttribute('aria-label') ?? '', name)),
+  );
+  if (!found) {
+    const names = [...root.querySelectorAll('button')].map((node) => normalize(node.textContent ?? ''));
+    throw new Error(`no button ${String(name)}; buttons: ${JSON.stringify(names)}`);
+  }
+  return found;
+}
+
+export async function click(root: ShadowRoot, name: string | RegExp): Promise<void> {
+  const node = button(root, name);
+  await waitUntil(() => !node.disabled, `button ${String(name)} stays disabled`);
+  node.click();
+}
+
+/** Presses the step's Continue button. */
+export async function continueStep(el: LcCheckout): Promise<void> {
+  await click(stepRoot(el), 'Continue');
+}
+
+// ---------------------------------------------------------------------------------------
+// The steps
+
+/** Adds licences through the public API and presses the cart's Checkout. */
+export async function fillCart(el: LcCheckout, lines: Array<{ productId: string; quantity?: number }> = [{ productId: E3, quantity: 3 }]): Promise<void> {
+  await waitForStep(el, 'cart');
+  for (const { productId, quantity } of lines) await el.addProduct(productId, { quantity });
+  const cart = currentStep(el) as HTMLElement & { updateComplete: Promise<unknown> };
+  await cart.updateComplete;
+  await click(cart.shadowRoot!, 'Checkout');
+  await waitForStep(el, 'customer-type');
+}
+
+export async function chooseInternal(el: LcCheckout): Promise<void> {
+  const root = stepRoot(el);
+  check(root, 'My own organization');
+  await continueStep(el);
+}
+
+/** "A customer I resell to" → "Existing customer", searched and picked by company name. */
+export async function chooseExisting(el: LcCheckout, search: string, companyName: string | RegExp): Promise<void> {
+  const root = stepRoot(el);
+  check(root, 'A customer I resell to');
+  await currentStepUpdate(el);
+  check(root, 'Existing customer');
+  await currentStepUpdate(el);
+  await fill(root, 'Search your customers', search);
+  await waitUntil(() => hasControl(root, companyName), `no customer ${String(companyName)} in the results`, { timeout: 3000 });
+  check(root, companyName);
+  await currentStepUpdate(el);
+  await continueStep(el);
+}
+
+export async function chooseNew(el: LcCheckout): Promise<void> {
+  const root = stepRoot(el);
+  check(root, 'A customer I resell to');
+  await currentStepUpdate(el);
+  check(root, 'New customer');
+  await currentStepUpdate(el);
+  await continueStep(el);
+}
+
+export interface CompanyInput {
+  companyName: string;
+  country?: string;
+  line1?: string;
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+}
+
+export const defaultCompany: Required<CompanyInput> = {
+  companyName: 'Tailspin Toys Europe',
+  country: 'US',
+  line1: '1 Main Street',
+  city: 'Redmond',
+  state: 'WA',
+  postalCode: '98052',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@tailspin.example',
+};
+
+/** Types the new customer's company, address and contact. */
+export async function fillCompany(el: LcCheckout, input: CompanyInput): Promise<void> {
+  const values = { ...defaultCompany, ...input };
+  const root = stepRoot(el);
+  await fill(root, 'Company name', values.companyName);
+  selectOption(root, 'Country or region', values.country);
+  await currentStepUpdate(el);
+  await fill(root, 'Address line 1', values.line1);
+  await fill(root, 'City', values.city);
+  if (hasControl(root, 'State or province')) {
+    const state = control<HTMLInputElement | HTMLSelectElement>(root, 'State or province');
+    if (state instanceof HTMLSelectElement) selectOption(root, 'State or province', values.state);
+    else await typeInto(state, values.state);
+  }
+  await fill(root, 'Postal code', values.postalCode);
+  await fill(root, 'First name', values.firstName);
+  await fill(root, 'Last name', values.lastName);
+  await fill(root, 'Email', values.email);
+}
+
+export async function currentStepUpdate(el: LcCheckout): Promise<void> {
+  await el.updateComplete;
+  const step = currentStep(el) as HTMLElement & { updateComplete?: Promise<unknown> };
+  await step.updateComplete;
+}
+
+/** Waits for the review with its quote shown; returns the review's shadow root. */
+export async function reviewWithQuote(el: LcCheckout): Promise<ShadowRoot> {
+  await waitForStep(el, 'review');
+  const root = stepRoot(el);
+  await waitUntil(() => root.querySelector('[part~="proration"]'), 'the quote was not shown', { timeout: 4000 });
+  return root;
+}
+
+/** The review's "Place order" button. */
+export function placeOrderButton(el: LcCheckout): HTMLButtonElement {
+  return stepRoot(el).querySelector<HTMLButtonElement>('[part~="place-order-button"]')!;
+}
+
+/** Waits for the order confirmation; returns the order id shown. */
+export async function confirmedOrderId(el: LcCheckout): Promise<string> {
+  await waitForStep(el, 'provisioning');
+  const id = el.shadowRoot!.querySelector('[part~="order-id"]');
+  return text(id);
+}
