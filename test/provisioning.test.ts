@@ -4,6 +4,7 @@
  * hand-made snapshots where exact times matter.
  */
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { HttpCheckoutApi } from '../src/api/client.js';
 import type { Order, OrderRequest, TaskStatus } from '../src/api/schemas.js';
 import { OrderFollower, snapshotEvents } from '../src/checkout/order-follower.js';
@@ -456,6 +457,30 @@ describe('<lc-provisioning>', () => {
     el.connection = 'offline';
     await el.updateComplete;
     expect(text(part(el, 'connection'))).to.contain('You are offline');
+  });
+
+  it('fits 320 px without horizontal scrolling, left to right and right to left', async () => {
+    const mock = await createTestMock({ speed: 100 });
+    const api = apiFor(mock);
+    const [fabrikam, done] = await Promise.all([api.placeOrder(existingTenantOrder()), api.placeOrder(newTenantOrder('Northwind Traders'))]);
+    const [action, completed] = await Promise.all([
+      snapshotWhen(mock, fabrikam.id, hasTask('action-required'), 'action-required'),
+      snapshotWhen(mock, done.id, (o) => o.status === 'completed', 'completed'),
+    ]);
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const dir of ['ltr', 'rtl']) {
+        const el = await fixture<LcProvisioning>(html`<lc-provisioning dir=${dir} style="max-inline-size: 320px" .order=${action}></lc-provisioning>`);
+        el.connection = 'reconnecting';
+        await el.updateComplete;
+        expect(el.scrollWidth, `${dir} action-required`).to.be.at.most(320);
+        await show(el, completed);
+        expect(el.scrollWidth, `${dir} completed`).to.be.at.most(320);
+        expect(el.getBoundingClientRect().width).to.be.at.most(320);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('takes strings from its own property, with the heading focusable', async () => {
