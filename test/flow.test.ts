@@ -11,7 +11,6 @@ import type { LcOrderPlacedEvent } from '../src/events/order-placed.js';
 import type { LcStepChangeEvent } from '../src/events/step-change.js';
 import {
   E3,
-  button,
   check,
   chooseExisting,
   chooseInternal,
@@ -75,6 +74,36 @@ function imagesIn(root: ShadowRoot | Element): number {
   return count;
 }
 
+/** The agreement step's form, once the checkout has loaded the agreement (a placeholder shows meanwhile). */
+async function agreementRoot(el: LcCheckout): Promise<ShadowRoot> {
+  await waitForStep(el, 'agreement');
+  await waitUntil(() => currentStep(el).localName === 'lc-agreement', 'the agreement did not load');
+  await currentStepUpdate(el);
+  return stepRoot(el);
+}
+
+/** The agreement step: the signatory's names and email, and the acceptance checkbox (date pre-filled with today). */
+async function fillAgreement(el: LcCheckout): Promise<void> {
+  const root = await agreementRoot(el);
+  await waitUntil(() => hasControl(root, 'First name'), 'the agreement form did not show');
+  await fill(root, 'First name', 'Grace');
+  await fill(root, 'Last name', 'Hopper');
+  await fill(root, 'Email', 'grace@customer.example');
+  check(root, /has accepted the Microsoft Customer Agreement/);
+  await currentStepUpdate(el);
+  await continueStep(el);
+}
+
+/** The tenant step, new tenant: types the prefix and waits for the availability answer. */
+async function typePrefix(el: LcCheckout, prefix: string): Promise<ShadowRoot> {
+  const root = (await waitForStep(el, 'tenant-domain')).shadowRoot!;
+  await fill(root, 'Domain prefix', prefix);
+  await waitUntil(() => /is available|is already taken/.test(text(root.querySelector('[part~="availability"]'))), 'no availability answer', {
+    timeout: 4000,
+  });
+  return root;
+}
+
 describe('checkout flow', () => {
   let mock: TestMock;
 
@@ -98,6 +127,7 @@ describe('checkout flow', () => {
     await waitUntil(() => currentStep(el).shadowRoot!.contains(deepActive()) && deepActive()!.matches('h2'), 'focus not on the review heading');
     expect(text(review.querySelector('[part~="summary"]'))).to.contain('Your own organization (internal use)');
     expect(text(review.querySelector('[part~="line-name"]'))).to.equal('Microsoft 365 E3');
+    await expect(el).to.be.accessible();
 
     placeOrderButton(el).click();
     const orderId = await confirmedOrderId(el);
@@ -106,6 +136,7 @@ describe('checkout flow', () => {
     expect(placed).to.have.length(1);
     expect(placed[0]!.orderId).to.equal(orderId);
     expect(placed[0]!.order).to.not.have.property('credentials');
+    await expect(el).to.be.accessible();
     const sent = await orders(mock);
     expect(sent).to.have.length(1);
     expect(sent[0]!.body).to.deep.include({ recipient: { kind: 'internal' } });
@@ -150,6 +181,162 @@ describe('checkout flow', () => {
     await click(stepRoot(el), 'Edit the cart');
     await waitForStep(el, 'cart');
     expect(stepRoot(el).querySelector<HTMLInputElement>('[part~="quantity-input"]')!.value).to.equal('3');
+  });
+
+  it('existing customer without the agreement (Adatum): the agreement step, then one order carrying it', async () => {
+    const el = await mountCheckout(mock);
+    await fillCart(el);
+    await chooseExisting(el, 'Adatum', /^Adatum Corporation/);
+    await waitForStep(el, 'agreement');
+    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Agreement', 'Review']);
+    expect(currentItem(el)).to.equal('Agreement');
+    await fillAgreement(el);
+    const review = await reviewWithQuote(el);
+    expect(text(review.querySelector('[part~="summary"]'))).to.contain('Accepted by Grace Hopper');
+    placeOrderButton(el).click();
+    await confirmedOrderId(el);
+    const [sent] = await orders(mock);
+    expect(sent!.body).to.deep.include({ recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' } });
+    expect((sent!.body as { agreement: Record<string, string> }).agreement).to.include({
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      email: 'grace@customer.example',
+      templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f',
+    });
+  });
+
+  it('new customer, new tenant: a taken prefix (contoso) offers suggestions; picking one leads on to one order', async () => {
+    const el = await mountCheckout(mock);
+    await fillCart(el);
+    await chooseNew(el);
+    await waitForStep(el, 'customer-details');
+    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Company', 'Tenant', 'Agreement', 'Review']);
+    await fillCompany(el, { companyName: 'Tailspin Toys Europe' });
+    await continueStep(el);
+    let root = await typePrefix(el, 'contoso');
+    expect(text(root.querySelector('[part~="availability"]'))).to.contain('contoso.onmicrosoft.com is already taken.');
+    const suggestion = root.querySelector<HTMLButtonElement>('[part~="suggestion-button"]')!;
+    const picked = text(suggestion).replace(/^Use /, '');
+    suggestion.click();
+    await waitUntil(() => /is available/.test(text(root.querySelector('[part~="availability"]'))), 'the suggestion was not checked');
+    await continueStep(el);
+    await fillAgreement(el);
+    const review = await reviewWithQuote(el);
+    expect(text(review.querySelector('[part~="summary"]'))).to.contain('Tailspin Toys Europe (new customer)');
+    expect(text(review.querySelector('[part~="summary"]'))).to.contain(`${picked} (created with this order)`);
+    placeOrderButton(el).click();
+    await confirmedOrderId(el);
+    const [sent] = await orders(mock);
+    const recipient = (sent!.body as { recipient: { kind: string; company: { companyName: string }; tenant: unknown } }).recipient;
+    expect(recipient.kind).to.equal('new');
+    expect(recipient.company.companyName).to.equal('Tailspin Toys Europe');
+    expect(recipient.tenant).to.deep.equal({ kind: 'new', prefix: picked.replace('.onmicrosoft.com', '') });
+    root = el.shadowRoot!;
+    expect(root.querySelector('[part~="confirmation"]')).to.exist;
+  });
+
+  it('new customer, existing tenant (Fabrikam): the name mismatch is shown; adopting the registered name leads on', async () => {
+    const el = await mountCheckout(mock);
+    await fillCart(el);
+    await chooseNew(el);
+    await waitForStep(el, 'customer-details');
+    await fillCompany(el, { companyName: 'Fabrikam' });
+    await continueStep(el);
+    const root = (await waitForStep(el, 'tenant-domain')).shadowRoot!;
+    check(root, 'My customer is already using Microsoft 365');
+    await currentStepUpdate(el);
+    await fill(root, 'Default domain', 'fabrikam.onmicrosoft.com');
+    await waitUntil(() => root.querySelector('[part~="comparison"]'), 'no name comparison', { timeout: 4000 });
+    expect(text(root.querySelector('[part~="comparison"]'))).to.contain('Fabrikam, Inc.');
+    await click(root, 'Use “Fabrikam, Inc.”');
+    await waitUntil(() => el.state.company.companyName === 'Fabrikam, Inc.', 'the registered name was not adopted');
+    await continueStep(el);
+    await fillAgreement(el);
+    const review = await reviewWithQuote(el);
+    expect(text(review.querySelector('[part~="summary"]'))).to.contain('Fabrikam, Inc. (new customer)');
+    placeOrderButton(el).click();
+    await confirmedOrderId(el);
+    const [sent] = await orders(mock);
+    const recipient = (sent!.body as { recipient: { company: { companyName: string }; tenant: unknown } }).recipient;
+    expect(recipient.company.companyName).to.equal('Fabrikam, Inc.');
+    expect(recipient.tenant).to.deep.equal({ kind: 'existing', domain: 'fabrikam.onmicrosoft.com' });
+  });
+
+  it('going back from the tenant keeps every typed company field; a hostile company name stays text', async () => {
+    const el = await mountCheckout(mock);
+    await fillCart(el);
+    await chooseNew(el);
+    await waitForStep(el, 'customer-details');
+    await fillCompany(el, { companyName: HOSTILE, line1: '42 Rue <b>Sainte</b>', city: 'Redmond' });
+    await continueStep(el);
+    await typePrefix(el, 'tailspinhostile');
+    await click(stepRoot(el), 'Back');
+    const details = (await waitForStep(el, 'customer-details')).shadowRoot!;
+    expect(control(details, 'Company name').value).to.equal(HOSTILE);
+    expect(control(details, 'Address line 1').value).to.equal('42 Rue <b>Sainte</b>');
+    expect(control(details, 'Email').value).to.equal('ada@tailspin.example');
+    await continueStep(el);
+    const tenant = (await waitForStep(el, 'tenant-domain')).shadowRoot!;
+    expect(control(tenant, 'Domain prefix').value).to.equal('tailspinhostile');
+    await waitUntil(() => /is available/.test(text(tenant.querySelector('[part~="availability"]'))), 'availability lost');
+    await continueStep(el);
+    await fillAgreement(el);
+    const review = await reviewWithQuote(el);
+    expect(text(review.querySelector('[part~="summary"]'))).to.contain(`${HOSTILE} (new customer)`);
+    expect(imagesIn(el.shadowRoot!)).to.equal(0);
+    expect(el.shadowRoot!.querySelector('b')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('a 422 on a company field sends the user back to the company details with the message there', async () => {
+    await mock.inject({
+      method: 'POST',
+      path: '/orders',
+      status: 422,
+      body: {
+        type: 'about:blank',
+        title: 'Validation failed',
+        status: 422,
+        code: 'validation-failed',
+        errors: [{ field: 'company.address.postalCode', message: 'The store cannot deliver invoices to this postal code.' }],
+      },
+    });
+    const el = await mountCheckout(mock);
+    await fillCart(el);
+    await chooseNew(el);
+    await waitForStep(el, 'customer-details');
+    await fillCompany(el, { companyName: 'Tailspin Toys Europe' });
+    await continueStep(el);
+    await typePrefix(el, 'tailspin422');
+    await continueStep(el);
+    await fillAgreement(el);
+    await reviewWithQuote(el);
+    placeOrderButton(el).click();
+    const details = (await waitForStep(el, 'customer-details')).shadowRoot!;
+    await currentStepUpdate(el);
+    expect(text(details)).to.contain('The store cannot deliver invoices to this postal code.');
+    // Next to the field it names.
+    const postal = control(details, 'Postal code');
+    const describedBy = (postal.getAttribute('aria-describedby') ?? '').split(' ').map((id) => text(details.getElementById(id)));
+    expect(describedBy.join(' ')).to.contain('The store cannot deliver invoices');
+    // Everything typed is still there.
+    expect(control(details, 'Company name').value).to.equal('Tailspin Toys Europe');
+  });
+
+  it('customer-accepts mode: the agreement step only informs, and the order carries no acceptance', async () => {
+    mock = await createTestMock({ speed: 1000, agreementMode: 'customer-accepts' });
+    const el = await mountCheckout(mock);
+    await fillCart(el);
+    await chooseExisting(el, 'Adatum', /^Adatum Corporation/);
+    const root = await agreementRoot(el);
+    await waitUntil(() => /accepts the Microsoft Customer Agreement on Microsoft/.test(text(root)), 'no customer-accepts explanation');
+    await continueStep(el);
+    const review = await reviewWithQuote(el);
+    expect(text(review.querySelector('[part~="summary"]'))).to.contain('The customer accepts it on Microsoft’s page');
+    placeOrderButton(el).click();
+    await confirmedOrderId(el);
+    const [sent] = await orders(mock);
+    expect(sent!.body).to.not.have.property('agreement');
   });
 
   it('a double click on Place order sends one POST /orders', async () => {
@@ -296,6 +483,3 @@ describe('checkout flow', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 });
-
-// Steps of the new-customer flows; kept here so the file reads as the user's journeys.
-export { button, check, chooseNew, fill, fillCompany };
