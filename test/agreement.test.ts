@@ -35,6 +35,19 @@ async function type(el: LcAgreement, name: string, value: string): Promise<void>
   await el.updateComplete;
 }
 
+
+/** Elements of the shadow root that stick out of the host sideways (visually hidden text aside). */
+function overflowing(el: HTMLElement): string[] {
+  const host = el.getBoundingClientRect();
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+    .filter((node) => !node.closest('.visually-hidden'))
+    .filter((node) => {
+      const rect = node.getBoundingClientRect();
+      return rect.width > 0 && (rect.left < host.left - 1 || rect.right > host.right + 1);
+    })
+    .map((node) => `${node.localName}.${node.className}`);
+}
+
 async function setUp(options: MockOptions & { customerName?: string; inject?: Parameters<TestMock['inject']>[0] } = {}) {
   const { customerName, inject, ...mockOptions } = options;
   const mock = await createTestMock({ speed: 1000, ...mockOptions });
@@ -249,6 +262,17 @@ describe('<lc-agreement>', () => {
       await waitUntil(() => !part(scripted.el, 'loading'), 'never settled', { timeout: 3000 });
       expect(root(scripted.el).querySelector('a[href^="javascript"]')).to.equal(null);
     });
+  });
+
+  it('fits 320 px wide, left to right and right to left', async () => {
+    const { el } = await setUp({ customerName: 'Fabrikam, Inc.' });
+    el.style.width = '320px';
+    await loaded(el);
+    await clickNext(el);
+    expect(overflowing(el)).to.deep.equal([]);
+    el.dir = 'rtl';
+    await el.updateComplete;
+    expect(overflowing(el)).to.deep.equal([]);
   });
 
   it('Back fires lc-step-back; no-back hides it; focusHeading() focuses the heading', async () => {

@@ -45,6 +45,19 @@ async function typeSlowly(el: LcTenantDomain, input: HTMLInputElement, value: st
   }
 }
 
+
+/** Elements of the shadow root that stick out of the host sideways (visually hidden text aside). */
+function overflowing(el: HTMLElement): string[] {
+  const host = el.getBoundingClientRect();
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+    .filter((node) => !node.closest('.visually-hidden'))
+    .filter((node) => {
+      const rect = node.getBoundingClientRect();
+      return rect.width > 0 && (rect.left < host.left - 1 || rect.right > host.right + 1);
+    })
+    .map((node) => `${node.localName}.${node.className}`);
+}
+
 async function setUp(options: { companyName?: string; value?: Partial<TenantDraft>; retry?: number } = {}) {
   const mock = await createTestMock({ speed: 1000 });
   const api = new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: options.retry ?? 0 });
@@ -213,6 +226,23 @@ describe('<lc-tenant-domain>', () => {
       await el.updateComplete;
       expect(root(el).activeElement).to.equal(prefixInput(el));
       expect(text(part(el, 'availability'))).to.include('Use freshname2.onmicrosoft.com');
+    });
+
+    it('says so when the check on Continue fails, and Retry continues', async () => {
+      const { el, mock } = await setUp();
+      await type(el, prefixInput(el), 'offline1');
+      await untilAvailability(el, 'offline1.onmicrosoft.com is available');
+      await mock.inject({ path: '/domains/offline1', status: 503 });
+      let nexts = 0;
+      el.addEventListener('lc-step-next', () => nexts++);
+      await clickNext(el);
+      await untilAvailability(el, 'The availability of offline1.onmicrosoft.com could not be checked.');
+      expect(availabilityText(el), 'the older answer does not hide the failure').to.not.include('is available');
+      expect(nexts).to.equal(0);
+      setTimeout(() => (part(el, 'retry-button') as HTMLButtonElement).click());
+      const event = (await oneEvent(el, 'lc-step-next')) as unknown as LcStepNextEvent<TenantDraft>;
+      expect(event.value.prefix).to.equal('offline1');
+      expect(await domainRequests(mock)).to.have.length(3);
     });
 
     it('fires lc-step-next after a fresh check says available', async () => {
@@ -403,6 +433,23 @@ describe('<lc-tenant-domain>', () => {
       expect(domainInput(el).value).to.equal('not a domain');
       // A prefilled value shows its error at once.
       expect(fieldError(el, 'domain')).to.equal('Enter a domain such as contoso.onmicrosoft.com.');
+    });
+
+    it('fits 320 px wide, left to right and right to left', async () => {
+      const { el } = await setUp({ companyName: 'Fabrikam Inc' });
+      el.style.width = '320px';
+      await type(el, prefixInput(el), 'contoso');
+      await untilAvailability(el, 'is already taken.');
+      expect(overflowing(el)).to.deep.equal([]);
+      el.dir = 'rtl';
+      checkbox(el).click();
+      await el.updateComplete;
+      await type(el, domainInput(el), 'fabrikam.onmicrosoft.com');
+      await untilLookup(el, 'Tenant found.');
+      expect(part(el, 'comparison')).to.exist;
+      expect(overflowing(el)).to.deep.equal([]);
+      const [entered, registered] = [...root(el).querySelectorAll('.name')].map((n) => n.getBoundingClientRect());
+      expect(entered!.top, 'the names stack at 320 px').to.be.below(registered!.top);
     });
 
     it('Back fires lc-step-back; no-back hides it', async () => {

@@ -617,7 +617,14 @@ export class LcTenantDomain extends LcElement {
     let kind = '';
     let line: TemplateResult | typeof nothing = nothing;
     let more: TemplateResult | typeof nothing = nothing;
-    if (availability && !this._confirming) {
+    const failed = html`${icon('alert')}<span>${this._t('tenant.checkFailed', { domain })} ${this._t('tenant.checkFailedDetail')}</span>`;
+    const retry = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('tenant.retry')}</button>`;
+    // The fresh check of Continue speaks first: an older "available" must not hide that it failed.
+    if (this._confirmFailed) {
+      kind = 'failed';
+      line = failed;
+      more = retry;
+    } else if (availability && !this._confirming) {
       if (availability.available) {
         kind = 'available';
         line = html`${icon('ok')}<span>${this._t('tenant.available', { domain })}</span>`;
@@ -631,8 +638,8 @@ export class LcTenantDomain extends LcElement {
       line = html`<span class="spinner" aria-hidden="true"></span><span>${this._t('tenant.checking')}</span>`;
     } else if (this._checkFailed()) {
       kind = 'failed';
-      line = html`${icon('alert')}<span>${this._t('tenant.checkFailed', { domain })} ${this._t('tenant.checkFailedDetail')}</span>`;
-      more = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('tenant.retry')}</button>`;
+      line = failed;
+      more = retry;
     }
     return html`
       <div class="check" part="availability" data-state=${kind || 'idle'}>
@@ -698,7 +705,14 @@ export class LcTenantDomain extends LcElement {
     let kind = '';
     let line: TemplateResult | typeof nothing = nothing;
     let more: TemplateResult | typeof nothing = nothing;
-    if (answer && !this._confirming) {
+    const domain = normalizeDomain(this._draft.domain);
+    const failed = html`${icon('alert')}<span>${this._t('tenant.lookupFailed', { domain })} ${this._t('tenant.lookupFailedDetail')}</span>`;
+    const retry = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('tenant.retry')}</button>`;
+    if (this._confirmFailed) {
+      kind = 'failed';
+      line = failed;
+      more = retry;
+    } else if (answer && !this._confirming) {
       if (answer.exists) {
         kind = 'found';
         line = html`${icon('ok')}<span>${this._t('tenant.found')}</span>`;
@@ -712,9 +726,8 @@ export class LcTenantDomain extends LcElement {
       line = html`<span class="spinner" aria-hidden="true"></span><span>${this._t('tenant.lookingUp')}</span>`;
     } else if (this._checkFailed()) {
       kind = 'failed';
-      const domain = normalizeDomain(this._draft.domain);
-      line = html`${icon('alert')}<span>${this._t('tenant.lookupFailed', { domain })} ${this._t('tenant.lookupFailedDetail')}</span>`;
-      more = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('tenant.retry')}</button>`;
+      line = failed;
+      more = retry;
     }
     return html`
       <div class="check" part="lookup" data-state=${kind || 'idle'}>
