@@ -16,7 +16,8 @@ function mockBackend(): Plugin {
   };
 }
 
-const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky(\/|$)/];
+// react and react-dom are the React wrappers' peer dependency (@lit/react is matched by /^@lit\//).
+const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky(\/|$)/, /^react(-dom)?(\/|$)/];
 
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
@@ -37,7 +38,7 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       // ES modules for bundler users: one file per source module, dependencies external.
       lib: {
-        entry: { index: 'src/index.ts', 'mock/index': 'src/mock/index.ts', 'mock/node': 'src/mock/node.ts' },
+        entry: { index: 'src/index.ts', react: 'src/react.ts', 'mock/index': 'src/mock/index.ts', 'mock/node': 'src/mock/node.ts' },
         formats: ['es'],
       },
       minify: false,
