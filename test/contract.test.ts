@@ -72,3 +72,16 @@ describe('OpenAPI document generated from the schemas', () => {
     expect(doc.components.schemas.Term.enum).to.deep.equal(['P1M', 'P1Y', 'P3Y']);
   });
 });
+
+describe('contract schemas', () => {
+  it('accept only http(s) links, never script URLs', async () => {
+    const { Agreement, ProvisioningTask } = await import('../src/api/schemas.js');
+    const agreement = { templateId: 't', version: '1', mode: 'attest' };
+    expect(Agreement.safeParse({ ...agreement, url: 'https://example.com/mca' }).success).to.equal(true);
+    expect(Agreement.safeParse({ ...agreement, url: 'javascript:alert(1)' }).success).to.equal(false);
+    expect(Agreement.safeParse({ ...agreement, url: 'data:text/html,<script>alert(1)</script>' }).success).to.equal(false);
+    const task = { id: '1', kind: 'accept-relationship', label: 'Accept', status: 'action-required' };
+    expect(ProvisioningTask.safeParse({ ...task, actionUrl: 'https://example.com/accept' }).success).to.equal(true);
+    expect(ProvisioningTask.safeParse({ ...task, actionUrl: 'javascript:alert(1)' }).success).to.equal(false);
+  });
+});

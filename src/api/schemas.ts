@@ -31,6 +31,12 @@ export const MinorAmount = z.int();
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date();
+/**
+ * A link the widget renders (agreement text, a link to send the customer): http(s) only,
+ * since `javascript:` and `data:` URLs are valid URLs too and would run in the host page.
+ */
+export const WebUrl = z.url({ protocol: /^https?$/ });
+
 /** A point in time, ISO 8601 with offset. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
@@ -157,7 +163,7 @@ export const Agreement = z.object({
   templateId: z.string().check(z.minLength(1)),
   version: z.string(),
   /** Where the current agreement text can be read. */
-  url: z.url(),
+  url: WebUrl,
   /**
    * `attest`: the partner confirms the customer's representative accepted it (the form).
    * `customer-accepts`: the customer accepts on Microsoft's page; provisioning then shows
@@ -312,7 +318,7 @@ export const ProvisioningTask = z.object({
   /** More about the state: why it failed, who must act. */
   detail: z.optional(z.string()),
   /** For action-required: the link to send to the person who must act. */
-  actionUrl: z.optional(z.url()),
+  actionUrl: z.optional(WebUrl),
 });
 export type ProvisioningTask = z.infer<typeof ProvisioningTask>;
 
