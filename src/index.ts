@@ -22,7 +22,19 @@ export {
 
 // Base class and elements.
 export { LcElement, VERSION } from './base/lc-element.js';
+export { LcCheckout, type CheckoutApiOptions } from './components/checkout/checkout.js';
 export { LcCart } from './components/cart/cart.js';
+export { LcCustomerType, type CustomerTypeValue } from './components/customer-type/customer-type.js';
+export { LcCustomerDetails } from './components/customer-details/customer-details.js';
+export { LcTenantDomain } from './components/tenant-domain/tenant-domain.js';
+export { LcAgreement } from './components/agreement/agreement.js';
+export {
+  LcOrderReview,
+  type RecipientSummary,
+  type AgreementSummary,
+  type QuoteState,
+} from './components/order-review/order-review.js';
+export { LcProvisioning } from './components/provisioning/provisioning.js';
 
 // Events.
 export { LcCartChangeEvent, type CartChangeReason } from './events/cart-change.js';
@@ -30,7 +42,19 @@ export { LcCheckoutRequestEvent } from './events/cart-checkout-request.js';
 export { LcStepInputEvent } from './events/step-input.js';
 export { LcStepNextEvent } from './events/step-next.js';
 export { LcStepBackEvent } from './events/step-back.js';
+export { LcStepChangeEvent } from './events/step-change.js';
+export { LcStepEditEvent } from './events/step-edit.js';
+export { LcCompanyNameChangeEvent } from './events/company-name-change.js';
+export { LcPlaceOrderEvent } from './events/place-order.js';
+export { LcQuoteRetryEvent } from './events/quote-retry.js';
+export { LcOrderPlacedEvent, type PlacedOrder } from './events/order-placed.js';
+export { LcProvisioningProgressEvent } from './events/provisioning-progress.js';
+export { LcOrderCompleteEvent, type OrderWithoutCredentials } from './events/order-complete.js';
+export { LcOrderFailedEvent } from './events/order-failed.js';
+export { LcNavigationBlockedEvent, type NavigationKind } from './events/navigation-blocked.js';
+export { LcErrorEvent, type ErrorContext } from './events/error.js';
 
 // The pure checkout logic, for resellers composing their own page from the steps.
 export * as checkout from './checkout/machine.js';
 export type { Cart, CartLine, CartTotals } from './checkout/cart-store.js';
+export type { CompanyDraft, TenantDraft, AgreementDraft } from './checkout/validate.js';
