@@ -31,8 +31,20 @@ const withThemeAndLang: Decorator = (story, context) => {
   return html`<div class="lc-story" lang=${langName} dir=${locale.dir} style=${styleMap(style)}>${story()}</div>`;
 };
 
+/**
+ * Every story starts with a fresh mock backend, so nothing the library stored for an earlier
+ * story (the cart in localStorage, a placed order's id in sessionStorage) may leak into it.
+ * Only the library's own keys go: Storybook keeps its UI state in the same storage.
+ */
+function forgetLibraryStorage(): void {
+  for (const storage of [localStorage, sessionStorage]) {
+    for (const key of Object.keys(storage)) if (key.startsWith('license-checkout:')) storage.removeItem(key);
+  }
+}
+
 const preview: Preview = {
   decorators: [withThemeAndLang],
+  beforeEach: forgetLibraryStorage,
   tags: ['autodocs'],
   globalTypes: {
     theme: {
