@@ -262,7 +262,10 @@ try {
     results.network.checkoutBytes = runs.sse.notMeasured
       ? runs.sse
       : {
-          what: 'one whole new-customer checkout over HTTP (catalog … order … provisioning over SSE to the end), CDP Network events',
+          what: follows(runs.sse)
+            ? 'one whole new-customer checkout over HTTP (catalog … order … provisioning over SSE to the end), CDP Network events'
+            : 'one new-customer checkout over HTTP up to the placed order (the checkout did not follow the order, so no provisioning traffic), CDP Network events',
+          complete: Boolean(follows(runs.sse)),
           requests: { value: runs.sse.apiRequests, unit: 'requests' },
           responseBytes: { value: runs.sse.responseBytes, unit: 'bytes (encoded, with headers)' },
           requestBodyBytes: { value: runs.sse.requestBytes, unit: 'bytes' },
@@ -270,7 +273,9 @@ try {
         };
     results.memory.listenersDuringProvisioning = runs.sse.notMeasured
       ? runs.sse
-      : { left: { value: runs.sse.listenersLeft.length, unit: 'listeners on window/document after unmounting a checkout that followed an order' }, which: runs.sse.listenersLeft, target: '0' };
+      : !follows(runs.sse)
+        ? notMeasured('the checkout did not follow the order (no navigation guard or follower to leave listeners behind)')
+        : { left: { value: runs.sse.listenersLeft.length, unit: 'listeners on window/document after unmounting a checkout that followed an order' }, which: runs.sse.listenersLeft, target: '0' };
   }
 } finally {
   await browser.close();
@@ -349,7 +354,7 @@ function table(r) {
   const ty = r.network.typing;
   rows.push(`| (ii) typing 12 characters at 8/s | ${ty.notMeasured ? `not measured: ${ty.notMeasured}` : `${ty.requestsReceived.value} availability requests received, ${ty.fetchesSent.value} sent, ${ty.aborted.value} aborted`} |`);
   const b = r.network.checkoutBytes;
-  rows.push(`| (iii) one whole checkout | ${b.notMeasured ? `not measured: ${b.notMeasured}` : `${b.requests.value} requests, ${(b.responseBytes.value / 1024).toFixed(1)} KB received, ${(b.requestBodyBytes.value / 1024).toFixed(1)} KB sent`} |`);
+  rows.push(`| (iii) one whole checkout | ${b.notMeasured ? `not measured: ${b.notMeasured}` : `${b.requests.value} requests, ${(b.responseBytes.value / 1024).toFixed(1)} KB received, ${(b.requestBodyBytes.value / 1024).toFixed(1)} KB sent${b.complete ? '' : ' (up to the placed order only: the checkout did not follow it)'}`} |`);
   const m = r.memory;
   rows.push(`| retained JS heap after 100 mount/unmount cycles | ${m.heap?.notMeasured ? `not measured: ${m.heap.notMeasured}` : `${(m.heap.retained.value / 1024).toFixed(0)} KB`} |`);
   rows.push(`| listeners left on window/document after unmount | ${m.listeners?.notMeasured ? `not measured: ${m.listeners.notMeasured}` : m.listeners.left.value} |`);

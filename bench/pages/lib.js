@@ -348,7 +348,8 @@ window.bench = {
 };
 
 async function stepNamed(el, step) {
-  const node = await until(() => el.step === step && visibleStep(el, step), `the ${step} step (now ${el.step})`, 8000);
+  // A step may show a placeholder without a shadow root while it loads (the agreement does).
+  const node = await until(() => el.step === step && visibleStep(el, step)?.shadowRoot && visibleStep(el, step), `the ${step} step (now ${el.step})`, 8000);
   await node.updateComplete;
   return node;
 }
