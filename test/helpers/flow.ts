@@ -7,12 +7,16 @@
  *     await fillCart(el);
  *     await chooseInternal(el);
  *     await waitForStep(el, 'review');
+ *     placeOrderButton(el).click();
+ *     await waitForOrderStatus(el, 'completed');
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { OrderStatus } from '../../src/api/schemas.js';
 import type { Step } from '../../src/checkout/machine.js';
 import '../../src/components/checkout/checkout.js';
 import type { CheckoutApiOptions, LcCheckout } from '../../src/components/checkout/checkout.js';
+import type { LcProvisioning } from '../../src/components/provisioning/provisioning.js';
 import type { TestMock } from './mock.js';
 
 export const E3 = 'cfq7ttc0lfld-0001'; // Microsoft 365 E3: P1Y monthly $36.00
@@ -32,7 +36,7 @@ export async function mountCheckout(mock: TestMock, apiOptions: CheckoutApiOptio
   return el;
 }
 
-/** The element of the step on screen (`lc-cart`, `lc-customer-type`, …, or the confirmation). */
+/** The element of the step on screen (`lc-cart`, `lc-customer-type`, …, `lc-provisioning`). */
 export function currentStep(el: LcCheckout): HTMLElement {
   const step = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-step]')].find((node) => !node.hidden);
   if (!step) throw new Error('no step is shown');
@@ -228,9 +232,76 @@ export function placeOrderButton(el: LcCheckout): HTMLButtonElement {
   return stepRoot(el).querySelector<HTMLButtonElement>('[part~="place-order-button"]')!;
 }
 
-/** Waits for the order confirmation; returns the order id shown. */
+/** The agreement step's form, once the checkout has loaded the agreement (a placeholder shows meanwhile). */
+export async function agreementRoot(el: LcCheckout): Promise<ShadowRoot> {
+  await waitForStep(el, 'agreement');
+  await waitUntil(() => currentStep(el).localName === 'lc-agreement', 'the agreement did not load');
+  await currentStepUpdate(el);
+  return stepRoot(el);
+}
+
+/** The agreement step: the signatory's names and email, and the acceptance checkbox (date pre-filled with today). */
+export async function fillAgreement(el: LcCheckout): Promise<void> {
+  const root = await agreementRoot(el);
+  await waitUntil(() => hasControl(root, 'First name'), 'the agreement form did not show');
+  await fill(root, 'First name', 'Grace');
+  await fill(root, 'Last name', 'Hopper');
+  await fill(root, 'Email', 'grace@customer.example');
+  check(root, /has accepted the Microsoft Customer Agreement/);
+  await currentStepUpdate(el);
+  await continueStep(el);
+}
+
+/** The tenant step, new tenant: types the prefix and waits for the availability answer. */
+export async function typePrefix(el: LcCheckout, prefix: string): Promise<ShadowRoot> {
+  const root = (await waitForStep(el, 'tenant-domain')).shadowRoot!;
+  await fill(root, 'Domain prefix', prefix);
+  await waitUntil(() => /is available|is already taken/.test(text(root.querySelector('[part~="availability"]'))), 'no availability answer', {
+    timeout: 4000,
+  });
+  return root;
+}
+
+let prefixes = 0;
+
+/**
+ * A new customer with a brand-new tenant, from the customer-type step to the review with its
+ * quote: the mock's test values go in `companyName` (`Fail`, `Review`, `Slow`).
+ */
+export async function newCustomerToReview(el: LcCheckout, companyName: string): Promise<ShadowRoot> {
+  await chooseNew(el);
+  await waitForStep(el, 'customer-details');
+  await fillCompany(el, { companyName });
+  await continueStep(el);
+  await typePrefix(el, `t${Date.now() % 1_000_000}${prefixes++}`);
+  await continueStep(el);
+  await fillAgreement(el);
+  return reviewWithQuote(el);
+}
+
+/** The `<lc-provisioning>` the checkout shows after "Place order" (or after a resume). */
+export async function provisioningOf(el: LcCheckout): Promise<LcProvisioning> {
+  const node = await waitForStep(el, 'provisioning');
+  if (node.localName !== 'lc-provisioning') throw new Error(`the order is shown by <${node.localName}>, not <lc-provisioning>`);
+  return node as LcProvisioning;
+}
+
+/** Waits for the order's progress on screen; returns the order id `<lc-provisioning>` shows. */
 export async function confirmedOrderId(el: LcCheckout): Promise<string> {
-  await waitForStep(el, 'provisioning');
-  const id = el.shadowRoot!.querySelector('[part~="order-id"]');
-  return text(id);
+  const shown = await provisioningOf(el);
+  const root = shown.shadowRoot!;
+  await waitUntil(() => root.querySelector('[part~="order-id"]'), 'the order id was not shown');
+  return text(root.querySelector('[part~="order-id"]'));
+}
+
+/** Waits until `<lc-provisioning>` shows the order in `status`. */
+export async function waitForOrderStatus(el: LcCheckout, status: OrderStatus, timeout = 5000): Promise<LcProvisioning> {
+  const shown = await provisioningOf(el);
+  await waitUntil(
+    () => shown.order?.status === status && shown.shadowRoot!.querySelector(`section[data-status="${status}"]`),
+    `the order never showed as ${status} (it is ${shown.order?.status ?? 'not loaded'})`,
+    { timeout },
+  );
+  await shown.updateComplete;
+  return shown;
 }

@@ -34,11 +34,13 @@ export const checkoutStrings = {
   'checkout.orderFailed.unknown': 'The order was not placed. Nothing you entered is lost. Try again.',
   'checkout.orderFailed.fields': 'The store needs some details changed before it can take the order. They are marked below.',
   'checkout.orderNotReady': 'The order cannot be placed yet: a step is incomplete.',
-  'checkout.confirmation.heading': 'Order placed',
-  'checkout.confirmation.id': 'Order number',
-  'checkout.confirmation.text':
-    'The store has the order and is setting up the tenant and subscriptions. Keep the order number for any question about this order.',
   'checkout.announcePlaced': 'Order {id} placed.',
+  'checkout.leaveMessage':
+    'Your order is being set up. Please stay on this page until the running tasks have finished, so you can see the result and what to do next.',
+  'checkout.orderNotFound':
+    'The order this page was showing ({id}) is not known to the store, so it is no longer shown. Check your orders with the store before you order the same licences again.',
+  'checkout.retryFromCart':
+    'The licences of the failed order are in the cart again. Go through the checkout to place the order again.',
 };
 
 export type CheckoutStrings = typeof checkoutStrings;

@@ -89,25 +89,4 @@ export const checkoutStyles = css`
   .loading {
     color: var(--_muted);
   }
-  .confirmation {
-    border: 1px solid var(--_success);
-    border-inline-start-width: 4px;
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 2);
-    background: var(--_surface);
-  }
-  .confirmation dl {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 0.5) var(--_space);
-    margin: var(--_space) 0;
-  }
-  .confirmation dt {
-    font-weight: 600;
-  }
-  .confirmation dd {
-    margin: 0;
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    overflow-wrap: anywhere;
-  }
 `;

@@ -5,7 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import { HttpCheckoutApi, type HttpCheckoutApiOptions } from '../../api/client.js';
 import { isApiError, isContractError, isNetworkError } from '../../api/errors.js';
-import type { Customer } from '../../api/schemas.js';
+import type { Customer, Order } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import type { AddOptions, CartLine } from '../../checkout/cart-store.js';
 import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
@@ -16,6 +16,7 @@ import {
   canGoBack,
   createCheckout,
   isEditable,
+  navigationGuardNeeded,
   orderPhase,
   stepsFor,
   transition,
@@ -27,6 +28,9 @@ import {
   type Step,
   type TenantDraft,
 } from '../../checkout/machine.js';
+import { NavigationGuard } from '../../checkout/navigation-guard.js';
+import { OrderFollower, snapshotEvents } from '../../checkout/order-follower.js';
+import { clearOrderRef, loadOrderRef, saveOrderRef } from '../../checkout/order-storage.js';
 import { normalizeDomain } from '../../checkout/validate.js';
 import type { LcCartChangeEvent } from '../../events/cart-change.js';
 import type { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
@@ -47,6 +51,7 @@ import '../customer-details/customer-details.js';
 import '../customer-type/customer-type.js';
 import '../order-review/order-review.js';
 import type { AgreementSummary, QuoteState, RecipientSummary } from '../order-review/order-review.js';
+import '../provisioning/provisioning.js';
 import { formStyles } from '../shared/form.styles.js';
 import '../tenant-domain/tenant-domain.js';
 import { checkoutStyles } from './checkout.styles.js';
@@ -87,12 +92,28 @@ const CHILD_PARTS = [
   'agreement-link', 'accept-checkbox',
   // review
   'summary', 'lines', 'proration', 'quote-failed', 'edit-button', 'place-order-button',
+  // provisioning
+  'order-id', 'connection', 'progress', 'elapsed', 'estimate', 'tasks', 'status-row', 'task-status', 'task-detail',
+  'action-link', 'action-url', 'outcome', 'credentials', 'warning', 'user-name', 'password', 'support-details', 'copy-button',
+  'new-order-button',
 ].join(', ');
+
+/** Where the placed order's reference is kept when the `api` object names no `baseUrl`. */
+const CUSTOM_API_SCOPE = 'custom';
 
 /**
  * @summary The whole checkout for one customer: cart, recipient, company, tenant, Microsoft
  * Customer Agreement, review and "Place order", with a step list, focus and announcements
- * on every step change, and one order per placement however often it is pressed.
+ * on every step change, and one order per placement however often it is pressed; then the
+ * order's provisioning, followed live, with the page guarded while tasks run.
+ *
+ * Once `POST /orders` answers, the order's id (and its idempotency key, nothing secret) is
+ * kept in `sessionStorage` per backend: a reload comes back to the same order's progress
+ * instead of losing it or ordering again. While a task runs (and while the order is being
+ * sent) leaving the page is held back: `beforeunload`, the Navigation API's `navigate`, and
+ * the host page's links and forms, each announced first with a cancelable
+ * `lc-navigation-blocked`. Once the order completed, the stored id is removed and the cart
+ * emptied; "Start a new order" begins a fresh checkout.
  *
  * Give it `api-base` (the store backend's base URL, with `apiOptions` for headers, tokens,
  * a custom `fetch`, timeout and retries), or an `api` object implementing `CheckoutApi`.
@@ -100,21 +121,25 @@ const CHILD_PARTS = [
  *
  * @fires lc-step-change - `LcStepChangeEvent`: the current step changed; `step`, `previousStep`, `steps`.
  * @fires lc-order-placed - `LcOrderPlacedEvent`: the backend took the order; `orderId`, `order` (without credentials).
- * @fires lc-error - `LcErrorEvent`: a backend call failed; `error` and `context` ('catalog', 'agreement', 'quote', 'order').
+ * @fires lc-provisioning-progress - `LcProvisioningProgressEvent`: a snapshot of the order changed something (tasks, progress, status); never credentials.
+ * @fires lc-order-complete - `LcOrderCompleteEvent`: the order completed; `order` without credentials. Once per order.
+ * @fires lc-order-failed - `LcOrderFailedEvent`: the order's own status became `failed`; `task`, `retryable`. Never for connection problems.
+ * @fires lc-navigation-blocked - `LcNavigationBlockedEvent`: leaving the page was attempted while provisioning runs; cancel it to let the navigation through (a host router).
+ * @fires lc-error - `LcErrorEvent`: a backend call failed; `error` and `context` ('catalog', 'agreement', 'quote', 'order', 'provisioning').
  * @fires lc-cart-change - From the cart inside (see `<lc-cart>`).
  *
  * @csspart step-list - The list of steps (`<ol>`).
  * @csspart step-item - One step of the list; the current one has `aria-current="step"`.
  * @csspart step-button - A visited step in the list, a button to go back to it.
  * @csspart status - The visually hidden live region announcing step changes.
- * @csspart notice - A checkout-level message (agreement not loaded, details to fix).
- * @csspart confirmation - The "order placed" confirmation with the order id.
- * @csspart order-id - The order id in the confirmation.
+ * @csspart notice - A checkout-level message (agreement not loaded, details to fix, a stored order the store no longer knows).
  * @csspart button - Every button, here and in every step (re-exported).
  *
- * Every part of the steps is re-exported under its own name (`heading`, `step-heading`,
- * `field`, `label`, `input`, `select`, `error`, `hint`, `button`, `next-button`, `back-button`,
- * `place-order-button`, `checkout-button`, `line`, `totals`, …): see each step's documentation.
+ * Every part of the steps and of `<lc-provisioning>` is re-exported under its own name
+ * (`heading`, `step-heading`, `field`, `label`, `input`, `select`, `error`, `hint`, `button`,
+ * `next-button`, `back-button`, `place-order-button`, `checkout-button`, `line`, `totals`,
+ * `order-id`, `progress`, `status-row`, `task-status`, `outcome`, `new-order-button`, …): see
+ * each element's documentation.
  *
  * @cssproperty --lc-color-accent - Primary buttons, current step, links.
  * @cssproperty --lc-color-accent-text - Text on primary buttons and the current step's number.
@@ -124,7 +149,7 @@ const CHILD_PARTS = [
  * @cssproperty --lc-color-surface-alt - Notes and totals.
  * @cssproperty --lc-color-border - Borders.
  * @cssproperty --lc-color-danger - Errors.
- * @cssproperty --lc-color-success - The order confirmation.
+ * @cssproperty --lc-color-success - Completed tasks and orders.
  * @cssproperty --lc-color-warning - Warnings.
  * @cssproperty --lc-color-focus - Focus ring.
  * @cssproperty --lc-radius - Corner radius.
@@ -170,6 +195,19 @@ export class LcCheckout extends LcElement {
     onError: (error) => this._reportError(error, 'quote'),
   });
 
+  /** Follows the placed (or resumed) order: server-sent events, polling as a fallback. */
+  private readonly _follower = new OrderFollower(this, {
+    api: () => this._api,
+    onSnapshot: (order) => this._onOrderSnapshot(order),
+    onNotFound: (orderId) => this._onOrderNotFound(orderId),
+    onError: (error) => this._reportError(error, 'provisioning'),
+  });
+
+  /** Holds the user on the page while the order is being sent and while its tasks run. */
+  private readonly _guard = new NavigationGuard(this, {
+    onBlocked: (message) => this._onNavigationBlocked(message),
+  });
+
   @provide({ context: apiContext })
   @state()
   private _api?: CheckoutApi;
@@ -213,9 +251,27 @@ export class LcCheckout extends LcElement {
     return this._state.step;
   }
 
-  /** The whole checkout state (read-only, replaced on every change): for tests and integrators. */
+  /**
+   * The whole checkout state (read-only, replaced on every change): for tests and integrators.
+   * A completed order's admin credentials are left out: they are shown once, never handed on.
+   */
   get state(): CheckoutState {
-    return this._state;
+    const state = this._state;
+    const order = state.order;
+    if (!order?.credentials) return state;
+    return this._memoized('public-state', [state], () => {
+      const { credentials: _credentials, ...rest } = order;
+      return { ...state, order: rest };
+    });
+  }
+
+  /**
+   * Whether leaving the page now can lose something, so navigation is held back: while
+   * "Place order" is being sent and while a provisioning task runs. False once all that is
+   * left waits on someone else, and after the order completed or failed.
+   */
+  get provisioningActive(): boolean {
+    return navigationGuardNeeded(this._state);
   }
 
   @state() private _state: CheckoutState = createCheckout();
@@ -227,6 +283,8 @@ export class LcCheckout extends LcElement {
   @state() private _notice?: string;
   @state() private _announcement = '';
   @state() private _quoteMismatch = false;
+  /** Why leaving the page was just held back (shown in the provisioning step). */
+  @state() private _leaveNotice?: string;
 
   private _httpApi?: CheckoutApi;
   private _refocusStep = false;
@@ -236,6 +294,10 @@ export class LcCheckout extends LcElement {
   private readonly _cartReady: Promise<LcCart>;
   private _resolveCartReady!: (cart: LcCart) => void;
   private readonly _memo = new Map<string, { deps: readonly unknown[]; value: unknown }>();
+  /** The `sessionStorage` scope of the placed order's reference: the backend's base URL. */
+  private _scope = CUSTOM_API_SCOPE;
+  /** A step change that no user action caused (a resume on load): fired, but focus stays put. */
+  private _quietStepChange = false;
 
   constructor() {
     super();
@@ -265,8 +327,13 @@ export class LcCheckout extends LcElement {
         this._httpApi = undefined;
       }
       const api = this.api ?? this._httpApi;
-      if (api !== this._api) this._api = api;
+      if (api !== this._api) {
+        this._api = api;
+        this._scope = orderScope(api);
+        if (api) this._resumeOrder();
+      }
     }
+    this._guard.message = this._t('checkout.leaveMessage');
     if (changed.has('lang') || this._providedLang === undefined) {
       const lang = resolveLang(this, this.lang);
       if (lang !== this._providedLang) this._providedLang = lang;
@@ -299,10 +366,13 @@ export class LcCheckout extends LcElement {
     const previous = this._stepChangedFrom;
     if (previous === undefined) return;
     this._stepChangedFrom = undefined;
+    const quiet = this._quietStepChange;
+    this._quietStepChange = false;
     const step = this._state.step;
     if (step === previous) return;
     this.dispatchEvent(new LcStepChangeEvent(step, previous, stepsFor(this._state)));
-    void this._focusStep();
+    // Nobody acted on a page that just loaded: focus is not pulled into the widget.
+    if (!quiet) void this._focusStep();
   }
 
   /**
@@ -319,14 +389,21 @@ export class LcCheckout extends LcElement {
 
   /**
    * Starts over at the cart: forgets the recipient and everything entered for it. Ignored
-   * while an order is being placed or provisioned. After a completed order the cart is emptied.
+   * while an order is being placed or provisioned. After a completed order (or one that only
+   * waits on someone else) the cart is emptied; the order is no longer followed, and a reload
+   * no longer resumes it. "Start a new order" does this.
    */
   reset(): void {
     const before = this._state;
     const phase = orderPhase(before);
     if (this._apply({ type: 'reset' }) === before) return;
+    if (before.orderId) {
+      this._follower.stop();
+      clearOrderRef(this._scope);
+    }
     // The licences were bought: the stored cart goes too (the machine emptied its copy).
-    if (phase === 'completed' || phase === 'waiting') void this._cartReady.then((cart) => cart.clear());
+    if (phase === 'completed' || phase === 'waiting') this._emptyCart();
+    else this._linesFromCart();
     this._fieldErrors = {};
     this._orderError = undefined;
     this._notice = undefined;
@@ -379,12 +456,59 @@ export class LcCheckout extends LcElement {
     void this._agreementTask.run();
   }
 
+  private _onNewOrder(): void {
+    this.reset();
+  }
+
+  /** "Try again" on a failed, retryable order: back to the review for a new attempt with the order's lines. */
+  private _onRetryOrder(): void {
+    const before = this._state;
+    const retried = this._apply({ type: 'retry-order' });
+    if (retried === before) return;
+    this._follower.stop();
+    clearOrderRef(this._scope);
+    // The cart holds what is ordered again (after a resume it may have held something else).
+    void this._cartReady.then((cart) => (cart.lines = retried.lines));
+    if (!retried.recipientKind) {
+      // Resumed after a reload: who the order was for is not known here. Start from the cart with its lines.
+      this._apply({ type: 'reset' });
+      this._notice = this._t('checkout.retryFromCart');
+    }
+  }
+
+  /** A snapshot of the followed order: into the state, then the public events it calls for. */
+  private _onOrderSnapshot(order: Order): void {
+    const previous = this._state.order;
+    const next = this._apply({ type: 'order-updated', order });
+    // An older snapshot, or one for an order no longer shown: nothing new to tell.
+    if (next.order !== order) return;
+    this._orderChanged(previous, order);
+  }
+
+  /** The backend does not know the stored order (any more): drop it, say so, show the cart. */
+  private _onOrderNotFound(orderId: string): void {
+    clearOrderRef(this._scope);
+    const before = this._state;
+    if (this._apply({ type: 'order-not-found', orderId }) === before) return;
+    this._notice = this._t('checkout.orderNotFound', { id: orderId });
+    this._linesFromCart();
+  }
+
+  private _onNavigationBlocked(message: string): void {
+    // While "Place order" is in flight the review is on screen: say it there.
+    if (this._state.step === 'provisioning') this._leaveNotice = message;
+    else this._notice = message;
+  }
+
   /** Feeds one action through the machine; a step change is fired and focused after the update. */
   private _apply(action: CheckoutAction): CheckoutState {
     const previous = this._state;
     const next = transition(previous, action);
     if (next === previous) return previous;
     this._state = next;
+    // Held back exactly while leaving could lose something; released the moment it cannot.
+    this._guard.active = navigationGuardNeeded(next);
+    if (!this._guard.active) this._leaveNotice = undefined;
     if (next.step !== previous.step) {
       this._stepChangedFrom ??= previous.step;
       this._notice = undefined;
@@ -475,16 +599,53 @@ export class LcCheckout extends LcElement {
       return;
     }
     this._orderError = undefined;
+    let order: Order;
     try {
-      const order = await api.placeOrder(request, { idempotencyKey });
-      const placed = this._apply({ type: 'order-placed', order });
-      if (placed.orderId !== order.id) return;
-      this._announce(this._t('checkout.announcePlaced', { id: order.id }));
-      this.dispatchEvent(new LcOrderPlacedEvent(order));
+      order = await api.placeOrder(request, { idempotencyKey });
     } catch (error) {
       this._apply({ type: 'order-submit-failed' });
       this._orderFailed(error);
+      return;
     }
+    const placed = this._apply({ type: 'order-placed', order });
+    if (placed.orderId !== order.id) return;
+    // From now on a reload resumes this order instead of losing it or placing another.
+    saveOrderRef(this._scope, { orderId: order.id, idempotencyKey });
+    this._announce(this._t('checkout.announcePlaced', { id: order.id }));
+    this.dispatchEvent(new LcOrderPlacedEvent(order));
+    this._orderChanged(undefined, order);
+    this._follower.follow(order.id);
+  }
+
+  /** On load: an order placed before a reload in this tab, for this backend, is followed again. */
+  private _resumeOrder(): void {
+    if (this._state.orderId || !isEditable(this._state)) return;
+    const ref = loadOrderRef(this._scope);
+    if (!ref) return;
+    const before = this._state;
+    if (this._apply({ type: 'order-resumed', orderId: ref.orderId }) === before) return;
+    this._quietStepChange = true;
+    this._follower.follow(ref.orderId);
+  }
+
+  /**
+   * After a new snapshot was taken into the state: the public events it calls for, and what a
+   * finished order ends (its stored reference once completed; the cart once it was bought).
+   */
+  private _orderChanged(previous: Order | undefined, order: Order): void {
+    for (const event of snapshotEvents(previous, order)) this.dispatchEvent(event);
+    if (order.status === 'completed') clearOrderRef(this._scope);
+    if (order.status === 'completed' || order.status === 'waiting') this._emptyCart();
+  }
+
+  /** Empties the cart element too, so its `localStorage` copy does not come back on the next visit. */
+  private _emptyCart(): void {
+    void this._cartReady.then((cart) => cart.clear());
+  }
+
+  /** Back to editing: the machine takes the cart element's lines (restored from storage, or kept). */
+  private _linesFromCart(): void {
+    void this._cartReady.then((cart) => this._apply({ type: 'set-lines', lines: cart.lines }));
   }
 
   /** A refused or failed placement, in words; field errors go to their steps. */
@@ -754,23 +915,17 @@ export class LcCheckout extends LcElement {
     }
   }
 
-  /**
-   * What follows "Place order". For now a plain confirmation with the order id; the
-   * provisioning issue replaces this method's body with `<lc-provisioning>` (task list,
-   * navigation guard, resume) without touching the rest of the checkout.
-   */
+  /** What follows "Place order": the order's provisioning, followed live. */
   private _renderOrder(): TemplateResult {
-    const orderId = this._state.orderId ?? '';
-    return html`
-      <section class="confirmation" part="confirmation" data-step="provisioning" aria-labelledby="confirmation-heading">
-        <h2 id="confirmation-heading" class="step-heading" tabindex="-1">${this._t('checkout.confirmation.heading')}</h2>
-        <dl>
-          <dt>${this._t('checkout.confirmation.id')}</dt>
-          <dd part="order-id">${orderId}</dd>
-        </dl>
-        <p>${this._t('checkout.confirmation.text')}</p>
-      </section>
-    `;
+    return html`<lc-provisioning
+      data-step="provisioning"
+      exportparts=${CHILD_PARTS}
+      .order=${this._state.order}
+      .connection=${this._follower.following ? this._follower.connection : 'live'}
+      .notice=${this._leaveNotice}
+      @lc-retry-order=${this._onRetryOrder}
+      @lc-new-order=${this._onNewOrder}
+    ></lc-provisioning>`;
   }
 
   protected override render(): TemplateResult {
@@ -789,6 +944,23 @@ export class LcCheckout extends LcElement {
       </div>
     `;
   }
+}
+
+/**
+ * The `sessionStorage` scope of the placed order's reference: the backend's base URL,
+ * resolved and without trailing slashes, as the cart keys its storage (two backends on one
+ * page never resume each other's orders). An `api` object without `baseUrl` shares one scope.
+ */
+function orderScope(api: CheckoutApi | undefined): string {
+  const base = (api as { baseUrl?: unknown } | undefined)?.baseUrl;
+  if (typeof base !== 'string' || !base.trim()) return CUSTOM_API_SCOPE;
+  let resolved = base.trim();
+  try {
+    resolved = new URL(resolved, document.baseURI).href;
+  } catch {
+    // not a URL: the text itself is the scope
+  }
+  return resolved.replace(/\/+$/, '');
 }
 
 LcElement.define('lc-checkout', LcCheckout);

@@ -5,12 +5,13 @@ import type { AdminCredentials, Order, ProvisioningTask, TaskStatus } from '../.
 import { LcElement } from '../../base/lc-element.js';
 import { langContext, stringsContext } from '../../checkout/context.js';
 import type { ConnectionState } from '../../checkout/order-follower.js';
+import { LcNewOrderEvent } from '../../events/new-order.js';
+import { LcRetryOrderEvent } from '../../events/retry-order.js';
 import { resolveLang } from '../../i18n/format.js';
 import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formStyles } from '../shared/form.styles.js';
 import { ClockController } from './clock.js';
-import { LcNewOrderEvent, LcRetryOrderEvent } from './provisioning.events.js';
 import { provisioningStyles } from './provisioning.styles.js';
 import { provisioningStrings, type ProvisioningStrings } from './provisioning.strings.js';
 
@@ -57,6 +58,21 @@ async function copyText(text: string, root: ShadowRoot | HTMLElement): Promise<b
   return ok;
 }
 
+/**
+ * The URL when it is an absolute `http:` or `https:` URL, else undefined. Only such a URL
+ * becomes a link: a `javascript:` or `data:` URL from a broken or hostile backend (or a
+ * hand-made `order`) is shown as text, never as an `href`.
+ */
+function webUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `m:ss`, or `h:mm:ss` from an hour on: digits read the same in most languages. */
 function formatElapsed(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
@@ -100,6 +116,7 @@ const ICONS: Record<TaskStatus, SVGTemplateResult> = {
  * @csspart task-status - A task's state, in words.
  * @csspart task-detail - A task's detail text.
  * @csspart action-link - The link to send for an action-required task.
+ * @csspart action-url - An action URL that is not a web address, shown as text (never a link).
  * @csspart outcome - The summary of a completed, failed or waiting order.
  * @csspart credentials - The new administrator's user name and temporary password.
  * @csspart warning - The "shown only once" warning.
@@ -328,7 +345,8 @@ export class LcProvisioning extends LcElement {
 
   private _renderTask(task: ProvisioningTask, index: number): TemplateResult {
     const id = `task-${index}`;
-    const action = task.status === 'action-required' && task.actionUrl;
+    const actionUrl = task.status === 'action-required' ? task.actionUrl : undefined;
+    const href = webUrl(actionUrl);
     return html`
       <li class="task" part="status-row" data-status=${task.status} aria-current=${task.status === 'running' ? 'step' : nothing}>
         <span class="icon" aria-hidden="true"><svg viewBox="0 0 20 20">${ICONS[task.status]}</svg></span>
@@ -336,23 +354,25 @@ export class LcProvisioning extends LcElement {
           <span class="task-label" id=${`${id}-label`}>${task.label}</span>
           <span class="task-status" part="task-status">${this._t(`provisioning.status.${task.status}`)}</span>
           ${task.detail ? html`<p class="task-detail" part="task-detail">${task.detail}</p>` : nothing}
-          ${action
+          ${href
             ? html`
                 <div class="action">
                   <span class="action-label" id=${`${id}-link-label`}>${this._t('provisioning.actionLink')}</span>
                   <a
                     id=${`${id}-link`}
                     part="action-link"
-                    href=${task.actionUrl!}
+                    href=${href}
                     target="_blank"
                     rel="noopener noreferrer"
                     aria-describedby=${`${id}-link-label ${id}-label`}
-                    >${task.actionUrl}</a
+                    >${actionUrl}</a
                   >
-                  ${this._renderCopyButton(`link-${task.id}`, 'provisioning.copyLink', task.actionUrl!, 'provisioning.linkCopied', `${id}-label`)}
+                  ${this._renderCopyButton(`link-${task.id}`, 'provisioning.copyLink', actionUrl!, 'provisioning.linkCopied', `${id}-label`)}
                 </div>
               `
-            : nothing}
+            : actionUrl
+              ? html`<p class="action"><code part="action-url" translate="no">${actionUrl}</code></p>`
+              : nothing}
         </div>
       </li>
     `;
@@ -454,7 +474,7 @@ export class LcProvisioning extends LcElement {
   }
 
   private _renderWaiting(order: Order): TemplateResult {
-    const actions = order.tasks.some((task) => task.status === 'action-required' && task.actionUrl);
+    const actions = order.tasks.some((task) => task.status === 'action-required' && webUrl(task.actionUrl));
     return html`
       <div class="outcome" part="outcome" data-outcome="waiting">
         <p><strong>${this._t('provisioning.waiting.safe')}</strong></p>
