@@ -34,6 +34,31 @@ function quantityInput(row: Element): HTMLInputElement {
   return part(row, 'quantity-input') as HTMLInputElement;
 }
 
+/**
+ * What the element shows, in document order: its texts and `aria-label`s, spaces collapsed.
+ * Compared before and after a change of `strings` to see which texts it changed.
+ */
+function shownTexts(el: HTMLElement): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Element) {
+      const label = node.getAttribute('aria-label');
+      if (label) out.push(`aria-label: ${label}`);
+    } else {
+      const value = node.textContent!.replace(/\s+/g, ' ').trim();
+      if (value) out.push(value);
+    }
+  }
+  return out;
+}
+
+/** The `[before, after]` pairs of texts that differ between two snapshots of the same layout. */
+function changedTexts(before: string[], after: string[]): Array<[string, string]> {
+  expect(after, 'the change of strings changed more than texts').to.have.length(before.length);
+  return before.flatMap((value, i): Array<[string, string]> => (value === after[i] ? [] : [[value, after[i]!]]));
+}
+
 async function mount(mock: TestMock, lang?: string): Promise<LcCart> {
   const el = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl} lang=${ifDefined(lang)}></lc-cart>`);
   await waitUntil(() => !part(root(el), 'loading'), 'the catalog did not load');
@@ -65,9 +90,25 @@ async function rejection(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected the promise to reject');
 }
 
+/**
+ * Leaves a quantity field the test typed into. A number input fires `change` (which
+ * commits the quantity) on leaving it after a user edit. A test page in a background tab
+ * (the runner runs two at once) gets no focus, blur or such `change` events, so `blur()`
+ * only moves focus there; the events are then dispatched by hand, `change` first as in
+ * the browser.
+ */
 async function blur(el: LcCart, input: HTMLInputElement): Promise<void> {
+  if (root(el).activeElement !== input) throw new Error('blur: the quantity field is not focused');
+  let fired = false;
+  const onBlur = () => (fired = true);
+  input.addEventListener('blur', onBlur);
   input.blur();
-  // A number input fires `change` on blur only after user edits; the test typed, so it does.
+  input.removeEventListener('blur', onBlur);
+  if (!fired) {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    input.dispatchEvent(new FocusEvent('blur'));
+    input.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+  }
   await el.updateComplete;
 }
 
@@ -471,12 +512,40 @@ describe('<lc-cart>', () => {
     const fake: CheckoutApi = {
       getCatalog: async () => ({ currency: 'EUR', products: [mockCatalog.products.find((p) => p.id === BASIC)!] }),
     } as Partial<CheckoutApi> as CheckoutApi;
-    const el = await fixture<LcCart>(html`<lc-cart lang="en-GB" .api=${fake} .strings=${{ checkout: 'Continue' }}></lc-cart>`);
+    const el = await fixture<LcCart>(html`<lc-cart lang="en-GB" .api=${fake} .strings=${{ 'cart.checkout': 'Continue' }}></lc-cart>`);
     await waitUntil(() => part(root(el), 'empty'));
     await el.addProduct(BASIC, { quantity: 2 });
     await el.updateComplete;
     expect(text(part(rows(el)[0]!, 'line-total'))).to.equal('€12.00 per month');
     expect(text(part(root(el), 'checkout-button'))).to.equal('Continue');
+  });
+
+  it('changes only the text whose key its strings override, not for other steps’ or unprefixed keys', async () => {
+    const el = await mount(mock);
+    await el.addProduct(BASIC, { quantity: 2 });
+    await el.updateComplete;
+    const before = shownTexts(el);
+    el.strings = { 'cart.heading': 'Panier' };
+    await el.updateComplete;
+    const after = shownTexts(el);
+    expect(changedTexts(before, after)).to.deep.equal([['Your cart', 'Panier']]);
+    expect(text(part(root(el), 'heading'))).to.equal('Panier');
+    // One table for every step, as <lc-checkout>.strings is: the other steps' keys and the
+    // old unprefixed ones leave the cart as it was.
+    const shared: Record<string, string> = {
+      'cart.heading': 'Panier',
+      heading: 'Unprefixed',
+      checkout: 'Unprefixed',
+      retry: 'Unprefixed',
+      remove: 'Unprefixed',
+      'customerType.heading': 'Customer type',
+      'customerDetails.heading': 'Customer details',
+      'checkout.retry': 'Checkout',
+      'review.quantity': 'Review',
+    };
+    el.strings = shared;
+    await el.updateComplete;
+    expect(shownTexts(el)).to.deep.equal(after);
   });
 
   it('lays out within 320 px and right-to-left', async () => {

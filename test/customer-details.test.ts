@@ -93,8 +93,26 @@ async function typeInto(el: LcCustomerDetails, name: string, value: string): Pro
   await el.updateComplete;
 }
 
+/**
+ * Leaves a focused field, as a user moving on does. A test page in a background tab (the
+ * runner runs two at once) gets no focus or blur events, so `blur()` only moves focus
+ * there; the events the step listens to are then dispatched by hand.
+ */
+function leaveField(field: HTMLElement): void {
+  const scope = field.getRootNode() as Document | ShadowRoot;
+  if (scope.activeElement !== field) throw new Error(`leaveField: <${field.localName} id="${field.id}"> is not focused`);
+  let fired = false;
+  const onBlur = () => (fired = true);
+  field.addEventListener('blur', onBlur);
+  field.blur();
+  field.removeEventListener('blur', onBlur);
+  if (fired) return;
+  field.dispatchEvent(new FocusEvent('blur'));
+  field.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+}
+
 async function leave(el: LcCustomerDetails, name: string): Promise<void> {
-  control(el, name).blur();
+  leaveField(control(el, name));
   await el.updateComplete;
 }
 
@@ -104,6 +122,31 @@ async function chooseCountry(el: LcCustomerDetails, code: string): Promise<void>
   select.value = code;
   select.dispatchEvent(new Event('change', { bubbles: true }));
   await el.updateComplete;
+}
+
+/**
+ * What the element shows, in document order: its texts and `aria-label`s, spaces collapsed.
+ * Compared before and after a change of `strings` to see which texts it changed.
+ */
+function shownTexts(el: HTMLElement): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Element) {
+      const label = node.getAttribute('aria-label');
+      if (label) out.push(`aria-label: ${label}`);
+    } else {
+      const value = node.textContent!.replace(/\s+/g, ' ').trim();
+      if (value) out.push(value);
+    }
+  }
+  return out;
+}
+
+/** The `[before, after]` pairs of texts that differ between two snapshots of the same layout. */
+function changedTexts(before: string[], after: string[]): Array<[string, string]> {
+  expect(after, 'the change of strings changed more than texts').to.have.length(before.length);
+  return before.flatMap((value, i): Array<[string, string]> => (value === after[i] ? [] : [[value, after[i]!]]));
 }
 
 describe('<lc-customer-details>', () => {
@@ -412,6 +455,32 @@ describe('<lc-customer-details>', () => {
     expectAbsent(el.shadowRoot!.querySelector('img'));
     await aTimeout(50);
     expect(ran).to.equal(false);
+  });
+
+  it('changes only the text whose key its strings override, not for other steps’ or unprefixed keys', async () => {
+    const el = await mount();
+    const before = shownTexts(el);
+    el.strings = { 'customerDetails.email': 'E-mail' };
+    await el.updateComplete;
+    const after = shownTexts(el);
+    expect(changedTexts(before, after)).to.deep.equal([['Email', 'E-mail']]);
+    expect(control(el, 'email').labels![0]!.textContent!.trim()).to.equal('E-mail');
+    // One table for every step, as <lc-checkout>.strings is: the other steps' keys and the
+    // old unprefixed ones leave this step as it was.
+    const shared: Record<string, string> = {
+      'customerDetails.email': 'E-mail',
+      email: 'Unprefixed',
+      heading: 'Unprefixed',
+      back: 'Unprefixed',
+      next: 'Unprefixed',
+      'agreement.email': 'Agreement',
+      'customerType.heading': 'Customer type',
+      'tenant.companyName': 'Tenant',
+      'cart.heading': 'Cart',
+    };
+    el.strings = shared;
+    await el.updateComplete;
+    expect(shownTexts(el)).to.deep.equal(after);
   });
 
   it('fits 320 px without horizontal scrolling, also right-to-left', async () => {

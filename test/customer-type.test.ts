@@ -64,6 +64,31 @@ function collect<E extends Event>(el: HTMLElement, type: string): E[] {
   return seen;
 }
 
+/**
+ * What the element shows, in document order: its texts and `aria-label`s, spaces collapsed.
+ * Compared before and after a change of `strings` to see which texts it changed.
+ */
+function shownTexts(el: HTMLElement): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Element) {
+      const label = node.getAttribute('aria-label');
+      if (label) out.push(`aria-label: ${label}`);
+    } else {
+      const value = node.textContent!.replace(/\s+/g, ' ').trim();
+      if (value) out.push(value);
+    }
+  }
+  return out;
+}
+
+/** The `[before, after]` pairs of texts that differ between two snapshots of the same layout. */
+function changedTexts(before: string[], after: string[]): Array<[string, string]> {
+  expect(after, 'the change of strings changed more than texts').to.have.length(before.length);
+  return before.flatMap((value, i): Array<[string, string]> => (value === after[i] ? [] : [[value, after[i]!]]));
+}
+
 async function mount(api: CheckoutApi | undefined, value?: CustomerTypeValue): Promise<LcCustomerType> {
   return fixture<LcCustomerType>(html`<lc-customer-type .api=${api} .value=${value}></lc-customer-type>`);
 }
@@ -369,6 +394,34 @@ describe('<lc-customer-type>', () => {
     expectAbsent(el.shadowRoot!.querySelector('img'));
     await aTimeout(50);
     expect(ran).to.equal(false);
+  });
+
+  it('changes only the text whose key its strings override, not for other steps’ or unprefixed keys', async () => {
+    const el = await mount(api);
+    await openExisting(el);
+    const before = shownTexts(el);
+    el.strings = { 'customerType.back': 'Zurück' };
+    await el.updateComplete;
+    const after = shownTexts(el);
+    expect(changedTexts(before, after)).to.deep.equal([['Back', 'Zurück']]);
+    expect(text(part(el, 'back-button'))).to.equal('Zurück');
+    // One table for every step, as <lc-checkout>.strings is: the other steps' keys and the
+    // old unprefixed ones leave this step as it was.
+    const shared: Record<string, string> = {
+      'customerType.back': 'Zurück',
+      heading: 'Unprefixed',
+      back: 'Unprefixed',
+      next: 'Unprefixed',
+      retry: 'Unprefixed',
+      customer: 'Unprefixed',
+      'cart.heading': 'Cart',
+      'customerDetails.back': 'Customer details',
+      'tenant.next': 'Tenant',
+      'agreement.back': 'Agreement',
+    };
+    el.strings = shared;
+    await el.updateComplete;
+    expect(shownTexts(el)).to.deep.equal(after);
   });
 
   it('fits 320 px without horizontal scrolling, also right-to-left', async () => {

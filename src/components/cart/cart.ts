@@ -245,7 +245,7 @@ export class LcCart extends LcElement {
     if (this._cart.length === 0) return;
     this._drafts = new Map();
     this._errors = new Map();
-    this._commit(EMPTY_CART, 'clear', this._t('announceCleared'));
+    this._commit(EMPTY_CART, 'clear', this._t('cart.announceCleared'));
   }
 
   private _onTermChange(key: string, product: Product, event: Event): void {
@@ -271,7 +271,7 @@ export class LcCart extends LcElement {
   private async _onRemove(key: string, name: string, index: number): Promise<void> {
     this._drafts = moveKey(this._drafts, key, undefined);
     this._errors = moveKey(this._errors, key, undefined);
-    this._commit(removeLine(this._cart, key), 'remove', this._t('announceRemoved', { name }));
+    this._commit(removeLine(this._cart, key), 'remove', this._t('cart.announceRemoved', { name }));
     await this.updateComplete;
     // Focus would fall to <body> with the removed button: keep it in the cart.
     const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="remove-button"]');
@@ -303,7 +303,7 @@ export class LcCart extends LcElement {
         reject(new Error(`license-checkout: ${result.message}`));
         continue;
       }
-      this._commit(result.cart, 'add', this._t('announceAdded', { name: product.name }));
+      this._commit(result.cart, 'add', this._t('cart.announceAdded', { name: product.name }));
       resolve(result.line);
     }
   }
@@ -395,33 +395,33 @@ export class LcCart extends LcElement {
 
   private _announceTotal(totals: CartTotals): string {
     const parts = this._totalsText(totals);
-    if (parts.length === 0) return this._cart.length === 0 ? this._t('announceEmpty') : '';
-    const total = parts.length === 2 ? this._t('totalAnd', { first: parts[0]!, second: parts[1]! }) : parts[0]!;
-    return this._t('announceTotal', { total });
+    if (parts.length === 0) return this._cart.length === 0 ? this._t('cart.announceEmpty') : '';
+    const total = parts.length === 2 ? this._t('cart.totalAnd', { first: parts[0]!, second: parts[1]! }) : parts[0]!;
+    return this._t('cart.announceTotal', { total });
   }
 
   /** Why Checkout is unavailable, in words; undefined when it is available. */
   private _checkoutBlocker(pricing: CartPricing | undefined): string | undefined {
-    if (!pricing) return this._t('checkoutLoading');
-    if (this._cart.length === 0) return this._t('checkoutEmpty');
+    if (!pricing) return this._t('cart.checkoutLoading');
+    if (this._cart.length === 0) return this._t('cart.checkoutEmpty');
     const invalidDraft = pricing.lines.some(({ line, product }) => {
       const draft = this._drafts.get(lineKey(line));
       return this._errors.has(lineKey(line)) || (draft !== undefined && product && !parseQuantity(draft, product).ok);
     });
-    if (pricing.totals.problems > 0 || invalidDraft) return this._t('checkoutInvalid');
+    if (pricing.totals.problems > 0 || invalidDraft) return this._t('cart.checkoutInvalid');
     return undefined;
   }
 
   private _quantityMessage(problem: QuantityProblem, product: Product): string {
     const values = { min: product.minQuantity, max: product.maxQuantity };
-    return problem === 'empty' ? this._t('quantityEmpty', values) : this._t('quantityError', values);
+    return problem === 'empty' ? this._t('cart.quantityEmpty', values) : this._t('cart.quantityError', values);
   }
 
   private _renderTermSelect(line: CartLine, product: Product, id: string, offered: boolean): TemplateResult {
     const terms = termsOf(product);
     return html`
       <div class="field" part="field">
-        <label for=${id}>${this._t('term')}</label>
+        <label for=${id}>${this._t('cart.term')}</label>
         <select
           id=${id}
           part="select term-select"
@@ -440,7 +440,7 @@ export class LcCart extends LcElement {
     const billings = billingsOf(product, line.term);
     return html`
       <div class="field" part="field">
-        <label for=${id}>${this._t('billing')}</label>
+        <label for=${id}>${this._t('cart.billing')}</label>
         <select
           id=${id}
           part="select billing-select"
@@ -466,7 +466,7 @@ export class LcCart extends LcElement {
     const errorId = `${id}-error`;
     return html`
       <div class="field quantity" part="field">
-        <label for=${id}>${this._t('quantity')}</label>
+        <label for=${id}>${this._t('cart.quantity')}</label>
         <input
           id=${id}
           part="input quantity-input"
@@ -483,7 +483,7 @@ export class LcCart extends LcElement {
           @input=${(e: Event) => this._onQuantityInput(key, product, e)}
           @change=${(e: Event) => this._onQuantityChange(key, product, e)}
         />
-        <span id=${hintId} class="hint" part="hint">${this._t('quantityHint', { min: product.minQuantity, max: product.maxQuantity })}</span>
+        <span id=${hintId} class="hint" part="hint">${this._t('cart.quantityHint', { min: product.minQuantity, max: product.maxQuantity })}</span>
         ${shown ? html`<p id=${errorId} class="error" part="error">${this._quantityMessage(shown, product)}</p>` : nothing}
       </div>
     `;
@@ -493,16 +493,16 @@ export class LcCart extends LcElement {
     const { line, product, offer, problem } = priced;
     const key = lineKey(line);
     const id = `line-${index}`;
-    const name = product?.name ?? this._t('unknownProduct', { id: line.productId });
+    const name = product?.name ?? this._t('cart.unknownProduct', { id: line.productId });
     return html`
       <li class="line" part="line" data-problem=${ifDefined(problem)} aria-labelledby=${`${id}-name`}>
         <div class="line-head">
           <h3 class="name" id=${`${id}-name`} part="line-name">${name}</h3>
           <button type="button" part="button remove-button" @click=${() => this._onRemove(key, name, index)}>
-            ${this._t('remove')}<span class="visually-hidden"> ${name}</span>
+            ${this._t('cart.remove')}<span class="visually-hidden"> ${name}</span>
           </button>
         </div>
-        ${problem === 'unknown-product' ? html`<p class="problem" part="error">${this._t('unavailable')}</p>` : nothing}
+        ${problem === 'unknown-product' ? html`<p class="problem" part="error">${this._t('cart.unavailable')}</p>` : nothing}
         ${product
           ? html`
               <div class="choices">
@@ -512,16 +512,16 @@ export class LcCart extends LcElement {
               </div>
             `
           : nothing}
-        ${problem === 'unknown-offer' ? html`<p class="problem" part="error">${this._t('offerUnavailable')}</p>` : nothing}
+        ${problem === 'unknown-offer' ? html`<p class="problem" part="error">${this._t('cart.offerUnavailable')}</p>` : nothing}
         ${offer && priced.total !== undefined
           ? html`
               <dl class="prices">
                 <div>
-                  <dt>${this._t('unitPrice')}</dt>
+                  <dt>${this._t('cart.unitPrice')}</dt>
                   <dd part="unit-price">${this._perPeriod(offer.unitPrice, line.billing)}</dd>
                 </div>
                 <div class="line-total">
-                  <dt>${this._t('lineTotal')}</dt>
+                  <dt>${this._t('cart.lineTotal')}</dt>
                   <dd part="line-total">${this._perPeriod(priced.total, line.billing)}</dd>
                 </div>
               </dl>
@@ -533,17 +533,17 @@ export class LcCart extends LcElement {
 
   private _renderCart(pricing: CartPricing): TemplateResult {
     if (this._cart.length === 0) {
-      return html`<p class="empty" part="empty">${this._t('empty')}</p>`;
+      return html`<p class="empty" part="empty">${this._t('cart.empty')}</p>`;
     }
     const totals = this._totalsText(pricing.totals);
     return html`
-      <ul class="lines" role="list" aria-label=${this._t('linesLabel')}>
+      <ul class="lines" role="list" aria-label=${this._t('cart.linesLabel')}>
         ${pricing.lines.map((priced, index) => this._renderLine(priced, index))}
       </ul>
       ${totals.length > 0
         ? html`
             <div class="totals" part="totals">
-              <span id="total-label">${this._t('total')}</span>
+              <span id="total-label">${this._t('cart.total')}</span>
               <ul role="list" aria-labelledby="total-label">
                 ${totals.map((text) => html`<li>${text}</li>`)}
               </ul>
@@ -559,15 +559,15 @@ export class LcCart extends LcElement {
     if (this._catalogTask.status === TaskStatus.ERROR && !this._reloadOnConnect) {
       return html`
         <div class="failed" part="failed" role="alert">
-          <p><strong>${this._t('loadFailed')}</strong></p>
-          <p>${this._t('loadFailedDetail')}</p>
-          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('retry')}</button>
+          <p><strong>${this._t('cart.loadFailed')}</strong></p>
+          <p>${this._t('cart.loadFailedDetail')}</p>
+          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('cart.retry')}</button>
         </div>
       `;
     }
     return html`
       <div class="loading" part="loading" aria-busy="true">
-        <p>${this._t('loading')}</p>
+        <p>${this._t('cart.loading')}</p>
         <span class="skeleton" aria-hidden="true"></span>
         <span class="skeleton short" aria-hidden="true"></span>
       </div>
@@ -587,7 +587,7 @@ export class LcCart extends LcElement {
           aria-describedby=${ifDefined(blocker ? 'checkout-reason' : undefined)}
           @click=${this._onCheckout}
         >
-          ${this._t('checkout')}
+          ${this._t('cart.checkout')}
         </button>
       </div>
     `;
@@ -596,13 +596,13 @@ export class LcCart extends LcElement {
   protected override render(): TemplateResult {
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="heading" part="heading" tabindex="-1">${this._t('heading')}</h2>
+        <h2 id="heading" class="heading" part="heading" tabindex="-1">${this._t('cart.heading')}</h2>
         ${this._renderBody()}
         <div class="notes" part="notes">
-          <h3 id="notes-heading">${this._t('notesLabel')}</h3>
+          <h3 id="notes-heading">${this._t('cart.notesLabel')}</h3>
           <ul aria-labelledby="notes-heading">
-            <li>${this._t('noteProrated')}</li>
-            <li>${this._t('noteOneCustomer')}</li>
+            <li>${this._t('cart.noteProrated')}</li>
+            <li>${this._t('cart.noteOneCustomer')}</li>
           </ul>
         </div>
         ${this._renderActions()}

@@ -319,7 +319,7 @@ export class LcCustomerDetails extends LcElement {
     const next = { ...this._draft, ...addressDraft(address) };
     const changed = FIELDS.some((field) => next[field] !== this._draft[field]);
     if (changed) {
-      this._announcement = choice === 'entered' ? '' : this._t('announceSuggestionUsed');
+      this._announcement = choice === 'entered' ? '' : this._t('customerDetails.announceSuggestionUsed');
       this._commit(next);
     }
   }
@@ -365,7 +365,7 @@ export class LcCustomerDetails extends LcElement {
     const controller = new AbortController();
     this._checkAbort = controller;
     this._check = 'checking';
-    this._announcement = this._t('checkingAddress');
+    this._announcement = this._t('customerDetails.checkingAddress');
     try {
       const result = await api.validateAddress(address, { signal: controller.signal });
       if (controller.signal.aborted) return;
@@ -382,7 +382,7 @@ export class LcCustomerDetails extends LcElement {
       }
       if (result.status === 'not-valid') {
         this._check = 'idle';
-        this._checkErrors = { postalCode: result.message ?? this._t('addressNotValid') };
+        this._checkErrors = { postalCode: result.message ?? this._t('customerDetails.addressNotValid') };
         await this.updateComplete;
         focusField(this.shadowRoot, 'postalCode');
         return;
@@ -439,7 +439,7 @@ export class LcCustomerDetails extends LcElement {
   }
 
   private _label(field: CompanyField): string {
-    return this._t(field);
+    return this._t(`customerDetails.${field}`);
   }
 
   private _countryLabel(): string {
@@ -451,21 +451,21 @@ export class LcCustomerDetails extends LcElement {
     const values = { label: this._label(field), max: MAX_LENGTH[field] ?? '', country: this._countryLabel() };
     switch (code) {
       case 'required':
-        return this._t('errorRequired', values);
+        return this._t('customerDetails.errorRequired', values);
       case 'too-long':
-        return this._t('errorTooLong', values);
+        return this._t('customerDetails.errorTooLong', values);
       case 'email':
-        return this._t('errorEmail', values);
+        return this._t('customerDetails.errorEmail', values);
       case 'phone':
-        return this._t('errorPhone', values);
+        return this._t('customerDetails.errorPhone', values);
       case 'country':
-        return this._t('errorCountry', values);
+        return this._t('customerDetails.errorCountry', values);
       case 'state-required':
-        return this._t('errorStateRequired', values);
+        return this._t('customerDetails.errorStateRequired', values);
       case 'postal-code':
-        return this._t('errorPostalCode', values);
+        return this._t('customerDetails.errorPostalCode', values);
       default:
-        return this._t('errorInvalid', values);
+        return this._t('customerDetails.errorInvalid', values);
     }
   }
 
@@ -489,7 +489,7 @@ export class LcCustomerDetails extends LcElement {
       (name) => name in this._serverErrors || name in this._checkErrors || this._prefilled.has(name),
     );
     if (this._check === 'suggest' && this._choice === undefined && this._visibility.wasSubmitted) {
-      visible[ADDRESS_CHOICE] = this._t('errorChooseAddress');
+      visible[ADDRESS_CHOICE] = this._t('customerDetails.errorChooseAddress');
     }
     return visible;
   }
@@ -498,7 +498,7 @@ export class LcCustomerDetails extends LcElement {
     return {
       name: field,
       label: this._label(field),
-      optionalText: this._t('optional'),
+      optionalText: this._t('customerDetails.optional'),
       part: `${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`,
       ...extra,
     };
@@ -522,12 +522,12 @@ export class LcCustomerDetails extends LcElement {
     const describedBy = ['suggestions-hint', error ? errorId : ''].filter(Boolean).join(' ');
     const options: Array<{ choice: number | 'entered'; label: string; detail?: string }> = [
       ...this._suggestions.map((address, index) => ({ choice: index, label: this._formatAddress(address) })),
-      { choice: 'entered' as const, label: this._t('suggestionAsEntered'), detail: this._formatAddress(this._entered) },
+      { choice: 'entered' as const, label: this._t('customerDetails.suggestionAsEntered'), detail: this._formatAddress(this._entered) },
     ];
     return html`
       <fieldset class="suggestions" part="fieldset suggestions">
-        <legend>${this._t('suggestionsLegend')}</legend>
-        <p id="suggestions-hint" class="hint" part="hint">${this._checkMessage ?? ''} ${this._t('suggestionsHint')}</p>
+        <legend>${this._t('customerDetails.suggestionsLegend')}</legend>
+        <p id="suggestions-hint" class="hint" part="hint">${this._checkMessage ?? ''} ${this._t('customerDetails.suggestionsHint')}</p>
         ${error ? html`<p id=${errorId} class="error" part="error">${error}</p>` : nothing}
         <ul role="list">
           ${options.map(
@@ -562,12 +562,12 @@ export class LcCustomerDetails extends LcElement {
     if (this._check !== 'failed') return nothing;
     return html`
       <div class="notice danger check-failed" part="check-failed" role="alert">
-        <p><strong>${this._t('addressCheckFailed')}</strong></p>
-        <p>${this._t('addressCheckFailedDetail')}</p>
+        <p><strong>${this._t('customerDetails.addressCheckFailed')}</strong></p>
+        <p>${this._t('customerDetails.addressCheckFailedDetail')}</p>
         <div class="inline-actions">
-          <button type="button" part="button retry-button" @click=${this._onRetryCheck}>${this._t('retry')}</button>
+          <button type="button" part="button retry-button" @click=${this._onRetryCheck}>${this._t('customerDetails.retry')}</button>
           <button type="button" part="button continue-anyway-button" @click=${this._onContinueAnyway}>
-            ${this._t('continueAnyway')}
+            ${this._t('customerDetails.continueAnyway')}
           </button>
         </div>
       </div>
@@ -577,7 +577,7 @@ export class LcCustomerDetails extends LcElement {
   protected override render(): TemplateResult {
     const messages = this._messages();
     const labels: Record<string, string> = Object.fromEntries(FIELDS.map((field) => [field, this._label(field)]));
-    labels[ADDRESS_CHOICE] = this._t('addressChoiceLabel');
+    labels[ADDRESS_CHOICE] = this._t('customerDetails.addressChoiceLabel');
     const showSummary =
       this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0 || Object.keys(this._checkErrors).length > 0;
     const country = this._draft.country.trim().toUpperCase();
@@ -585,9 +585,9 @@ export class LcCustomerDetails extends LcElement {
     const checking = this._check === 'checking';
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('heading')}</h2>
-        <p class="intro" part="intro">${this._t('intro')}</p>
-        ${showSummary ? renderErrorSummary(messages, labels, this._t('errorSummaryTitle'), this.shadowRoot) : nothing}
+        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('customerDetails.heading')}</h2>
+        <p class="intro" part="intro">${this._t('customerDetails.intro')}</p>
+        ${showSummary ? renderErrorSummary(messages, labels, this._t('customerDetails.errorSummaryTitle'), this.shadowRoot) : nothing}
         <form
           novalidate
           @submit=${(e: Event) => {
@@ -596,18 +596,18 @@ export class LcCustomerDetails extends LcElement {
           }}
         >
           <fieldset part="fieldset">
-            <legend>${this._t('legendCompany')}</legend>
+            <legend>${this._t('customerDetails.legendCompany')}</legend>
             <div class="fields">
               ${this._field('companyName', messages, {
                 autocomplete: 'organization',
                 required: true,
-                hint: this._t('companyNameHint'),
+                hint: this._t('customerDetails.companyNameHint'),
                 wide: true,
               })}
             </div>
           </fieldset>
           <fieldset part="fieldset">
-            <legend>${this._t('legendAddress')}</legend>
+            <legend>${this._t('customerDetails.legendAddress')}</legend>
             <div class="fields">
               ${renderSelectField(
                 {
@@ -617,7 +617,7 @@ export class LcCustomerDetails extends LcElement {
                   required: true,
                   wide: true,
                   part: 'country-select',
-                  placeholder: this._t('countryPlaceholder'),
+                  placeholder: this._t('customerDetails.countryPlaceholder'),
                   options: countryOptions(this._lang),
                 },
                 country,
@@ -635,7 +635,7 @@ export class LcCustomerDetails extends LcElement {
           </fieldset>
           ${this._renderSuggestions(messages)}
           <fieldset part="fieldset">
-            <legend>${this._t('legendContact')}</legend>
+            <legend>${this._t('customerDetails.legendContact')}</legend>
             <div class="fields">
               ${this._field('firstName', messages, { autocomplete: 'given-name', required: true, spellcheck: false })}
               ${this._field('lastName', messages, { autocomplete: 'family-name', required: true, spellcheck: false })}
@@ -644,14 +644,14 @@ export class LcCustomerDetails extends LcElement {
                 type: 'email',
                 required: true,
                 spellcheck: false,
-                hint: this._t('emailHint'),
+                hint: this._t('customerDetails.emailHint'),
               })}
               ${this._field('phone', messages, { autocomplete: 'tel', type: 'tel' })}
             </div>
           </fieldset>
           ${this._renderCheckFailed()}
           <div class="actions">
-            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>${this._t('back')}</button>
+            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>${this._t('customerDetails.back')}</button>
             <button
               type="submit"
               class="primary"
@@ -659,7 +659,7 @@ export class LcCustomerDetails extends LcElement {
               aria-disabled=${checking ? 'true' : 'false'}
               aria-busy=${checking ? 'true' : 'false'}
             >
-              ${checking ? this._t('checkingAddress') : this._t('next')}
+              ${checking ? this._t('customerDetails.checkingAddress') : this._t('customerDetails.next')}
             </button>
           </div>
         </form>

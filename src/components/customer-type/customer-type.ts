@@ -325,7 +325,11 @@ export class LcCustomerType extends LcElement {
   }
 
   private _label(field: Field): string {
-    const keys = { recipientKind: 'labelRecipientKind', customerKind: 'labelCustomerKind', customer: 'labelCustomer' } as const;
+    const keys = {
+      recipientKind: 'customerType.labelRecipientKind',
+      customerKind: 'customerType.labelCustomerKind',
+      customer: 'customerType.labelCustomer',
+    } as const;
     return this._t(keys[field]);
   }
 
@@ -339,11 +343,11 @@ export class LcCustomerType extends LcElement {
 
   private _message(field: Field, code: ErrorCode): string {
     const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
-    const specific = `error${code === 'required' ? 'Required' : 'Invalid'}.${field}`;
+    const specific = `customerType.error${code === 'required' ? 'Required' : 'Invalid'}.${field}`;
     if (specific in customerTypeStrings || overrides[specific]) {
       return lookup(customerTypeStrings, overrides, specific as keyof CustomerTypeStrings);
     }
-    return this._t(code === 'required' ? 'errorRequired' : 'errorInvalid', { label: this._label(field) });
+    return this._t(code === 'required' ? 'customerType.errorRequired' : 'customerType.errorInvalid', { label: this._label(field) });
   }
 
   /** Every problem, in words: backend messages first, then the validator's codes. */
@@ -375,10 +379,10 @@ export class LcCustomerType extends LcElement {
     if (!previous?.kind || sameRecipient(previous, this._value)) return undefined;
     // Only a change that replaces a recipient counts; completing a choice does not.
     if (this._value.kind === undefined && this._audience === audienceOf(previous.kind)) return undefined;
-    if (previous.kind === 'internal') return this._t('previousInternal');
-    if (previous.kind === 'new') return this._t('previousNew');
+    if (previous.kind === 'internal') return this._t('customerType.previousInternal');
+    if (previous.kind === 'new') return this._t('customerType.previousNew');
     if (!previous.customer) return undefined;
-    return this._t('previousExisting', { name: previous.customer.companyName });
+    return this._t('customerType.previousExisting', { name: previous.customer.companyName });
   }
 
   private _renderError(field: Field, messages: FieldMessages): TemplateResult | typeof nothing {
@@ -422,13 +426,13 @@ export class LcCustomerType extends LcElement {
     const describedBy = error ? `${fieldId('recipientKind')}-error` : undefined;
     return html`
       <fieldset part="fieldset">
-        <legend>${this._t('recipientLegend')}</legend>
+        <legend>${this._t('customerType.recipientLegend')}</legend>
         ${this._renderError('recipientKind', messages)}
         <div class="choices">
           ${this._renderRadio({
             group: 'audience',
             value: 'internal',
-            label: this._t('internal'),
+            label: this._t('customerType.internal'),
             checked: this._audience === 'internal',
             part: 'recipient-radio',
             id: fieldId('recipientKind'),
@@ -439,7 +443,7 @@ export class LcCustomerType extends LcElement {
           ${this._renderRadio({
             group: 'audience',
             value: 'customer',
-            label: this._t('customer'),
+            label: this._t('customerType.customer'),
             checked: this._audience === 'customer',
             part: 'recipient-radio',
             describedBy,
@@ -457,13 +461,13 @@ export class LcCustomerType extends LcElement {
     const describedBy = error ? `${fieldId('customerKind')}-error` : undefined;
     return html`
       <fieldset part="fieldset">
-        <legend>${this._t('customerKindLegend')}</legend>
+        <legend>${this._t('customerType.customerKindLegend')}</legend>
         ${this._renderError('customerKind', messages)}
         <div class="choices">
           ${this._renderRadio({
             group: 'customer-kind',
             value: 'existing',
-            label: this._t('existing'),
+            label: this._t('customerType.existing'),
             checked: this._value.kind === 'existing',
             part: 'customer-kind-radio',
             id: fieldId('customerKind'),
@@ -474,7 +478,7 @@ export class LcCustomerType extends LcElement {
           ${this._renderRadio({
             group: 'customer-kind',
             value: 'new',
-            label: this._t('new'),
+            label: this._t('customerType.new'),
             checked: this._value.kind === 'new',
             part: 'customer-kind-radio',
             describedBy,
@@ -489,11 +493,11 @@ export class LcCustomerType extends LcElement {
   private _renderStatus(results: Customer[] | undefined): TemplateResult {
     const pending = this._searchTask.status === TaskStatus.PENDING || this._rerunOnConnect;
     let text = '';
-    if (pending) text = this._t('searching');
+    if (pending) text = this._t('customerType.searching');
     else if (results && results.length > 0) {
-      text = results.length === 1 ? this._t('resultsOne') : this._t('resultsMany', { count: formatNumber(results.length, this._lang) });
+      text = results.length === 1 ? this._t('customerType.resultsOne') : this._t('customerType.resultsMany', { count: formatNumber(results.length, this._lang) });
     } else if (results) {
-      text = this._search.trim() ? this._t('noResults', { search: this._search.trim() }) : this._t('noCustomers');
+      text = this._search.trim() ? this._t('customerType.noResults', { search: this._search.trim() }) : this._t('customerType.noCustomers');
     }
     return html`<p class="search-status" part="search-status" role="status">${text}</p>`;
   }
@@ -502,23 +506,23 @@ export class LcCustomerType extends LcElement {
     if (this._searchTask.status === TaskStatus.ERROR && !this._rerunOnConnect) {
       return html`
         <div class="search-failed" part="search-failed" role="alert">
-          <p><strong>${this._t('searchFailed')}</strong></p>
-          <p>${this._t('searchFailedDetail')}</p>
-          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('retry')}</button>
+          <p><strong>${this._t('customerType.searchFailed')}</strong></p>
+          <p>${this._t('customerType.searchFailedDetail')}</p>
+          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('customerType.retry')}</button>
         </div>
       `;
     }
     if (!results) return nothing;
     if (results.length === 0) {
       return html`<button type="button" part="button new-customer-button" @click=${this._onCreateNew}>
-        ${this._t('createNew')}
+        ${this._t('customerType.createNew')}
       </button>`;
     }
     const error = messages.customer;
     const selectedId = this._value.customer?.id;
     return html`
       <fieldset class="results" part="fieldset results" aria-busy=${this._searchTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        <legend>${this._t('customersLegend')}</legend>
+        <legend>${this._t('customerType.customersLegend')}</legend>
         <ul role="list">
           ${results.map(
             (customer, index) => html`
@@ -541,7 +545,7 @@ export class LcCustomerType extends LcElement {
                   </span>
                   <span class=${customer.agreementOnFile ? 'badge on-file' : 'badge needed'} part="badge">
                     <span aria-hidden="true">${customer.agreementOnFile ? '✓' : '!'}</span>
-                    ${customer.agreementOnFile ? this._t('agreementOnFile') : this._t('agreementNeeded')}
+                    ${customer.agreementOnFile ? this._t('customerType.agreementOnFile') : this._t('customerType.agreementNeeded')}
                   </span>
                 </label>
               </li>
@@ -562,8 +566,8 @@ export class LcCustomerType extends LcElement {
     return html`
       <div class="existing">
         <div class="field" part="field">
-          <label for=${searchId} part="label">${this._t('searchLabel')}</label>
-          <div id="search-hint" class="hint" part="hint">${this._t('searchHint')}</div>
+          <label for=${searchId} part="label">${this._t('customerType.searchLabel')}</label>
+          <div id="search-hint" class="hint" part="hint">${this._t('customerType.searchHint')}</div>
           <input
             id=${searchId}
             type="search"
@@ -579,7 +583,7 @@ export class LcCustomerType extends LcElement {
         ${this._renderError('customer', messages)} ${this._renderStatus(results)}
         ${selected
           ? html`<p class="selected" part="selected">
-              ${this._t('selectedCustomer', { name: selected.companyName, domain: selected.defaultDomain })}
+              ${this._t('customerType.selectedCustomer', { name: selected.companyName, domain: selected.defaultDomain })}
             </p>`
           : nothing}
         ${this._renderResults(results, messages)}
@@ -593,8 +597,8 @@ export class LcCustomerType extends LcElement {
     const previous = this._previousLabel();
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('heading')}</h2>
-        ${renderErrorSummary(messages, labels, this._t('errorSummaryTitle'), this.shadowRoot)}
+        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('customerType.heading')}</h2>
+        ${renderErrorSummary(messages, labels, this._t('customerType.errorSummaryTitle'), this.shadowRoot)}
         <form
           novalidate
           @submit=${(e: Event) => {
@@ -603,11 +607,11 @@ export class LcCustomerType extends LcElement {
           }}
         >
           ${this._renderAudience(messages)} ${this._renderCustomerKind(messages)} ${this._renderExisting(messages)}
-          <p class="notice" part="notice">${this._t('noteOneCustomer')}</p>
-          ${previous ? html`<p class="notice warning" part="notice" role="status">${this._t('changedWarning', { previous })}</p>` : nothing}
+          <p class="notice" part="notice">${this._t('customerType.noteOneCustomer')}</p>
+          ${previous ? html`<p class="notice warning" part="notice" role="status">${this._t('customerType.changedWarning', { previous })}</p>` : nothing}
           <div class="actions">
-            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>${this._t('back')}</button>
-            <button type="submit" class="primary" part="button next-button">${this._t('next')}</button>
+            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>${this._t('customerType.back')}</button>
+            <button type="submit" class="primary" part="button next-button">${this._t('customerType.next')}</button>
           </div>
         </form>
       </section>
