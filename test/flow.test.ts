@@ -2,12 +2,17 @@
  * The whole flow inside `<lc-checkout>`, driven like a user (labels, key presses, clicks),
  * against the mock backend over HTTP: every recipient kind and both tenant kinds, one order
  * per double submit, retries with the same idempotency key, a backend outage mid-flow that
- * keeps every value, and hostile strings shown as text.
+ * keeps every value, and hostile strings shown as text; then the order's provisioning in
+ * `<lc-provisioning>` to each outcome (completed, failed and tried again, waiting on Microsoft),
+ * with the public events and the navigation guard.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { catalog as mockCatalog } from '../src/mock/data.js';
 import type { LcCheckout } from '../src/components/checkout/checkout.js';
+import type { LcProvisioning } from '../src/components/provisioning/provisioning.js';
+import type { LcOrderFailedEvent } from '../src/events/order-failed.js';
 import type { LcOrderPlacedEvent } from '../src/events/order-placed.js';
+import type { LcProvisioningProgressEvent } from '../src/events/provisioning-progress.js';
 import type { LcStepChangeEvent } from '../src/events/step-change.js';
 import {
   E3,
@@ -28,11 +33,14 @@ import {
   fillCompany,
   hasControl,
   mountCheckout,
+  newCustomerToReview,
   placeOrderButton,
+  provisioningOf,
   reviewWithQuote,
   stepRoot,
   text,
   typePrefix,
+  waitForOrderStatus,
   waitForStep,
 } from './helpers/flow.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
@@ -66,6 +74,47 @@ function deepActive(): Element | null {
   return active;
 }
 
+const ORDER_EVENTS = ['lc-order-placed', 'lc-provisioning-progress', 'lc-order-complete', 'lc-order-failed'] as const;
+
+/** The order's public events, in the order they were fired. */
+function orderEvents(el: LcCheckout): Event[] {
+  const seen: Event[] = [];
+  for (const type of ORDER_EVENTS) el.addEventListener(type, (e) => seen.push(e));
+  return seen;
+}
+
+/** Whether something holds the page back on `beforeunload` now (what the guard's listener does). */
+function beforeUnloadPrevented(): boolean {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+/** Counts the `beforeunload` listeners added to and removed from `window` until `restore()`. */
+function spyBeforeUnload(): { added: number; removed: number; restore(): void } {
+  const add = window.addEventListener;
+  const remove = window.removeEventListener;
+  const spy = { added: 0, removed: 0, restore: () => Object.assign(window, { addEventListener: add, removeEventListener: remove }) };
+  window.addEventListener = function (this: Window, type: string, ...rest: unknown[]) {
+    if (type === 'beforeunload') spy.added++;
+    return (add as (...a: unknown[]) => void).call(this, type, ...rest);
+  } as typeof window.addEventListener;
+  window.removeEventListener = function (this: Window, type: string, ...rest: unknown[]) {
+    if (type === 'beforeunload') spy.removed++;
+    return (remove as (...a: unknown[]) => void).call(this, type, ...rest);
+  } as typeof window.removeEventListener;
+  return spy;
+}
+
+const storedOrderRefs = () => Object.keys(sessionStorage).filter((key) => key.startsWith('license-checkout:order:'));
+const storedCarts = () => Object.keys(localStorage).filter((key) => key.startsWith('license-checkout:cart:'));
+/** Everything the widget could have written to storage, as text. */
+const allStorage = () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
+
+function rows(shown: LcProvisioning): HTMLElement[] {
+  return [...shown.shadowRoot!.querySelectorAll<HTMLElement>('[part~="status-row"]')];
+}
+
 async function orders(mock: TestMock) {
   return mock.requests({ method: 'POST', path: '/orders' });
 }
@@ -82,9 +131,13 @@ describe('checkout flow', () => {
 
   beforeEach(async () => {
     localStorage.clear();
+    sessionStorage.clear();
     mock = await createTestMock({ speed: 1000 });
   });
-  afterEach(() => localStorage.clear());
+  afterEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
 
   it('internal use: cart → recipient → review → one order, with step list, focus and events', async () => {
     const el = await mountCheckout(mock);
@@ -116,6 +169,123 @@ describe('checkout flow', () => {
     expect(sent[0]!.headers['idempotency-key']).to.match(/^[0-9a-f-]{36}$/);
     // Sent with the quote the user saw.
     expect((sent[0]!.body as { quoteId?: string }).quoteId).to.equal(el.state.quote?.id);
+  });
+
+  it('a new customer order: <lc-provisioning> shows the tasks to completed; events without credentials; ref and cart gone; Start a new order', async () => {
+    const el = await mountCheckout(mock);
+    const events = orderEvents(el);
+    await fillCart(el);
+    expect(storedCarts()).to.have.length(1);
+    await newCustomerToReview(el, 'Tailspin Toys Europe');
+    placeOrderButton(el).click();
+    const id = await confirmedOrderId(el);
+    const shown = await waitForOrderStatus(el, 'completed');
+    // Every task of the order, each done, in words.
+    expect(rows(shown)).to.have.length(shown.order!.tasks.length);
+    expect(rows(shown).length).to.be.at.least(4);
+    expect(rows(shown).map((row) => text(row.querySelector('[part~="task-status"]')))).to.deep.equal(rows(shown).map(() => 'Done'));
+    expect(text(shown.shadowRoot!.querySelector('[part~="step-heading"]'))).to.equal('Your order is complete');
+
+    const types = events.map((e) => e.type);
+    expect(types[0]).to.equal('lc-order-placed');
+    expect(types.at(-1)).to.equal('lc-order-complete');
+    expect(types.filter((t) => t === 'lc-order-complete')).to.have.length(1);
+    expect(types).to.not.include('lc-order-failed');
+    const progress = events.filter((e) => e.type === 'lc-provisioning-progress') as LcProvisioningProgressEvent[];
+    // The first snapshot (POST /orders's answer) has the tasks still to do; the last one is complete.
+    expect(progress[0]!.status).to.equal('provisioning');
+    expect(progress[0]!.tasks.length).to.equal(shown.order!.tasks.length);
+    expect(progress.at(-1)!.status).to.equal('completed');
+    expect(events.every((e) => (e as { orderId?: string }).orderId === id)).to.equal(true);
+
+    // The new admin's password is on screen once, and nowhere else.
+    const password = shown.order!.credentials!.temporaryPassword;
+    expect(text(shown.shadowRoot!.querySelector('[part~="password"]'))).to.equal(password);
+    for (const event of events) {
+      expect(JSON.stringify(event), event.type).to.not.contain(password);
+      expect(JSON.stringify(event), event.type).to.not.contain('credentials');
+    }
+    expect(JSON.stringify(el.state)).to.not.contain(password);
+    expect(el.state.order).to.not.have.property('credentials');
+    expect(allStorage()).to.not.contain(password);
+
+    // Done: nothing to resume, the cart is empty (in storage too), the guard is off.
+    expect(storedOrderRefs()).to.deep.equal([]);
+    await waitUntil(() => storedCarts().length === 0, 'the stored cart was not emptied');
+    expect(el.state.lines).to.deep.equal([]);
+    expect(el.provisioningActive).to.equal(false);
+    expect(beforeUnloadPrevented()).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    await click(shown.shadowRoot!, 'Start a new order');
+    const cart = await waitForStep(el, 'cart');
+    await waitUntil(() => cart.shadowRoot!.querySelector('[part~="empty"]'), 'the cart is not empty');
+    expect(el.state.orderId).to.equal(undefined);
+    expect(el.state.recipientKind).to.equal(undefined);
+    expect(el.state.company.companyName).to.equal('');
+  });
+
+  it('a Fail order: lc-order-failed and the failed state; Try again goes back to the review and places a new order', async () => {
+    const el = await mountCheckout(mock);
+    const events = orderEvents(el);
+    await fillCart(el);
+    await newCustomerToReview(el, 'Fail Tailspin Toys');
+    placeOrderButton(el).click();
+    const id = await confirmedOrderId(el);
+    const shown = await waitForOrderStatus(el, 'failed');
+    const failed = events.filter((e) => e.type === 'lc-order-failed') as LcOrderFailedEvent[];
+    expect(failed).to.have.length(1);
+    expect(failed[0]!.orderId).to.equal(id);
+    expect(failed[0]!.retryable).to.equal(true);
+    expect(failed[0]!.task?.kind).to.equal('create-subscription');
+    expect(events.map((e) => e.type)).to.not.include('lc-order-complete');
+    expect(text(shown.shadowRoot!.querySelector('[part~="step-heading"]'))).to.equal('Your order could not be completed');
+    expect(text(shown.shadowRoot!.querySelector('[part~="support-details"]'))).to.contain(id);
+    expect(el.provisioningActive).to.equal(false);
+    // A reload now would show what failed: the reference stays until the user moves on.
+    expect(storedOrderRefs()).to.have.length(1);
+    await expect(el).to.be.accessible();
+
+    await click(shown.shadowRoot!, 'Try again');
+    await reviewWithQuote(el);
+    expect(storedOrderRefs()).to.deep.equal([]);
+    expect(el.state.lines).to.have.length(1);
+    placeOrderButton(el).click();
+    // A new attempt, not a resend of the failed one: a new idempotency key. (The mock then refuses
+    // the new tenant's prefix, which the failed order took: what a retry of a new tenant should
+    // order is the backend's call.)
+    await waitUntil(async () => (await orders(mock)).length === 2, 'no second POST /orders');
+    const sent = await orders(mock);
+    expect(sent[1]!.headers['idempotency-key']).to.not.equal(sent[0]!.headers['idempotency-key']);
+    const [first, again] = sent.map((r) => r.body as { lines: unknown; recipient: unknown; quoteId?: string });
+    expect(again!.lines).to.deep.equal(first!.lines);
+    expect(again!.recipient).to.deep.equal(first!.recipient);
+    expect(again!.quoteId).to.not.equal(first!.quoteId);
+  });
+
+  it('a Review order: waiting on Microsoft releases the guard (no beforeunload listener) and says the page can be closed', async () => {
+    const el = await mountCheckout(mock);
+    const events = orderEvents(el);
+    await fillCart(el);
+    await newCustomerToReview(el, 'Review Tailspin Toys');
+    const spy = spyBeforeUnload();
+    try {
+      placeOrderButton(el).click();
+      const shown = await waitForOrderStatus(el, 'waiting');
+      expect(el.provisioningActive).to.equal(false);
+      // Held while the order was sent and the tasks ran, then released: the listener is gone.
+      expect(spy.added).to.equal(1);
+      expect(spy.removed).to.equal(1);
+      expect(beforeUnloadPrevented()).to.equal(false);
+      expect(text(shown.shadowRoot!.querySelector('[part~="outcome"]'))).to.contain('You can close this page safely');
+      expect(rows(shown).some((row) => row.dataset.status === 'waiting')).to.equal(true);
+      expect(events.map((e) => e.type)).to.not.include.members(['lc-order-complete', 'lc-order-failed']);
+      // Still followed, and a reload comes back to it.
+      expect(storedOrderRefs()).to.have.length(1);
+      await expect(el).to.be.accessible();
+    } finally {
+      spy.restore();
+    }
   });
 
   it('existing customer with the agreement on file: no agreement step, straight to review', async () => {

@@ -11,7 +11,8 @@ import { OrderFollower, snapshotEvents } from '../src/checkout/order-follower.js
 import { loadOrderRef, saveOrderRef } from '../src/checkout/order-storage.js';
 import '../src/components/provisioning/provisioning.js';
 import type { LcProvisioning } from '../src/components/provisioning/provisioning.js';
-import type { LcNewOrderEvent, LcRetryOrderEvent } from '../src/components/provisioning/provisioning.events.js';
+import type { LcNewOrderEvent } from '../src/events/new-order.js';
+import type { LcRetryOrderEvent } from '../src/events/retry-order.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 const E3 = 'cfq7ttc0lfld-0001';
@@ -349,6 +350,35 @@ describe('<lc-provisioning>', () => {
     expect(clipboard.copied).to.deep.equal([task.actionUrl]);
     await el.updateComplete;
     expect(text(row)).to.contain('Copied');
+  });
+
+  it('makes only http(s) action URLs links: a javascript: or data: URL is shown as text, never as href', async () => {
+    const mock = await createTestMock({ speed: 100 });
+    const placed = await apiFor(mock).placeOrder(existingTenantOrder());
+    const real = await snapshotWhen(mock, placed.id, hasTask('action-required'), 'action-required');
+    const withUrl = (actionUrl: string): Order => ({
+      ...real,
+      tasks: real.tasks.map((task) => (task.status === 'action-required' ? { ...task, actionUrl } : task)),
+    });
+    const el = await mount(withUrl('javascript:window.__pwned=1'));
+    const row = () => rows(el).find((r) => r.dataset.status === 'action-required')!;
+    expect(row().querySelector('a')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[href^="javascript"], [href^="data"]')).to.equal(null);
+    expect(text(row().querySelector('[part~="action-url"]'))).to.equal('javascript:window.__pwned=1');
+    expect(row().querySelector('[part~="copy-button"]')).to.equal(null);
+    // Not told to send a link that is not there.
+    expect(text(part(el, 'outcome'))).to.not.contain('Send these links');
+
+    await show(el, withUrl('data:text/html,<script>alert(1)</script>'));
+    expect(row().querySelector('a')).to.equal(null);
+    expect(text(row().querySelector('[part~="action-url"]'))).to.equal('data:text/html,<script>alert(1)</script>');
+
+    await show(el, withUrl('https://admin.microsoft.com/partner-invitation'));
+    const a = row().querySelector<HTMLAnchorElement>('[part~="action-link"]')!;
+    expect(a.getAttribute('href')).to.equal('https://admin.microsoft.com/partner-invitation');
+    expect(row().querySelector('[part~="action-url"]')).to.equal(null);
+    expect(text(part(el, 'outcome'))).to.contain('Send these links');
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
   it('copies with a fallback when the Clipboard API refuses, and says so when nothing works', async () => {
