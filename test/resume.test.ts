@@ -1,0 +1,195 @@
+/**
+ * Resume after a reload: `<lc-checkout>` keeps the placed order's id in `sessionStorage` from
+ * the moment `POST /orders` answers, and a new `<lc-checkout>` for the same backend (what a
+ * reload makes; `sessionStorage` survives it) goes straight back to that order's progress —
+ * never a second order, never an empty cart or an error. Against the mock over HTTP.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { HttpCheckoutApi } from '../src/api/client.js';
+import type { OrderRequest } from '../src/api/schemas.js';
+import { orderStorageKey, saveOrderRef } from '../src/checkout/order-storage.js';
+import type { LcCheckout } from '../src/components/checkout/checkout.js';
+import {
+  E3,
+  chooseInternal,
+  confirmedOrderId,
+  currentStep,
+  fillCart,
+  mountCheckout,
+  placeOrderButton,
+  provisioningOf,
+  reviewWithQuote,
+  text,
+  waitForOrderStatus,
+  waitForStep,
+} from './helpers/flow.js';
+import { createTestMock, type TestMock } from './helpers/mock.js';
+
+/** The scope `<lc-checkout api-base>` keeps its order under: the backend's absolute base URL, as the cart's storage key. */
+const scopeOf = (mock: TestMock) => new URL(mock.baseUrl, document.baseURI).href.replace(/\/+$/, '');
+const storedRef = (mock: TestMock) => sessionStorage.getItem(orderStorageKey(scopeOf(mock)));
+const storedCarts = () => Object.keys(localStorage).filter((key) => key.startsWith('license-checkout:cart:'));
+const allStorage = () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
+const postedOrders = (mock: TestMock) => mock.requests({ method: 'POST', path: '/orders' });
+
+function notice(el: LcCheckout): string {
+  return text(el.shadowRoot!.querySelector('[part~="notice"]'));
+}
+
+function beforeUnloadPrevented(): boolean {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+/** Records the public order events a checkout fires. */
+function eventTypes(el: LcCheckout): string[] {
+  const seen: string[] = [];
+  for (const type of ['lc-order-placed', 'lc-provisioning-progress', 'lc-order-complete', 'lc-order-failed']) {
+    el.addEventListener(type, (e) => seen.push(e.type));
+  }
+  return seen;
+}
+
+let counter = 0;
+/** A new customer with a new tenant, placed straight through the API (new tenants get admin credentials). */
+function newTenantOrder(companyName: string): OrderRequest {
+  return {
+    lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }],
+    recipient: {
+      kind: 'new',
+      company: {
+        companyName,
+        address: { country: 'US', line1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98101' },
+        contact: { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@example.com' },
+      },
+      tenant: { kind: 'new', prefix: `r${Date.now() % 1_000_000}${counter++}` },
+    },
+    agreement: {
+      templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f',
+      firstName: 'Dana',
+      lastName: 'Whitfield',
+      email: 'dana@example.com',
+      dateAccepted: '2026-01-05',
+    },
+  };
+}
+
+describe('<lc-checkout> resume after a reload', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  afterEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it('a reload mid-provisioning comes back to the same order; one POST /orders; afterwards a fresh, empty checkout', async () => {
+    // Slow enough that the order still runs when the page "reloads".
+    const mock = await createTestMock({ speed: 5 });
+    const first = await mountCheckout(mock);
+    await fillCart(first);
+    await chooseInternal(first);
+    await reviewWithQuote(first);
+    placeOrderButton(first).click();
+    const id = await confirmedOrderId(first);
+
+    // Kept from the moment POST /orders answered: the order id and the key it was placed with, nothing else.
+    const ref = JSON.parse(storedRef(mock) ?? 'null') as Record<string, string> | null;
+    expect(ref).to.not.equal(null);
+    expect(Object.keys(ref!).sort()).to.deep.equal(['idempotencyKey', 'orderId']);
+    expect(ref!.orderId).to.equal(id);
+    const [posted] = await postedOrders(mock);
+    expect(ref!.idempotencyKey).to.equal(posted!.headers['idempotency-key']);
+    expect(first.provisioningActive).to.equal(true);
+
+    // The reload: this element goes, a new one for the same backend comes; sessionStorage stays.
+    first.remove();
+    expect(beforeUnloadPrevented()).to.equal(false);
+    const second = await mountCheckout(mock);
+    const events = eventTypes(second);
+    // Straight to the order, not the cart.
+    expect(second.step).to.equal('provisioning');
+    expect(currentStep(second).localName).to.equal('lc-provisioning');
+    expect(second.state.orderId).to.equal(id);
+    expect(await confirmedOrderId(second)).to.equal(id);
+    // Running again: the guard is back.
+    await waitUntil(() => second.provisioningActive, 'the resumed order did not hold the page');
+    expect(beforeUnloadPrevented()).to.equal(true);
+
+    await waitForOrderStatus(second, 'completed', 6000);
+    expect(second.provisioningActive).to.equal(false);
+    expect(beforeUnloadPrevented()).to.equal(false);
+    expect(events).to.include('lc-order-complete');
+    expect(events).to.not.include('lc-order-placed');
+    // One order, however often the page was loaded.
+    expect(await postedOrders(mock)).to.have.length(1);
+    // Done: nothing to resume, and the cart (stored in localStorage) is empty.
+    expect(storedRef(mock)).to.equal(null);
+    await waitUntil(() => storedCarts().length === 0, 'the stored cart was not emptied');
+
+    second.remove();
+    const third = await mountCheckout(mock);
+    const cart = await waitForStep(third, 'cart');
+    await waitUntil(() => cart.shadowRoot!.querySelector('[part~="empty"]'), 'the cart came back with lines');
+    expect(third.state.orderId).to.equal(undefined);
+    expect(third.state.lines).to.deep.equal([]);
+    expect(await postedOrders(mock)).to.have.length(1);
+  }).timeout(15000);
+
+  it('a resumed new-tenant order shows the credentials once, never in storage or state', async () => {
+    const mock = await createTestMock({ speed: 1000 });
+    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(newTenantOrder('Northwind Traders'));
+    saveOrderRef(scopeOf(mock), { orderId: order.id });
+    const el = await mountCheckout(mock);
+    const shown = await waitForOrderStatus(el, 'completed');
+    const password = shown.order!.credentials!.temporaryPassword;
+    expect(text(shown.shadowRoot!.querySelector('[part~="password"]'))).to.equal(password);
+    expect(allStorage()).to.not.contain(password);
+    expect(JSON.stringify(el.state)).to.not.contain(password);
+    expect(storedRef(mock)).to.equal(null);
+    expect(await postedOrders(mock)).to.have.length(1);
+  });
+
+  it('a resumed order that waits on Microsoft (Review) shows it waiting, without holding the page', async () => {
+    const mock = await createTestMock({ speed: 1000 });
+    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(newTenantOrder('Review Northwind'));
+    saveOrderRef(scopeOf(mock), { orderId: order.id });
+    const el = await mountCheckout(mock);
+    const shown = await waitForOrderStatus(el, 'waiting');
+    expect(text(shown.shadowRoot!.querySelector('[part~="outcome"]'))).to.contain('You can close this page safely');
+    expect(el.provisioningActive).to.equal(false);
+    expect(beforeUnloadPrevented()).to.equal(false);
+    // Still the order to come back to.
+    expect(JSON.parse(storedRef(mock)!)).to.deep.equal({ orderId: order.id });
+  });
+
+  it('a stored order the backend does not know is dropped with a clear message; the cart shows and works', async () => {
+    const mock = await createTestMock({ speed: 1000 });
+    saveOrderRef(scopeOf(mock), { orderId: 'ord_00000gone', idempotencyKey: '3b0f0c2e-8f7e-4c1e-9a57-0d7c1c1f2a10' });
+    const el = await mountCheckout(mock);
+    await waitUntil(() => /not known to the store/.test(notice(el)), 'no message about the unknown order', { timeout: 4000 });
+    expect(notice(el)).to.contain('ord_00000gone');
+    expect(el.shadowRoot!.querySelector('[part~="notice"]')!.getAttribute('role')).to.equal('alert');
+    await waitForStep(el, 'cart');
+    expect(el.state.orderId).to.equal(undefined);
+    expect(el.provisioningActive).to.equal(false);
+    expect(storedRef(mock)).to.equal(null);
+    await expect(el).to.be.accessible();
+    // A fresh checkout from here.
+    await fillCart(el);
+    expect(el.step).to.equal('customer-type');
+    expect(await postedOrders(mock)).to.have.length(0);
+  });
+
+  it('an order stored for another backend is neither resumed nor touched', async () => {
+    const mock = await createTestMock({ speed: 1000 });
+    saveOrderRef('http://elsewhere.example/api', { orderId: 'ord_elsewhere' });
+    const el = await mountCheckout(mock);
+    await waitForStep(el, 'cart');
+    expect(el.state.orderId).to.equal(undefined);
+    expect(sessionStorage.getItem(orderStorageKey('http://elsewhere.example/api'))).to.equal(JSON.stringify({ orderId: 'ord_elsewhere' }));
+    expect((await mock.requests()).filter((r) => r.path.startsWith('/orders'))).to.deep.equal([]);
+  });
+});
