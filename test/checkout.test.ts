@@ -1,15 +1,32 @@
 /**
  * `<lc-checkout>` as an integrator meets it: configuration (`api-base`, `apiOptions`, `api`,
  * `lang`, `strings`), the step list, step-change events and focus, the public methods, and
- * the designed states (catalog loading or down, empty cart). The whole flow is in flow.test.ts.
+ * the designed states (catalog loading or down, empty cart), and the navigation guard while
+ * the order's tasks run. The whole flow is in flow.test.ts; resume after a reload in resume.test.ts.
  */
 import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CheckoutApi } from '../src/api/api.js';
 import { HttpCheckoutApi } from '../src/api/client.js';
 import type { LcCheckout } from '../src/components/checkout/checkout.js';
 import type { LcErrorEvent } from '../src/events/error.js';
+import type { LcNavigationBlockedEvent } from '../src/events/navigation-blocked.js';
 import type { LcStepChangeEvent } from '../src/events/step-change.js';
-import { BASIC, E3, click, currentStep, fillCart, mountCheckout, stepRoot, text, waitForStep } from './helpers/flow.js';
+import {
+  BASIC,
+  E3,
+  chooseInternal,
+  click,
+  currentStep,
+  fillCart,
+  mountCheckout,
+  placeOrderButton,
+  provisioningOf,
+  reviewWithQuote,
+  stepRoot,
+  text,
+  waitForOrderStatus,
+  waitForStep,
+} from './helpers/flow.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 function part(el: LcCheckout, name: string): HTMLElement | null {
@@ -27,6 +44,26 @@ function deepActive(): Element | null {
   return active;
 }
 
+function beforeUnloadPrevented(): boolean {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+/** Clicks a host page link; returns whether something stopped it before a safety net that keeps this page here. */
+function linkClickPrevented(a: HTMLAnchorElement): boolean {
+  let prevented: boolean | undefined;
+  const net = (event: Event) => {
+    prevented = event.defaultPrevented;
+    event.preventDefault();
+  };
+  a.addEventListener('click', net);
+  a.click();
+  a.removeEventListener('click', net);
+  if (prevented === undefined) throw new Error('the click did not reach the link');
+  return prevented;
+}
+
 async function cartLoaded(el: LcCheckout): Promise<ShadowRoot> {
   await waitForStep(el, 'cart');
   const root = stepRoot(el);
@@ -39,9 +76,13 @@ describe('<lc-checkout>', () => {
 
   beforeEach(async () => {
     localStorage.clear();
+    sessionStorage.clear();
     mock = await createTestMock({ speed: 1000 });
   });
-  afterEach(() => localStorage.clear());
+  afterEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
 
   it('is accessible at the cart, empty and with lines', async () => {
     const el = await mountCheckout(mock);
@@ -180,7 +221,7 @@ describe('<lc-checkout>', () => {
       html`<lc-checkout
         api-base=${mock.baseUrl}
         lang="de-DE"
-        .strings=${{ 'checkout.step.cart': 'Warenkorb', heading: 'Ihr Warenkorb' }}
+        .strings=${{ 'checkout.step.cart': 'Warenkorb', 'cart.heading': 'Ihr Warenkorb' }}
       ></lc-checkout>`,
     );
     const root = await cartLoaded(el);
@@ -215,8 +256,97 @@ describe('<lc-checkout>', () => {
     const el = await mountCheckout(mock);
     await cartLoaded(el);
     const exported = currentStep(el).getAttribute('exportparts') ?? '';
-    for (const name of ['button', 'checkout-button', 'quantity-input', 'next-button', 'place-order-button', 'step-heading', 'input']) {
+    for (const name of [
+      'button',
+      'checkout-button',
+      'quantity-input',
+      'next-button',
+      'place-order-button',
+      'step-heading',
+      'input',
+      'order-id',
+      'status-row',
+      'task-status',
+      'progress',
+      'outcome',
+      'new-order-button',
+      'copy-button',
+    ]) {
       expect(exported.split(/,\s*/)).to.include(name);
     }
   });
+
+  it('holds the page while a task runs (beforeunload, host links, lc-navigation-blocked, a notice) and lets go once complete', async () => {
+    // Slow enough to look at the page while the task runs (about 2.4 s).
+    mock = await createTestMock({ speed: 5 });
+    const el = await mountCheckout(mock);
+    const blocked: LcNavigationBlockedEvent[] = [];
+    el.addEventListener('lc-navigation-blocked', (e) => blocked.push(e));
+    const a = document.createElement('a');
+    a.href = '/__leave-test/elsewhere';
+    a.textContent = 'Elsewhere';
+    document.body.append(a);
+    try {
+      await fillCart(el);
+      await chooseInternal(el);
+      await reviewWithQuote(el);
+      expect(el.provisioningActive).to.equal(false);
+      expect(beforeUnloadPrevented()).to.equal(false);
+      expect(linkClickPrevented(a)).to.equal(false);
+      expect(blocked).to.have.length(0);
+
+      placeOrderButton(el).click();
+      const shown = await provisioningOf(el);
+      await waitUntil(() => shown.order?.tasks.some((task) => task.status === 'running'), 'no task running');
+      expect(el.provisioningActive).to.equal(true);
+      expect(beforeUnloadPrevented()).to.equal(true);
+      expect(linkClickPrevented(a)).to.equal(true);
+      expect(blocked).to.have.length(1);
+      expect(blocked[0]!.kind).to.equal('link');
+      expect(blocked[0]!.url).to.equal(a.href);
+      expect(blocked[0]!.cancelable && blocked[0]!.bubbles && blocked[0]!.composed).to.equal(true);
+      await el.updateComplete;
+      await shown.updateComplete;
+      const notice = shown.shadowRoot!.querySelector('[part~="notice"]');
+      expect(text(notice)).to.contain('Please stay on this page until the running tasks have finished');
+      expect(notice!.getAttribute('role')).to.equal('alert');
+
+      // A host app with its own router takes over by cancelling the event: the link is not stopped.
+      el.addEventListener('lc-navigation-blocked', (e) => e.preventDefault(), { once: true });
+      expect(linkClickPrevented(a)).to.equal(false);
+      expect(blocked).to.have.length(2);
+
+      await waitForOrderStatus(el, 'completed', 6000);
+      expect(el.provisioningActive).to.equal(false);
+      expect(beforeUnloadPrevented()).to.equal(false);
+      expect(linkClickPrevented(a)).to.equal(false);
+      expect(blocked).to.have.length(2);
+      expect(shown.shadowRoot!.querySelector('[part~="notice"]')).to.equal(null);
+    } finally {
+      a.remove();
+    }
+  }).timeout(15000);
+
+  it('a custom strings table words the guard message', async () => {
+    mock = await createTestMock({ speed: 5 });
+    const el = await mountCheckout(mock);
+    el.strings = { 'checkout.leaveMessage': 'Bitte bleiben Sie auf dieser Seite.' };
+    const a = document.createElement('a');
+    a.href = '/__leave-test/elsewhere';
+    document.body.append(a);
+    try {
+      await fillCart(el);
+      await chooseInternal(el);
+      await reviewWithQuote(el);
+      placeOrderButton(el).click();
+      const shown = await provisioningOf(el);
+      await waitUntil(() => el.provisioningActive && shown.order?.status === 'provisioning', 'the order is not running');
+      expect(linkClickPrevented(a)).to.equal(true);
+      await el.updateComplete;
+      await shown.updateComplete;
+      expect(text(shown.shadowRoot!.querySelector('[part~="notice"]'))).to.equal('Bitte bleiben Sie auf dieser Seite.');
+    } finally {
+      a.remove();
+    }
+  }).timeout(15000);
 });
