@@ -5,10 +5,11 @@
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ReactiveElement } from 'lit';
+import type { CheckoutApi } from '../src/api/api.js';
 import { HttpCheckoutApi } from '../src/api/client.js';
-import { isContractError, isNetworkError, isApiError } from '../src/api/errors.js';
-import type { Order, OrderRequest } from '../src/api/schemas.js';
-import { OrderFollower, snapshotEvents, type ConnectionState, type PollDelays } from '../src/checkout/order-follower.js';
+import { ApiError, isContractError, isNetworkError, isApiError } from '../src/api/errors.js';
+import type { Order, OrderRequest, ProvisioningTask, TaskStatus } from '../src/api/schemas.js';
+import { OrderFollower, PollPolicy, snapshotEvents, type ConnectionState, type PollDelays } from '../src/checkout/order-follower.js';
 import { LcOrderCompleteEvent } from '../src/events/order-complete.js';
 import { LcOrderFailedEvent } from '../src/events/order-failed.js';
 import { LcProvisioningProgressEvent } from '../src/events/provisioning-progress.js';
@@ -272,5 +273,222 @@ describe('OrderFollower', () => {
     const failure = failedEvents.find((e): e is LcOrderFailedEvent => e instanceof LcOrderFailedEvent)!;
     expect(failure.task!.id).to.equal(done.tasks[1]!.id);
     expect(failure.retryable).to.equal(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// The polling policy, with scripted snapshots and an injected clock (no backend, no timers).
+
+const DEFAULTS: Required<PollDelays> = { initial: 2000, factor: 1.5, max: 15_000, jitter: 0.2 };
+const T0 = Date.parse('2026-03-02T10:00:00.000Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+interface TaskSpec {
+  status: TaskStatus;
+  /** ms since T0 */
+  startedAt?: number;
+  estimatedSeconds?: number;
+}
+
+/** A snapshot of a scripted order: one task per spec; `at` (ms since T0) moves the timestamps. */
+function snapshot(tasks: TaskSpec[], progress: number, at = 0, status?: Order['status']): Order {
+  const list: ProvisioningTask[] = tasks.map((t, i) => ({
+    id: `task-${i + 1}`,
+    kind: 'create-subscription',
+    label: `Task ${i + 1}`,
+    status: t.status,
+    ...(t.startedAt !== undefined ? { startedAt: iso(T0 + t.startedAt) } : {}),
+    ...(t.estimatedSeconds !== undefined ? { estimatedSeconds: t.estimatedSeconds } : {}),
+  }));
+  const derived = list.every((t) => t.status === 'succeeded')
+    ? 'completed'
+    : list.some((t) => t.status === 'failed')
+      ? 'failed'
+      : list.some((t) => t.status === 'running') || list.every((t) => t.status === 'pending' || t.status === 'succeeded')
+        ? 'provisioning'
+        : 'waiting';
+  return {
+    id: 'ord_scripted',
+    status: status ?? derived,
+    createdAt: iso(T0),
+    updatedAt: iso(T0 + at),
+    recipient: { kind: 'new', companyName: 'Scripted Ltd' },
+    currency: 'USD',
+    lines: [],
+    firstInvoiceTotal: 0,
+    tasks: list,
+    progress,
+  };
+}
+
+/** Two tasks; the first runs (no estimate), progress moves by `step` per poll. */
+const onlyProgress = (n: number, step = 0.01) =>
+  Array.from({ length: n }, (_, i) => snapshot([{ status: 'running', startedAt: 0 }, { status: 'pending' }], i * step, i * 1000));
+
+describe('PollPolicy', () => {
+  it('grows ×1.5 up to 15 s while only progress and timestamps change', () => {
+    const policy = new PollPolicy(DEFAULTS);
+    const delays = onlyProgress(9).map((order, i) => policy.next(order, T0 + i * 1000).delay);
+    expect(delays).to.deep.equal([2000, 3000, 4500, 6750, 10125, 15000, 15000, 15000, 15000]);
+  });
+
+  it('halves the delay on a task status change, down to the initial 2 s', () => {
+    const policy = new PollPolicy(DEFAULTS);
+    for (const order of onlyProgress(7)) policy.next(order, T0);
+    expect(policy.delay).to.equal(15000);
+    const tasks = (a: TaskStatus, b: TaskStatus, c: TaskStatus): TaskSpec[] => [{ status: a }, { status: b }, { status: c }];
+    expect(policy.next(snapshot(tasks('succeeded', 'running', 'pending'), 0.4), T0).delay, 'first change').to.equal(7500);
+    expect(policy.next(snapshot(tasks('succeeded', 'succeeded', 'running'), 0.7), T0).delay, 'second').to.equal(3750);
+    expect(policy.next(snapshot(tasks('succeeded', 'succeeded', 'running'), 0.8), T0).delay, 'no change: grows').to.equal(5625);
+    expect(policy.next(snapshot(tasks('succeeded', 'succeeded', 'failed'), 0.8, 0, 'provisioning'), T0).delay, 'third').to.equal(2812.5);
+    expect(policy.next(snapshot(tasks('succeeded', 'succeeded', 'running'), 0.8), T0).delay, 'fourth: at the initial delay').to.equal(2000);
+    // From a short delay a change is back to the initial delay at once.
+    const fresh = new PollPolicy(DEFAULTS);
+    fresh.next(snapshot(tasks('running', 'pending', 'pending'), 0), T0);
+    expect(fresh.next(snapshot(tasks('running', 'pending', 'pending'), 0.1), T0).delay).to.equal(3000);
+    expect(fresh.next(snapshot(tasks('succeeded', 'running', 'pending'), 0.4), T0).delay).to.equal(2000);
+  });
+
+  it("polls at a running task's expected end, within [2 s, 15 s]", () => {
+    const policy = new PollPolicy(DEFAULTS);
+    // Started at T0, estimated 10 s, read 1 s in: the next poll in 9 s, aimed at its end.
+    const task = (est: number, status: TaskStatus = 'running'): TaskSpec[] => [{ status, startedAt: 0, estimatedSeconds: est }, { status: 'pending' }];
+    expect(policy.next(snapshot(task(10), 0.05), T0 + 1000)).to.deep.equal({ delay: 9000, aimedAt: 'task-1' });
+    // A long task: no fast polls at its start, the longest delay instead (not aimed: its end is later).
+    expect(new PollPolicy(DEFAULTS).next(snapshot(task(200), 0.01), T0 + 1000)).to.deep.equal({ delay: 15000 });
+    // Ending within the shortest delay: the initial delay, aimed.
+    expect(new PollPolicy(DEFAULTS).next(snapshot(task(1.5), 0.3), T0 + 1000)).to.deep.equal({ delay: 2000, aimedAt: 'task-1' });
+    // Several running tasks: the earliest end counts.
+    const two = snapshot([{ status: 'running', startedAt: 0, estimatedSeconds: 12 }, { status: 'running', startedAt: 0, estimatedSeconds: 6 }], 0.1);
+    expect(new PollPolicy(DEFAULTS).next(two, T0 + 1000)).to.deep.equal({ delay: 5000, aimedAt: 'task-2' });
+  });
+
+  it('drops an estimate that proved wrong, or that the clocks cannot place, for the backoff', () => {
+    const policy = new PollPolicy(DEFAULTS);
+    const running = (progress: number) => snapshot([{ status: 'running', startedAt: 0, estimatedSeconds: 10 }, { status: 'pending' }], progress);
+    expect(policy.next(running(0.1), T0 + 2000)).to.deep.equal({ delay: 8000, aimedAt: 'task-1' });
+    // The aimed poll still finds it running: from now on the backoff decides for this task.
+    const after = [running(0.45), running(0.46), running(0.47)].map((o, i) => policy.next(o, T0 + 10_500 + i * 1000));
+    expect(after.map((p) => p.aimedAt)).to.deep.equal([undefined, undefined, undefined]);
+    expect(after.map((p) => p.delay)).to.deep.equal([3000, 4500, 6750]);
+    // The next task's estimate is used again.
+    const next = snapshot([{ status: 'succeeded' }, { status: 'running', startedAt: 30_000, estimatedSeconds: 5 }], 0.5);
+    expect(policy.next(next, T0 + 31_000)).to.deep.equal({ delay: 4000, aimedAt: 'task-2' });
+    // Overdue by the client's clock, or started "in the future" (clock behind the server's): backoff.
+    const overdue = new PollPolicy(DEFAULTS);
+    expect(overdue.next(running(0.9), T0 + 60_000)).to.deep.equal({ delay: 2000 });
+    const behind = new PollPolicy(DEFAULTS);
+    expect(behind.next(running(0.1), T0 - 30_000)).to.deep.equal({ delay: 2000 });
+  });
+
+  it('polls every 15 s while the order only waits, and backs off on failures', () => {
+    const policy = new PollPolicy(DEFAULTS);
+    expect(policy.next(snapshot([{ status: 'succeeded' }, { status: 'waiting' }], 0.5), T0).delay).to.equal(15000);
+    const failing = new PollPolicy(DEFAULTS);
+    expect([failing.failed(), failing.failed(), failing.failed()]).to.deep.equal([2000, 3000, 4500]);
+    failing.reset();
+    expect(failing.failed()).to.equal(2000);
+  });
+
+  it('keeps a ten-minute provisioning of six tasks well under 60 polls, and sees each change promptly', () => {
+    // The bench's order: tasks of 200, 80, 50, 120, 120 and 120 s; 200 ms per request.
+    const durations = [200, 80, 50, 120, 120, 120];
+    const ends = durations.map((_, i) => durations.slice(0, i + 1).reduce((a, b) => a + b, 0) * 1000);
+    const at = (t: number, estimates: boolean) => {
+      const done = ends.filter((end) => end <= t).length;
+      const tasks: TaskSpec[] = durations.map((d, i) =>
+        i < done ? { status: 'succeeded' } : i === done ? { status: 'running', startedAt: i ? ends[i - 1] : 0, ...(estimates ? { estimatedSeconds: d } : {}) } : { status: 'pending' },
+      );
+      return snapshot(tasks, done / durations.length, t);
+    };
+    for (const estimates of [false, true]) {
+      const policy = new PollPolicy(DEFAULTS);
+      let t = 0;
+      let pollsIn10Minutes = 0;
+      let seen = 0;
+      const lateness: number[] = [];
+      while (seen < durations.length) {
+        if (t <= 600_000) pollsIn10Minutes++;
+        t += 200;
+        const order = at(t, estimates);
+        const done = order.tasks.filter((task) => task.status === 'succeeded').length;
+        if (done > seen) lateness.push(t - ends[done - 1]!);
+        seen = done;
+        const plan = policy.next(order, T0 + t);
+        t += plan.delay * (plan.aimedAt ? 1.1 : 1); // the jitter of random() = 0.5
+      }
+      // The bench's figure counts the first poll too (and the failed events request): ≤ 60 with margin.
+      expect(pollsIn10Minutes, `polls in 10 minutes${estimates ? ' with estimates' : ''}`).to.be.at.most(estimates ? 45 : 50);
+      expect(lateness).to.have.length(durations.length);
+      // Every change is seen within the longest delay (+ the request); with estimates, at the
+      // expected end + the +10 % jitter of at most 15 s + the request.
+      expect(Math.max(...lateness)).to.be.at.most(estimates ? 1700 : 15_200);
+    }
+  });
+});
+
+describe('OrderFollower polling schedule', () => {
+  let host: FollowerHost;
+  beforeEach(async () => {
+    host = await fixture<FollowerHost>(html`<follower-test-host></follower-test-host>`);
+  });
+
+  /**
+   * Follows a scripted order with the default delays; every timer the follower sets is
+   * recorded and fired at once. Returns the delays scheduled, one per poll but the last.
+   */
+  async function scheduled(snapshots: Order[], now?: () => number): Promise<{ delays: number[]; polls: number }> {
+    const delays: number[] = [];
+    let polls = 0;
+    const api = {
+      watchOrder: () => Promise.reject(new ApiError({ status: 404, endpoint: 'GET /orders/{id}/events', title: 'Not Found' })),
+      getOrder: () => Promise.resolve(snapshots[Math.min(polls++, snapshots.length - 1)]!),
+    } as unknown as CheckoutApi;
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    const follower = new OrderFollower(host, {
+      api: () => api,
+      onSnapshot: (order) => terminal(order) && finished(),
+      random: () => 0.5,
+      now,
+    });
+    const real = window.setTimeout;
+    window.setTimeout = ((fn: () => void, ms?: number) => {
+      delays.push(ms ?? 0);
+      return real(fn, 0);
+    }) as typeof window.setTimeout;
+    try {
+      follower.follow('ord_scripted');
+      await done;
+    } finally {
+      window.setTimeout = real;
+      follower.stop();
+    }
+    return { delays, polls };
+  }
+
+  it('backs off to 15 s while only progress changes, and comes back down on a task change', async () => {
+    const tasks = (a: TaskStatus, b: TaskStatus): TaskSpec[] => [{ status: a }, { status: b }];
+    const script = [
+      ...Array.from({ length: 8 }, (_, i) => snapshot(tasks('running', 'pending'), i * 0.05, i * 2000)),
+      snapshot(tasks('succeeded', 'running'), 0.5),
+      snapshot(tasks('succeeded', 'running'), 0.6),
+      snapshot(tasks('succeeded', 'succeeded'), 1),
+    ];
+    const { delays, polls } = await scheduled(script);
+    expect(polls).to.equal(script.length);
+    expect(delays).to.deep.equal([2000, 3000, 4500, 6750, 10125, 15000, 15000, 15000, 7500, 11250]);
+  });
+
+  it("aims at a running task's expected end with the injected clock, jitter only later", async () => {
+    let now = T0 + 1000;
+    const running = (p: number) => snapshot([{ status: 'running', startedAt: 0, estimatedSeconds: 10 }], p);
+    const script = [running(0.1), snapshot([{ status: 'succeeded' }], 1)];
+    const { delays } = await scheduled(script, () => now);
+    // 9 s left, +10 % (random() = 0.5 → half of the +20 % spread): never before the end.
+    expect(delays).to.deep.equal([9900]);
+    now = T0 + 5000;
+    const long = [snapshot([{ status: 'running', startedAt: 0, estimatedSeconds: 300 }], 0.01), snapshot([{ status: 'succeeded' }], 1)];
+    expect((await scheduled(long, () => now)).delays, 'a long task: the longest delay at once').to.deep.equal([15000]);
   });
 });

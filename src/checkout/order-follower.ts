@@ -23,15 +23,21 @@ import { LcProvisioningProgressEvent } from '../events/provisioning-progress.js'
  */
 export type ConnectionState = 'live' | 'polling' | 'reconnecting' | 'offline';
 
-/** Delays of the polling and retry backoff, in milliseconds. */
+/**
+ * Delays of the polling and retry backoff, in milliseconds. See `PollPolicy` for how they
+ * are used.
+ */
 export interface PollDelays {
-  /** The first delay, and the delay after a snapshot that changed something. Default 2000. */
+  /** The first delay, and the shortest: a task status change halves the delay down to this. Default 2000. */
   initial?: number;
-  /** Each unchanged snapshot or failure multiplies the delay by this. Default 1.5. */
+  /** Each snapshot without a task status change, or failure, multiplies the delay by this. Default 1.5. */
   factor?: number;
   /** The longest delay; also the delay while the order only waits on someone. Default 15000. */
   max?: number;
-  /** Random spread around each delay, as a share of it (0.2 = ±20%). Default 0.2. */
+  /**
+   * Random spread around each delay, as a share of it (0.2 = ±20%); a poll aimed at a task's
+   * expected end is only ever moved later (0 to +20%). Default 0.2.
+   */
   jitter?: number;
 }
 
@@ -50,6 +56,8 @@ export interface OrderFollowerOptions {
   pollDelays?: PollDelays;
   /** Random source for the jitter, 0 ≤ x < 1; `Math.random` by default. */
   random?: () => number;
+  /** The clock (ms since the epoch) that task estimates are compared with; `Date.now` by default. */
+  now?: () => number;
 }
 
 /** The events endpoint is missing: these statuses switch to polling for good. */
@@ -59,9 +67,126 @@ const MAX_STREAM_FAILURES = 3;
 
 const isTerminal = (order: Order): boolean => order.status === 'completed' || order.status === 'failed';
 
-/** What a snapshot changed, to reset the backoff: a moving order is polled often. */
+/** What a snapshot changed, for the public progress event (progress and timestamps included). */
 const fingerprint = (order: Order): string =>
   `${order.status}|${order.updatedAt}|${order.progress}|${order.tasks.map((t) => t.status).join(',')}`;
+
+/**
+ * What the polling backoff reacts to: the order's and each task's status, nothing else. A
+ * running task's `progress` and the timestamps change on every poll; counting them as news
+ * would keep polling at the initial delay for as long as a task runs.
+ */
+const statusSignature = (order: Order): string => `${order.status}|${order.tasks.map((t) => `${t.id}:${t.status}`).join(',')}`;
+
+/** The next poll, as `PollPolicy` plans it (before jitter). */
+export interface PollPlan {
+  /** Milliseconds until the next poll. */
+  delay: number;
+  /**
+   * The id of the running task whose expected end (`startedAt` + `estimatedSeconds`) the delay
+   * aims at, if it does: the poll lands at or just after that moment, never before it.
+   */
+  aimedAt?: string;
+}
+
+/**
+ * The polling fallback's schedule, a pure policy (no timers, no clock of its own):
+ *
+ * - A snapshot where no task and not the order changed status (only `progress` or the
+ *   timestamps did) grows the delay ×`factor`, up to `max`.
+ * - A status change halves the delay, down to `initial`: after a quiet stretch a change is
+ *   followed up at half the pace; changes that keep coming bring it back to `initial`. (Resetting
+ *   straight to `initial` costs about five requests in the next 25 s after every change: with six
+ *   changes in a ten-minute provisioning that alone is about 30 requests.)
+ * - A task that is `running` with `startedAt` and `estimatedSeconds` says when it should end:
+ *   the next poll is planned for then, within [`initial`, `max`], whatever the backoff says
+ *   (sooner, to see the end promptly; later, not to ask again and again about a task that
+ *   runs for minutes). With several running tasks, the earliest end counts. An estimate
+ *   that proved wrong (the task still ran at the poll aimed at its end; or the client's clock
+ *   disagrees with the server's) is not used again for that task: the backoff takes over.
+ * - An order that only waits on someone (`waiting`) is polled every `max`.
+ * - A failed attempt waits the current delay, then grows it.
+ */
+export class PollPolicy {
+  private readonly _delays: Required<PollDelays>;
+  private _delay: number;
+  private _signature?: string;
+  private _aim?: string;
+  private readonly _distrusted = new Set<string>();
+
+  constructor(delays: Required<PollDelays>) {
+    this._delays = delays;
+    this._delay = delays.initial;
+  }
+
+  /** The backoff delay now (what a failure would wait, and what the next unhinted poll grows from). */
+  get delay(): number {
+    return this._delay;
+  }
+
+  /** Back to the initial delay (a new order, back online, a live stream that delivered). */
+  reset(): void {
+    this._delay = this._delays.initial;
+  }
+
+  /** Forgets everything about the previous order. */
+  clear(): void {
+    this.reset();
+    this._signature = undefined;
+    this._aim = undefined;
+    this._distrusted.clear();
+  }
+
+  /** A failed attempt: the delay to wait before the next one; grows the backoff. */
+  failed(): number {
+    const wait = this._delay;
+    this._aim = undefined;
+    this._delay = Math.min(this._delays.max, this._delay * this._delays.factor);
+    return wait;
+  }
+
+  /** Plans the next poll after `order` was read at `now` (ms since the epoch). */
+  next(order: Order, now: number): PollPlan {
+    const { initial, factor, max } = this._delays;
+    const signature = statusSignature(order);
+    const first = this._signature === undefined;
+    const changed = !first && signature !== this._signature;
+    this._signature = signature;
+    // The previous poll aimed at this task's end and it still runs: its estimate is off.
+    if (this._aim !== undefined && order.tasks.some((t) => t.id === this._aim && t.status === 'running')) {
+      this._distrusted.add(this._aim);
+    }
+    this._aim = undefined;
+
+    if (order.status === 'waiting') {
+      // Nothing runs: someone else acts, slowly.
+      this._delay = max;
+      return { delay: max };
+    }
+    // The first snapshot keeps the delay it started with (the initial one, unless attempts failed).
+    if (changed) this._delay = Math.max(initial, this._delay / 2);
+    else if (!first) this._delay = Math.min(max, this._delay * factor);
+
+    let end: { task: string; in: number } | undefined;
+    for (const task of order.tasks) {
+      if (task.status !== 'running' || task.estimatedSeconds === undefined || task.startedAt === undefined) continue;
+      if (this._distrusted.has(task.id)) continue;
+      const duration = task.estimatedSeconds * 1000;
+      const left = Date.parse(task.startedAt) + duration - now;
+      // Overdue, or started "in the future" (the clocks disagree): the estimate cannot be placed.
+      if (!(left > 0) || left > duration) {
+        this._distrusted.add(task.id);
+        continue;
+      }
+      if (!end || left < end.in) end = { task: task.id, in: left };
+    }
+    if (!end) return { delay: this._delay };
+    if (end.in > max) return { delay: max };
+    // Ending sooner than the shortest delay: the poll after it sees the end.
+    this._aim = end.task;
+    return { delay: Math.max(initial, end.in), aimedAt: end.task };
+  }
+}
 
 export class OrderFollower implements ReactiveController {
   private readonly _host: ReactiveControllerHost;
@@ -75,8 +200,7 @@ export class OrderFollower implements ReactiveController {
   private _timer?: ReturnType<typeof setTimeout>;
   private _useStream = true;
   private _streamFailures = 0;
-  private _delay = 0;
-  private _lastFingerprint?: string;
+  private _policy?: PollPolicy;
   /** `follow()` came before the client did (context not there yet): start once it is. */
   private _awaitingApi = false;
 
@@ -113,8 +237,7 @@ export class OrderFollower implements ReactiveController {
     this._finished = false;
     this._useStream = true;
     this._streamFailures = 0;
-    this._lastFingerprint = undefined;
-    this._delay = this._delays.initial;
+    this._policy = new PollPolicy(this._delays);
     this._start();
   }
 
@@ -148,7 +271,7 @@ export class OrderFollower implements ReactiveController {
     if (!this.following || !this._connected) return;
     // Back online: try at once, with a fresh backoff.
     this._halt();
-    this._delay = this._delays.initial;
+    this._policy?.reset();
     this._streamFailures = 0;
     this._start();
   };
@@ -197,7 +320,7 @@ export class OrderFollower implements ReactiveController {
           if (attempt.signal.aborted) return;
           received = true;
           this._streamFailures = 0;
-          this._delay = this._delays.initial;
+          this._policy?.reset();
           this._setConnection('live');
           this._deliver(id, order);
         },
@@ -239,13 +362,10 @@ export class OrderFollower implements ReactiveController {
     if (!this._current(attempt)) return;
     this._attempt = undefined;
     this._setConnection('polling');
-    const changed = this._deliver(id, order);
+    this._deliver(id, order);
     if (this._finished) return;
-    const { initial, factor, max } = this._delays;
-    if (order.status === 'waiting') this._delay = max; // nothing runs: someone else acts, slowly
-    else if (changed) this._delay = initial;
-    else this._delay = Math.min(max, this._delay * factor);
-    this._schedule(this._delay);
+    const plan = this._policy!.next(order, (this._options.now ?? Date.now)());
+    this._schedule(plan.delay, plan.aimedAt !== undefined);
   }
 
   /** A failed attempt: report it, back off, try again (the stream, or polling after repeated stream failures). */
@@ -256,16 +376,15 @@ export class OrderFollower implements ReactiveController {
       if (navigator.onLine === false) return; // `online` resumes
     }
     if (streamFailed && ++this._streamFailures >= MAX_STREAM_FAILURES) this._useStream = false;
-    const wait = this._delay;
-    this._delay = Math.min(this._delays.max, this._delay * this._delays.factor);
-    this._schedule(wait);
+    this._schedule(this._policy!.failed());
   }
 
-  private _schedule(delay: number): void {
+  /** Waits `delay` ± jitter (only + when the poll aims at a task's expected end), then starts an attempt. */
+  private _schedule(delay: number, aimed = false): void {
     const { jitter, max } = this._delays;
     const random = this._options.random ?? Math.random;
     // Spread clients out so a backend coming back is not hit by all of them at once.
-    const spread = delay * jitter * (random() * 2 - 1);
+    const spread = delay * jitter * (aimed ? random() : random() * 2 - 1);
     const wait = Math.max(0, Math.min(max, delay + spread));
     this._timer = setTimeout(() => {
       this._timer = undefined;
@@ -273,12 +392,9 @@ export class OrderFollower implements ReactiveController {
     }, wait);
   }
 
-  /** Hands a snapshot on; returns whether it changed anything since the last one. */
-  private _deliver(id: string, order: Order): boolean {
-    if (order.id !== id || this._finished) return false;
-    const print = fingerprint(order);
-    const changed = print !== this._lastFingerprint;
-    this._lastFingerprint = print;
+  /** Hands a snapshot on. */
+  private _deliver(id: string, order: Order): void {
+    if (order.id !== id || this._finished) return;
     if (isTerminal(order)) {
       // Nothing will change any more: no request after this one.
       this._finished = true;
@@ -287,7 +403,6 @@ export class OrderFollower implements ReactiveController {
     }
     this._options.onSnapshot(order);
     this._host.requestUpdate();
-    return changed;
   }
 
   private _current(attempt: AbortController): boolean {
