@@ -27,6 +27,15 @@ function lcElementDefine() {
         if (decl) Object.assign(decl, { customElement: true, tagName: def.name });
       }
     },
+    packageLinkPhase({ customElementsManifest }) {
+      // The analyzer also guesses event names from `dispatchEvent(new X(...))` calls, giving
+      // entries like "" or "next"; the public events are the documented `lc-*` ones.
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const decl of mod.declarations ?? []) {
+          if (decl.events) decl.events = decl.events.filter((event) => event.name?.startsWith('lc-'));
+        }
+      }
+    },
   };
 }
 

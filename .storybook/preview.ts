@@ -7,7 +7,40 @@ import { styleMap } from 'lit/directives/style-map.js';
 import manifest from '../custom-elements.json';
 import { locales, themes, type LocaleName, type ThemeName } from './themes.js';
 
-setCustomElementsManifest(manifest);
+interface Member {
+  static?: boolean;
+  privacy?: string;
+}
+interface Declaration {
+  members?: Member[];
+  summary?: string;
+  description?: string;
+}
+interface Manifest {
+  modules: Array<{ declarations?: Declaration[] }>;
+}
+
+/**
+ * The manifest for the controls and docs tables: public instance members only (static
+ * `styles`, `version` and private state are not something a designer can set), and the
+ * summary shown on the docs page.
+ */
+function publicOnly(full: Manifest): Manifest {
+  return {
+    ...full,
+    modules: full.modules.map((mod) => ({
+      ...mod,
+      declarations: mod.declarations?.map((decl) => ({
+        ...decl,
+        // The docs page shows `description`; the elements put their one-line purpose in @summary.
+        description: [decl.summary, decl.description].filter(Boolean).join('\n\n'),
+        ...(decl.members ? { members: decl.members.filter((m) => !m.static && m.privacy !== 'private' && m.privacy !== 'protected') } : {}),
+      })),
+    })),
+  };
+}
+
+setCustomElementsManifest(publicOnly(manifest as Manifest));
 
 /**
  * Theme and language from the toolbar, applied on a wrapper: the `--lc-*` properties inherit
@@ -26,7 +59,8 @@ const withThemeAndLang: Decorator = (story, context) => {
     background: theme.background,
     'color-scheme': theme.colorScheme,
     padding: '16px',
-    'min-height': '100%',
+    'box-sizing': 'border-box',
+    'min-height': '100vh',
   };
   return html`<div class="lc-story" lang=${langName} dir=${locale.dir} style=${styleMap(style)}>${story()}</div>`;
 };
