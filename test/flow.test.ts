@@ -107,7 +107,28 @@ function spyBeforeUnload(): { added: number; removed: number; restore(): void } 
 }
 
 const storedOrderRefs = () => Object.keys(sessionStorage).filter((key) => key.startsWith('license-checkout:order:'));
-const storedCarts = () => Object.keys(localStorage).filter((key) => key.startsWith('license-checkout:cart:'));
+/**
+ * Follows this backend's stored cart (`<lc-cart>`'s localStorage key) through this tab's own
+ * writes: `last` is the latest value written, `null` once removed. Reading localStorage itself
+ * would not do: the test files running in other tabs at the same time clear it.
+ */
+function watchStoredCart(mock: TestMock): { last: string | null | undefined; restore(): void } {
+  const key = `license-checkout:cart:${new URL(mock.baseUrl, document.baseURI).href.replace(/\/+$/, '')}`;
+  const { setItem, removeItem } = Storage.prototype;
+  const watch = {
+    last: undefined as string | null | undefined,
+    restore: () => Object.assign(Storage.prototype, { setItem, removeItem }),
+  };
+  Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
+    if (this === localStorage && name === key) watch.last = value;
+    setItem.call(this, name, value);
+  };
+  Storage.prototype.removeItem = function (this: Storage, name: string) {
+    if (this === localStorage && name === key) watch.last = null;
+    removeItem.call(this, name);
+  };
+  return watch;
+}
 /** Everything the widget could have written to storage, as text. */
 const allStorage = () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
 
@@ -128,6 +149,7 @@ function imagesIn(root: ShadowRoot | Element): number {
 
 describe('checkout flow', () => {
   let mock: TestMock;
+  let cartWatch: ReturnType<typeof watchStoredCart> | undefined;
 
   beforeEach(async () => {
     localStorage.clear();
@@ -135,6 +157,8 @@ describe('checkout flow', () => {
     mock = await createTestMock({ speed: 1000 });
   });
   afterEach(() => {
+    cartWatch?.restore();
+    cartWatch = undefined;
     localStorage.clear();
     sessionStorage.clear();
   });
@@ -172,10 +196,11 @@ describe('checkout flow', () => {
   });
 
   it('a new customer order: <lc-provisioning> shows the tasks to completed; events without credentials; ref and cart gone; Start a new order', async () => {
+    cartWatch = watchStoredCart(mock);
     const el = await mountCheckout(mock);
     const events = orderEvents(el);
     await fillCart(el);
-    expect(storedCarts()).to.have.length(1);
+    expect(cartWatch.last).to.contain(E3);
     await newCustomerToReview(el, 'Tailspin Toys Europe');
     placeOrderButton(el).click();
     const id = await confirmedOrderId(el);
@@ -211,7 +236,7 @@ describe('checkout flow', () => {
 
     // Done: nothing to resume, the cart is empty (in storage too), the guard is off.
     expect(storedOrderRefs()).to.deep.equal([]);
-    await waitUntil(() => storedCarts().length === 0, 'the stored cart was not emptied');
+    await waitUntil(() => cartWatch!.last === null, 'the stored cart was not emptied');
     expect(el.state.lines).to.deep.equal([]);
     expect(el.provisioningActive).to.equal(false);
     expect(beforeUnloadPrevented()).to.equal(false);

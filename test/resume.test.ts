@@ -28,7 +28,28 @@ import { createTestMock, type TestMock } from './helpers/mock.js';
 /** The scope `<lc-checkout api-base>` keeps its order under: the backend's absolute base URL, as the cart's storage key. */
 const scopeOf = (mock: TestMock) => new URL(mock.baseUrl, document.baseURI).href.replace(/\/+$/, '');
 const storedRef = (mock: TestMock) => sessionStorage.getItem(orderStorageKey(scopeOf(mock)));
-const storedCarts = () => Object.keys(localStorage).filter((key) => key.startsWith('license-checkout:cart:'));
+/**
+ * Follows this backend's stored cart (`<lc-cart>`'s localStorage key) through this tab's own
+ * writes: `last` is the latest value written, `null` once removed. Reading localStorage itself
+ * would not do: the test files running in other tabs at the same time clear it.
+ */
+function watchStoredCart(mock: TestMock): { last: string | null | undefined; restore(): void } {
+  const key = `license-checkout:cart:${new URL(mock.baseUrl, document.baseURI).href.replace(/\/+$/, '')}`;
+  const { setItem, removeItem } = Storage.prototype;
+  const watch = {
+    last: undefined as string | null | undefined,
+    restore: () => Object.assign(Storage.prototype, { setItem, removeItem }),
+  };
+  Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
+    if (this === localStorage && name === key) watch.last = value;
+    setItem.call(this, name, value);
+  };
+  Storage.prototype.removeItem = function (this: Storage, name: string) {
+    if (this === localStorage && name === key) watch.last = null;
+    removeItem.call(this, name);
+  };
+  return watch;
+}
 const allStorage = () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
 const postedOrders = (mock: TestMock) => mock.requests({ method: 'POST', path: '/orders' });
 
@@ -76,11 +97,15 @@ function newTenantOrder(companyName: string): OrderRequest {
 }
 
 describe('<lc-checkout> resume after a reload', () => {
+  let cartWatch: ReturnType<typeof watchStoredCart> | undefined;
+
   beforeEach(() => {
     localStorage.clear();
     sessionStorage.clear();
   });
   afterEach(() => {
+    cartWatch?.restore();
+    cartWatch = undefined;
     localStorage.clear();
     sessionStorage.clear();
   });
@@ -88,8 +113,10 @@ describe('<lc-checkout> resume after a reload', () => {
   it('a reload mid-provisioning comes back to the same order; one POST /orders; afterwards a fresh, empty checkout', async () => {
     // Slow enough that the order still runs when the page "reloads".
     const mock = await createTestMock({ speed: 5 });
+    cartWatch = watchStoredCart(mock);
     const first = await mountCheckout(mock);
     await fillCart(first);
+    expect(cartWatch.last).to.contain(E3);
     await chooseInternal(first);
     await reviewWithQuote(first);
     placeOrderButton(first).click();
@@ -107,6 +134,8 @@ describe('<lc-checkout> resume after a reload', () => {
     // The reload: this element goes, a new one for the same backend comes; sessionStorage stays.
     first.remove();
     expect(beforeUnloadPrevented()).to.equal(false);
+    // A reload keeps the stored cart; put it back in case a test in another tab cleared localStorage meanwhile.
+    localStorage.setItem(`license-checkout:cart:${scopeOf(mock)}`, cartWatch.last!);
     const second = await mountCheckout(mock);
     const events = eventTypes(second);
     // Straight to the order, not the cart.
@@ -114,6 +143,9 @@ describe('<lc-checkout> resume after a reload', () => {
     expect(currentStep(second).localName).to.equal('lc-provisioning');
     expect(second.state.orderId).to.equal(id);
     expect(await confirmedOrderId(second)).to.equal(id);
+    // The cart (hidden) came back from storage as it was; it is emptied only once the order completes.
+    const cartElement = second.shadowRoot!.querySelector('lc-cart')!;
+    expect(cartElement.lines.map((line) => line.productId)).to.deep.equal([E3]);
     // Running again: the guard is back.
     await waitUntil(() => second.provisioningActive, 'the resumed order did not hold the page');
     expect(beforeUnloadPrevented()).to.equal(true);
@@ -127,7 +159,8 @@ describe('<lc-checkout> resume after a reload', () => {
     expect(await postedOrders(mock)).to.have.length(1);
     // Done: nothing to resume, and the cart (stored in localStorage) is empty.
     expect(storedRef(mock)).to.equal(null);
-    await waitUntil(() => storedCarts().length === 0, 'the stored cart was not emptied');
+    await waitUntil(() => cartWatch!.last === null, 'the stored cart was not emptied');
+    expect(cartElement.lines).to.deep.equal([]);
 
     second.remove();
     const third = await mountCheckout(mock);
@@ -163,6 +196,26 @@ describe('<lc-checkout> resume after a reload', () => {
     expect(beforeUnloadPrevented()).to.equal(false);
     // Still the order to come back to.
     expect(JSON.parse(storedRef(mock)!)).to.deep.equal({ orderId: order.id });
+  });
+
+  it('a resumed failed order: Try again puts its licences back in the cart, since who it was for is not known after a reload', async () => {
+    const mock = await createTestMock({ speed: 1000 });
+    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(newTenantOrder('Fail Northwind'));
+    saveOrderRef(scopeOf(mock), { orderId: order.id });
+    const el = await mountCheckout(mock);
+    const shown = await waitForOrderStatus(el, 'failed');
+    // A reload shows what failed until the user moves on.
+    expect(storedRef(mock)).to.not.equal(null);
+    const retry = [...shown.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Try again')!;
+    retry.click();
+    const cart = await waitForStep(el, 'cart');
+    expect(notice(el)).to.contain('The licences of the failed order are in the cart again');
+    expect(storedRef(mock)).to.equal(null);
+    await waitUntil(() => el.state.lines.length === 1, 'the order lines are not in the checkout');
+    expect(el.state.lines[0]).to.include({ productId: E3, quantity: 5 });
+    await waitUntil(() => (cart as HTMLElement & { lines: unknown[] }).lines.length === 1, 'the cart does not show the order lines');
+    expect(el.state.orderId).to.equal(undefined);
+    expect(await postedOrders(mock)).to.have.length(1);
   });
 
   it('a stored order the backend does not know is dropped with a clear message; the cart shows and works', async () => {

@@ -640,12 +640,19 @@ export class LcCheckout extends LcElement {
 
   /** Empties the cart element too, so its `localStorage` copy does not come back on the next visit. */
   private _emptyCart(): void {
-    void this._cartReady.then((cart) => cart.clear());
+    // After the cart's own first update, which restores its stored lines (they would come back otherwise).
+    void this._cartReady.then(async (cart) => {
+      await cart.updateComplete;
+      cart.clear();
+    });
   }
 
   /** Back to editing: the machine takes the cart element's lines (restored from storage, or kept). */
   private _linesFromCart(): void {
-    void this._cartReady.then((cart) => this._apply({ type: 'set-lines', lines: cart.lines }));
+    void this._cartReady.then(async (cart) => {
+      await cart.updateComplete;
+      this._apply({ type: 'set-lines', lines: cart.lines });
+    });
   }
 
   /** A refused or failed placement, in words; field errors go to their steps. */
