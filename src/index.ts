@@ -34,7 +34,7 @@ export {
   type AgreementSummary,
   type QuoteState,
 } from './components/order-review/order-review.js';
-export { LcProvisioning } from './components/provisioning/provisioning.js';
+export { LcProvisioning, type ConnectionState } from './components/provisioning/provisioning.js';
 
 // Events.
 export { LcCartChangeEvent, type CartChangeReason } from './events/cart-change.js';
@@ -53,8 +53,13 @@ export { LcOrderCompleteEvent, type OrderWithoutCredentials } from './events/ord
 export { LcOrderFailedEvent } from './events/order-failed.js';
 export { LcNavigationBlockedEvent, type NavigationKind } from './events/navigation-blocked.js';
 export { LcErrorEvent, type ErrorContext } from './events/error.js';
+export { LcNewOrderEvent } from './events/new-order.js';
+export { LcRetryOrderEvent } from './events/retry-order.js';
 
 // The pure checkout logic, for resellers composing their own page from the steps.
 export * as checkout from './checkout/machine.js';
 export type { Cart, CartLine, CartTotals } from './checkout/cart-store.js';
 export type { CompanyDraft, TenantDraft, AgreementDraft } from './checkout/validate.js';
+export { OrderFollower, snapshotEvents } from './checkout/order-follower.js';
+export { NavigationGuard } from './checkout/navigation-guard.js';
+export { saveOrderRef, loadOrderRef, clearOrderRef, orderStorageKey, type OrderRef } from './checkout/order-storage.js';
