@@ -53,7 +53,8 @@ export const checkoutStyles = css`
     color: var(--_text);
     font-weight: 700;
   }
-  .step-item[aria-current='step']::before {
+  /* Doubled class: the current step wins over .visited, which is declared later. */
+  .step-item.step-item[aria-current='step']::before {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-text);
