@@ -24,6 +24,9 @@ const summary: Reporter = {
 export default defineConfig({
   test: {
     reporters: ['default', summary],
+    // Printed once per story file: Storybook's renderer brings its own (dev) copy of lit-html
+    // next to the stories' one. Harmless (templates work across copies), and pure noise in CI.
+    onConsoleLog: (log) => !/Lit is in dev mode|Multiple versions of Lit loaded/.test(log),
     projects: [
       {
         extends: true,
