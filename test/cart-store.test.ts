@@ -183,6 +183,25 @@ describe('cart-store', () => {
       expect(totals.byBilling).to.deep.equal({ monthly: 3600 });
       expect(totals.problems).to.equal(3);
     });
+    it('keeps unchanged lines and their prices by identity, pricing only what changed', () => {
+      let cart = added(EMPTY_CART, e3, { term: 'P1Y', billing: 'monthly', quantity: 3 });
+      cart = added(cart, e3, { term: 'P1Y', billing: 'annual', quantity: 2 });
+      cart = added(cart, basic, { quantity: 10 });
+      const first = priceCart(cart, catalog);
+      const next = setQuantity(cart, lineKey(cart[1]!), 4, e3);
+      expect(next[0]).to.equal(cart[0]);
+      expect(next[2]).to.equal(cart[2]);
+      expect(Object.isFrozen(next[1])).to.equal(true);
+      const second = priceCart(next, catalog);
+      expect(second.lines[0]).to.equal(first.lines[0]);
+      expect(second.lines[2]).to.equal(first.lines[2]);
+      expect(second.lines[1]).to.not.equal(first.lines[1]);
+      expect(second.lines[1]!.total).to.equal(172800);
+      expect(second.totals).to.deep.equal({ currency: 'USD', byBilling: { monthly: 16800, annual: 172800 }, licences: 17, problems: 0 });
+      // Another catalog prices again: a product whose offer changed gets its new price.
+      const cheaper: Catalog = { currency: 'USD', products: [e3, { ...basic, offers: [{ term: 'P1Y', billing: 'monthly', unitPrice: 500 }] }] };
+      expect(priceCart(next, cheaper).lines[2]!.total).to.equal(5000);
+    });
   });
 
   describe('persistence', () => {

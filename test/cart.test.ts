@@ -548,6 +548,54 @@ describe('<lc-cart>', () => {
     expect(shownTexts(el)).to.deep.equal(after);
   });
 
+  it('changing one quantity in a large cart re-renders only that line and the totals', async () => {
+    const products = Array.from({ length: 300 }, (_, i) => ({
+      id: `p${i}`,
+      name: `Product ${i}`,
+      minQuantity: 1,
+      maxQuantity: 300,
+      offers: [{ term: 'P1Y' as const, billing: 'monthly' as const, unitPrice: 100 + i }],
+    }));
+    const fake = { getCatalog: async () => ({ currency: 'USD', products }) } as Partial<CheckoutApi> as CheckoutApi;
+    const el = await fixture<LcCart>(html`<lc-cart lang="en-US" .api=${fake}></lc-cart>`);
+    el.lines = products.map((p) => ({ productId: p.id, term: 'P1Y', billing: 'monthly', quantity: 5 }));
+    await waitUntil(() => rows(el).length === 300, 'the 300 lines');
+    await el.updateComplete;
+    const before = rows(el);
+    const inputs = before.map(quantityInput);
+    const totals = text(part(root(el), 'totals'));
+    // Count line renders through the (private) render method, and watch every DOM change.
+    const rendered: number[] = [];
+    const host = el as unknown as { _renderLine: (priced: unknown, index: number) => unknown };
+    const renderLine = host._renderLine;
+    host._renderLine = function (this: unknown, priced: unknown, index: number) {
+      rendered.push(index);
+      return renderLine.call(this, priced, index);
+    };
+    const touched = new Set<Node>();
+    const observer = new MutationObserver((records) => records.forEach((r) => touched.add(r.target)));
+    observer.observe(root(el), { subtree: true, childList: true, attributes: true, characterData: true });
+    const changed = inputs[150]!;
+    changed.value = '7';
+    changed.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    changed.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    observer.disconnect();
+    delete (host as Partial<typeof host>)._renderLine;
+
+    expect(el.lines[150]!.quantity).to.equal(7);
+    expect(text(part(rows(el)[150]!, 'line-total'))).to.equal('$17.50 per month');
+    expect(text(part(root(el), 'totals'))).to.not.equal(totals);
+    expect(rendered).to.deep.equal([150]);
+    // Every line is the same element as before, and no other line's DOM was touched.
+    expect(rows(el).every((row, i) => row === before[i])).to.equal(true);
+    expect(rows(el).map(quantityInput).every((input, i) => input === inputs[i])).to.equal(true);
+    const lineOf = (node: Node) => before.find((row) => row.contains(node));
+    const linesTouched = new Set([...touched].map(lineOf).filter(Boolean));
+    expect([...linesTouched]).to.deep.equal([before[150]]);
+    expect(inputs.filter((input, i) => i !== 150 && input.value !== '5')).to.deep.equal([]);
+  });
+
   it('lays out within 320 px and right-to-left', async () => {
     // Not fixture(<div>): it waits for an animation frame, which a background test page never gets.
     const wrapper = document.createElement('div');

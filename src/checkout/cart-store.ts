@@ -31,8 +31,23 @@ export function lineKey(line: Pick<CartLine, 'productId' | 'term' | 'billing'>):
   return `${line.productId}|${line.term}|${line.billing}`;
 }
 
+/** Products by id, built once per catalog (per `products` array; rebuilt if its length changes). */
+const productIndexes = new WeakMap<readonly Product[], { size: number; byId: Map<string, Product> }>();
+
+function productIndex(products: readonly Product[]): Map<string, Product> {
+  let index = productIndexes.get(products);
+  if (!index || index.size !== products.length) {
+    const byId = new Map<string, Product>();
+    // The first product with an id wins, as with a linear search.
+    for (const product of products) if (!byId.has(product.id)) byId.set(product.id, product);
+    index = { size: products.length, byId };
+    productIndexes.set(products, index);
+  }
+  return index.byId;
+}
+
 export function findProduct(catalog: Catalog | undefined, productId: string): Product | undefined {
-  return catalog?.products.find((product) => product.id === productId);
+  return catalog ? productIndex(catalog.products).get(productId) : undefined;
 }
 
 export function findOffer(product: Product | undefined, term: Term, billing: Billing): Offer | undefined {
@@ -70,8 +85,13 @@ export function closestOffer(product: Product, term: Term = DEFAULT_TERM, billin
   );
 }
 
-function freeze(lines: CartLine[]): Cart {
-  return Object.freeze(lines.map((line) => Object.freeze({ ...line })));
+/**
+ * Freezes a new cart. Lines that are already frozen (those of an earlier cart) are kept as
+ * they are, so an unchanged line keeps its identity from one cart to the next: prices and
+ * the rendering of a line are cached on it.
+ */
+function freeze(lines: readonly CartLine[]): Cart {
+  return Object.freeze(lines.map((line) => (Object.isFrozen(line) ? line : Object.freeze({ ...line }))));
 }
 
 /**
@@ -80,6 +100,7 @@ function freeze(lines: CartLine[]): Cart {
  */
 export function normalizeCart(lines: readonly unknown[]): { cart: Cart; dropped: number } {
   const out: OrderLineInput[] = [];
+  const byKey = new Map<string, OrderLineInput>();
   let dropped = 0;
   for (const candidate of lines) {
     const parsed = OrderLineInput.safeParse(candidate);
@@ -88,9 +109,14 @@ export function normalizeCart(lines: readonly unknown[]): { cart: Cart; dropped:
       continue;
     }
     const line = parsed.data;
-    const same = out.find((other) => lineKey(other) === lineKey(line));
+    const key = lineKey(line);
+    const same = byKey.get(key);
     if (same) same.quantity += line.quantity;
-    else out.push({ productId: line.productId, term: line.term, billing: line.billing, quantity: line.quantity });
+    else {
+      const copy = { productId: line.productId, term: line.term, billing: line.billing, quantity: line.quantity };
+      byKey.set(key, copy);
+      out.push(copy);
+    }
   }
   return { cart: freeze(out), dropped };
 }
@@ -294,32 +320,51 @@ export interface CartPricing {
 /**
  * Prices every line from the catalog. A line whose product or offer is no longer in the
  * catalog is reported with a `problem` and left out of the totals, never priced at zero.
+ *
+ * A (frozen) line is priced once per catalog: an unchanged line gets the same `PricedLine`
+ * object back, so a change of one line in a large cart prices only that line, and callers
+ * can tell unchanged lines by identity. Priced lines are frozen.
  */
 export function priceCart(cart: Cart, catalog: Catalog): CartPricing {
   const byBilling: Partial<Record<Billing, number>> = {};
   let licences = 0;
   let problems = 0;
+  const cache = pricedLineCache(catalog);
   const lines = cart.map((line): PricedLine => {
-    const product = findProduct(catalog, line.productId);
-    if (!product) {
-      problems++;
-      return { line, problem: 'unknown-product' };
+    let priced = cache.get(line);
+    if (!priced) {
+      priced = Object.freeze(priceLine(line, catalog));
+      if (Object.isFrozen(line)) cache.set(line, priced);
     }
-    const offer = findOffer(product, line.term, line.billing);
-    if (!offer) {
-      problems++;
-      return { line, product, problem: 'unknown-offer' };
+    if (priced.problem) problems++;
+    else {
+      byBilling[line.billing] = (byBilling[line.billing] ?? 0) + priced.total!;
+      licences += line.quantity;
     }
-    if (!isValidQuantity(line.quantity, product)) {
-      problems++;
-      return { line, product, offer, problem: 'invalid-quantity' };
-    }
-    const total = offer.unitPrice * line.quantity;
-    byBilling[line.billing] = (byBilling[line.billing] ?? 0) + total;
-    licences += line.quantity;
-    return { line, product, offer, unitPrice: offer.unitPrice, total };
+    return priced;
   });
   return { lines, totals: { currency: catalog.currency, byBilling, licences, problems } };
+}
+
+function priceLine(line: CartLine, catalog: Catalog): PricedLine {
+  const product = findProduct(catalog, line.productId);
+  if (!product) return { line, problem: 'unknown-product' };
+  const offer = findOffer(product, line.term, line.billing);
+  if (!offer) return { line, product, problem: 'unknown-offer' };
+  if (!isValidQuantity(line.quantity, product)) return { line, product, offer, problem: 'invalid-quantity' };
+  return { line, product, offer, unitPrice: offer.unitPrice, total: offer.unitPrice * line.quantity };
+}
+
+/** Priced lines by line, per catalog (per `products` array, dropped when its length changes). */
+const pricedLines = new WeakMap<readonly Product[], { size: number; byLine: WeakMap<CartLine, PricedLine> }>();
+
+function pricedLineCache(catalog: Catalog): WeakMap<CartLine, PricedLine> {
+  let entry = pricedLines.get(catalog.products);
+  if (!entry || entry.size !== catalog.products.length) {
+    entry = { size: catalog.products.length, byLine: new WeakMap() };
+    pricedLines.set(catalog.products, entry);
+  }
+  return entry.byLine;
 }
 
 // ---------------------------------------------------------------------------------------

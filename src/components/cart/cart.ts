@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
@@ -186,6 +187,10 @@ export class LcCart extends LcElement {
   private _ownerSetLines = false;
   private _reloadOnConnect = false;
   private _queue: PendingAdd[] = [];
+  /** The pricing of the current cart with the current catalog, computed once per change. */
+  private _priced?: { cart: Cart; catalog: Catalog; pricing: CartPricing; byKey?: Map<string, PricedLine> };
+  /** The merged string overrides (context, then `strings`), rebuilt when either changes. */
+  private _overrides?: { context?: StringTable; own?: Partial<CartStrings>; table: StringTable };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -357,7 +362,22 @@ export class LcCart extends LcElement {
   }
 
   private _pricing(): CartPricing | undefined {
-    return this._catalog ? priceCart(this._cart, this._catalog) : undefined;
+    const catalog = this._catalog;
+    if (!catalog) return undefined;
+    const memo = this._priced;
+    if (memo && memo.cart === this._cart && memo.catalog === catalog) return memo.pricing;
+    const pricing = priceCart(this._cart, catalog);
+    this._priced = { cart: this._cart, catalog, pricing };
+    return pricing;
+  }
+
+  /** The priced line of the current cart with `key`, if any. */
+  private _pricedByKey(key: string): PricedLine | undefined {
+    const pricing = this._pricing();
+    const memo = this._priced;
+    if (!pricing || !memo) return undefined;
+    memo.byKey ??= new Map(pricing.lines.map((priced) => [lineKey(priced.line), priced]));
+    return memo.byKey.get(key);
   }
 
   /** The base URL to store the cart under: `api-base`, else a `baseUrl` the client exposes. */
@@ -373,8 +393,15 @@ export class LcCart extends LcElement {
   }
 
   private _t(key: keyof CartStrings & string, values?: Record<string, string | number>): string {
-    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
-    return lookup(cartStrings, overrides, key, values);
+    return lookup(cartStrings, this._stringOverrides(), key, values);
+  }
+
+  private _stringOverrides(): StringTable {
+    const cached = this._overrides;
+    if (cached && cached.context === this._contextStrings && cached.own === this.strings) return cached.table;
+    const table = { ...this._contextStrings, ...this.strings } as StringTable;
+    this._overrides = { context: this._contextStrings, own: this.strings, table };
+    return table;
   }
 
   private get _lang(): string | undefined {
@@ -404,10 +431,13 @@ export class LcCart extends LcElement {
   private _checkoutBlocker(pricing: CartPricing | undefined): string | undefined {
     if (!pricing) return this._t('cart.checkoutLoading');
     if (this._cart.length === 0) return this._t('cart.checkoutEmpty');
-    const invalidDraft = pricing.lines.some(({ line, product }) => {
-      const draft = this._drafts.get(lineKey(line));
-      return this._errors.has(lineKey(line)) || (draft !== undefined && product && !parseQuantity(draft, product).ok);
-    });
+    // A shown error or a typed quantity that is not valid, on a line of the cart.
+    const invalidDraft =
+      [...this._errors.keys()].some((key) => this._pricedByKey(key)) ||
+      [...this._drafts].some(([key, draft]) => {
+        const product = this._pricedByKey(key)?.product;
+        return product !== undefined && !parseQuantity(draft, product).ok;
+      });
     if (pricing.totals.problems > 0 || invalidDraft) return this._t('cart.checkoutInvalid');
     return undefined;
   }
@@ -531,6 +561,28 @@ export class LcCart extends LcElement {
     `;
   }
 
+  /**
+   * The lines, by position. A line is rendered again only when what it shows changed: its
+   * priced line (the same object while the line and the catalog are unchanged), its position,
+   * its typed quantity or error, the strings, the locale or the currency. Changing one quantity
+   * in a large cart thus updates that line and the totals, not every line.
+   */
+  private _renderLines(pricing: CartPricing): unknown[] {
+    const strings = this._stringOverrides();
+    const lang = this._lang;
+    const currency = this._catalog?.currency;
+    const drafts = this._drafts;
+    const errors = this._errors;
+    const hasDrafts = drafts.size > 0;
+    const hasErrors = errors.size > 0;
+    return pricing.lines.map((priced, index) => {
+      const key = hasDrafts || hasErrors ? lineKey(priced.line) : '';
+      const draft = hasDrafts ? drafts.get(key) : undefined;
+      const error = hasErrors ? errors.get(key) : undefined;
+      return guard([priced, index, draft, error, strings, lang, currency], () => this._renderLine(priced, index));
+    });
+  }
+
   private _renderCart(pricing: CartPricing): TemplateResult {
     if (this._cart.length === 0) {
       return html`<p class="empty" part="empty">${this._t('cart.empty')}</p>`;
@@ -538,7 +590,7 @@ export class LcCart extends LcElement {
     const totals = this._totalsText(pricing.totals);
     return html`
       <ul class="lines" role="list" aria-label=${this._t('cart.linesLabel')}>
-        ${pricing.lines.map((priced, index) => this._renderLine(priced, index))}
+        ${this._renderLines(pricing)}
       </ul>
       ${totals.length > 0
         ? html`
