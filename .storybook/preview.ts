@@ -1,4 +1,4 @@
-import type { Decorator, Preview } from '@storybook/web-components-vite';
+import type { ArgTypes, Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -76,8 +76,23 @@ function forgetLibraryStorage(): void {
   }
 }
 
+/**
+ * The `--lc-*` custom properties the elements document, with a control each (a colour picker
+ * for colours); `createElement` in stories/support sets them on the element. Declared here
+ * because the manifest's custom properties come without a control.
+ */
+const cssPropertyArgTypes: ArgTypes = Object.fromEntries(
+  [
+    'accent', 'accent-text', 'text', 'muted', 'surface', 'surface-alt', 'border', 'danger', 'success', 'warning', 'focus',
+  ]
+    .map((name) => `--lc-color-${name}`)
+    .concat(['--lc-radius', '--lc-space', '--lc-font-family', '--lc-font-size'])
+    .map((name) => [name, { control: name.includes('color') ? 'color' : 'text', table: { category: 'css custom properties' } }]),
+);
+
 const preview: Preview = {
   decorators: [withThemeAndLang],
+  argTypes: cssPropertyArgTypes,
   beforeEach: forgetLibraryStorage,
   tags: ['autodocs'],
   globalTypes: {

@@ -31,9 +31,10 @@ export function storyBackend(options: StoryBackendOptions = {}): StoryBackend {
 }
 
 /**
- * Creates `<tag>` from story args: function args named like events (`lc-…`, the Actions the
- * manifest declares) become listeners; kebab-case args become attributes; the rest properties.
- * `props` (the backend, data objects) are set last and win.
+ * Creates `<tag>` from story args: function args named like events (`lc-…`) become listeners;
+ * `--lc-*` args (the custom-property controls) are set as inline custom properties; other
+ * kebab-case args become attributes; the rest properties. `props` (the backend, data objects)
+ * are set last and win.
  */
 export function createElement<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -45,6 +46,11 @@ export function createElement<K extends keyof HTMLElementTagNameMap>(
     if (value === undefined) continue;
     if (typeof value === 'function' && key.startsWith('lc-')) {
       el.addEventListener(key, value as EventListener);
+    } else if (typeof value === 'function' && /^on[A-Z]/.test(key)) {
+      // Storybook's own action args for the manifest's events (`onLcCartChange`): the `lc-…` spies above log them already.
+      continue;
+    } else if (key.startsWith('--')) {
+      if (value !== '') el.style.setProperty(key, String(value));
     } else if (key.includes('-')) {
       if (value === false || value === null) el.removeAttribute(key);
       else el.setAttribute(key, value === true ? '' : String(value));
