@@ -92,6 +92,17 @@ export const QuantityAtItsBound: Story = {
   },
 };
 
+/** One over the maximum, left on screen: the message, the marked field, Checkout unavailable. */
+export const QuantityOverItsBound: Story = {
+  parameters: { setup: { lines: [{ productId: BASIC, term: 'P1Y', billing: 'monthly', quantity: 300 }] } },
+  play: async ({ canvasElement }) => {
+    const cart = inShadow(await storyElement(canvasElement, 'lc-cart'));
+    await retype(await cart.findByLabelText('Quantity'), '301');
+    await expect(await cart.findByText('Enter a whole number from 1 to 300.')).toBeVisible();
+    await expect(cart.getByRole('button', { name: 'Checkout' })).toBeDisabled();
+  },
+};
+
 /** The same cart, the minimum bound: 0 is refused. */
 export const QuantityBelowMinimum: Story = {
   parameters: { setup: { lines: [{ productId: BASIC, term: 'P1Y', billing: 'monthly', quantity: 1 }] } },

@@ -25,8 +25,20 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-/** Nothing chosen yet: Continue says what is missing; choosing fixes it and goes on. */
-export const NothingChosen: Story = {
+/** Nothing chosen yet. */
+export const NothingChosen: Story = {};
+
+/** Continue without a choice: the error, left on screen. */
+export const MissingChoice: Story = {
+  play: async ({ canvasElement }) => {
+    const step$ = inShadow(await storyElement(canvasElement, 'lc-customer-type'));
+    await userEvent.click(step$.getByRole('button', { name: 'Continue' }));
+    await expect((await step$.findAllByText('Choose who this order is for.')).length).toBeGreaterThan(0);
+  },
+};
+
+/** Continue says what is missing; choosing fixes it and goes on. */
+export const ChooseAndContinue: Story = {
   play: async ({ canvasElement, args, step }) => {
     const step$ = inShadow(await storyElement(canvasElement, 'lc-customer-type'));
     await step('Continue without a choice shows the error', async () => {
