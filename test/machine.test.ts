@@ -240,6 +240,32 @@ describe('checkout machine', () => {
       lines[0]!.quantity = 99;
       expect(state.lines[0]!.quantity).to.equal(5);
     });
+
+    it('takes a frozen cart as is, and the same or an equal cart again changes nothing', () => {
+      const cart = Object.freeze([Object.freeze({ ...line }), Object.freeze({ ...line2 })]);
+      const state = transition(createCheckout(), { type: 'set-lines', lines: cart });
+      expect(state.lines).to.equal(cart);
+      expect(transition(state, { type: 'set-lines', lines: cart })).to.equal(state);
+      expect(transition(state, { type: 'set-lines', lines: [{ ...line }, { ...line2 }] })).to.equal(state);
+    });
+
+    it('a changed line of a frozen cart replaces only that line; the others keep their objects', () => {
+      const first = Object.freeze({ ...line });
+      const state = transition(createCheckout(), { type: 'set-lines', lines: Object.freeze([first, Object.freeze({ ...line2 })]) });
+      const next = transition(state, { type: 'set-lines', lines: Object.freeze([first, Object.freeze({ ...line2, quantity: 3 })]) });
+      expect(next).not.to.equal(state);
+      expect(next.lines[0]).to.equal(first);
+      expect(next.lines.map((l) => l.quantity)).to.deep.equal([5, 3]);
+    });
+
+    it('takes an invalid line on the cart step, and goes back to the cart with one later in the flow', () => {
+      const cartStep = transition(run(createCheckout([line]), [{ type: 'catalog-loaded', catalog }]), { type: 'set-lines', lines: [{ ...line, quantity: 301 }] });
+      expect(cartStep.step).to.equal('cart');
+      expect(stepErrors(cartStep)).to.deep.equal({ 'lines.0': 'quantity' });
+      const later = transition(internalAtReview(), { type: 'set-lines', lines: [{ ...line, quantity: 0 }] });
+      expect(later.step).to.equal('cart');
+      expect(later.quote).to.equal(undefined);
+    });
   });
 
   describe('steps for each recipient (the skips)', () => {

@@ -367,6 +367,38 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 const lineKey = (line: { productId: string; term: string; billing: string; quantity: number }) =>
   `${line.productId}\u0000${line.term}\u0000${line.billing}\u0000${line.quantity}`;
 
+/** A frozen line of primitive values (the cart's lines are) cannot change: it need not be copied. */
+const immutableLine = (line: OrderLineInput): boolean =>
+  Object.isFrozen(line) && Object.values(line).every((value) => value === null || typeof value !== 'object');
+
+/**
+ * The state's lines for the cart's `next` lines: `previous` itself when every line is equal
+ * (as JSON, as `same` compares); otherwise a new array that keeps each line equal to the one
+ * at its place before, takes an immutable line as is, and copies any other (so a caller
+ * mutating what it passed changes nothing). The cart keeps an unchanged line's object from
+ * one cart to the next, so comparing a 1,000-line cart costs one identity check per line
+ * (and none for the very array already held).
+ */
+function ownLines(previous: readonly OrderLineInput[], next: readonly OrderLineInput[]): readonly OrderLineInput[] {
+  if (next === previous) return previous;
+  let changed = previous.length !== next.length;
+  let asGiven = Object.isFrozen(next);
+  const lines = next.map((line, index) => {
+    const before = previous[index];
+    if (before !== undefined && (before === line || same(before, line))) {
+      if (before !== line) asGiven = false;
+      return before;
+    }
+    changed = true;
+    if (immutableLine(line)) return line;
+    asGiven = false;
+    return { ...line };
+  });
+  if (!changed) return previous;
+  // A frozen array of the very lines (the cart's): kept itself, so the next event with the same cart is one check.
+  return asGiven ? next : lines;
+}
+
 /** Whether a quote was made for exactly these lines (a late answer for an older cart is not). */
 function quoteMatches(quote: Quote, lines: readonly OrderLineInput[]): boolean {
   const a = quote.lines.map(lineKey).sort();
@@ -457,10 +489,13 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
   const editable = isEditable(state);
   switch (action.type) {
     case 'set-lines': {
-      if (!editable || same(action.lines, state.lines)) return state;
-      const changed = withoutQuote({ ...state, lines: action.lines.map((line) => ({ ...line })) });
-      // Nothing can be reviewed for a cart that is empty or wrong: back to the cart.
-      return hasErrors(stepErrors(changed, { step: 'cart' })) && changed.step !== 'cart'
+      if (!editable) return state;
+      const lines = ownLines(state.lines, action.lines);
+      if (lines === state.lines) return state;
+      const changed = withoutQuote({ ...state, lines });
+      // Nothing can be reviewed for a cart that is empty or wrong: back to the cart. (On the
+      // cart step itself there is nothing to go back from: the lines are validated when needed.)
+      return changed.step !== 'cart' && hasErrors(stepErrors(changed, { step: 'cart' }))
         ? visit(changed, 'cart')
         : changed;
     }
