@@ -52,6 +52,7 @@ import '../customer-type/customer-type.js';
 import '../order-review/order-review.js';
 import type { AgreementSummary, QuoteState, RecipientSummary } from '../order-review/order-review.js';
 import '../provisioning/provisioning.js';
+import { formatIsolated } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import '../tenant-domain/tenant-domain.js';
 import { checkoutStyles } from './checkout.styles.js';
@@ -280,7 +281,8 @@ export class LcCheckout extends LcElement {
   /** Why the last placement failed, in words (shown on the review). */
   @state() private _orderError?: string;
   /** A checkout-level notice shown above the step (details to fix after a refused order). */
-  @state() private _notice?: string;
+  /** Text, or text with isolated values (an order id keeps its order right to left). */
+  @state() private _notice?: string | Array<string | TemplateResult>;
   @state() private _announcement = '';
   @state() private _quoteMismatch = false;
   /** Why leaving the page was just held back (shown in the provisioning step). */
@@ -490,7 +492,7 @@ export class LcCheckout extends LcElement {
     clearOrderRef(this._scope);
     const before = this._state;
     if (this._apply({ type: 'order-not-found', orderId }) === before) return;
-    this._notice = this._t('checkout.orderNotFound', { id: orderId });
+    this._notice = formatIsolated(this._t('checkout.orderNotFound'), { id: orderId });
     this._linesFromCart();
   }
 
