@@ -142,10 +142,11 @@ describe('<lc-agreement>', () => {
       await el.updateComplete;
       expect(nexts).to.equal(0);
       const summary = part(el, 'error-summary')!;
+      // A message that names its field is not prefixed with the label again; one that does not is.
       expect([...summary.querySelectorAll('a')].map((a) => text(a))).to.deep.equal([
-        'First name: First name is required.',
-        'Last name: Last name is required.',
-        'Email: Email is required.',
+        'First name is required.',
+        'Last name is required.',
+        'Email is required.',
         'Acceptance: Confirm that the customer has accepted the Microsoft Customer Agreement.',
       ]);
       expect(root(el).activeElement).to.equal(input(el, 'firstName'));
@@ -212,7 +213,8 @@ describe('<lc-agreement>', () => {
       el.fieldErrors = { dateAccepted: 'The date accepted cannot be in the future (today is 2026-01-01).' };
       await el.updateComplete;
       expect(fieldError(el, 'dateAccepted')).to.equal('The date accepted cannot be in the future (today is 2026-01-01).');
-      expect(text(part(el, 'error-summary'))).to.include('Date accepted: The date accepted cannot be in the future');
+      expect(text(part(el, 'error-summary'))).to.include('The date accepted cannot be in the future');
+      expect(text(part(el, 'error-summary'))).to.not.include('Date accepted: ');
       await type(el, 'dateAccepted', todayIso());
       expect(fieldError(el, 'dateAccepted')).to.equal('');
     });
@@ -248,15 +250,31 @@ describe('<lc-agreement>', () => {
   });
 
   describe('loading', () => {
+    it('marks Continue unavailable while the agreement loads, says why, and fires nothing', async () => {
+      const { el } = await setUp({ inject: { path: '/agreement', delayMs: 400 } });
+      const loading = part(el, 'loading')!;
+      expect(loading, 'still loading').to.exist;
+      const next = part(el, 'next-button')!;
+      expect(next.getAttribute('aria-disabled')).to.equal('true');
+      const reasons = (next.getAttribute('aria-describedby') ?? '').split(' ').map((id) => root(el).getElementById(id));
+      expect(reasons.map(text)).to.deep.equal(['Loading the Microsoft Customer Agreement…']);
+      let nexts = 0;
+      el.addEventListener('lc-step-next', () => nexts++);
+      next.click();
+      await el.updateComplete;
+      expect(nexts).to.equal(0);
+      await loaded(el);
+      expect(part(el, 'next-button')!.getAttribute('aria-disabled')).to.equal('false');
+      expect(part(el, 'next-button')!.hasAttribute('aria-describedby')).to.equal(false);
+    });
+
     it('shows a load failure with Retry, accessible, and keeps what was entered', async () => {
       const { el, mock } = await setUp({ inject: { path: '/agreement', status: 503 } });
       await waitUntil(() => part(el, 'failed'), 'no failure shown', { timeout: 3000 });
       expect(text(part(el, 'failed'))).to.include('The Microsoft Customer Agreement could not be loaded.');
-      expect(part(el, 'next-button')!.getAttribute('aria-disabled')).to.equal('true');
-      let nexts = 0;
-      el.addEventListener('lc-step-next', () => nexts++);
-      await clickNext(el);
-      expect(nexts).to.equal(0);
+      // Retry is the only way on: no Continue that could do nothing.
+      expect(part(el, 'next-button')).to.equal(null);
+      expect(part(el, 'retry-button')).to.exist;
       await expect(el).to.be.accessible();
       (part(el, 'retry-button') as HTMLButtonElement).click();
       await waitUntil(() => part(el, 'agreement-link'), 'the retry did not load the agreement', { timeout: 3000 });

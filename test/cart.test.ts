@@ -147,6 +147,11 @@ describe('<lc-cart>', () => {
     expect(text(part(row!, 'unit-price'))).to.equal('$36.00 per month');
     expect(text(part(row!, 'line-total'))).to.equal('$108.00 per month');
     expect(text(part(root(el), 'totals'))).to.equal('Total $108.00 per month');
+    // Each amount is isolated, so a right-to-left page cannot split it around "per month".
+    const amounts = (node: Element | null) => [...(node?.querySelectorAll('bdi') ?? [])].map((b) => text(b));
+    expect(amounts(part(row!, 'unit-price'))).to.deep.equal(['$36.00']);
+    expect(amounts(part(row!, 'line-total'))).to.deep.equal(['$108.00']);
+    expect(amounts(part(root(el), 'totals'))).to.deep.equal(['$108.00']);
     expect(text(part(root(el), 'notes'))).to.contain(
       'Invoices are prorated: the first invoice covers from today to the end of the billing period.',
     );
@@ -530,6 +535,8 @@ describe('<lc-cart>', () => {
     const after = shownTexts(el);
     expect(changedTexts(before, after)).to.deep.equal([['Your cart', 'Panier']]);
     expect(text(part(root(el), 'heading'))).to.equal('Panier');
+    // The same heading under the steps' part name too.
+    expect(part(root(el), 'step-heading')).to.equal(part(root(el), 'heading'));
     // One table for every step, as <lc-checkout>.strings is: the other steps' keys and the
     // old unprefixed ones leave the cart as it was.
     const shared: Record<string, string> = {

@@ -267,7 +267,8 @@ describe('<lc-customer-details>', () => {
     expect(nexts).to.have.length(0);
     expect(errorOf(el, 'city')).to.equal('City is required.');
     const links = [...part(el, 'error-summary')!.querySelectorAll('a')];
-    expect(links.map(text)).to.deep.equal(['City: City is required.', 'Email: Enter an email address like name@example.com.']);
+    // The messages name their fields: the summary does not repeat the labels.
+    expect(links.map(text)).to.deep.equal(['City is required.', 'Enter an email address like name@example.com.']);
     expectFocused(el, control(el, 'city'));
     links[1]!.click();
     expectFocused(el, control(el, 'email'));
@@ -321,13 +322,20 @@ describe('<lc-customer-details>', () => {
       'Use the address as entered 1 Microsoft Way, redmond, WA 99999, United States',
     ]);
     expectFocused(el, radios[0]);
+    // A suggestion is a question, not a problem: no error and no summary yet.
+    expectAbsent(part(el, 'error-summary'));
+    expect(errorCount(el)).to.equal(0);
+    expect(text(group)).to.not.contain('Choose one of the addresses.');
+    expect(radios.map((r) => r.getAttribute('aria-invalid'))).to.deep.equal(['false', 'false']);
     await expect(el).to.be.accessible();
 
-    // Continue without a choice asks for one.
+    // Continue again without a choice: now it is an error, in the group and in the summary.
     part(el, 'next-button')!.click();
     await el.updateComplete;
     expect(nexts).to.have.length(0);
     expect(text(group)).to.contain('Choose one of the addresses.');
+    expect(radios[0]!.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(part(el, 'error-summary'))).to.equal('There is a problem Choose one of the addresses.');
 
     radios[0]!.click();
     await el.updateComplete;

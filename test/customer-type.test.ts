@@ -150,6 +150,8 @@ describe('<lc-customer-type>', () => {
     await waitUntil(() => part(el, 'error-summary'));
     expect(nexts).to.have.length(0);
     expect(text(part(el, 'error-summary'))).to.contain('Choose who this order is for.');
+    // The message is a whole question: no label repeated before it.
+    expect(text(part(el, 'error-summary')!.querySelector('a'))).to.equal('Choose who this order is for.');
     expectFocused(el, radio(el, 'internal'));
     expect(radio(el, 'internal').getAttribute('aria-invalid')).to.equal('true');
 
@@ -293,6 +295,10 @@ describe('<lc-customer-type>', () => {
     expect(last.kind).to.equal('existing');
     expect(last.customer!.companyName).to.equal(second);
     expect(text(part(el, 'selected'))).to.contain(second);
+    // The default domain keeps its order right to left: it is isolated, in the list and in the selection.
+    const domain = last.customer!.defaultDomain;
+    expect([...part(el, 'selected')!.querySelectorAll('bdi')].map((b) => text(b))).to.include(domain);
+    expect(text(parts(el, 'result')[1]!.querySelector('.result-domain bdi'))).to.equal(domain);
     setTimeout(() => part(el, 'next-button')!.click());
     const next = (await oneEvent(el, 'lc-step-next')) as LcStepNextEvent<CustomerTypeValue>;
     expect(next.value.customer!.companyName).to.equal(second);

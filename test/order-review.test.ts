@@ -271,9 +271,26 @@ describe('<lc-order-review>', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
-  it('focusHeading() focuses the step heading', async () => {
+  it('focusHeading() focuses the step heading, named `step-heading` like the other steps and `heading` as before', async () => {
     const el = await mount();
     await el.focusHeading();
-    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('heading');
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'step-heading'));
+    expect(part(el, 'heading')).to.equal(part(el, 'step-heading'));
+  });
+
+  it('keeps money, dates and domains in their own order right to left (isolated in <bdi>)', async () => {
+    const el = await mount({
+      agreement: { mode: 'attest', signatory: 'Ada Lovelace', dateAccepted: '2026-12-16' },
+    });
+    el.dir = 'rtl';
+    await el.updateComplete;
+    const isolated = [...el.shadowRoot!.querySelectorAll('bdi')].map(text);
+    expect(isolated).to.include('fabrikam.onmicrosoft.com');
+    expect(isolated).to.include('16 Dec 2026');
+    const money = isolated.filter((t) => /^(US)?\$\d/.test(t));
+    expect(money.length, 'amounts isolated').to.be.greaterThan(2);
+    // Each amount is whole inside its <bdi>: "US$125.00" never splits around "per month".
+    for (const amount of money) expect(amount).to.match(/^(US)?\$[\d,]+\.\d{2}$/);
+    expect(text(part(el, 'totals'))).to.match(/per month/);
   });
 });

@@ -352,6 +352,32 @@ describe('<lc-provisioning>', () => {
     expect(text(row)).to.contain('Copied');
   });
 
+  it('a waiting order lists the links to send right under the sentence asking for them, each with its task and Copy', async () => {
+    const mock = await createTestMock({ speed: 100 });
+    const placed = await apiFor(mock).placeOrder(existingTenantOrder());
+    const real = await snapshotWhen(mock, placed.id, hasTask('action-required'), 'action-required');
+    const task = real.tasks.find((t) => t.status === 'action-required')!;
+    const el = await mount({ ...real, status: 'waiting' });
+    const outcome = part(el, 'outcome')!;
+    expect(text(outcome)).to.contain('Send these links to the people who must act:');
+    const items = [...outcome.querySelectorAll<HTMLElement>('[part~="action-links"] > li')];
+    expect(items).to.have.length(1);
+    expect(text(items[0]!)).to.contain(task.label);
+    const a = items[0]!.querySelector<HTMLAnchorElement>('[part~="action-link"]')!;
+    expect(a.href).to.equal(task.actionUrl);
+    expect(text(part(el, 'order-id')!.querySelector('bdi')), 'the order id is isolated').to.equal(real.id);
+    // The URL as text, isolated so it keeps its order right to left.
+    expect(text(a.querySelector('bdi'))).to.equal(task.actionUrl);
+    expect(a.target).to.equal('_blank');
+    clipboard = stubClipboard();
+    const copy = items[0]!.querySelector<HTMLButtonElement>('[part~="copy-button"]')!;
+    expect(text(copy)).to.equal('Copy link');
+    copy.click();
+    await waitUntil(() => announcement(el) === 'Link copied.', 'not announced');
+    expect(clipboard.copied).to.deep.equal([task.actionUrl]);
+    await expect(el).to.be.accessible();
+  });
+
   it('makes only http(s) action URLs links: a javascript: or data: URL is shown as text, never as href', async () => {
     const mock = await createTestMock({ speed: 100 });
     const placed = await apiFor(mock).placeOrder(existingTenantOrder());

@@ -183,6 +183,8 @@ describe('<lc-tenant-domain>', () => {
       await untilAvailability(el, 'fastone.onmicrosoft.com is available');
       await aTimeout(1300);
       expect(availabilityText(el)).to.equal('fastone.onmicrosoft.com is available');
+      // The domain is isolated: right to left it still reads as one domain, before "is available".
+      expect(text(part(el, 'availability')!.querySelector('.status-line bdi'))).to.equal('fastone.onmicrosoft.com');
       expect(el.value.availability).to.deep.include({ prefix: 'fastone', available: true });
       expect(inputs.some((v) => v.availability?.prefix === 'slowone'), 'the stale answer was reported').to.equal(false);
     });
@@ -264,7 +266,8 @@ describe('<lc-tenant-domain>', () => {
       await clickNext(el);
       await el.updateComplete;
       expect(nexts).to.equal(0);
-      expect(text(part(el, 'error-summary'))).to.include('Domain prefix: Enter a domain prefix.');
+      expect(text(part(el, 'error-summary'))).to.include('Enter a domain prefix.');
+      expect(text(part(el, 'error-summary'))).to.not.include('Domain prefix: ');
       expect(root(el).activeElement).to.equal(prefixInput(el));
       expect(await domainRequests(mock)).to.have.length(0);
     });
@@ -309,6 +312,24 @@ describe('<lc-tenant-domain>', () => {
       expect(markedText(registered)).to.deep.equal([',', '.']);
       // Not colour alone: each mark says so in words to screen readers.
       expect(registered.querySelector('mark')!.textContent).to.equal('[differs: ,]');
+      // Where only the registered name has characters, the entered one shows a gap as wide as
+      // they are (decoration: the mark opposite says it in words), so the two names line up.
+      const gaps = [...entered.querySelectorAll<HTMLElement>('.gap')];
+      expect(gaps).to.have.length(2);
+      expect(gaps.every((gap) => gap.getAttribute('aria-hidden') === 'true')).to.equal(true);
+      expect(getComputedStyle(entered.querySelector('.name-text')!).fontFamily).to.match(/mono/i);
+      // Each gap sits right above the characters it stands for.
+      const marks = [...registered.querySelectorAll('mark')];
+      gaps.forEach((gap, i) => {
+        const [g, m] = [gap.getBoundingClientRect(), marks[i]!.getBoundingClientRect()];
+        expect(Math.abs(g.left - m.left), `gap ${i} starts where its mark does`).to.be.at.most(1.5);
+        expect(Math.abs(g.right - m.right), `gap ${i} ends where its mark does`).to.be.at.most(1.5);
+      });
+      expect(registered.querySelector('mark')!.getBoundingClientRect().width, 'a marked comma is easy to see').to.be.at.least(8);
+      // The status line has its icon, drawn: no empty box before "Tenant found."
+      const icon = part(el, 'lookup')!.querySelector<SVGSVGElement>('.status-line svg')!;
+      expect(icon.querySelector('path')!.namespaceURI).to.equal('http://www.w3.org/2000/svg');
+      expect(icon.querySelector('path')!.getBBox().width).to.be.greaterThan(0);
       expect(text(part(el, 'adopt-button'))).to.equal('Use “Fabrikam, Inc.”');
       await expect(el).to.be.accessible();
     });

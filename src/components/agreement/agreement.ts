@@ -100,7 +100,7 @@ function safeHttpUrl(url: string): string | undefined {
  * @csspart button - Every button; also the ones below.
  * @csspart retry-button - Loads the agreement again.
  * @csspart back-button - Back (hidden with `no-back`).
- * @csspart next-button - Continue.
+ * @csspart next-button - Continue; marked unavailable while the agreement loads, left out when it could not be loaded.
  *
  * @cssproperty --lc-color-accent - Primary button, links, notices.
  * @cssproperty --lc-color-accent-text - Text on the primary button.
@@ -445,39 +445,47 @@ export class LcAgreement extends LcElement {
   }
 
   private _renderNotLoaded(): TemplateResult {
-    let body: TemplateResult;
     if (this._agreementTask.status === TaskStatus.ERROR && !this._reloadOnConnect) {
-      body = html`
+      // Nothing to continue with: Retry is the way on (Back stays, to leave the step).
+      return html`
         <div class="notice danger" part="failed" role="alert">
           <p><strong>${this._t('agreement.loadFailed')}</strong></p>
           <p>${this._t('agreement.loadFailedDetail')}</p>
           <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('agreement.retry')}</button>
         </div>
+        ${this._renderActions(false, 'hidden')}
       `;
-    } else if (this.api) {
-      body = html`<p class="loading" part="loading" role="status" aria-busy="true">${this._t('agreement.loading')}</p>`;
-    } else {
-      body = html`<p class="notice" part="notice">${this._t('agreement.unavailable')}</p>`;
     }
-    return html`${body}${this._renderActions(false, false)}`;
+    const body = this.api
+      ? html`<p id="not-ready" class="loading" part="loading" role="status" aria-busy="true">${this._t('agreement.loading')}</p>`
+      : html`<p id="not-ready" class="notice" part="notice">${this._t('agreement.unavailable')}</p>`;
+    return html`${body}${this._renderActions(false, { describedBy: 'not-ready' })}`;
   }
 
-  /** Back and Continue; Continue submits the form when there is one, and is marked unavailable until the agreement is known. */
-  private _renderActions(inForm: boolean, ready = true): TemplateResult {
+  /**
+   * Back and Continue; Continue submits the form when there is one. Until the agreement is
+   * known Continue is `aria-disabled` and described by the text saying why (`describedBy`),
+   * or left out (`hidden`) when only Retry can help.
+   */
+  private _renderActions(inForm: boolean, next: 'ready' | 'hidden' | { describedBy: string } = 'ready'): TemplateResult {
+    const notReady = typeof next === 'object' ? next.describedBy : undefined;
     return html`
       <div class="actions">
         <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>
           ${this._t('agreement.back')}
         </button>
-        <button
-          type=${inForm ? 'submit' : 'button'}
-          class="primary"
-          part="button next-button"
-          aria-disabled=${ready ? 'false' : 'true'}
-          @click=${inForm ? nothing : this._onNext}
-        >
-          ${this._t('agreement.next')}
-        </button>
+        ${next === 'hidden'
+          ? nothing
+          : html`<button
+              type=${inForm ? 'submit' : 'button'}
+              class="primary"
+              part="button next-button"
+              aria-disabled=${notReady ? 'true' : 'false'}
+              aria-describedby=${notReady ?? nothing}
+              @click=${inForm ? nothing : this._onNext}
+            >
+              ${this._t('agreement.next')}
+            </button>`}
       </div>
     `;
   }

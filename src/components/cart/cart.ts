@@ -38,6 +38,7 @@ import { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
 import { formatMoney, resolveLang } from '../../i18n/format.js';
 import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
+import { formatIsolated } from '../shared/form.js';
 import { cartStyles } from './cart.styles.js';
 import { cartStrings, type CartStrings } from './cart.strings.js';
 
@@ -62,7 +63,8 @@ const BILLING_ORDER: readonly Billing[] = Billing.options;
  *   cart; carries `lines`, `totals` and `reason`. Not fired when the owner sets `lines`.
  * @fires lc-checkout-request - `LcCheckoutRequestEvent`: Checkout was pressed on a valid, non-empty cart; carries `lines` and `totals`.
  *
- * @csspart heading - The cart's heading.
+ * @csspart heading - The cart's heading (kept for compatibility; prefer `step-heading`).
+ * @csspart step-heading - The cart's heading, named as in the steps.
  * @csspart line - One cart line (a list item).
  * @csspart line-name - The product name of a line.
  * @csspart field - A label with its control, hint and error.
@@ -416,6 +418,11 @@ export class LcCart extends LcElement {
     return this._t(`per.${billing}`, { amount: this._money(minor) });
   }
 
+  /** `_perPeriod` for display: the amount isolated, so it keeps its order in a right-to-left page. */
+  private _perPeriodIsolated(minor: number, billing: Billing): Array<string | TemplateResult> {
+    return formatIsolated(this._t(`per.${billing}`), { amount: this._money(minor) });
+  }
+
   private _totalsText(totals: CartTotals): string[] {
     return BILLING_ORDER.filter((b) => totals.byBilling[b] !== undefined).map((b) => this._perPeriod(totals.byBilling[b]!, b));
   }
@@ -548,11 +555,11 @@ export class LcCart extends LcElement {
               <dl class="prices">
                 <div>
                   <dt>${this._t('cart.unitPrice')}</dt>
-                  <dd part="unit-price">${this._perPeriod(offer.unitPrice, line.billing)}</dd>
+                  <dd part="unit-price">${this._perPeriodIsolated(offer.unitPrice, line.billing)}</dd>
                 </div>
                 <div class="line-total">
                   <dt>${this._t('cart.lineTotal')}</dt>
-                  <dd part="line-total">${this._perPeriod(priced.total, line.billing)}</dd>
+                  <dd part="line-total">${this._perPeriodIsolated(priced.total, line.billing)}</dd>
                 </div>
               </dl>
             `
@@ -587,7 +594,9 @@ export class LcCart extends LcElement {
     if (this._cart.length === 0) {
       return html`<p class="empty" part="empty">${this._t('cart.empty')}</p>`;
     }
-    const totals = this._totalsText(pricing.totals);
+    const totals = BILLING_ORDER.filter((b) => pricing.totals.byBilling[b] !== undefined).map((b) =>
+      this._perPeriodIsolated(pricing.totals.byBilling[b]!, b),
+    );
     return html`
       <ul class="lines" role="list" aria-label=${this._t('cart.linesLabel')}>
         ${this._renderLines(pricing)}
@@ -648,7 +657,7 @@ export class LcCart extends LcElement {
   protected override render(): TemplateResult {
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="heading" part="heading" tabindex="-1">${this._t('cart.heading')}</h2>
+        <h2 id="heading" class="heading" part="heading step-heading" tabindex="-1">${this._t('cart.heading')}</h2>
         ${this._renderBody()}
         <div class="notes" part="notes">
           <h3 id="notes-heading">${this._t('cart.notesLabel')}</h3>

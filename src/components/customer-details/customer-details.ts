@@ -252,6 +252,11 @@ export class LcCustomerDetails extends LcElement {
   @state() private _entered?: Address;
   /** The suggestion picked (its index) or the address as entered. */
   @state() private _choice?: number | 'entered';
+  /**
+   * Continue was pressed again while the suggestions waited for a choice: only then is the
+   * missing choice an error. Until then the suggestions are a neutral prompt, not a problem.
+   */
+  @state() private _choiceMissed = false;
   @state() private _checkMessage?: string;
   @state() private _announcement = '';
   /** Bumped to re-render when the error visibility (not reactive itself) changes. */
@@ -330,6 +335,7 @@ export class LcCustomerDetails extends LcElement {
 
   private async _onNext(): Promise<void> {
     if (this._check === 'checking') return;
+    if (this._check === 'suggest' && this._choice === undefined) this._choiceMissed = true;
     this._visibility.submitted();
     this._visibilityRevision++;
     const messages = this._messages();
@@ -374,6 +380,7 @@ export class LcCustomerDetails extends LcElement {
         this._suggestions = result.suggestions;
         this._entered = address;
         this._choice = undefined;
+        this._choiceMissed = false;
         this._checkMessage = result.message;
         this._check = 'suggest';
         await this.updateComplete;
@@ -426,6 +433,7 @@ export class LcCustomerDetails extends LcElement {
     this._suggestions = [];
     this._entered = undefined;
     this._choice = undefined;
+    this._choiceMissed = false;
     this._checkMessage = undefined;
   }
 
@@ -488,7 +496,7 @@ export class LcCustomerDetails extends LcElement {
       this._allMessages(),
       (name) => name in this._serverErrors || name in this._checkErrors || this._prefilled.has(name),
     );
-    if (this._check === 'suggest' && this._choice === undefined && this._visibility.wasSubmitted) {
+    if (this._check === 'suggest' && this._choice === undefined && this._choiceMissed) {
       visible[ADDRESS_CHOICE] = this._t('customerDetails.errorChooseAddress');
     }
     return visible;

@@ -15,7 +15,15 @@ import { LcStepNextEvent } from '../../events/step-next.js';
 import { formatNumber, resolveLang } from '../../i18n/format.js';
 import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { ErrorVisibility, fieldId, focusFirstInvalid, renderErrorSummary, type FieldMessages } from '../shared/form.js';
+import {
+  ErrorVisibility,
+  fieldId,
+  focusFirstInvalid,
+  formatIsolated,
+  isolate,
+  renderErrorSummary,
+  type FieldMessages,
+} from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { customerTypeStyles } from './customer-type.styles.js';
 import { customerTypeStrings, type CustomerTypeStrings } from './customer-type.strings.js';
@@ -541,7 +549,7 @@ export class LcCustomerType extends LcElement {
                   />
                   <span class="result-text">
                     <span class="result-name">${customer.companyName}</span>
-                    <span class="result-domain">${customer.defaultDomain}</span>
+                    <span class="result-domain">${isolate(customer.defaultDomain)}</span>
                   </span>
                   <span class=${customer.agreementOnFile ? 'badge on-file' : 'badge needed'} part="badge">
                     <span aria-hidden="true">${customer.agreementOnFile ? '✓' : '!'}</span>
@@ -583,7 +591,7 @@ export class LcCustomerType extends LcElement {
         ${this._renderError('customer', messages)} ${this._renderStatus(results)}
         ${selected
           ? html`<p class="selected" part="selected">
-              ${this._t('customerType.selectedCustomer', { name: selected.companyName, domain: selected.defaultDomain })}
+              ${formatIsolated(this._t('customerType.selectedCustomer'), { name: selected.companyName, domain: selected.defaultDomain })}
             </p>`
           : nothing}
         ${this._renderResults(results, messages)}
@@ -593,7 +601,9 @@ export class LcCustomerType extends LcElement {
 
   protected override render(): TemplateResult {
     const messages = this._messages();
-    const labels = Object.fromEntries(FIELDS.map((field) => [field, this._label(field)]));
+    // Every message of this step is a whole question ("Choose who this order is for."):
+    // a label before it would only repeat it.
+    const labels: Record<string, string> = {};
     const previous = this._previousLabel();
     return html`
       <section aria-labelledby="heading">

@@ -12,6 +12,7 @@ import { LcStepEditEvent } from '../../events/step-edit.js';
 import { formatDate, formatMoney, formatNumber, resolveLang } from '../../i18n/format.js';
 import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
+import { formatIsolated, isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { orderReviewStyles } from './order-review.styles.js';
 import { orderReviewStrings, type OrderReviewStrings } from './order-review.strings.js';
@@ -62,7 +63,8 @@ const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
  * @fires lc-step-edit - `LcStepEditEvent`: an Edit link was pressed; `step` is where to go.
  * @fires lc-step-back - `LcStepBackEvent`: the Back button was pressed.
  *
- * @csspart heading - The step heading.
+ * @csspart heading - The step heading (kept for compatibility; prefer `step-heading`).
+ * @csspart step-heading - The step heading, named as in the other steps (focusable, see `focusHeading()`).
  * @csspart summary - The recipient, tenant and agreement summary.
  * @csspart lines - The list of licence lines.
  * @csspart line - One licence line.
@@ -213,8 +215,9 @@ export class LcOrderReview extends LcElement {
     return formatMoney(minor, this._currency, this._lang);
   }
 
-  private _perPeriod(minor: number, billing: Billing): string {
-    return this._t(`per.${billing}`, { amount: this._money(minor) });
+  /** "US$125.00 per month", the amount isolated so it keeps its order in a right-to-left page. */
+  private _perPeriod(minor: number, billing: Billing): Array<string | TemplateResult> {
+    return formatIsolated(this._t(`per.${billing}`), { amount: this._money(minor) });
   }
 
   /** "1–31 Dec 2026": a calendar range in `lang`, collapsed the way the locale does it. */
@@ -256,7 +259,7 @@ export class LcOrderReview extends LcElement {
     </button>`;
   }
 
-  private _renderSummaryRow(label: string, value: string, edit?: TemplateResult): TemplateResult {
+  private _renderSummaryRow(label: string, value: string | Array<string | TemplateResult>, edit?: TemplateResult): TemplateResult {
     return html`<div class="summary-row">
       <dt>${label}</dt>
       <dd>${value} ${edit ?? nothing}</dd>
@@ -269,18 +272,21 @@ export class LcOrderReview extends LcElement {
     const company = recipient.companyName ?? '';
     const rows: TemplateResult[] = [];
     const recipientEdit = recipient.kind === 'new' ? this._renderEdit('customer-details', 'review.edit.company') : this._renderEdit('customer-type', 'review.edit.recipient');
-    rows.push(this._renderSummaryRow(this._t('review.recipient'), this._t(`review.recipient.${recipient.kind}`, { company }), recipientEdit));
+    rows.push(this._renderSummaryRow(this._t('review.recipient'), formatIsolated(this._t(`review.recipient.${recipient.kind}`), { company }), recipientEdit));
     if (recipient.kind === 'internal') {
       rows.push(this._renderSummaryRow(this._t('review.tenant'), this._t('review.tenant.internal')));
     } else if (recipient.tenantDomain) {
       const domain = recipient.tenantDomain;
-      const text = this._t(recipient.newTenant ? 'review.tenant.new' : 'review.tenant.existing', { domain });
+      const text = formatIsolated(this._t(recipient.newTenant ? 'review.tenant.new' : 'review.tenant.existing'), { domain });
       rows.push(this._renderSummaryRow(this._t('review.tenant'), text, recipient.kind === 'new' ? this._renderEdit('tenant-domain', 'review.edit.tenant') : undefined));
     }
     if (this.agreement) {
       const { mode, signatory = '', dateAccepted } = this.agreement;
       const date = dateAccepted ? formatDate(dateAccepted, this._lang) : '';
-      const text = mode === 'attest' ? this._t('review.agreement.attest', { name: signatory, date }) : this._t('review.agreement.customer-accepts');
+      const text =
+        mode === 'attest'
+          ? formatIsolated(this._t('review.agreement.attest'), { name: signatory, date })
+          : this._t('review.agreement.customer-accepts');
       rows.push(this._renderSummaryRow(this._t('review.agreement'), text, this._renderEdit('agreement', 'review.edit.agreement')));
     }
     return html`<dl class="summary" part="summary">${rows}</dl>`;
@@ -288,12 +294,12 @@ export class LcOrderReview extends LcElement {
 
   private _renderProration(quoted: QuoteLine | undefined): TemplateResult {
     if (quoted) {
-      const period = this._t('review.period', {
+      const period = formatIsolated(this._t('review.period'), {
         range: this._range(quoted.proratedFrom, quoted.periodEnd),
         charged: formatNumber(quoted.chargedDays, this._lang),
         days: formatNumber(quoted.periodDays, this._lang),
       });
-      return html`<dd part="proration">${this._money(quoted.proratedAmount)} <span class="proration">(${period})</span></dd>`;
+      return html`<dd part="proration">${isolate(this._money(quoted.proratedAmount))} <span class="proration">(${period})</span></dd>`;
     }
     if (this.quoteState === 'loading') return html`<dd><span class="skeleton" part="loading" aria-hidden="true"></span></dd>`;
     return html`<dd>—</dd>`;
@@ -321,7 +327,7 @@ export class LcOrderReview extends LcElement {
   }
 
   /** Recurring amounts per billing frequency: from the quote when shown, else from the catalog. */
-  private _recurring(lines: ReviewLine[]): string[] {
+  private _recurring(lines: ReviewLine[]): Array<Array<string | TemplateResult>> {
     const sums = new Map<Billing, number>();
     for (const { line, unitPrice, quoted } of lines) {
       const amount = quoted?.periodAmount ?? (unitPrice !== undefined ? unitPrice * line.quantity : undefined);
@@ -335,7 +341,7 @@ export class LcOrderReview extends LcElement {
     const recurring = this._recurring(lines);
     const first =
       this.quoteState === 'ready' && this.quote
-        ? html`<dd>${this._money(this.quote.firstInvoiceTotal)}</dd>`
+        ? html`<dd>${isolate(this._money(this.quote.firstInvoiceTotal))}</dd>`
         : this.quoteState === 'loading'
           ? html`<dd><span class="skeleton" part="loading" aria-hidden="true"></span></dd>`
           : html`<dd>—</dd>`;
@@ -402,7 +408,7 @@ export class LcOrderReview extends LcElement {
     const lines = this._reviewLines();
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="step-heading" part="heading" tabindex="-1">${this._t('review.heading')}</h2>
+        <h2 id="heading" class="step-heading" part="heading step-heading" tabindex="-1">${this._t('review.heading')}</h2>
         <p class="hint">${this._t('review.intro')}</p>
         ${this._renderSummary()}
         <div class="section-head">

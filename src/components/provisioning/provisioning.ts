@@ -10,6 +10,7 @@ import { LcRetryOrderEvent } from '../../events/retry-order.js';
 import { resolveLang } from '../../i18n/format.js';
 import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
+import { isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { ClockController } from './clock.js';
 import { provisioningStyles } from './provisioning.styles.js';
@@ -115,7 +116,8 @@ const ICONS: Record<TaskStatus, SVGTemplateResult> = {
  * @csspart status-row - One task (also carries `data-status`).
  * @csspart task-status - A task's state, in words.
  * @csspart task-detail - A task's detail text.
- * @csspart action-link - The link to send for an action-required task.
+ * @csspart action-link - The link to send for an action-required task (in its task row, and listed in a waiting order's outcome).
+ * @csspart action-links - The list of links to send in a waiting order's outcome, each with its task and a Copy button.
  * @csspart action-url - An action URL that is not a web address, shown as text (never a link).
  * @csspart outcome - The summary of a completed, failed or waiting order.
  * @csspart credentials - The new administrator's user name and temporary password.
@@ -335,7 +337,7 @@ export class LcProvisioning extends LcElement {
         <p class="timing">
           <span part="elapsed">
             ${this._t(isTerminal(order) ? 'provisioning.took' : 'provisioning.elapsed')}:
-            <time datetime=${`PT${Math.floor(elapsed)}S`}>${formatElapsed(elapsed)}</time>
+            <time datetime=${`PT${Math.floor(elapsed)}S`}>${isolate(formatElapsed(elapsed))}</time>
           </span>
           ${estimate ? html`<span part="estimate">${estimate}</span>` : nothing}
         </p>
@@ -365,13 +367,13 @@ export class LcProvisioning extends LcElement {
                     target="_blank"
                     rel="noopener noreferrer"
                     aria-describedby=${`${id}-link-label ${id}-label`}
-                    >${actionUrl}</a
+                    >${isolate(actionUrl!)}</a
                   >
                   ${this._renderCopyButton(`link-${task.id}`, 'provisioning.copyLink', actionUrl!, 'provisioning.linkCopied', `${id}-label`)}
                 </div>
               `
             : actionUrl
-              ? html`<p class="action"><code part="action-url" translate="no">${actionUrl}</code></p>`
+              ? html`<p class="action"><code part="action-url" translate="no">${isolate(actionUrl)}</code></p>`
               : nothing}
         </div>
       </li>
@@ -419,7 +421,7 @@ export class LcProvisioning extends LcElement {
           ${order.recipient.domain
             ? html`<div>
                 <dt>${this._t('provisioning.completed.tenant')}</dt>
-                <dd translate="no">${order.recipient.domain}</dd>
+                <dd translate="no">${isolate(order.recipient.domain)}</dd>
               </div>`
             : nothing}
           <div>
@@ -459,12 +461,12 @@ export class LcProvisioning extends LcElement {
         <dl class="pairs" part="support-details" aria-describedby="support-intro">
           <div>
             <dt>${this._t('provisioning.orderId')}</dt>
-            <dd><code translate="no">${order.id}</code></dd>
+            <dd><code translate="no">${isolate(order.id)}</code></dd>
           </div>
           ${task
             ? html`<div>
                 <dt>${this._t('provisioning.failed.supportTask')}</dt>
-                <dd>${task.label} (<code translate="no">${task.id}</code>)</dd>
+                <dd>${task.label} (<code translate="no">${isolate(task.id)}</code>)</dd>
               </div>`
             : nothing}
         </dl>
@@ -474,12 +476,32 @@ export class LcProvisioning extends LcElement {
   }
 
   private _renderWaiting(order: Order): TemplateResult {
-    const actions = order.tasks.some((task) => task.status === 'action-required' && webUrl(task.actionUrl));
+    // Only web addresses: a link that is not one is shown as text in its task row, never sent.
+    const actions = order.tasks.filter((task) => task.status === 'action-required' && webUrl(task.actionUrl));
     return html`
       <div class="outcome" part="outcome" data-outcome="waiting">
         <p><strong>${this._t('provisioning.waiting.safe')}</strong></p>
-        ${actions ? html`<p>${this._t('provisioning.waiting.actions')}</p>` : nothing}
+        ${actions.length
+          ? html`<p id="action-links-intro">${this._t('provisioning.waiting.actions')}</p>
+              <ul class="action-links" part="action-links" role="list" aria-labelledby="action-links-intro">
+                ${actions.map((task, index) => this._renderActionLink(task, `outcome-link-${index}`))}
+              </ul>`
+          : nothing}
       </div>
+    `;
+  }
+
+  /** One link to send, right under the sentence that asks for it: the task it is for, the URL as text, Copy. */
+  private _renderActionLink(task: ProvisioningTask, id: string): TemplateResult {
+    const url = task.actionUrl!;
+    return html`
+      <li class="action-link-item">
+        <span class="action-task" id=${`${id}-label`}>${task.label}</span>
+        <a id=${id} part="action-link" href=${webUrl(url)!} target="_blank" rel="noopener noreferrer" aria-describedby=${`${id}-label`}
+          >${isolate(url)}</a
+        >
+        ${this._renderCopyButton(`outcome-${task.id}`, 'provisioning.copyLink', url, 'provisioning.linkCopied', `${id}-label`)}
+      </li>
     `;
   }
 
@@ -513,7 +535,7 @@ export class LcProvisioning extends LcElement {
 
   private _renderBody(order: Order): TemplateResult {
     return html`
-      <p class="order-id">${this._t('provisioning.orderId')}: <code part="order-id" translate="no">${order.id}</code></p>
+      <p class="order-id">${this._t('provisioning.orderId')}: <code part="order-id" translate="no">${isolate(order.id)}</code></p>
       ${this._renderOutcome(order)} ${this._renderProgress(order)}
       <ol class="tasks" part="tasks" aria-label=${this._t('provisioning.tasksLabel')}>
         ${order.tasks.map((task, index) => this._renderTask(task, index))}

@@ -191,7 +191,9 @@ export function renderSelectField(
 
 /**
  * The list of problems at the top of a step, each a link to its field. Rendered only after
- * a blocked Next; its heading is focusable so the step can move focus there.
+ * a blocked Next; its heading is focusable so the step can move focus there. A line is the
+ * message, with the field's label before it only when the message does not name the field
+ * (see `summaryText`).
  */
 export function renderErrorSummary(
   messages: FieldMessages,
@@ -214,13 +216,46 @@ export function renderErrorSummary(
                 e.preventDefault();
                 focusField(root, name);
               }}
-              >${labels[name] ? `${labels[name]}: ` : ''}${message}</a
+              >${summaryText(labels[name], message!)}</a
             >
           </li>`,
         )}
       </ul>
     </div>
   `;
+}
+
+/**
+ * One line of the error summary: the message alone when it already names the field
+ * ("City is required."), else the label first ("Company name: It differs from …"), so no
+ * line repeats the label and none is left without context.
+ */
+export function summaryText(label: string | undefined, message: string): string {
+  const name = label?.trim();
+  if (!name || message.toLocaleLowerCase().includes(name.toLocaleLowerCase())) return message;
+  return `${name}: ${message}`;
+}
+
+/**
+ * A value kept apart from the text around it (`<bdi>`): money, dates, domains, ids and URLs
+ * keep their own order in a right-to-left page ("US$125.00", not "US$ … 125.00").
+ */
+export function isolate(value: string | number): TemplateResult {
+  return html`<bdi>${value}</bdi>`;
+}
+
+/**
+ * Fills the `{name}` placeholders of a string template like `format()`, each value isolated
+ * with `isolate()`. Values are text, never markup; unknown names are left as they are.
+ */
+export function formatIsolated(template: string, values: Record<string, string | number>): Array<string | TemplateResult> {
+  return template
+    .split(/(\{\w+\})/)
+    .filter((piece) => piece !== '')
+    .map((piece) => {
+      const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+      return name !== undefined && name in values ? isolate(values[name]!) : piece;
+    });
 }
 
 /** Focuses a field's input (or any control with its id) in `root`. */

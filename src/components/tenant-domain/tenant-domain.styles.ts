@@ -156,10 +156,10 @@ export const tenantDomainStyles = css`
   .comparison p {
     margin: 0 0 var(--_space);
   }
+  /* One name above the other, in a monospaced font: the same character sits in the same column in both. */
   .names {
     display: grid;
     gap: var(--_space);
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
     margin-block-end: var(--_space);
   }
   .name {
@@ -174,18 +174,46 @@ export const tenantDomainStyles = css`
     font-size: 0.875em;
   }
   .name-text {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 1.125em;
+    line-height: 1.8;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  /* Not colour alone: the marked characters are also underlined and outlined. */
+  /*
+   * Not colour alone: a marked run has a thick underline and a tinted box, padded so a lone
+   * comma or space is easy to see; the gap for characters only the other name has is a dotted
+   * box as wide as they are, plus the same padding, so the columns stay aligned.
+   */
   mark {
-    background: color-mix(in srgb, var(--_warning) 30%, transparent);
+    background: color-mix(in srgb, var(--_warning) 35%, transparent);
     color: inherit;
-    text-decoration: underline wavy var(--_warning);
-    text-underline-offset: 0.2em;
-    outline: 1px solid var(--_warning);
+    padding-inline: 0.2em;
     border-radius: 2px;
+    text-decoration: underline 0.2em solid var(--_warning);
+    text-decoration-skip-ink: none;
+    text-underline-offset: 0.25em;
+    box-decoration-break: clone;
+    -webkit-box-decoration-break: clone;
+  }
+  .gap {
+    display: inline-block;
+    inline-size: calc(var(--_chars, 1) * 1ch + 0.4em);
+    block-size: 1.2em;
+    vertical-align: text-bottom;
+    box-sizing: border-box;
+    border: 2px dotted var(--_warning);
+    border-radius: 2px;
+  }
+  @media (forced-colors: active) {
+    mark {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .gap {
+      border-color: CanvasText;
+    }
   }
   .inline-actions {
     display: flex;

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
@@ -30,7 +30,14 @@ import { LcStepNextEvent } from '../../events/step-next.js';
 import { resolveLang } from '../../i18n/format.js';
 import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { ErrorVisibility, fieldId, focusFirstInvalid, renderErrorSummary, type FieldMessages } from '../shared/form.js';
+import {
+  ErrorVisibility,
+  fieldId,
+  focusFirstInvalid,
+  formatIsolated,
+  renderErrorSummary,
+  type FieldMessages,
+} from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { tenantDomainStyles } from './tenant-domain.styles.js';
 import { tenantDomainStrings, type TenantDomainStrings } from './tenant-domain.strings.js';
@@ -75,15 +82,55 @@ function normalize(value: Partial<TenantDraft> | undefined): TenantDraft {
   return out;
 }
 
-/** An icon beside a status text (the text says it all; the icon is decoration). */
+/**
+ * An icon beside a status text (the text says it all; the icon is decoration). The paths are
+ * `svg` templates: an `html` template would make them HTML elements, which draw nothing and
+ * left an empty, indented box before the status.
+ */
 const icon = (kind: 'ok' | 'no' | 'alert'): TemplateResult =>
   html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
     ${kind === 'ok'
-      ? html`<path d="M6.2 11.6 2.6 8l1.1-1.1 2.5 2.5 6.1-6.1L13.4 4.4z" />`
+      ? svg`<path d="M6.2 11.6 2.6 8l1.1-1.1 2.5 2.5 6.1-6.1L13.4 4.4z" />`
       : kind === 'no'
-        ? html`<path d="M4.1 3 8 6.9 11.9 3 13 4.1 9.1 8l3.9 3.9-1.1 1.1L8 9.1 4.1 13 3 11.9 6.9 8 3 4.1z" />`
-        : html`<path d="M7.2 3h1.6v6.4H7.2zM7.2 11h1.6v1.8H7.2z" />`}
+        ? svg`<path d="M4.1 3 8 6.9 11.9 3 13 4.1 9.1 8l3.9 3.9-1.1 1.1L8 9.1 4.1 13 3 11.9 6.9 8 3 4.1z" />`
+        : svg`<path d="M7.2 3h1.6v6.4H7.2zM7.2 11h1.6v1.8H7.2z" />`}
   </svg>`;
+
+/** A run of the two names lined up: in both, only in the one entered (`a`), or only in the registered one (`b`). */
+interface AlignedRun {
+  text: string;
+  side: 'both' | 'a' | 'b';
+}
+
+/**
+ * Lines the two marked names up into one sequence of runs, so that each name can leave a gap
+ * where the other has characters it lacks. The unmarked characters of both names are the same
+ * sequence (their common subsequence), which is what makes the walk possible.
+ */
+function alignNames(a: readonly DiffSegment[], b: readonly DiffSegment[]): AlignedRun[] {
+  const chars = (segments: readonly DiffSegment[]) =>
+    segments.flatMap((segment) => Array.from(segment.text, (char) => ({ char, changed: segment.changed })));
+  const left = chars(a);
+  const right = chars(b);
+  const runs: AlignedRun[] = [];
+  const push = (char: string, side: AlignedRun['side']) => {
+    const last = runs.at(-1);
+    if (last?.side === side) last.text += char;
+    else runs.push({ text: char, side });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < left.length || j < right.length) {
+    if (i < left.length && (left[i]!.changed || j >= right.length)) push(left[i++]!.char, 'a');
+    else if (j < right.length && (right[j]!.changed || i >= left.length)) push(right[j++]!.char, 'b');
+    else {
+      push(left[i]!.char, 'both');
+      i++;
+      j++;
+    }
+  }
+  return runs;
+}
 
 /**
  * @summary Checkout step for a new customer's Microsoft 365 tenant: the customer's existing
@@ -617,7 +664,7 @@ export class LcTenantDomain extends LcElement {
     let kind = '';
     let line: TemplateResult | typeof nothing = nothing;
     let more: TemplateResult | typeof nothing = nothing;
-    const failed = html`${icon('alert')}<span>${this._t('tenant.checkFailed', { domain })} ${this._t('tenant.checkFailedDetail')}</span>`;
+    const failed = html`${icon('alert')}<span>${formatIsolated(this._t('tenant.checkFailed'), { domain })} ${this._t('tenant.checkFailedDetail')}</span>`;
     const retry = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('tenant.retry')}</button>`;
     // The fresh check of Continue speaks first: an older "available" must not hide that it failed.
     if (this._confirmFailed) {
@@ -627,10 +674,10 @@ export class LcTenantDomain extends LcElement {
     } else if (availability && !this._confirming) {
       if (availability.available) {
         kind = 'available';
-        line = html`${icon('ok')}<span>${this._t('tenant.available', { domain })}</span>`;
+        line = html`${icon('ok')}<span>${formatIsolated(this._t('tenant.available'), { domain })}</span>`;
       } else {
         kind = 'taken';
-        line = html`${icon('no')}<span>${this._t('tenant.taken', { domain })}</span>`;
+        line = html`${icon('no')}<span>${formatIsolated(this._t('tenant.taken'), { domain })}</span>`;
         more = this._renderSuggestions(availability.suggestions);
       }
     } else if (this._checking()) {
@@ -660,7 +707,7 @@ export class LcTenantDomain extends LcElement {
           ${usable.map(
             (prefix) => html`<li part="suggestion">
               <button type="button" part="button suggestion-button" dir="ltr" @click=${() => this._onPickSuggestion(prefix)}>
-                ${this._t('tenant.useSuggestion', { domain: `${prefix.toLowerCase()}${SUFFIX}` })}
+                ${formatIsolated(this._t('tenant.useSuggestion'), { domain: `${prefix.toLowerCase()}${SUFFIX}` })}
               </button>
             </li>`,
           )}
@@ -706,7 +753,7 @@ export class LcTenantDomain extends LcElement {
     let line: TemplateResult | typeof nothing = nothing;
     let more: TemplateResult | typeof nothing = nothing;
     const domain = normalizeDomain(this._draft.domain);
-    const failed = html`${icon('alert')}<span>${this._t('tenant.lookupFailed', { domain })} ${this._t('tenant.lookupFailedDetail')}</span>`;
+    const failed = html`${icon('alert')}<span>${formatIsolated(this._t('tenant.lookupFailed'), { domain })} ${this._t('tenant.lookupFailedDetail')}</span>`;
     const retry = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('tenant.retry')}</button>`;
     if (this._confirmFailed) {
       kind = 'failed';
@@ -749,20 +796,28 @@ export class LcTenantDomain extends LcElement {
     `;
   }
 
-  private _renderMarked(segments: readonly DiffSegment[]): TemplateResult[] {
-    return segments.map((segment) =>
-      segment.changed
-        ? html`<mark
-            ><span class="visually-hidden">${this._t('tenant.diffStart')}</span>${segment.text}<span class="visually-hidden"
-              >${this._t('tenant.diffEnd')}</span
-            ></mark
-          >`
-        : html`${segment.text}`,
-    );
+  /**
+   * One name of the comparison: its own differing characters marked (with words for screen
+   * readers), and a dotted gap, as wide as the characters, where only the other name has some.
+   */
+  private _renderMarked(runs: readonly AlignedRun[], side: 'a' | 'b'): TemplateResult[] {
+    return runs.map((run) => {
+      if (run.side === 'both') return html`${run.text}`;
+      if (run.side !== side) {
+        // Decoration only: the other name's mark already says, in words, what differs here.
+        return html`<span class="gap" aria-hidden="true" style=${`--_chars: ${Array.from(run.text).length}`}></span>`;
+      }
+      return html`<mark
+        ><span class="visually-hidden">${this._t('tenant.diffStart')}</span>${run.text}<span class="visually-hidden"
+          >${this._t('tenant.diffEnd')}</span
+        ></mark
+      >`;
+    });
   }
 
   private _renderComparison(entered: string, registered: string): TemplateResult {
     const diff = diffNames(entered, registered);
+    const runs = alignNames(diff.a, diff.b);
     const error = this._messages()[COMPANY_NAME];
     return html`
       <div class="comparison" part="comparison" role="group" aria-labelledby="mismatch-title">
@@ -771,11 +826,11 @@ export class LcTenantDomain extends LcElement {
         <div class="names">
           <div class="name" data-name="entered">
             <div class="name-label">${this._t('tenant.youEntered')}</div>
-            <div class="name-text">${entered ? this._renderMarked(diff.a) : html`<em>${this._t('tenant.nothingEntered')}</em>`}</div>
+            <div class="name-text">${entered ? this._renderMarked(runs, 'a') : html`<em>${this._t('tenant.nothingEntered')}</em>`}</div>
           </div>
           <div class="name" data-name="registered">
             <div class="name-label">${this._t('tenant.registered')}</div>
-            <div class="name-text">${this._renderMarked(diff.b)}</div>
+            <div class="name-text">${this._renderMarked(runs, 'b')}</div>
           </div>
         </div>
         ${error && this._visibility.wasSubmitted
