@@ -368,6 +368,11 @@ describe('<lc-cart>', () => {
     await mock.inject({ path: '/catalog', delayMs: 300 });
     const el = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl}></lc-cart>`);
     const parent = el.parentNode!;
+    // Remove it only once the (delayed) first request has reached the mock, so the abort
+    // and the second load are what the request log shows, whatever the machine's speed.
+    for (let i = 0; i < 100 && (await mock.requests({ method: 'GET', path: '/catalog' })).length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
     el.remove();
     await new Promise((r) => setTimeout(r, 20));
     parent.append(el);
