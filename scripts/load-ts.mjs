@@ -2,7 +2,7 @@
 // bundles it with esbuild into node_modules/.cache and imports the result. Used by the
 // test runner's config and by `npm run mock-server`, so neither needs a build first.
 import { build } from 'esbuild';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -23,5 +23,10 @@ export async function loadTs(entry) {
     tsconfig: join(root, 'tsconfig.json'),
     logLevel: 'warning',
   });
-  return import(pathToFileURL(outfile).href);
+  try {
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    // Loaded modules stay in memory; the file is only a vehicle, so nothing piles up.
+    await rm(outfile, { force: true });
+  }
 }
