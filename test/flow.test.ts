@@ -250,7 +250,7 @@ describe('checkout flow', () => {
     expect(el.state.company.companyName).to.equal('');
   });
 
-  it('a Fail order: lc-order-failed and the failed state; Try again goes back to the review and places a new order', async () => {
+  it('a Fail order: lc-order-failed and the failed state; Try again goes back to the review and places a new order, which completes', async () => {
     const el = await mountCheckout(mock);
     const events = orderEvents(el);
     await fillCart(el);
@@ -276,9 +276,7 @@ describe('checkout flow', () => {
     expect(storedOrderRefs()).to.deep.equal([]);
     expect(el.state.lines).to.have.length(1);
     placeOrderButton(el).click();
-    // A new attempt, not a resend of the failed one: a new idempotency key. (The mock then refuses
-    // the new tenant's prefix, which the failed order took: what a retry of a new tenant should
-    // order is the backend's call.)
+    // A new attempt, not a resend of the failed one: a new idempotency key, the same order.
     await waitUntil(async () => (await orders(mock)).length === 2, 'no second POST /orders');
     const sent = await orders(mock);
     expect(sent[1]!.headers['idempotency-key']).to.not.equal(sent[0]!.headers['idempotency-key']);
@@ -286,6 +284,13 @@ describe('checkout flow', () => {
     expect(again!.lines).to.deep.equal(first!.lines);
     expect(again!.recipient).to.deep.equal(first!.recipient);
     expect(again!.quoteId).to.not.equal(first!.quoteId);
+    // The mock accepts it on the tenant the failed order created (`Fail` fails only the first
+    // order of a company), creates only the subscription, and the retry completes.
+    const retried = await waitForOrderStatus(el, 'completed');
+    expect(retried.order!.id).to.not.equal(id);
+    expect(retried.order!.tasks.map((t) => t.kind)).to.deep.equal(['create-subscription']);
+    expect(events.filter((e) => e.type === 'lc-order-complete')).to.have.length(1);
+    expect(events.filter((e) => e.type === 'lc-order-failed')).to.have.length(1);
   });
 
   it('a Review order: waiting on Microsoft releases the guard (no beforeunload listener) and says the page can be closed', async () => {

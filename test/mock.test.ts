@@ -509,6 +509,51 @@ describe('mock backend: provisioning', () => {
     expect(failed.tasks.filter((t) => t.kind !== 'create-subscription').every((t) => t.status === 'succeeded')).to.equal(true);
   });
 
+  it('lets the same company place a failed new-tenant order again: the tenant is reused and only the subscriptions are created', async () => {
+    const mock = await createTestMock({ speed: 2000 });
+    const order = newTenantOrder('Fail Fast Ltd', 'failfast');
+    const first = parse(Order, (await placeOrder(mock, order)).body);
+    expect(first.tasks.map((t) => t.kind)).to.include('create-tenant');
+    expect((await pollOrder(mock, first.id, (o) => o.status !== 'provisioning')).status).to.equal('failed');
+
+    // The prefix stays taken for everyone: the tenant exists.
+    expect(parse(DomainAvailability, (await call(mock, '/domains/failfast')).body).available).to.equal(false);
+
+    // Placed again with a new idempotency key: accepted, on the same tenant, without creating it.
+    const answer = await placeOrder(mock, order);
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(201);
+    const again = parse(Order, answer.body);
+    expect(again.id).to.not.equal(first.id);
+    expect(again.recipient).to.deep.equal({ kind: 'new', companyName: 'Fail Fast Ltd', domain: 'failfast.onmicrosoft.com' });
+    expect(again.tasks.map((t) => t.kind)).to.deep.equal(['create-subscription', 'create-subscription']);
+    // `Fail` fails only the company's first order: this one completes, with the tenant's administrator.
+    const done = await pollOrder(mock, again.id, (o) => o.status !== 'provisioning');
+    expect(done.status).to.equal('completed');
+    expect(done.tasks.every((t) => t.status === 'succeeded')).to.equal(true);
+    expect(done.credentials!.userName).to.equal('admin@failfast.onmicrosoft.com');
+    // The failed order stays as it was.
+    expect(parse(Order, (await call(mock, `/orders/${first.id}`)).body).status).to.equal('failed');
+    // No second customer for the same company.
+    const found = parse(CustomerList, (await call(mock, '/customers?search=Fail%20Fast')).body).customers;
+    expect(found.map((c) => c.defaultDomain)).to.deep.equal(['failfast.onmicrosoft.com']);
+
+    // Another company (even one differing only in case) cannot order on that prefix.
+    for (const other of ['Other Corp', 'fail fast ltd']) {
+      const refused = expectProblem(await placeOrder(mock, newTenantOrder(other, 'failfast')), 422);
+      expect(messageFor(refused, 'tenant.prefix')).to.contain('already taken');
+    }
+    // Nor can the same company once the retry completed: the tenant is no longer a failed order's.
+    expect(messageFor(expectProblem(await placeOrder(mock, order), 422), 'tenant.prefix')).to.contain('already taken');
+  });
+
+  it('refuses that prefix to the same company while its first order is still running', async () => {
+    const mock = await createTestMock({ speed: 100 }); // fails after 0.45 s
+    const order = newTenantOrder('Fail Early Ltd', 'failearly');
+    const first = parse(Order, (await placeOrder(mock, order)).body);
+    expect(first.status).to.equal('provisioning');
+    expect(messageFor(expectProblem(await placeOrder(mock, order), 422), 'tenant.prefix')).to.contain('already taken');
+  });
+
   it('stays waiting on Microsoft’s review when the company name contains Review', async () => {
     const mock = await createTestMock({ speed: 2000 });
     const placed = parse(Order, (await placeOrder(mock, newTenantOrder('Review Me Corp', 'reviewme'))).body);

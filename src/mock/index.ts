@@ -14,6 +14,7 @@ import {
   QuoteRequest,
   TenantDomain,
   type AddressValidation,
+  type AdminCredentials,
   type AgreementMode,
   type Customer,
   type DomainAvailability,
@@ -24,6 +25,7 @@ import {
   type Quote,
   type QuoteLine,
   type Recipient,
+  type TaskKind,
   type TenantLookup,
 } from '../api/schemas.js';
 import { catalog, COUNTRIES_WITH_STATES, currentAgreement, customers as seedCustomers, knownTenants, reseller } from './data.js';
@@ -120,6 +122,11 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
   let customers: Customer[] = seedCustomers.map((c) => ({ ...c }));
   let tenants = new Map(Object.entries(knownTenants).map(([domain, t]) => [domain, { ...t }]));
   let takenPrefixes = new Set<string>();
+  // Tenants created by orders in this instance, by domain: who they were created for, and the
+  // latest order for them (see `tenantToReuse`).
+  let createdTenants = new Map<string, CreatedTenant>();
+  // Company names (exact) that placed an order in this instance: `Fail` fails only the first one.
+  let companiesOrdered = new Set<string>();
 
   const today = () => options.today ?? todayUtc();
 
@@ -309,6 +316,28 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
   // -------------------------------------------------------------------------------------
   // Orders
 
+  /**
+   * A retry of a new-tenant order whose provisioning failed: the failed order already created
+   * the tenant (and did what came before the failure), so a real store lets the partner order
+   * again for the same company and reuses that tenant instead of refusing its prefix. Only when
+   * the tenant was created by an order in this instance, for exactly this company name, and the
+   * latest order for it failed (an order still running or completed is no reason to reuse it).
+   * Anyone else still gets "already taken", and `GET /domains/{prefix}` keeps saying taken.
+   */
+  function tenantToReuse(prefix: string, companyName: string): { domain: string; created: CreatedTenant; done: Set<TaskKind> } | undefined {
+    const domain = `${prefix.toLowerCase()}.onmicrosoft.com`;
+    const created = createdTenants.get(domain);
+    if (!created || created.companyName !== companyName) return undefined;
+    const latest = orders.get(created.latestOrderId);
+    if (!latest) return undefined;
+    const snapshot = orderSnapshot(latest);
+    if (snapshot.status !== 'failed') return undefined;
+    // The steps the failed order got done before it failed (tenant, reseller link, agreement…).
+    const done = new Set<TaskKind>(snapshot.tasks.filter((t) => t.status === 'succeeded' && t.kind !== 'create-subscription').map((t) => t.kind));
+    for (const kind of created.done) done.add(kind);
+    return { domain, created, done };
+  }
+
   function placeOrder(request: Request, body: Json): Response {
     const key = request.headers.get('idempotency-key')?.trim();
     if (!key) {
@@ -359,13 +388,15 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
     }
 
     let registered: { companyName: string; tenantId: string } | undefined;
+    let reuse: ReturnType<typeof tenantToReuse>;
     if (recipient.kind === 'new') {
       const { company, tenant } = recipient;
       errors.push(...addressFieldErrors(company.address, 'company.address.'));
       if (validateAddress(company.address).status === 'not-valid') {
         errors.push({ field: 'company.address.postalCode', message: 'This address could not be verified; check the postal code.' });
       }
-      if (tenant.kind === 'new' && isPrefixTaken(tenant.prefix)) {
+      reuse = tenant.kind === 'new' ? tenantToReuse(tenant.prefix, company.companyName) : undefined;
+      if (tenant.kind === 'new' && !reuse && isPrefixTaken(tenant.prefix)) {
         errors.push({
           field: 'tenant.prefix',
           message: `${tenant.prefix.toLowerCase()}.onmicrosoft.com is already taken. Try ${suggestionsFor(tenant.prefix).join(', ')}.`,
@@ -404,7 +435,9 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
       const domain = recipient.tenant.kind === 'new' ? `${recipient.tenant.prefix.toLowerCase()}.onmicrosoft.com` : recipient.tenant.domain.toLowerCase();
       summary = { kind: 'new', companyName: recipient.company.companyName, domain };
       if (recipient.tenant.kind === 'new') {
-        credentials = { userName: `admin@${domain}`, temporaryPassword: temporaryPassword() };
+        // A reused tenant keeps the administrator the failed order created (never shown: a
+        // failed order has no credentials), so the retry shows that one when it completes.
+        credentials = reuse?.created.credentials ?? { userName: `admin@${domain}`, temporaryPassword: temporaryPassword() };
       }
     }
 
@@ -416,18 +449,29 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
       currency: catalog.currency,
       lines,
       firstInvoiceTotal,
-      tasks: planTasks(order, summary, customer),
+      tasks: planTasks(order, summary, customer, reuse?.done),
       ...(credentials ? { credentials } : {}),
     };
     orders.set(id, record);
     idempotency.set(key, { body: canonical, orderId: id });
 
     // What the order changes in this instance: the prefix is gone, the customer is known.
-    if (recipient.kind === 'new') {
+    // A retry that reuses the failed order's tenant changes neither: both exist already.
+    companiesOrdered.add(summary.companyName);
+    if (reuse) {
+      reuse.created.latestOrderId = id;
+      reuse.created.done = reuse.done;
+    } else if (recipient.kind === 'new') {
       const domain = summary.domain!;
       if (recipient.tenant.kind === 'new') {
         takenPrefixes.add(recipient.tenant.prefix.toLowerCase());
         tenants.set(domain, { companyName: recipient.company.companyName, tenantId: uuid() });
+        createdTenants.set(domain, {
+          companyName: recipient.company.companyName,
+          latestOrderId: id,
+          credentials: credentials!,
+          done: new Set(),
+        });
       }
       customers.push({
         id: `cst-${randomHex(4)}`,
@@ -442,7 +486,18 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
     return json(orderSnapshot(record), 201, { location: `${basePath}/orders/${id}` });
   }
 
-  function planTasks(order: OrderRequest, summary: Order['recipient'], customer: Customer | undefined): PlannedTask[] {
+  /**
+   * The order's tasks. `done`: for a retry on a tenant a failed order created, the task kinds
+   * that order already got done (create-tenant, link-reseller, record-agreement, …). They are
+   * left out, not shown as succeeded again: the retry did not do them, and its task list says
+   * what this order does, which is creating the subscriptions.
+   */
+  function planTasks(
+    order: OrderRequest,
+    summary: Order['recipient'],
+    customer: Customer | undefined,
+    done: ReadonlySet<TaskKind> = new Set(),
+  ): PlannedTask[] {
     const name = summary.companyName;
     const slow = name.includes('Slow') ? 10 : 1;
     const tasks: Omit<PlannedTask, 'id'>[] = [];
@@ -503,7 +558,8 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
           'Microsoft is verifying the new customer’s details. This usually takes one to two business days. You can close this page: the subscriptions are created when the review is done.',
       });
     }
-    const fail = name.includes('Fail');
+    // `Fail` fails only the first order of that company in the instance, so "Try again" succeeds.
+    const fail = name.includes('Fail') && !companiesOrdered.has(name);
     order.lines.forEach((line, i) => {
       const product = catalog.products.find((p) => p.id === line.productId)!;
       tasks.push({
@@ -517,7 +573,9 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
             : undefined,
       });
     });
-    return tasks.map((task, i) => ({ ...task, id: `task-${i + 1}`, seconds: task.seconds * slow }));
+    return tasks
+      .filter((task) => task.kind === 'create-subscription' || !done.has(task.kind))
+      .map((task, i) => ({ ...task, id: `task-${i + 1}`, seconds: task.seconds * slow }));
   }
 
   function getOrder(id: string): Response {
@@ -698,8 +756,22 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
       customers = seedCustomers.map((c) => ({ ...c }));
       tenants = new Map(Object.entries(knownTenants).map(([domain, t]) => [domain, { ...t }]));
       takenPrefixes = new Set();
+      createdTenants = new Map();
+      companiesOrdered = new Set();
     },
   };
+}
+
+/** A tenant an order in this instance created. */
+interface CreatedTenant {
+  /** The company it was created for, exactly as ordered. */
+  companyName: string;
+  /** The latest order for this tenant: the one that created it, or a retry that reused it. */
+  latestOrderId: string;
+  /** Its first administrator, made when the tenant was created. */
+  credentials: AdminCredentials;
+  /** Task kinds done for it by earlier orders that failed (carried over retry after retry). */
+  done: Set<TaskKind>;
 }
 
 /** Marks a body that was sent but is not JSON. */
