@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import type { Agreement } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
+import { LcApiStepElement } from '../../base/lc-step-element.js';
 import {
   emptyAgreement,
   todayIso,
@@ -18,8 +17,7 @@ import {
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
-import { formatDate, resolveLang } from '../../i18n/format.js';
-import { lookup, type StringTable } from '../../i18n/strings.js';
+import { formatDate } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import {
   ErrorVisibility,
@@ -116,7 +114,7 @@ function safeHttpUrl(url: string): string | undefined {
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcAgreement extends LcElement {
+export class LcAgreement extends LcApiStepElement<AgreementStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, agreementStyles];
 
   /** `GET /agreement`, only while no `agreement` is given. */
@@ -126,26 +124,19 @@ export class LcAgreement extends LcElement {
     args: () => [this.api, !this.agreement] as const,
   });
 
-  @consume({ context: langContext, subscribe: true })
-  @state()
-  private _contextLang?: string;
-
-  @consume({ context: stringsContext, subscribe: true })
-  @state()
-  private _contextStrings?: StringTable;
+  protected readonly defaultStrings = agreementStrings;
 
   /** The backend client (loads the agreement when `agreement` is not given). Inside `<lc-checkout>` it comes from context. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: CheckoutApi;
+  declare api?: CheckoutApi;
 
-  /** Locale of dates; falls back to context, then the nearest `lang` in the page. */
-  @property({ reflect: true })
-  override lang!: string;
+  /**
+   * Locale of dates; falls back to context, then the nearest `lang` in the page.
+   * @attr
+   */
+  declare lang: string;
 
   /** Overrides of the default texts (see `agreement.strings.ts`), key by key. */
-  @property({ attribute: false })
-  strings?: Partial<AgreementStrings>;
+  declare strings?: Partial<AgreementStrings>;
 
   /**
    * The step's draft (`AgreementDraft`). The element keeps its own copy, so it works
@@ -305,30 +296,21 @@ export class LcAgreement extends LcElement {
     return this._agreementTask.status === TaskStatus.COMPLETE ? this._agreementTask.value : undefined;
   }
 
-  private _t(key: Key, values?: Record<string, string | number>): string {
-    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
-    return lookup(agreementStrings, overrides, key, values);
-  }
-
-  private get _lang(): string | undefined {
-    return resolveLang(this, this.lang || this._contextLang);
-  }
-
   /** The customer's name for a sentence; `lower` where it does not start one. */
   private _customer(lower = false): string {
     const name = this.customerName?.trim();
     if (name) return name;
-    return lower ? this._t('agreement.theCustomerLower') : this._t('agreement.theCustomer');
+    return lower ? this.t('agreement.theCustomerLower') : this.t('agreement.theCustomer');
   }
 
   private _label(field: AgreementField): string {
-    return field === 'accepted' ? this._t('agreement.acceptedLabel') : this._t(`agreement.${field}`);
+    return field === 'accepted' ? this.t('agreement.acceptedLabel') : this.t(`agreement.${field}`);
   }
 
   private _message(field: AgreementField, code: ErrorCode): string {
     const values = { label: this._label(field), max: MAX_LENGTH[field] ?? '', name: this._customer(true) };
     const key = `agreement.error.${code}`;
-    return key in agreementStrings ? this._t(key as Key, values) : this._t('agreement.error.invalid', values);
+    return key in agreementStrings ? this.t(key as Key, values) : this.t('agreement.error.invalid', values);
   }
 
   /** Every problem, in words: the backend's messages first, then the validator's codes. */
@@ -353,7 +335,7 @@ export class LcAgreement extends LcElement {
     const spec: FieldSpec = {
       name: field,
       label: this._label(field),
-      optionalText: this._t('agreement.optional'),
+      optionalText: this.t('agreement.optional'),
       part: `${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`,
       ...extra,
     };
@@ -363,12 +345,12 @@ export class LcAgreement extends LcElement {
   private _renderLink(agreement: Agreement): TemplateResult {
     const href = safeHttpUrl(agreement.url);
     const text = agreement.version.trim()
-      ? this._t('agreement.link', { version: agreement.version })
-      : this._t('agreement.linkNoVersion');
+      ? this.t('agreement.link', { version: agreement.version })
+      : this.t('agreement.linkNoVersion');
     if (!href) return html`<p class="agreement-link">${text}</p>`;
     return html`<p class="agreement-link">
       <a href=${href} target="_blank" rel="noopener noreferrer" part="agreement-link"
-        >${text}<span class="visually-hidden"> ${this._t('agreement.opensInNewTab')}</span></a
+        >${text}<span class="visually-hidden"> ${this.t('agreement.opensInNewTab')}</span></a
       >
     </p>`;
   }
@@ -390,7 +372,7 @@ export class LcAgreement extends LcElement {
           @change=${this._onAcceptedChange}
         />
         <div class="checkbox-text">
-          <label for=${id} part="label">${this._t('agreement.accepted', { name: this._customer() })}</label>
+          <label for=${id} part="label">${this.t('agreement.accepted', { name: this._customer() })}</label>
           ${error ? html`<div id=${`${id}-error`} class="error" part="error">${error}</div>` : nothing}
         </div>
       </div>
@@ -403,9 +385,9 @@ export class LcAgreement extends LcElement {
     const showSummary = this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0;
     const today = todayIso();
     return html`
-      <p class="intro" part="intro">${this._t('agreement.attestIntro')}</p>
+      <p class="intro" part="intro">${this.t('agreement.attestIntro')}</p>
       ${this._renderLink(agreement)}
-      ${showSummary ? renderErrorSummary(messages, labels, this._t('agreement.errorSummaryTitle'), this.shadowRoot) : nothing}
+      ${showSummary ? renderErrorSummary(messages, labels, this.t('agreement.errorSummaryTitle'), this.shadowRoot) : nothing}
       <form
         novalidate
         @submit=${(e: Event) => {
@@ -414,7 +396,7 @@ export class LcAgreement extends LcElement {
         }}
       >
         <fieldset part="fieldset">
-          <legend>${this._t('agreement.signatoryLegend')}</legend>
+          <legend>${this.t('agreement.signatoryLegend')}</legend>
           <div class="fields">
             ${this._field('firstName', messages, { autocomplete: 'given-name', required: true, spellcheck: false })}
             ${this._field('lastName', messages, { autocomplete: 'family-name', required: true, spellcheck: false })}
@@ -425,7 +407,7 @@ export class LcAgreement extends LcElement {
               type: 'date',
               required: true,
               max: today,
-              hint: this._t('agreement.dateAcceptedHint', { today: formatDate(today, this._lang) }),
+              hint: this.t('agreement.dateAcceptedHint', { today: formatDate(today, this.locale) }),
             })}
           </div>
         </fieldset>
@@ -437,8 +419,8 @@ export class LcAgreement extends LcElement {
   private _renderCustomerAccepts(): TemplateResult {
     return html`
       <div class="notice" part="notice intro">
-        <p>${this._t('agreement.customerAcceptsIntro', { name: this._customer() })}</p>
-        <p>${this._t('agreement.customerAcceptsNext', { name: this._customer(true) })}</p>
+        <p>${this.t('agreement.customerAcceptsIntro', { name: this._customer() })}</p>
+        <p>${this.t('agreement.customerAcceptsNext', { name: this._customer(true) })}</p>
       </div>
       ${this._renderActions(false)}
     `;
@@ -449,16 +431,16 @@ export class LcAgreement extends LcElement {
       // Nothing to continue with: Retry is the way on (Back stays, to leave the step).
       return html`
         <div class="notice danger" part="failed" role="alert">
-          <p><strong>${this._t('agreement.loadFailed')}</strong></p>
-          <p>${this._t('agreement.loadFailedDetail')}</p>
-          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('agreement.retry')}</button>
+          <p><strong>${this.t('agreement.loadFailed')}</strong></p>
+          <p>${this.t('agreement.loadFailedDetail')}</p>
+          <button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('agreement.retry')}</button>
         </div>
         ${this._renderActions(false, 'hidden')}
       `;
     }
     const body = this.api
-      ? html`<p id="not-ready" class="loading" part="loading" role="status" aria-busy="true">${this._t('agreement.loading')}</p>`
-      : html`<p id="not-ready" class="notice" part="notice">${this._t('agreement.unavailable')}</p>`;
+      ? html`<p id="not-ready" class="loading" part="loading" role="status" aria-busy="true">${this.t('agreement.loading')}</p>`
+      : html`<p id="not-ready" class="notice" part="notice">${this.t('agreement.unavailable')}</p>`;
     return html`${body}${this._renderActions(false, { describedBy: 'not-ready' })}`;
   }
 
@@ -472,7 +454,7 @@ export class LcAgreement extends LcElement {
     return html`
       <div class="actions">
         <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>
-          ${this._t('agreement.back')}
+          ${this.t('agreement.back')}
         </button>
         ${next === 'hidden'
           ? nothing
@@ -484,7 +466,7 @@ export class LcAgreement extends LcElement {
               aria-describedby=${notReady ?? nothing}
               @click=${inForm ? nothing : this._onNext}
             >
-              ${this._t('agreement.next')}
+              ${this.t('agreement.next')}
             </button>`}
       </div>
     `;
@@ -494,7 +476,7 @@ export class LcAgreement extends LcElement {
     const agreement = this._agreement();
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('agreement.heading')}</h2>
+        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this.t('agreement.heading')}</h2>
         ${!agreement
           ? this._renderNotLoaded()
           : agreement.mode === 'attest'

@@ -3,12 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import { HttpCheckoutApi } from '../../api/client.js';
 import { Billing, Term, type Catalog, type Product } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
+import { LcApiStepElement } from '../../base/lc-step-element.js';
 import {
   EMPTY_CART,
   addProduct as addToCart,
@@ -32,11 +32,9 @@ import {
   type PricedLine,
   type QuantityProblem,
 } from '../../checkout/cart-store.js';
-import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
 import { LcCartChangeEvent, type CartChangeReason } from '../../events/cart-change.js';
 import { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
-import { formatMoney, resolveLang } from '../../i18n/format.js';
-import { lookup, type StringTable } from '../../i18n/strings.js';
+import { formatMoney } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated } from '../shared/form.js';
 import { cartStyles } from './cart.styles.js';
@@ -102,7 +100,7 @@ const BILLING_ORDER: readonly Billing[] = Billing.options;
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcCart extends LcElement {
+export class LcCart extends LcApiStepElement<CartStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, cartStyles];
 
   private readonly _catalogTask = new Task(this, {
@@ -124,21 +122,13 @@ export class LcCart extends LcElement {
     },
   });
 
-  @consume({ context: langContext, subscribe: true })
-  @state()
-  private _contextLang?: string;
-
-  @consume({ context: stringsContext, subscribe: true })
-  @state()
-  private _contextStrings?: StringTable;
+  protected readonly defaultStrings = cartStrings;
 
   /**
    * The backend client. Inside `<lc-checkout>` it comes from context; alone, set it or
    * `api-base`. When set, it is used instead of an HTTP client for `api-base`.
    */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: CheckoutApi;
+  declare api?: CheckoutApi;
 
   /**
    * The backend's base URL. Without `api`, the cart talks to it with `HttpCheckoutApi`.
@@ -148,13 +138,14 @@ export class LcCart extends LcElement {
   @property({ attribute: 'api-base' })
   apiBase?: string;
 
-  /** Locale for prices; falls back to context, then the nearest `lang` in the page. */
-  @property({ reflect: true })
-  override lang!: string;
+  /**
+   * Locale for prices; falls back to context, then the nearest `lang` in the page.
+   * @attr
+   */
+  declare lang: string;
 
   /** Overrides of the default texts (see `cart.strings.ts`), key by key. */
-  @property({ attribute: false })
-  strings?: Partial<CartStrings>;
+  declare strings?: Partial<CartStrings>;
 
   /**
    * The cart's lines (the contract's `OrderLineInput`), frozen. Setting them replaces the
@@ -191,8 +182,6 @@ export class LcCart extends LcElement {
   private _queue: PendingAdd[] = [];
   /** The pricing of the current cart with the current catalog, computed once per change. */
   private _priced?: { cart: Cart; catalog: Catalog; pricing: CartPricing; byKey?: Map<string, PricedLine> };
-  /** The merged string overrides (context, then `strings`), rebuilt when either changes. */
-  private _overrides?: { context?: StringTable; own?: Partial<CartStrings>; table: StringTable };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -252,7 +241,7 @@ export class LcCart extends LcElement {
     if (this._cart.length === 0) return;
     this._drafts = new Map();
     this._errors = new Map();
-    this._commit(EMPTY_CART, 'clear', this._t('cart.announceCleared'));
+    this._commit(EMPTY_CART, 'clear', this.t('cart.announceCleared'));
   }
 
   private _onTermChange(key: string, product: Product, event: Event): void {
@@ -278,7 +267,7 @@ export class LcCart extends LcElement {
   private async _onRemove(key: string, name: string, index: number): Promise<void> {
     this._drafts = moveKey(this._drafts, key, undefined);
     this._errors = moveKey(this._errors, key, undefined);
-    this._commit(removeLine(this._cart, key), 'remove', this._t('cart.announceRemoved', { name }));
+    this._commit(removeLine(this._cart, key), 'remove', this.t('cart.announceRemoved', { name }));
     await this.updateComplete;
     // Focus would fall to <body> with the removed button: keep it in the cart.
     const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="remove-button"]');
@@ -310,7 +299,7 @@ export class LcCart extends LcElement {
         reject(new Error(`license-checkout: ${result.message}`));
         continue;
       }
-      this._commit(result.cart, 'add', this._t('cart.announceAdded', { name: product.name }));
+      this._commit(result.cart, 'add', this.t('cart.announceAdded', { name: product.name }));
       resolve(result.line);
     }
   }
@@ -394,33 +383,17 @@ export class LcCart extends LcElement {
     }
   }
 
-  private _t(key: keyof CartStrings & string, values?: Record<string, string | number>): string {
-    return lookup(cartStrings, this._stringOverrides(), key, values);
-  }
-
-  private _stringOverrides(): StringTable {
-    const cached = this._overrides;
-    if (cached && cached.context === this._contextStrings && cached.own === this.strings) return cached.table;
-    const table = { ...this._contextStrings, ...this.strings } as StringTable;
-    this._overrides = { context: this._contextStrings, own: this.strings, table };
-    return table;
-  }
-
-  private get _lang(): string | undefined {
-    return resolveLang(this, this.lang || this._contextLang);
-  }
-
   private _money(minor: number): string {
-    return formatMoney(minor, this._catalog?.currency ?? 'USD', this._lang);
+    return formatMoney(minor, this._catalog?.currency ?? 'USD', this.locale);
   }
 
   private _perPeriod(minor: number, billing: Billing): string {
-    return this._t(`per.${billing}`, { amount: this._money(minor) });
+    return this.t(`per.${billing}`, { amount: this._money(minor) });
   }
 
   /** `_perPeriod` for display: the amount isolated, so it keeps its order in a right-to-left page. */
   private _perPeriodIsolated(minor: number, billing: Billing): Array<string | TemplateResult> {
-    return formatIsolated(this._t(`per.${billing}`), { amount: this._money(minor) });
+    return formatIsolated(this.t(`per.${billing}`), { amount: this._money(minor) });
   }
 
   private _totalsText(totals: CartTotals): string[] {
@@ -429,15 +402,15 @@ export class LcCart extends LcElement {
 
   private _announceTotal(totals: CartTotals): string {
     const parts = this._totalsText(totals);
-    if (parts.length === 0) return this._cart.length === 0 ? this._t('cart.announceEmpty') : '';
-    const total = parts.length === 2 ? this._t('cart.totalAnd', { first: parts[0]!, second: parts[1]! }) : parts[0]!;
-    return this._t('cart.announceTotal', { total });
+    if (parts.length === 0) return this._cart.length === 0 ? this.t('cart.announceEmpty') : '';
+    const total = parts.length === 2 ? this.t('cart.totalAnd', { first: parts[0]!, second: parts[1]! }) : parts[0]!;
+    return this.t('cart.announceTotal', { total });
   }
 
   /** Why Checkout is unavailable, in words; undefined when it is available. */
   private _checkoutBlocker(pricing: CartPricing | undefined): string | undefined {
-    if (!pricing) return this._t('cart.checkoutLoading');
-    if (this._cart.length === 0) return this._t('cart.checkoutEmpty');
+    if (!pricing) return this.t('cart.checkoutLoading');
+    if (this._cart.length === 0) return this.t('cart.checkoutEmpty');
     // A shown error or a typed quantity that is not valid, on a line of the cart.
     const invalidDraft =
       [...this._errors.keys()].some((key) => this._pricedByKey(key)) ||
@@ -445,20 +418,20 @@ export class LcCart extends LcElement {
         const product = this._pricedByKey(key)?.product;
         return product !== undefined && !parseQuantity(draft, product).ok;
       });
-    if (pricing.totals.problems > 0 || invalidDraft) return this._t('cart.checkoutInvalid');
+    if (pricing.totals.problems > 0 || invalidDraft) return this.t('cart.checkoutInvalid');
     return undefined;
   }
 
   private _quantityMessage(problem: QuantityProblem, product: Product): string {
     const values = { min: product.minQuantity, max: product.maxQuantity };
-    return problem === 'empty' ? this._t('cart.quantityEmpty', values) : this._t('cart.quantityError', values);
+    return problem === 'empty' ? this.t('cart.quantityEmpty', values) : this.t('cart.quantityError', values);
   }
 
   private _renderTermSelect(line: CartLine, product: Product, id: string, offered: boolean): TemplateResult {
     const terms = termsOf(product);
     return html`
       <div class="field" part="field">
-        <label for=${id}>${this._t('cart.term')}</label>
+        <label for=${id}>${this.t('cart.term')}</label>
         <select
           id=${id}
           part="select term-select"
@@ -466,8 +439,8 @@ export class LcCart extends LcElement {
           aria-invalid=${offered ? 'false' : 'true'}
           @change=${(e: Event) => this._onTermChange(lineKey(line), product, e)}
         >
-          ${terms.includes(line.term) ? nothing : html`<option value=${line.term} disabled .selected=${live(true)}>${this._t(`term.${line.term}`)}</option>`}
-          ${terms.map((term) => html`<option value=${term} .selected=${live(term === line.term)}>${this._t(`term.${term}`)}</option>`)}
+          ${terms.includes(line.term) ? nothing : html`<option value=${line.term} disabled .selected=${live(true)}>${this.t(`term.${line.term}`)}</option>`}
+          ${terms.map((term) => html`<option value=${term} .selected=${live(term === line.term)}>${this.t(`term.${term}`)}</option>`)}
         </select>
       </div>
     `;
@@ -477,7 +450,7 @@ export class LcCart extends LcElement {
     const billings = billingsOf(product, line.term);
     return html`
       <div class="field" part="field">
-        <label for=${id}>${this._t('cart.billing')}</label>
+        <label for=${id}>${this.t('cart.billing')}</label>
         <select
           id=${id}
           part="select billing-select"
@@ -487,9 +460,9 @@ export class LcCart extends LcElement {
         >
           ${billings.includes(line.billing)
             ? nothing
-            : html`<option value=${line.billing} disabled .selected=${live(true)}>${this._t(`billing.${line.billing}`)}</option>`}
+            : html`<option value=${line.billing} disabled .selected=${live(true)}>${this.t(`billing.${line.billing}`)}</option>`}
           ${billings.map(
-            (billing) => html`<option value=${billing} .selected=${live(billing === line.billing)}>${this._t(`billing.${billing}`)}</option>`,
+            (billing) => html`<option value=${billing} .selected=${live(billing === line.billing)}>${this.t(`billing.${billing}`)}</option>`,
           )}
         </select>
       </div>
@@ -503,7 +476,7 @@ export class LcCart extends LcElement {
     const errorId = `${id}-error`;
     return html`
       <div class="field quantity" part="field">
-        <label for=${id}>${this._t('cart.quantity')}</label>
+        <label for=${id}>${this.t('cart.quantity')}</label>
         <input
           id=${id}
           part="input quantity-input"
@@ -520,7 +493,7 @@ export class LcCart extends LcElement {
           @input=${(e: Event) => this._onQuantityInput(key, product, e)}
           @change=${(e: Event) => this._onQuantityChange(key, product, e)}
         />
-        <span id=${hintId} class="hint" part="hint">${this._t('cart.quantityHint', { min: product.minQuantity, max: product.maxQuantity })}</span>
+        <span id=${hintId} class="hint" part="hint">${this.t('cart.quantityHint', { min: product.minQuantity, max: product.maxQuantity })}</span>
         ${shown ? html`<p id=${errorId} class="error" part="error">${this._quantityMessage(shown, product)}</p>` : nothing}
       </div>
     `;
@@ -530,16 +503,16 @@ export class LcCart extends LcElement {
     const { line, product, offer, problem } = priced;
     const key = lineKey(line);
     const id = `line-${index}`;
-    const name = product?.name ?? this._t('cart.unknownProduct', { id: line.productId });
+    const name = product?.name ?? this.t('cart.unknownProduct', { id: line.productId });
     return html`
       <li class="line" part="line" data-problem=${ifDefined(problem)} aria-labelledby=${`${id}-name`}>
         <div class="line-head">
           <h3 class="name" id=${`${id}-name`} part="line-name">${name}</h3>
           <button type="button" part="button remove-button" @click=${() => this._onRemove(key, name, index)}>
-            ${this._t('cart.remove')}<span class="visually-hidden"> ${name}</span>
+            ${this.t('cart.remove')}<span class="visually-hidden"> ${name}</span>
           </button>
         </div>
-        ${problem === 'unknown-product' ? html`<p class="problem" part="error">${this._t('cart.unavailable')}</p>` : nothing}
+        ${problem === 'unknown-product' ? html`<p class="problem" part="error">${this.t('cart.unavailable')}</p>` : nothing}
         ${product
           ? html`
               <div class="choices">
@@ -549,16 +522,16 @@ export class LcCart extends LcElement {
               </div>
             `
           : nothing}
-        ${problem === 'unknown-offer' ? html`<p class="problem" part="error">${this._t('cart.offerUnavailable')}</p>` : nothing}
+        ${problem === 'unknown-offer' ? html`<p class="problem" part="error">${this.t('cart.offerUnavailable')}</p>` : nothing}
         ${offer && priced.total !== undefined
           ? html`
               <dl class="prices">
                 <div>
-                  <dt>${this._t('cart.unitPrice')}</dt>
+                  <dt>${this.t('cart.unitPrice')}</dt>
                   <dd part="unit-price">${this._perPeriodIsolated(offer.unitPrice, line.billing)}</dd>
                 </div>
                 <div class="line-total">
-                  <dt>${this._t('cart.lineTotal')}</dt>
+                  <dt>${this.t('cart.lineTotal')}</dt>
                   <dd part="line-total">${this._perPeriodIsolated(priced.total, line.billing)}</dd>
                 </div>
               </dl>
@@ -575,8 +548,8 @@ export class LcCart extends LcElement {
    * in a large cart thus updates that line and the totals, not every line.
    */
   private _renderLines(pricing: CartPricing): unknown[] {
-    const strings = this._stringOverrides();
-    const lang = this._lang;
+    const strings = this.stringOverrides;
+    const lang = this.locale;
     const currency = this._catalog?.currency;
     const drafts = this._drafts;
     const errors = this._errors;
@@ -592,19 +565,19 @@ export class LcCart extends LcElement {
 
   private _renderCart(pricing: CartPricing): TemplateResult {
     if (this._cart.length === 0) {
-      return html`<p class="empty" part="empty">${this._t('cart.empty')}</p>`;
+      return html`<p class="empty" part="empty">${this.t('cart.empty')}</p>`;
     }
     const totals = BILLING_ORDER.filter((b) => pricing.totals.byBilling[b] !== undefined).map((b) =>
       this._perPeriodIsolated(pricing.totals.byBilling[b]!, b),
     );
     return html`
-      <ul class="lines" role="list" aria-label=${this._t('cart.linesLabel')}>
+      <ul class="lines" role="list" aria-label=${this.t('cart.linesLabel')}>
         ${this._renderLines(pricing)}
       </ul>
       ${totals.length > 0
         ? html`
             <div class="totals" part="totals">
-              <span id="total-label">${this._t('cart.total')}</span>
+              <span id="total-label">${this.t('cart.total')}</span>
               <ul role="list" aria-labelledby="total-label">
                 ${totals.map((text) => html`<li>${text}</li>`)}
               </ul>
@@ -620,15 +593,15 @@ export class LcCart extends LcElement {
     if (this._catalogTask.status === TaskStatus.ERROR && !this._reloadOnConnect) {
       return html`
         <div class="failed" part="failed" role="alert">
-          <p><strong>${this._t('cart.loadFailed')}</strong></p>
-          <p>${this._t('cart.loadFailedDetail')}</p>
-          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('cart.retry')}</button>
+          <p><strong>${this.t('cart.loadFailed')}</strong></p>
+          <p>${this.t('cart.loadFailedDetail')}</p>
+          <button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('cart.retry')}</button>
         </div>
       `;
     }
     return html`
       <div class="loading" part="loading" aria-busy="true">
-        <p>${this._t('cart.loading')}</p>
+        <p>${this.t('cart.loading')}</p>
         <span class="skeleton" aria-hidden="true"></span>
         <span class="skeleton short" aria-hidden="true"></span>
       </div>
@@ -648,7 +621,7 @@ export class LcCart extends LcElement {
           aria-describedby=${ifDefined(blocker ? 'checkout-reason' : undefined)}
           @click=${this._onCheckout}
         >
-          ${this._t('cart.checkout')}
+          ${this.t('cart.checkout')}
         </button>
       </div>
     `;
@@ -657,13 +630,13 @@ export class LcCart extends LcElement {
   protected override render(): TemplateResult {
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="heading" part="heading step-heading" tabindex="-1">${this._t('cart.heading')}</h2>
+        <h2 id="heading" class="heading" part="heading step-heading" tabindex="-1">${this.t('cart.heading')}</h2>
         ${this._renderBody()}
         <div class="notes" part="notes">
-          <h3 id="notes-heading">${this._t('cart.notesLabel')}</h3>
+          <h3 id="notes-heading">${this.t('cart.notesLabel')}</h3>
           <ul aria-labelledby="notes-heading">
-            <li>${this._t('cart.noteProrated')}</li>
-            <li>${this._t('cart.noteOneCustomer')}</li>
+            <li>${this.t('cart.noteProrated')}</li>
+            <li>${this.t('cart.noteOneCustomer')}</li>
           </ul>
         </div>
         ${this._renderActions()}

@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { consume } from '@lit/context';
 import type { CheckoutApi } from '../../api/api.js';
 import { isApiError } from '../../api/errors.js';
 import type { Address } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
+import { LcApiStepElement } from '../../base/lc-step-element.js';
 import { countries, countryName, statesRequired } from '../../checkout/countries.js';
 import {
   companyCandidate,
@@ -20,8 +19,6 @@ import {
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
-import { resolveLang } from '../../i18n/format.js';
-import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import {
   ErrorVisibility,
@@ -179,29 +176,22 @@ type AddressCheck = 'idle' | 'checking' | 'suggest' | 'failed';
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcCustomerDetails extends LcElement {
+export class LcCustomerDetails extends LcApiStepElement<CustomerDetailsStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, customerDetailsStyles];
 
-  @consume({ context: langContext, subscribe: true })
-  @state()
-  private _contextLang?: string;
-
-  @consume({ context: stringsContext, subscribe: true })
-  @state()
-  private _contextStrings?: StringTable;
+  protected readonly defaultStrings = customerDetailsStrings;
 
   /** The backend client (address check). Inside `<lc-checkout>` it comes from context. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: CheckoutApi;
+  declare api?: CheckoutApi;
 
-  /** Locale of country names; falls back to context, then the nearest `lang` in the page. */
-  @property({ reflect: true })
-  override lang!: string;
+  /**
+   * Locale of country names; falls back to context, then the nearest `lang` in the page.
+   * @attr
+   */
+  declare lang: string;
 
   /** Overrides of the default texts (see `customer-details.strings.ts`), key by key. */
-  @property({ attribute: false })
-  strings?: Partial<CustomerDetailsStrings>;
+  declare strings?: Partial<CustomerDetailsStrings>;
 
   /**
    * The step's draft (`CompanyDraft`, flat strings). The element keeps its own copy, so it
@@ -324,7 +314,7 @@ export class LcCustomerDetails extends LcElement {
     const next = { ...this._draft, ...addressDraft(address) };
     const changed = FIELDS.some((field) => next[field] !== this._draft[field]);
     if (changed) {
-      this._announcement = choice === 'entered' ? '' : this._t('customerDetails.announceSuggestionUsed');
+      this._announcement = choice === 'entered' ? '' : this.t('customerDetails.announceSuggestionUsed');
       this._commit(next);
     }
   }
@@ -371,7 +361,7 @@ export class LcCustomerDetails extends LcElement {
     const controller = new AbortController();
     this._checkAbort = controller;
     this._check = 'checking';
-    this._announcement = this._t('customerDetails.checkingAddress');
+    this._announcement = this.t('customerDetails.checkingAddress');
     try {
       const result = await api.validateAddress(address, { signal: controller.signal });
       if (controller.signal.aborted) return;
@@ -389,7 +379,7 @@ export class LcCustomerDetails extends LcElement {
       }
       if (result.status === 'not-valid') {
         this._check = 'idle';
-        this._checkErrors = { postalCode: result.message ?? this._t('customerDetails.addressNotValid') };
+        this._checkErrors = { postalCode: result.message ?? this.t('customerDetails.addressNotValid') };
         await this.updateComplete;
         focusField(this.shadowRoot, 'postalCode');
         return;
@@ -437,43 +427,34 @@ export class LcCustomerDetails extends LcElement {
     this._checkMessage = undefined;
   }
 
-  private _t(key: keyof CustomerDetailsStrings & string, values?: Record<string, string | number>): string {
-    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
-    return lookup(customerDetailsStrings, overrides, key, values);
-  }
-
-  private get _lang(): string | undefined {
-    return resolveLang(this, this.lang || this._contextLang);
-  }
-
   private _label(field: CompanyField): string {
-    return this._t(`customerDetails.${field}`);
+    return this.t(`customerDetails.${field}`);
   }
 
   private _countryLabel(): string {
     const code = this._draft.country.trim().toUpperCase();
-    return code ? countryName(code, this._lang) : '';
+    return code ? countryName(code, this.locale) : '';
   }
 
   private _message(field: CompanyField, code: ErrorCode): string {
     const values = { label: this._label(field), max: MAX_LENGTH[field] ?? '', country: this._countryLabel() };
     switch (code) {
       case 'required':
-        return this._t('customerDetails.errorRequired', values);
+        return this.t('customerDetails.errorRequired', values);
       case 'too-long':
-        return this._t('customerDetails.errorTooLong', values);
+        return this.t('customerDetails.errorTooLong', values);
       case 'email':
-        return this._t('customerDetails.errorEmail', values);
+        return this.t('customerDetails.errorEmail', values);
       case 'phone':
-        return this._t('customerDetails.errorPhone', values);
+        return this.t('customerDetails.errorPhone', values);
       case 'country':
-        return this._t('customerDetails.errorCountry', values);
+        return this.t('customerDetails.errorCountry', values);
       case 'state-required':
-        return this._t('customerDetails.errorStateRequired', values);
+        return this.t('customerDetails.errorStateRequired', values);
       case 'postal-code':
-        return this._t('customerDetails.errorPostalCode', values);
+        return this.t('customerDetails.errorPostalCode', values);
       default:
-        return this._t('customerDetails.errorInvalid', values);
+        return this.t('customerDetails.errorInvalid', values);
     }
   }
 
@@ -497,7 +478,7 @@ export class LcCustomerDetails extends LcElement {
       (name) => name in this._serverErrors || name in this._checkErrors || this._prefilled.has(name),
     );
     if (this._check === 'suggest' && this._choice === undefined && this._choiceMissed) {
-      visible[ADDRESS_CHOICE] = this._t('customerDetails.errorChooseAddress');
+      visible[ADDRESS_CHOICE] = this.t('customerDetails.errorChooseAddress');
     }
     return visible;
   }
@@ -506,7 +487,7 @@ export class LcCustomerDetails extends LcElement {
     return {
       name: field,
       label: this._label(field),
-      optionalText: this._t('customerDetails.optional'),
+      optionalText: this.t('customerDetails.optional'),
       part: `${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`,
       ...extra,
     };
@@ -518,7 +499,7 @@ export class LcCustomerDetails extends LcElement {
 
   private _formatAddress(address: Address): string {
     const region = [address.state, address.postalCode].filter(Boolean).join(' ');
-    return [address.line1, address.line2, address.city, region, countryName(address.country, this._lang)]
+    return [address.line1, address.line2, address.city, region, countryName(address.country, this.locale)]
       .filter((part) => part && part.trim())
       .join(', ');
   }
@@ -530,12 +511,12 @@ export class LcCustomerDetails extends LcElement {
     const describedBy = ['suggestions-hint', error ? errorId : ''].filter(Boolean).join(' ');
     const options: Array<{ choice: number | 'entered'; label: string; detail?: string }> = [
       ...this._suggestions.map((address, index) => ({ choice: index, label: this._formatAddress(address) })),
-      { choice: 'entered' as const, label: this._t('customerDetails.suggestionAsEntered'), detail: this._formatAddress(this._entered) },
+      { choice: 'entered' as const, label: this.t('customerDetails.suggestionAsEntered'), detail: this._formatAddress(this._entered) },
     ];
     return html`
       <fieldset class="suggestions" part="fieldset suggestions">
-        <legend>${this._t('customerDetails.suggestionsLegend')}</legend>
-        <p id="suggestions-hint" class="hint" part="hint">${this._checkMessage ?? ''} ${this._t('customerDetails.suggestionsHint')}</p>
+        <legend>${this.t('customerDetails.suggestionsLegend')}</legend>
+        <p id="suggestions-hint" class="hint" part="hint">${this._checkMessage ?? ''} ${this.t('customerDetails.suggestionsHint')}</p>
         ${error ? html`<p id=${errorId} class="error" part="error">${error}</p>` : nothing}
         <ul role="list">
           ${options.map(
@@ -570,12 +551,12 @@ export class LcCustomerDetails extends LcElement {
     if (this._check !== 'failed') return nothing;
     return html`
       <div class="notice danger check-failed" part="check-failed" role="alert">
-        <p><strong>${this._t('customerDetails.addressCheckFailed')}</strong></p>
-        <p>${this._t('customerDetails.addressCheckFailedDetail')}</p>
+        <p><strong>${this.t('customerDetails.addressCheckFailed')}</strong></p>
+        <p>${this.t('customerDetails.addressCheckFailedDetail')}</p>
         <div class="inline-actions">
-          <button type="button" part="button retry-button" @click=${this._onRetryCheck}>${this._t('customerDetails.retry')}</button>
+          <button type="button" part="button retry-button" @click=${this._onRetryCheck}>${this.t('customerDetails.retry')}</button>
           <button type="button" part="button continue-anyway-button" @click=${this._onContinueAnyway}>
-            ${this._t('customerDetails.continueAnyway')}
+            ${this.t('customerDetails.continueAnyway')}
           </button>
         </div>
       </div>
@@ -585,7 +566,7 @@ export class LcCustomerDetails extends LcElement {
   protected override render(): TemplateResult {
     const messages = this._messages();
     const labels: Record<string, string> = Object.fromEntries(FIELDS.map((field) => [field, this._label(field)]));
-    labels[ADDRESS_CHOICE] = this._t('customerDetails.addressChoiceLabel');
+    labels[ADDRESS_CHOICE] = this.t('customerDetails.addressChoiceLabel');
     const showSummary =
       this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0 || Object.keys(this._checkErrors).length > 0;
     const country = this._draft.country.trim().toUpperCase();
@@ -593,9 +574,9 @@ export class LcCustomerDetails extends LcElement {
     const checking = this._check === 'checking';
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('customerDetails.heading')}</h2>
-        <p class="intro" part="intro">${this._t('customerDetails.intro')}</p>
-        ${showSummary ? renderErrorSummary(messages, labels, this._t('customerDetails.errorSummaryTitle'), this.shadowRoot) : nothing}
+        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this.t('customerDetails.heading')}</h2>
+        <p class="intro" part="intro">${this.t('customerDetails.intro')}</p>
+        ${showSummary ? renderErrorSummary(messages, labels, this.t('customerDetails.errorSummaryTitle'), this.shadowRoot) : nothing}
         <form
           novalidate
           @submit=${(e: Event) => {
@@ -604,18 +585,18 @@ export class LcCustomerDetails extends LcElement {
           }}
         >
           <fieldset part="fieldset">
-            <legend>${this._t('customerDetails.legendCompany')}</legend>
+            <legend>${this.t('customerDetails.legendCompany')}</legend>
             <div class="fields">
               ${this._field('companyName', messages, {
                 autocomplete: 'organization',
                 required: true,
-                hint: this._t('customerDetails.companyNameHint'),
+                hint: this.t('customerDetails.companyNameHint'),
                 wide: true,
               })}
             </div>
           </fieldset>
           <fieldset part="fieldset">
-            <legend>${this._t('customerDetails.legendAddress')}</legend>
+            <legend>${this.t('customerDetails.legendAddress')}</legend>
             <div class="fields">
               ${renderSelectField(
                 {
@@ -625,8 +606,8 @@ export class LcCustomerDetails extends LcElement {
                   required: true,
                   wide: true,
                   part: 'country-select',
-                  placeholder: this._t('customerDetails.countryPlaceholder'),
-                  options: countryOptions(this._lang),
+                  placeholder: this.t('customerDetails.countryPlaceholder'),
+                  options: countryOptions(this.locale),
                 },
                 country,
                 messages.country,
@@ -643,7 +624,7 @@ export class LcCustomerDetails extends LcElement {
           </fieldset>
           ${this._renderSuggestions(messages)}
           <fieldset part="fieldset">
-            <legend>${this._t('customerDetails.legendContact')}</legend>
+            <legend>${this.t('customerDetails.legendContact')}</legend>
             <div class="fields">
               ${this._field('firstName', messages, { autocomplete: 'given-name', required: true, spellcheck: false })}
               ${this._field('lastName', messages, { autocomplete: 'family-name', required: true, spellcheck: false })}
@@ -652,14 +633,14 @@ export class LcCustomerDetails extends LcElement {
                 type: 'email',
                 required: true,
                 spellcheck: false,
-                hint: this._t('customerDetails.emailHint'),
+                hint: this.t('customerDetails.emailHint'),
               })}
               ${this._field('phone', messages, { autocomplete: 'tel', type: 'tel' })}
             </div>
           </fieldset>
           ${this._renderCheckFailed()}
           <div class="actions">
-            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>${this._t('customerDetails.back')}</button>
+            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>${this.t('customerDetails.back')}</button>
             <button
               type="submit"
               class="primary"
@@ -667,7 +648,7 @@ export class LcCustomerDetails extends LcElement {
               aria-disabled=${checking ? 'true' : 'false'}
               aria-busy=${checking ? 'true' : 'false'}
             >
-              ${checking ? this._t('customerDetails.checkingAddress') : this._t('customerDetails.next')}
+              ${checking ? this.t('customerDetails.checkingAddress') : this.t('customerDetails.next')}
             </button>
           </div>
         </form>

@@ -2,18 +2,16 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import type { Customer } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
+import { LcApiStepElement } from '../../base/lc-step-element.js';
 import { createCheckout, stepErrors, type ErrorCode, type RecipientKind } from '../../checkout/machine.js';
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
-import { formatNumber, resolveLang } from '../../i18n/format.js';
-import { lookup, type StringTable } from '../../i18n/strings.js';
+import { formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import {
   ErrorVisibility,
@@ -129,7 +127,7 @@ const sameRecipient = (a: CustomerTypeValue, b: CustomerTypeValue): boolean =>
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcCustomerType extends LcElement {
+export class LcCustomerType extends LcApiStepElement<CustomerTypeStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, customerTypeStyles];
 
   private readonly _searchTask = new Task(this, {
@@ -145,26 +143,19 @@ export class LcCustomerType extends LcElement {
     args: () => [this.api, this._search, this._value.kind === 'existing'] as const,
   });
 
-  @consume({ context: langContext, subscribe: true })
-  @state()
-  private _contextLang?: string;
-
-  @consume({ context: stringsContext, subscribe: true })
-  @state()
-  private _contextStrings?: StringTable;
+  protected readonly defaultStrings = customerTypeStrings;
 
   /** The backend client (customer search). Inside `<lc-checkout>` it comes from context. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: CheckoutApi;
+  declare api?: CheckoutApi;
 
-  /** Locale; falls back to context, then the nearest `lang` in the page. */
-  @property({ reflect: true })
-  override lang!: string;
+  /**
+   * Locale; falls back to context, then the nearest `lang` in the page.
+   * @attr
+   */
+  declare lang: string;
 
   /** Overrides of the default texts (see `customer-type.strings.ts`), key by key. */
-  @property({ attribute: false })
-  strings?: Partial<CustomerTypeStrings>;
+  declare strings?: Partial<CustomerTypeStrings>;
 
   /**
    * The step's draft: `{ kind?, customer? }`. The element keeps its own copy, so it works
@@ -323,22 +314,13 @@ export class LcCustomerType extends LcElement {
     this._serverErrors = rest;
   }
 
-  private _t(key: keyof CustomerTypeStrings & string, values?: Record<string, string | number>): string {
-    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
-    return lookup(customerTypeStrings, overrides, key, values);
-  }
-
-  private get _lang(): string | undefined {
-    return resolveLang(this, this.lang || this._contextLang);
-  }
-
   private _label(field: Field): string {
     const keys = {
       recipientKind: 'customerType.labelRecipientKind',
       customerKind: 'customerType.labelCustomerKind',
       customer: 'customerType.labelCustomer',
     } as const;
-    return this._t(keys[field]);
+    return this.t(keys[field]);
   }
 
   /** Validator codes of the current choice, per field. */
@@ -350,12 +332,11 @@ export class LcCustomerType extends LcElement {
   }
 
   private _message(field: Field, code: ErrorCode): string {
-    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
     const specific = `customerType.error${code === 'required' ? 'Required' : 'Invalid'}.${field}`;
-    if (specific in customerTypeStrings || overrides[specific]) {
-      return lookup(customerTypeStrings, overrides, specific as keyof CustomerTypeStrings);
+    if (specific in customerTypeStrings || this.stringOverrides[specific]) {
+      return this.t(specific as keyof CustomerTypeStrings & string);
     }
-    return this._t(code === 'required' ? 'customerType.errorRequired' : 'customerType.errorInvalid', { label: this._label(field) });
+    return this.t(code === 'required' ? 'customerType.errorRequired' : 'customerType.errorInvalid', { label: this._label(field) });
   }
 
   /** Every problem, in words: backend messages first, then the validator's codes. */
@@ -387,10 +368,10 @@ export class LcCustomerType extends LcElement {
     if (!previous?.kind || sameRecipient(previous, this._value)) return undefined;
     // Only a change that replaces a recipient counts; completing a choice does not.
     if (this._value.kind === undefined && this._audience === audienceOf(previous.kind)) return undefined;
-    if (previous.kind === 'internal') return this._t('customerType.previousInternal');
-    if (previous.kind === 'new') return this._t('customerType.previousNew');
+    if (previous.kind === 'internal') return this.t('customerType.previousInternal');
+    if (previous.kind === 'new') return this.t('customerType.previousNew');
     if (!previous.customer) return undefined;
-    return this._t('customerType.previousExisting', { name: previous.customer.companyName });
+    return this.t('customerType.previousExisting', { name: previous.customer.companyName });
   }
 
   private _renderError(field: Field, messages: FieldMessages): TemplateResult | typeof nothing {
@@ -434,13 +415,13 @@ export class LcCustomerType extends LcElement {
     const describedBy = error ? `${fieldId('recipientKind')}-error` : undefined;
     return html`
       <fieldset part="fieldset">
-        <legend>${this._t('customerType.recipientLegend')}</legend>
+        <legend>${this.t('customerType.recipientLegend')}</legend>
         ${this._renderError('recipientKind', messages)}
         <div class="choices">
           ${this._renderRadio({
             group: 'audience',
             value: 'internal',
-            label: this._t('customerType.internal'),
+            label: this.t('customerType.internal'),
             checked: this._audience === 'internal',
             part: 'recipient-radio',
             id: fieldId('recipientKind'),
@@ -451,7 +432,7 @@ export class LcCustomerType extends LcElement {
           ${this._renderRadio({
             group: 'audience',
             value: 'customer',
-            label: this._t('customerType.customer'),
+            label: this.t('customerType.customer'),
             checked: this._audience === 'customer',
             part: 'recipient-radio',
             describedBy,
@@ -469,13 +450,13 @@ export class LcCustomerType extends LcElement {
     const describedBy = error ? `${fieldId('customerKind')}-error` : undefined;
     return html`
       <fieldset part="fieldset">
-        <legend>${this._t('customerType.customerKindLegend')}</legend>
+        <legend>${this.t('customerType.customerKindLegend')}</legend>
         ${this._renderError('customerKind', messages)}
         <div class="choices">
           ${this._renderRadio({
             group: 'customer-kind',
             value: 'existing',
-            label: this._t('customerType.existing'),
+            label: this.t('customerType.existing'),
             checked: this._value.kind === 'existing',
             part: 'customer-kind-radio',
             id: fieldId('customerKind'),
@@ -486,7 +467,7 @@ export class LcCustomerType extends LcElement {
           ${this._renderRadio({
             group: 'customer-kind',
             value: 'new',
-            label: this._t('customerType.new'),
+            label: this.t('customerType.new'),
             checked: this._value.kind === 'new',
             part: 'customer-kind-radio',
             describedBy,
@@ -501,11 +482,11 @@ export class LcCustomerType extends LcElement {
   private _renderStatus(results: Customer[] | undefined): TemplateResult {
     const pending = this._searchTask.status === TaskStatus.PENDING || this._rerunOnConnect;
     let text = '';
-    if (pending) text = this._t('customerType.searching');
+    if (pending) text = this.t('customerType.searching');
     else if (results && results.length > 0) {
-      text = results.length === 1 ? this._t('customerType.resultsOne') : this._t('customerType.resultsMany', { count: formatNumber(results.length, this._lang) });
+      text = results.length === 1 ? this.t('customerType.resultsOne') : this.t('customerType.resultsMany', { count: formatNumber(results.length, this.locale) });
     } else if (results) {
-      text = this._search.trim() ? this._t('customerType.noResults', { search: this._search.trim() }) : this._t('customerType.noCustomers');
+      text = this._search.trim() ? this.t('customerType.noResults', { search: this._search.trim() }) : this.t('customerType.noCustomers');
     }
     return html`<p class="search-status" part="search-status" role="status">${text}</p>`;
   }
@@ -514,23 +495,23 @@ export class LcCustomerType extends LcElement {
     if (this._searchTask.status === TaskStatus.ERROR && !this._rerunOnConnect) {
       return html`
         <div class="search-failed" part="search-failed" role="alert">
-          <p><strong>${this._t('customerType.searchFailed')}</strong></p>
-          <p>${this._t('customerType.searchFailedDetail')}</p>
-          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('customerType.retry')}</button>
+          <p><strong>${this.t('customerType.searchFailed')}</strong></p>
+          <p>${this.t('customerType.searchFailedDetail')}</p>
+          <button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('customerType.retry')}</button>
         </div>
       `;
     }
     if (!results) return nothing;
     if (results.length === 0) {
       return html`<button type="button" part="button new-customer-button" @click=${this._onCreateNew}>
-        ${this._t('customerType.createNew')}
+        ${this.t('customerType.createNew')}
       </button>`;
     }
     const error = messages.customer;
     const selectedId = this._value.customer?.id;
     return html`
       <fieldset class="results" part="fieldset results" aria-busy=${this._searchTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        <legend>${this._t('customerType.customersLegend')}</legend>
+        <legend>${this.t('customerType.customersLegend')}</legend>
         <ul role="list">
           ${results.map(
             (customer, index) => html`
@@ -553,7 +534,7 @@ export class LcCustomerType extends LcElement {
                   </span>
                   <span class=${customer.agreementOnFile ? 'badge on-file' : 'badge needed'} part="badge">
                     <span aria-hidden="true">${customer.agreementOnFile ? '✓' : '!'}</span>
-                    ${customer.agreementOnFile ? this._t('customerType.agreementOnFile') : this._t('customerType.agreementNeeded')}
+                    ${customer.agreementOnFile ? this.t('customerType.agreementOnFile') : this.t('customerType.agreementNeeded')}
                   </span>
                 </label>
               </li>
@@ -574,8 +555,8 @@ export class LcCustomerType extends LcElement {
     return html`
       <div class="existing">
         <div class="field" part="field">
-          <label for=${searchId} part="label">${this._t('customerType.searchLabel')}</label>
-          <div id="search-hint" class="hint" part="hint">${this._t('customerType.searchHint')}</div>
+          <label for=${searchId} part="label">${this.t('customerType.searchLabel')}</label>
+          <div id="search-hint" class="hint" part="hint">${this.t('customerType.searchHint')}</div>
           <input
             id=${searchId}
             type="search"
@@ -591,7 +572,7 @@ export class LcCustomerType extends LcElement {
         ${this._renderError('customer', messages)} ${this._renderStatus(results)}
         ${selected
           ? html`<p class="selected" part="selected">
-              ${formatIsolated(this._t('customerType.selectedCustomer'), { name: selected.companyName, domain: selected.defaultDomain })}
+              ${formatIsolated(this.t('customerType.selectedCustomer'), { name: selected.companyName, domain: selected.defaultDomain })}
             </p>`
           : nothing}
         ${this._renderResults(results, messages)}
@@ -607,8 +588,8 @@ export class LcCustomerType extends LcElement {
     const previous = this._previousLabel();
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('customerType.heading')}</h2>
-        ${renderErrorSummary(messages, labels, this._t('customerType.errorSummaryTitle'), this.shadowRoot)}
+        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this.t('customerType.heading')}</h2>
+        ${renderErrorSummary(messages, labels, this.t('customerType.errorSummaryTitle'), this.shadowRoot)}
         <form
           novalidate
           @submit=${(e: Event) => {
@@ -617,11 +598,11 @@ export class LcCustomerType extends LcElement {
           }}
         >
           ${this._renderAudience(messages)} ${this._renderCustomerKind(messages)} ${this._renderExisting(messages)}
-          <p class="notice" part="notice">${this._t('customerType.noteOneCustomer')}</p>
-          ${previous ? html`<p class="notice warning" part="notice" role="status">${this._t('customerType.changedWarning', { previous })}</p>` : nothing}
+          <p class="notice" part="notice">${this.t('customerType.noteOneCustomer')}</p>
+          ${previous ? html`<p class="notice warning" part="notice" role="status">${this.t('customerType.changedWarning', { previous })}</p>` : nothing}
           <div class="actions">
-            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>${this._t('customerType.back')}</button>
-            <button type="submit" class="primary" part="button next-button">${this._t('customerType.next')}</button>
+            <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>${this.t('customerType.back')}</button>
+            <button type="submit" class="primary" part="button next-button">${this.t('customerType.next')}</button>
           </div>
         </form>
       </section>

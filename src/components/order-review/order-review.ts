@@ -1,16 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import type { AgreementMode, Billing, Catalog, OrderLineInput, Quote, QuoteLine } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import { langContext, stringsContext } from '../../checkout/context.js';
+import { LcStepElement } from '../../base/lc-step-element.js';
 import type { RecipientKind, Step } from '../../checkout/machine.js';
 import { LcPlaceOrderEvent } from '../../events/place-order.js';
 import { LcQuoteRetryEvent } from '../../events/quote-retry.js';
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepEditEvent } from '../../events/step-edit.js';
-import { formatDate, formatMoney, formatNumber, resolveLang } from '../../i18n/format.js';
-import { lookup, type StringTable } from '../../i18n/strings.js';
+import { formatDate, formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated, isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
@@ -94,16 +92,10 @@ const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcOrderReview extends LcElement {
+export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, orderReviewStyles];
 
-  @consume({ context: langContext, subscribe: true })
-  @state()
-  private _contextLang?: string;
-
-  @consume({ context: stringsContext, subscribe: true })
-  @state()
-  private _contextStrings?: StringTable;
+  protected readonly defaultStrings = orderReviewStrings;
 
   /** The cart's lines. */
   @property({ attribute: false })
@@ -141,13 +133,14 @@ export class LcOrderReview extends LcElement {
   @property({ type: Boolean, attribute: 'no-back', reflect: true })
   noBack = false;
 
-  /** Locale for money and dates; falls back to context, then the nearest `lang` in the page. */
-  @property({ reflect: true })
-  override lang!: string;
+  /**
+   * Locale for money and dates; falls back to context, then the nearest `lang` in the page.
+   * @attr
+   */
+  declare lang: string;
 
   /** Overrides of the default texts (see `order-review.strings.ts`), key by key. */
-  @property({ attribute: false })
-  strings?: Partial<OrderReviewStrings>;
+  declare strings?: Partial<OrderReviewStrings>;
 
   /**
    * Set from the press until the owner answers: a second click or Enter in the same moment
@@ -198,26 +191,17 @@ export class LcOrderReview extends LcElement {
     return this.quoteState === 'ready' && Boolean(this.quote) && this.lines.length > 0;
   }
 
-  private get _lang(): string | undefined {
-    return resolveLang(this, this.lang || this._contextLang);
-  }
-
   private get _currency(): string {
     return this.quote?.currency ?? this.catalog?.currency ?? 'USD';
   }
 
-  private _t(key: keyof OrderReviewStrings & string, values?: Record<string, string | number>): string {
-    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
-    return lookup(orderReviewStrings, overrides, key, values);
-  }
-
   private _money(minor: number): string {
-    return formatMoney(minor, this._currency, this._lang);
+    return formatMoney(minor, this._currency, this.locale);
   }
 
   /** "US$125.00 per month", the amount isolated so it keeps its order in a right-to-left page. */
   private _perPeriod(minor: number, billing: Billing): Array<string | TemplateResult> {
-    return formatIsolated(this._t(`per.${billing}`), { amount: this._money(minor) });
+    return formatIsolated(this.t(`per.${billing}`), { amount: this._money(minor) });
   }
 
   /** "1–31 Dec 2026": a calendar range in `lang`, collapsed the way the locale does it. */
@@ -226,7 +210,7 @@ export class LcOrderReview extends LcElement {
       const [y, m, d] = iso.split('-').map(Number);
       return new Date(Date.UTC(y!, m! - 1, d!));
     };
-    const format = new Intl.DateTimeFormat(this._lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const format = new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     return format.formatRange(day(from), day(to));
   }
 
@@ -238,7 +222,7 @@ export class LcOrderReview extends LcElement {
       const quoteLine = quoted.find((q) => sameOffer(q, line));
       return {
         line,
-        name: quoteLine?.name ?? product?.name ?? this._t('review.unknownProduct', { id: line.productId }),
+        name: quoteLine?.name ?? product?.name ?? this.t('review.unknownProduct', { id: line.productId }),
         unitPrice: quoteLine?.unitPrice ?? offer?.unitPrice,
         ...(quoteLine ? { quoted: quoteLine } : {}),
       };
@@ -251,11 +235,11 @@ export class LcOrderReview extends LcElement {
       type="button"
       class="link"
       part="button edit-button"
-      aria-label=${this._t(label)}
+      aria-label=${this.t(label)}
       ?hidden=${this._busy}
       @click=${() => this._onEdit(step)}
     >
-      ${this._t('review.edit')}
+      ${this.t('review.edit')}
     </button>`;
   }
 
@@ -272,32 +256,32 @@ export class LcOrderReview extends LcElement {
     const company = recipient.companyName ?? '';
     const rows: TemplateResult[] = [];
     const recipientEdit = recipient.kind === 'new' ? this._renderEdit('customer-details', 'review.edit.company') : this._renderEdit('customer-type', 'review.edit.recipient');
-    rows.push(this._renderSummaryRow(this._t('review.recipient'), formatIsolated(this._t(`review.recipient.${recipient.kind}`), { company }), recipientEdit));
+    rows.push(this._renderSummaryRow(this.t('review.recipient'), formatIsolated(this.t(`review.recipient.${recipient.kind}`), { company }), recipientEdit));
     if (recipient.kind === 'internal') {
-      rows.push(this._renderSummaryRow(this._t('review.tenant'), this._t('review.tenant.internal')));
+      rows.push(this._renderSummaryRow(this.t('review.tenant'), this.t('review.tenant.internal')));
     } else if (recipient.tenantDomain) {
       const domain = recipient.tenantDomain;
-      const text = formatIsolated(this._t(recipient.newTenant ? 'review.tenant.new' : 'review.tenant.existing'), { domain });
-      rows.push(this._renderSummaryRow(this._t('review.tenant'), text, recipient.kind === 'new' ? this._renderEdit('tenant-domain', 'review.edit.tenant') : undefined));
+      const text = formatIsolated(this.t(recipient.newTenant ? 'review.tenant.new' : 'review.tenant.existing'), { domain });
+      rows.push(this._renderSummaryRow(this.t('review.tenant'), text, recipient.kind === 'new' ? this._renderEdit('tenant-domain', 'review.edit.tenant') : undefined));
     }
     if (this.agreement) {
       const { mode, signatory = '', dateAccepted } = this.agreement;
-      const date = dateAccepted ? formatDate(dateAccepted, this._lang) : '';
+      const date = dateAccepted ? formatDate(dateAccepted, this.locale) : '';
       const text =
         mode === 'attest'
-          ? formatIsolated(this._t('review.agreement.attest'), { name: signatory, date })
-          : this._t('review.agreement.customer-accepts');
-      rows.push(this._renderSummaryRow(this._t('review.agreement'), text, this._renderEdit('agreement', 'review.edit.agreement')));
+          ? formatIsolated(this.t('review.agreement.attest'), { name: signatory, date })
+          : this.t('review.agreement.customer-accepts');
+      rows.push(this._renderSummaryRow(this.t('review.agreement'), text, this._renderEdit('agreement', 'review.edit.agreement')));
     }
     return html`<dl class="summary" part="summary">${rows}</dl>`;
   }
 
   private _renderProration(quoted: QuoteLine | undefined): TemplateResult {
     if (quoted) {
-      const period = formatIsolated(this._t('review.period'), {
+      const period = formatIsolated(this.t('review.period'), {
         range: this._range(quoted.proratedFrom, quoted.periodEnd),
-        charged: formatNumber(quoted.chargedDays, this._lang),
-        days: formatNumber(quoted.periodDays, this._lang),
+        charged: formatNumber(quoted.chargedDays, this.locale),
+        days: formatNumber(quoted.periodDays, this.locale),
       });
       return html`<dd part="proration">${isolate(this._money(quoted.proratedAmount))} <span class="proration">(${period})</span></dd>`;
     }
@@ -311,16 +295,16 @@ export class LcOrderReview extends LcElement {
     return html`
       <li class="line" part="line" aria-labelledby=${id}>
         <h4 class="line-name" id=${id} part="line-name">${name}</h4>
-        <p class="hint">${this._t(`term.${line.term}`)} · ${this._t(`billing.${line.billing}`)}</p>
+        <p class="hint">${this.t(`term.${line.term}`)} · ${this.t(`billing.${line.billing}`)}</p>
         <dl class="facts">
-          <div><dt>${this._t('review.quantity')}</dt><dd>${formatNumber(line.quantity, this._lang)}</dd></div>
+          <div><dt>${this.t('review.quantity')}</dt><dd>${formatNumber(line.quantity, this.locale)}</dd></div>
           ${unitPrice !== undefined
-            ? html`<div><dt>${this._t('review.unitPrice')}</dt><dd>${this._perPeriod(unitPrice, line.billing)}</dd></div>`
+            ? html`<div><dt>${this.t('review.unitPrice')}</dt><dd>${this._perPeriod(unitPrice, line.billing)}</dd></div>`
             : nothing}
           ${period !== undefined
-            ? html`<div><dt>${this._t('review.periodAmount')}</dt><dd>${this._perPeriod(period, line.billing)}</dd></div>`
+            ? html`<div><dt>${this.t('review.periodAmount')}</dt><dd>${this._perPeriod(period, line.billing)}</dd></div>`
             : nothing}
-          <div><dt>${this._t('review.firstInvoice')}</dt>${this._renderProration(quoted)}</div>
+          <div><dt>${this.t('review.firstInvoice')}</dt>${this._renderProration(quoted)}</div>
         </dl>
       </li>
     `;
@@ -346,12 +330,12 @@ export class LcOrderReview extends LcElement {
           ? html`<dd><span class="skeleton" part="loading" aria-hidden="true"></span></dd>`
           : html`<dd>—</dd>`;
     return html`
-      <h3 class="visually-hidden">${this._t('review.totals')}</h3>
+      <h3 class="visually-hidden">${this.t('review.totals')}</h3>
       <dl class="totals" part="totals">
-        <div class="first"><dt>${this._t('review.firstInvoiceTotal')}</dt>${first}</div>
+        <div class="first"><dt>${this.t('review.firstInvoiceTotal')}</dt>${first}</div>
         ${recurring.length > 0
           ? html`<div>
-              <dt>${this._t('review.recurring')}</dt>
+              <dt>${this.t('review.recurring')}</dt>
               <dd>${recurring.map((text, i) => html`${i > 0 ? html`<br />` : nothing}${text}`)}</dd>
             </div>`
           : nothing}
@@ -361,14 +345,14 @@ export class LcOrderReview extends LcElement {
 
   private _renderQuoteStatus(): TemplateResult | typeof nothing {
     if (this.quoteState === 'loading') {
-      return html`<p class="hint" aria-live="polite">${this._t('review.quoteLoading')}</p>`;
+      return html`<p class="hint" aria-live="polite">${this.t('review.quoteLoading')}</p>`;
     }
     if (this.quoteState === 'error') {
       return html`
         <div class="notice danger quote-failed" part="quote-failed" role="alert">
-          <p><strong>${this._t('review.quoteFailed')}</strong></p>
-          <p>${this._t('review.quoteFailedDetail')}</p>
-          <button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('review.quoteRetry')}</button>
+          <p><strong>${this.t('review.quoteFailed')}</strong></p>
+          <p>${this.t('review.quoteFailedDetail')}</p>
+          <button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('review.quoteRetry')}</button>
         </div>
       `;
     }
@@ -378,7 +362,7 @@ export class LcOrderReview extends LcElement {
   private _renderActions(): TemplateResult {
     const busy = this._busy;
     const unavailable = !this._canPlace;
-    const hint = unavailable && !busy ? this._t('review.waitForQuote') : this._t('review.placeOrderHint');
+    const hint = unavailable && !busy ? this.t('review.waitForQuote') : this.t('review.placeOrderHint');
     return html`
       ${this.error && !busy
         ? html`<div class="notice danger place-error" part="error" role="alert"><p>${this.error}</p></div>`
@@ -387,7 +371,7 @@ export class LcOrderReview extends LcElement {
         <p id="place-hint" class="hint place-hint">${hint}</p>
         ${this.noBack
           ? nothing
-          : html`<button type="button" part="button back-button" ?hidden=${busy} @click=${this._onBack}>${this._t('review.back')}</button>`}
+          : html`<button type="button" part="button back-button" ?hidden=${busy} @click=${this._onBack}>${this.t('review.back')}</button>`}
         <!-- aria-disabled, not disabled: a disabled button drops keyboard focus to <body> mid-placement. -->
         <button
           type="button"
@@ -398,7 +382,7 @@ export class LcOrderReview extends LcElement {
           aria-describedby="place-hint"
           @click=${this._onPlaceOrder}
         >
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this._t('review.placing')}` : this._t('review.placeOrder')}
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('review.placing')}` : this.t('review.placeOrder')}
         </button>
       </div>
     `;
@@ -408,11 +392,11 @@ export class LcOrderReview extends LcElement {
     const lines = this._reviewLines();
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="step-heading" part="heading step-heading" tabindex="-1">${this._t('review.heading')}</h2>
-        <p class="hint">${this._t('review.intro')}</p>
+        <h2 id="heading" class="step-heading" part="heading step-heading" tabindex="-1">${this.t('review.heading')}</h2>
+        <p class="hint">${this.t('review.intro')}</p>
         ${this._renderSummary()}
         <div class="section-head">
-          <h3 id="lines-heading">${this._t('review.lines')}</h3>
+          <h3 id="lines-heading">${this.t('review.lines')}</h3>
           ${this._renderEdit('cart', 'review.edit.lines')}
         </div>
         <ul class="lines" part="lines" role="list" aria-labelledby="lines-heading">

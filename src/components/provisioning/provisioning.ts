@@ -1,14 +1,11 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import type { AdminCredentials, Order, ProvisioningTask, TaskStatus } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import { langContext, stringsContext } from '../../checkout/context.js';
+import { LcStepElement } from '../../base/lc-step-element.js';
 import type { ConnectionState } from '../../checkout/order-follower.js';
 import { LcNewOrderEvent } from '../../events/new-order.js';
 import { LcRetryOrderEvent } from '../../events/retry-order.js';
-import { resolveLang } from '../../i18n/format.js';
-import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
@@ -147,18 +144,12 @@ const ICONS: Record<TaskStatus, SVGTemplateResult> = {
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcProvisioning extends LcElement {
+export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, provisioningStyles];
 
   private readonly _clock = new ClockController(this);
 
-  @consume({ context: langContext, subscribe: true })
-  @state()
-  private _contextLang?: string;
-
-  @consume({ context: stringsContext, subscribe: true })
-  @state()
-  private _contextStrings?: StringTable;
+  protected readonly defaultStrings = provisioningStrings;
 
   /** The latest snapshot of the order (the contract's `Order`). Undefined while it loads. */
   @property({ attribute: false })
@@ -175,13 +166,14 @@ export class LcProvisioning extends LcElement {
   @property({ attribute: false })
   notice?: string;
 
-  /** Locale for numbers and plurals; falls back to context, then the nearest `lang` in the page. */
-  @property({ reflect: true })
-  override lang!: string;
+  /**
+   * Locale for numbers and plurals; falls back to context, then the nearest `lang` in the page.
+   * @attr
+   */
+  declare lang: string;
 
   /** Overrides of the default texts (see `provisioning.strings.ts`), key by key. */
-  @property({ attribute: false })
-  strings?: Partial<ProvisioningStrings>;
+  declare strings?: Partial<ProvisioningStrings>;
 
   @state() private _announcement = '';
   /** Which copy button just succeeded, to show "Copied" next to it. */
@@ -206,7 +198,7 @@ export class LcProvisioning extends LcElement {
     if (changed.has('order')) this._takeSnapshot();
     if (changed.has('connection') && changed.get('connection') !== undefined) {
       if (this.connection === 'reconnecting' || this.connection === 'offline') {
-        this._announce(this._t(`provisioning.connection.${this.connection}`));
+        this._announce(this.t(`provisioning.connection.${this.connection}`));
       }
     }
     // Elapsed time moves only while the order is in progress or waiting.
@@ -231,7 +223,7 @@ export class LcProvisioning extends LcElement {
 
   private async _onCopy(key: string, text: string, done: StringKey): Promise<void> {
     const ok = await copyText(text, this.renderRoot as ShadowRoot);
-    this._announce(this._t(ok ? done : 'provisioning.copyFailed'));
+    this._announce(this.t(ok ? done : 'provisioning.copyFailed'));
     clearTimeout(this._copiedTimer);
     this._copied = ok ? key : undefined;
     if (ok) this._copiedTimer = setTimeout(() => (this._copied = undefined), COPIED_MS);
@@ -253,14 +245,14 @@ export class LcProvisioning extends LcElement {
       for (const task of order.tasks) {
         const before = this._lastStatuses.get(task.id);
         if (before !== undefined && before !== task.status) {
-          messages.push(this._t('provisioning.announce.task', { label: task.label, status: this._t(`provisioning.status.${task.status}`) }));
+          messages.push(this.t('provisioning.announce.task', { label: task.label, status: this.t(`provisioning.status.${task.status}`) }));
         }
       }
     }
     if (!sameOrder || order.status !== this._lastOrderStatus) {
-      if (order.status === 'completed') messages.push(this._t('provisioning.announce.completed'));
-      if (order.status === 'failed') messages.push(this._t('provisioning.announce.failed'));
-      if (order.status === 'waiting') messages.push(this._t('provisioning.announce.waiting'));
+      if (order.status === 'completed') messages.push(this.t('provisioning.announce.completed'));
+      if (order.status === 'failed') messages.push(this.t('provisioning.announce.failed'));
+      if (order.status === 'waiting') messages.push(this.t('provisioning.announce.waiting'));
     }
     this._lastStatuses = new Map(order.tasks.map((task) => [task.id, task.status]));
     this._lastOrderId = order.id;
@@ -273,15 +265,6 @@ export class LcProvisioning extends LcElement {
     this._announcement = message === this._announcement ? `${message}\u00a0` : message;
   }
 
-  private _t(key: StringKey, values?: Record<string, string | number>): string {
-    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
-    return lookup(provisioningStrings, overrides, key, values);
-  }
-
-  private get _lang(): string | undefined {
-    return resolveLang(this, this.lang || this._contextLang);
-  }
-
   private _elapsedSeconds(order: Order): number {
     const start = Date.parse(order.createdAt);
     const end = isTerminal(order) ? Date.parse(order.updatedAt) : this._clock.now;
@@ -291,24 +274,24 @@ export class LcProvisioning extends LcElement {
   private _estimateText(order: Order): string | undefined {
     if (order.status !== 'provisioning' || order.estimatedSecondsRemaining === undefined) return undefined;
     const left = order.estimatedSecondsRemaining - (this._clock.now - this._receivedAt) / 1000;
-    if (left < 60) return this._t('provisioning.estimate.lessThanMinute');
+    if (left < 60) return this.t('provisioning.estimate.lessThanMinute');
     const count = Math.round(left / 60);
     let category = 'other';
     try {
-      category = new Intl.PluralRules(this._lang).select(count);
+      category = new Intl.PluralRules(this.locale).select(count);
     } catch {
       // an unknown locale: the default wording
     }
-    return this._t(category === 'one' ? 'provisioning.estimate.one' : 'provisioning.estimate.other', { count });
+    return this.t(category === 'one' ? 'provisioning.estimate.one' : 'provisioning.estimate.other', { count });
   }
 
   private _renderCopyButton(key: string, label: StringKey, text: string, done: StringKey, describedBy?: string): TemplateResult {
     return html`
       <span class="copy">
         <button type="button" part="button copy-button" aria-describedby=${describedBy ?? nothing} @click=${() => this._onCopy(key, text, done)}>
-          ${this._t(label)}
+          ${this.t(label)}
         </button>
-        ${this._copied === key ? html`<span class="copied" aria-hidden="true">${this._t('provisioning.copied')}</span>` : nothing}
+        ${this._copied === key ? html`<span class="copied" aria-hidden="true">${this.t('provisioning.copied')}</span>` : nothing}
       </span>
     `;
   }
@@ -318,7 +301,7 @@ export class LcProvisioning extends LcElement {
     return html`
       <p class="connection" part="connection" data-connection=${this.connection}>
         <span class="icon" aria-hidden="true"><svg viewBox="0 0 20 20">${ICONS.waiting}</svg></span>
-        <span>${this._t(`provisioning.connection.${this.connection}`)}</span>
+        <span>${this.t(`provisioning.connection.${this.connection}`)}</span>
       </p>
     `;
   }
@@ -330,13 +313,13 @@ export class LcProvisioning extends LcElement {
     return html`
       <div class="progress-block">
         <div class="progress-head">
-          <label for="progress">${this._t('provisioning.progressLabel')}</label>
-          <span class="percent">${this._t('provisioning.progressValue', { percent })}</span>
+          <label for="progress">${this.t('provisioning.progressLabel')}</label>
+          <span class="percent">${this.t('provisioning.progressValue', { percent })}</span>
         </div>
         <progress id="progress" part="progress" max="100" .value=${percent}>${percent}%</progress>
         <p class="timing">
           <span part="elapsed">
-            ${this._t(isTerminal(order) ? 'provisioning.took' : 'provisioning.elapsed')}:
+            ${this.t(isTerminal(order) ? 'provisioning.took' : 'provisioning.elapsed')}:
             <time datetime=${`PT${Math.floor(elapsed)}S`}>${isolate(formatElapsed(elapsed))}</time>
           </span>
           ${estimate ? html`<span part="estimate">${estimate}</span>` : nothing}
@@ -354,12 +337,12 @@ export class LcProvisioning extends LcElement {
         <span class="icon" aria-hidden="true"><svg viewBox="0 0 20 20">${ICONS[task.status]}</svg></span>
         <div class="task-body">
           <span class="task-label" id=${`${id}-label`}>${task.label}</span>
-          <span class="task-status" part="task-status">${this._t(`provisioning.status.${task.status}`)}</span>
+          <span class="task-status" part="task-status">${this.t(`provisioning.status.${task.status}`)}</span>
           ${task.detail ? html`<p class="task-detail" part="task-detail">${task.detail}</p>` : nothing}
           ${href
             ? html`
                 <div class="action">
-                  <span class="action-label" id=${`${id}-link-label`}>${this._t('provisioning.actionLink')}</span>
+                  <span class="action-label" id=${`${id}-link-label`}>${this.t('provisioning.actionLink')}</span>
                   <a
                     id=${`${id}-link`}
                     part="action-link"
@@ -383,21 +366,21 @@ export class LcProvisioning extends LcElement {
   private _renderCredentials(credentials: AdminCredentials): TemplateResult {
     return html`
       <section class="credentials" part="credentials" aria-labelledby="credentials-heading">
-        <h3 id="credentials-heading">${this._t('provisioning.credentials.heading')}</h3>
+        <h3 id="credentials-heading">${this.t('provisioning.credentials.heading')}</h3>
         <p class="warning" part="warning">
           <span class="icon" aria-hidden="true"><svg viewBox="0 0 20 20">${ICONS['action-required']}</svg></span>
-          <strong>${this._t('provisioning.credentials.warning')}</strong>
+          <strong>${this.t('provisioning.credentials.warning')}</strong>
         </p>
         <dl class="pairs">
           <div>
-            <dt id="user-name-label">${this._t('provisioning.credentials.userName')}</dt>
+            <dt id="user-name-label">${this.t('provisioning.credentials.userName')}</dt>
             <dd>
               <code part="user-name" translate="no">${credentials.userName}</code>
               ${this._renderCopyButton('user-name', 'provisioning.credentials.copyUserName', credentials.userName, 'provisioning.credentials.userNameCopied')}
             </dd>
           </div>
           <div>
-            <dt id="password-label">${this._t('provisioning.credentials.password')}</dt>
+            <dt id="password-label">${this.t('provisioning.credentials.password')}</dt>
             <dd>
               <code part="password" translate="no">${credentials.temporaryPassword}</code>
               ${this._renderCopyButton('password', 'provisioning.credentials.copyPassword', credentials.temporaryPassword, 'provisioning.credentials.passwordCopied')}
@@ -412,20 +395,20 @@ export class LcProvisioning extends LcElement {
     const subscriptions = order.tasks.filter((task) => task.kind === 'create-subscription');
     return html`
       <div class="outcome" part="outcome" data-outcome="completed">
-        <p><strong>${this._t('provisioning.completed.summary', { company: order.recipient.companyName })}</strong></p>
+        <p><strong>${this.t('provisioning.completed.summary', { company: order.recipient.companyName })}</strong></p>
         <dl class="pairs">
           <div>
-            <dt>${this._t('provisioning.completed.company')}</dt>
+            <dt>${this.t('provisioning.completed.company')}</dt>
             <dd>${order.recipient.companyName}</dd>
           </div>
           ${order.recipient.domain
             ? html`<div>
-                <dt>${this._t('provisioning.completed.tenant')}</dt>
+                <dt>${this.t('provisioning.completed.tenant')}</dt>
                 <dd translate="no">${isolate(order.recipient.domain)}</dd>
               </div>`
             : nothing}
           <div>
-            <dt>${this._t('provisioning.completed.subscriptions')}</dt>
+            <dt>${this.t('provisioning.completed.subscriptions')}</dt>
             <dd>
               <ul class="plain">
                 ${subscriptions.length
@@ -443,29 +426,29 @@ export class LcProvisioning extends LcElement {
   private _renderFailed(order: Order): TemplateResult {
     const task = order.tasks.find((t) => t.status === 'failed');
     const details = [
-      `${this._t('provisioning.orderId')}: ${order.id}`,
-      task ? `${this._t('provisioning.failed.supportTask')}: ${task.label} (${task.id})` : '',
-      task?.detail ? `${this._t('provisioning.failed.supportDetail')}: ${task.detail}` : '',
+      `${this.t('provisioning.orderId')}: ${order.id}`,
+      task ? `${this.t('provisioning.failed.supportTask')}: ${task.label} (${task.id})` : '',
+      task?.detail ? `${this.t('provisioning.failed.supportDetail')}: ${task.detail}` : '',
     ]
       .filter(Boolean)
       .join('\n');
     return html`
       <div class="outcome" part="outcome" data-outcome="failed">
-        <h3>${this._t('provisioning.failed.what')}</h3>
+        <h3>${this.t('provisioning.failed.what')}</h3>
         ${task
           ? html`<p><strong>${task.label}</strong></p>
               ${task.detail ? html`<p>${task.detail}</p>` : nothing}`
-          : html`<p>${this._t('provisioning.failed.unknownTask')}</p>`}
-        ${order.retryable ? html`<p class="hint">${this._t('provisioning.failed.retryHint')}</p>` : nothing}
-        <p id="support-intro">${this._t('provisioning.failed.support')}</p>
+          : html`<p>${this.t('provisioning.failed.unknownTask')}</p>`}
+        ${order.retryable ? html`<p class="hint">${this.t('provisioning.failed.retryHint')}</p>` : nothing}
+        <p id="support-intro">${this.t('provisioning.failed.support')}</p>
         <dl class="pairs" part="support-details" aria-describedby="support-intro">
           <div>
-            <dt>${this._t('provisioning.orderId')}</dt>
+            <dt>${this.t('provisioning.orderId')}</dt>
             <dd><code translate="no">${isolate(order.id)}</code></dd>
           </div>
           ${task
             ? html`<div>
-                <dt>${this._t('provisioning.failed.supportTask')}</dt>
+                <dt>${this.t('provisioning.failed.supportTask')}</dt>
                 <dd>${task.label} (<code translate="no">${isolate(task.id)}</code>)</dd>
               </div>`
             : nothing}
@@ -480,9 +463,9 @@ export class LcProvisioning extends LcElement {
     const actions = order.tasks.filter((task) => task.status === 'action-required' && webUrl(task.actionUrl));
     return html`
       <div class="outcome" part="outcome" data-outcome="waiting">
-        <p><strong>${this._t('provisioning.waiting.safe')}</strong></p>
+        <p><strong>${this.t('provisioning.waiting.safe')}</strong></p>
         ${actions.length
-          ? html`<p id="action-links-intro">${this._t('provisioning.waiting.actions')}</p>
+          ? html`<p id="action-links-intro">${this.t('provisioning.waiting.actions')}</p>
               <ul class="action-links" part="action-links" role="list" aria-labelledby="action-links-intro">
                 ${actions.map((task, index) => this._renderActionLink(task, `outcome-link-${index}`))}
               </ul>`
@@ -514,7 +497,7 @@ export class LcProvisioning extends LcElement {
       case 'waiting':
         return this._renderWaiting(order);
       default:
-        return html`<p class="hint">${this._t('provisioning.intro')}</p>`;
+        return html`<p class="hint">${this.t('provisioning.intro')}</p>`;
     }
   }
 
@@ -524,10 +507,10 @@ export class LcProvisioning extends LcElement {
     return html`
       <div class="actions">
         ${retry
-          ? html`<button type="button" class="primary" part="button retry-button" @click=${this._onRetry}>${this._t('provisioning.failed.retry')}</button>`
+          ? html`<button type="button" class="primary" part="button retry-button" @click=${this._onRetry}>${this.t('provisioning.failed.retry')}</button>`
           : nothing}
         <button type="button" class=${order.status === 'completed' ? 'primary' : ''} part="button new-order-button" @click=${this._onNewOrder}>
-          ${this._t('provisioning.newOrder')}
+          ${this.t('provisioning.newOrder')}
         </button>
       </div>
     `;
@@ -535,9 +518,9 @@ export class LcProvisioning extends LcElement {
 
   private _renderBody(order: Order): TemplateResult {
     return html`
-      <p class="order-id">${this._t('provisioning.orderId')}: <code part="order-id" translate="no">${isolate(order.id)}</code></p>
+      <p class="order-id">${this.t('provisioning.orderId')}: <code part="order-id" translate="no">${isolate(order.id)}</code></p>
       ${this._renderOutcome(order)} ${this._renderProgress(order)}
-      <ol class="tasks" part="tasks" aria-label=${this._t('provisioning.tasksLabel')}>
+      <ol class="tasks" part="tasks" aria-label=${this.t('provisioning.tasksLabel')}>
         ${order.tasks.map((task, index) => this._renderTask(task, index))}
       </ol>
       ${this._renderActions(order)}
@@ -546,7 +529,7 @@ export class LcProvisioning extends LcElement {
 
   protected override render(): TemplateResult {
     const order = this.order;
-    const heading = this._t(order ? `provisioning.heading.${order.status}` : 'provisioning.heading.loading');
+    const heading = this.t(order ? `provisioning.heading.${order.status}` : 'provisioning.heading.loading');
     return html`
       <section aria-labelledby="heading" data-status=${order?.status ?? 'loading'}>
         <h2 id="heading" class="step-heading" part="step-heading" tabindex="-1">${heading}</h2>

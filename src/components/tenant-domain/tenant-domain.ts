@@ -1,12 +1,11 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import type { DomainAvailability, TenantLookup } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
+import { LcApiStepElement } from '../../base/lc-step-element.js';
 import { diffNames, type DiffSegment } from '../../checkout/name-diff.js';
 import {
   PREFIX_MAX_LENGTH,
@@ -27,8 +26,6 @@ import { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
-import { resolveLang } from '../../i18n/format.js';
-import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import {
   ErrorVisibility,
@@ -196,7 +193,7 @@ function alignNames(a: readonly DiffSegment[], b: readonly DiffSegment[]): Align
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcTenantDomain extends LcElement {
+export class LcTenantDomain extends LcApiStepElement<TenantDomainStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, tenantDomainStyles];
 
   /** `GET /domains/{prefix}` for the prefix being typed, debounced; a newer prefix aborts it. */
@@ -223,26 +220,19 @@ export class LcTenantDomain extends LcElement {
     onComplete: (answer) => this._storeLookup(answer),
   });
 
-  @consume({ context: langContext, subscribe: true })
-  @state()
-  private _contextLang?: string;
-
-  @consume({ context: stringsContext, subscribe: true })
-  @state()
-  private _contextStrings?: StringTable;
+  protected readonly defaultStrings = tenantDomainStrings;
 
   /** The backend client (availability and tenant look-ups). Inside `<lc-checkout>` it comes from context. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: CheckoutApi;
+  declare api?: CheckoutApi;
 
-  /** Locale of lists in messages; falls back to context, then the nearest `lang` in the page. */
-  @property({ reflect: true })
-  override lang!: string;
+  /**
+   * Locale of lists in messages; falls back to context, then the nearest `lang` in the page.
+   * @attr
+   */
+  declare lang: string;
 
   /** Overrides of the default texts (see `tenant-domain.strings.ts`), key by key. */
-  @property({ attribute: false })
-  strings?: Partial<TenantDomainStrings>;
+  declare strings?: Partial<TenantDomainStrings>;
 
   /**
    * The step's draft (`TenantDraft`: the checkbox, both typed values and the look-up answers).
@@ -400,7 +390,7 @@ export class LcTenantDomain extends LcElement {
     if (event.defaultPrevented) return;
     // Alone, nobody sets the name back: take it here (an owner sets the same name again).
     this.companyName = name;
-    this._announcement = this._t('tenant.announceNameUsed', { name });
+    this._announcement = this.t('tenant.announceNameUsed', { name });
     await this.updateComplete;
     // The button leaves with the comparison; Continue is what comes next.
     this.renderRoot.querySelector<HTMLElement>('[part~="next-button"]')?.focus();
@@ -533,15 +523,6 @@ export class LcTenantDomain extends LcElement {
     return this._prefixToCheck() !== undefined && this._availabilityTask.status === TaskStatus.ERROR;
   }
 
-  private _t(key: Key, values?: Record<string, string | number>): string {
-    const overrides = { ...this._contextStrings, ...this.strings } as StringTable;
-    return lookup(tenantDomainStrings, overrides, key, values);
-  }
-
-  private get _lang(): string | undefined {
-    return resolveLang(this, this.lang || this._contextLang);
-  }
-
   private _newDomain(): string {
     return `${this._draft.prefix.toLowerCase()}${SUFFIX}`;
   }
@@ -549,10 +530,10 @@ export class LcTenantDomain extends LcElement {
   /** The disallowed characters, each quoted, as a list in the locale ("“-”, “.”"). */
   private _charList(prefix: string): string {
     const items = invalidPrefixChars(prefix).map((char) =>
-      /^\s$/u.test(char) ? this._t('tenant.charSpace') : this._t('tenant.char', { char }),
+      /^\s$/u.test(char) ? this.t('tenant.charSpace') : this.t('tenant.char', { char }),
     );
     try {
-      return new Intl.ListFormat(this._lang, { style: 'short', type: 'unit' }).format(items);
+      return new Intl.ListFormat(this.locale, { style: 'short', type: 'unit' }).format(items);
     } catch {
       return items.join(', ');
     }
@@ -565,9 +546,9 @@ export class LcTenantDomain extends LcElement {
       max: PREFIX_MAX_LENGTH,
       count: Array.from(this._draft.prefix).length,
     };
-    if (code === 'required') return this._t(`tenant.error.${field}.required`, values);
+    if (code === 'required') return this.t(`tenant.error.${field}.required`, values);
     const key = `tenant.error.${code}`;
-    return key in tenantDomainStrings ? this._t(key as Key, values) : this._t('tenant.error.invalid', values);
+    return key in tenantDomainStrings ? this.t(key as Key, values) : this.t('tenant.error.invalid', values);
   }
 
   /**
@@ -618,8 +599,8 @@ export class LcTenantDomain extends LcElement {
           @change=${this._onHasTenantChange}
         />
         <div class="checkbox-text">
-          <label for=${fieldId('hasTenant')} part="label">${this._t('tenant.hasTenant')}</label>
-          <div id="has-tenant-hint" class="hint" part="hint">${this._t('tenant.hasTenantHint')}</div>
+          <label for=${fieldId('hasTenant')} part="label">${this.t('tenant.hasTenant')}</label>
+          <div id="has-tenant-hint" class="hint" part="hint">${this.t('tenant.hasTenantHint')}</div>
         </div>
       </div>
     `;
@@ -632,8 +613,8 @@ export class LcTenantDomain extends LcElement {
     const describedBy = [`${id}-hint`, `${id}-suffix`, error ? `${id}-error` : '', 'availability-status'].filter(Boolean).join(' ');
     return html`
       <div class="field" part="field">
-        <label for=${id} part="label">${this._t('tenant.prefix')}</label>
-        <div id=${`${id}-hint`} class="hint" part="hint">${this._t('tenant.prefixHint')}</div>
+        <label for=${id} part="label">${this.t('tenant.prefix')}</label>
+        <div id=${`${id}-hint`} class="hint" part="hint">${this.t('tenant.prefixHint')}</div>
         <div class="prefix-group" dir="ltr">
           <input
             id=${id}
@@ -651,7 +632,7 @@ export class LcTenantDomain extends LcElement {
             @input=${(e: Event) => this._onFieldInput('prefix', e)}
             @blur=${() => this._onFieldBlur('prefix')}
           />
-          <span id=${`${id}-suffix`} class="suffix" part="suffix">${this._t('tenant.suffix')}</span>
+          <span id=${`${id}-suffix`} class="suffix" part="suffix">${this.t('tenant.suffix')}</span>
         </div>
         ${error ? html`<div id=${`${id}-error`} class="error" part="error">${error}</div>` : nothing}
       </div>
@@ -664,8 +645,8 @@ export class LcTenantDomain extends LcElement {
     let kind = '';
     let line: TemplateResult | typeof nothing = nothing;
     let more: TemplateResult | typeof nothing = nothing;
-    const failed = html`${icon('alert')}<span>${formatIsolated(this._t('tenant.checkFailed'), { domain })} ${this._t('tenant.checkFailedDetail')}</span>`;
-    const retry = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('tenant.retry')}</button>`;
+    const failed = html`${icon('alert')}<span>${formatIsolated(this.t('tenant.checkFailed'), { domain })} ${this.t('tenant.checkFailedDetail')}</span>`;
+    const retry = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('tenant.retry')}</button>`;
     // The fresh check of Continue speaks first: an older "available" must not hide that it failed.
     if (this._confirmFailed) {
       kind = 'failed';
@@ -674,15 +655,15 @@ export class LcTenantDomain extends LcElement {
     } else if (availability && !this._confirming) {
       if (availability.available) {
         kind = 'available';
-        line = html`${icon('ok')}<span>${formatIsolated(this._t('tenant.available'), { domain })}</span>`;
+        line = html`${icon('ok')}<span>${formatIsolated(this.t('tenant.available'), { domain })}</span>`;
       } else {
         kind = 'taken';
-        line = html`${icon('no')}<span>${formatIsolated(this._t('tenant.taken'), { domain })}</span>`;
+        line = html`${icon('no')}<span>${formatIsolated(this.t('tenant.taken'), { domain })}</span>`;
         more = this._renderSuggestions(availability.suggestions);
       }
     } else if (this._checking()) {
       kind = 'checking';
-      line = html`<span class="spinner" aria-hidden="true"></span><span>${this._t('tenant.checking')}</span>`;
+      line = html`<span class="spinner" aria-hidden="true"></span><span>${this.t('tenant.checking')}</span>`;
     } else if (this._checkFailed()) {
       kind = 'failed';
       line = failed;
@@ -702,12 +683,12 @@ export class LcTenantDomain extends LcElement {
     if (usable.length === 0) return nothing;
     return html`
       <div class="suggestions" role="group" aria-labelledby="suggestions-label">
-        <span id="suggestions-label">${this._t('tenant.suggestionsLabel')}</span>
+        <span id="suggestions-label">${this.t('tenant.suggestionsLabel')}</span>
         <ul role="list">
           ${usable.map(
             (prefix) => html`<li part="suggestion">
               <button type="button" part="button suggestion-button" dir="ltr" @click=${() => this._onPickSuggestion(prefix)}>
-                ${formatIsolated(this._t('tenant.useSuggestion'), { domain: `${prefix.toLowerCase()}${SUFFIX}` })}
+                ${formatIsolated(this.t('tenant.useSuggestion'), { domain: `${prefix.toLowerCase()}${SUFFIX}` })}
               </button>
             </li>`,
           )}
@@ -723,8 +704,8 @@ export class LcTenantDomain extends LcElement {
     const describedBy = [`${id}-hint`, error ? `${id}-error` : '', 'lookup-status'].filter(Boolean).join(' ');
     return html`
       <div class="field" part="field">
-        <label for=${id} part="label">${this._t('tenant.domain')}</label>
-        <div id=${`${id}-hint`} class="hint" part="hint">${this._t('tenant.domainHint')}</div>
+        <label for=${id} part="label">${this.t('tenant.domain')}</label>
+        <div id=${`${id}-hint`} class="hint" part="hint">${this.t('tenant.domainHint')}</div>
         <input
           id=${id}
           name="domain"
@@ -753,8 +734,8 @@ export class LcTenantDomain extends LcElement {
     let line: TemplateResult | typeof nothing = nothing;
     let more: TemplateResult | typeof nothing = nothing;
     const domain = normalizeDomain(this._draft.domain);
-    const failed = html`${icon('alert')}<span>${formatIsolated(this._t('tenant.lookupFailed'), { domain })} ${this._t('tenant.lookupFailedDetail')}</span>`;
-    const retry = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this._t('tenant.retry')}</button>`;
+    const failed = html`${icon('alert')}<span>${formatIsolated(this.t('tenant.lookupFailed'), { domain })} ${this.t('tenant.lookupFailedDetail')}</span>`;
+    const retry = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('tenant.retry')}</button>`;
     if (this._confirmFailed) {
       kind = 'failed';
       line = failed;
@@ -762,15 +743,15 @@ export class LcTenantDomain extends LcElement {
     } else if (answer && !this._confirming) {
       if (answer.exists) {
         kind = 'found';
-        line = html`${icon('ok')}<span>${this._t('tenant.found')}</span>`;
+        line = html`${icon('ok')}<span>${this.t('tenant.found')}</span>`;
         more = this._renderFound(answer);
       } else {
         kind = 'not-found';
-        line = html`${icon('no')}<span>${this._t('tenant.notFound')}</span>`;
+        line = html`${icon('no')}<span>${this.t('tenant.notFound')}</span>`;
       }
     } else if (this._checking()) {
       kind = 'checking';
-      line = html`<span class="spinner" aria-hidden="true"></span><span>${this._t('tenant.lookingUp')}</span>`;
+      line = html`<span class="spinner" aria-hidden="true"></span><span>${this.t('tenant.lookingUp')}</span>`;
     } else if (this._checkFailed()) {
       kind = 'failed';
       line = failed;
@@ -789,7 +770,7 @@ export class LcTenantDomain extends LcElement {
     const entered = this.companyName.trim();
     return html`
       <dl class="registered">
-        <dt>${this._t('tenant.registeredName')}</dt>
+        <dt>${this.t('tenant.registeredName')}</dt>
         <dd>${registered}</dd>
       </dl>
       ${registered !== entered ? this._renderComparison(entered, registered) : nothing}
@@ -808,8 +789,8 @@ export class LcTenantDomain extends LcElement {
         return html`<span class="gap" aria-hidden="true" style=${`--_chars: ${Array.from(run.text).length}`}></span>`;
       }
       return html`<mark
-        ><span class="visually-hidden">${this._t('tenant.diffStart')}</span>${run.text}<span class="visually-hidden"
-          >${this._t('tenant.diffEnd')}</span
+        ><span class="visually-hidden">${this.t('tenant.diffStart')}</span>${run.text}<span class="visually-hidden"
+          >${this.t('tenant.diffEnd')}</span
         ></mark
       >`;
     });
@@ -821,15 +802,15 @@ export class LcTenantDomain extends LcElement {
     const error = this._messages()[COMPANY_NAME];
     return html`
       <div class="comparison" part="comparison" role="group" aria-labelledby="mismatch-title">
-        <p id="mismatch-title" class="comparison-title"><strong>${this._t('tenant.mismatchTitle')}</strong></p>
-        <p id="mismatch-body">${this._t('tenant.mismatchBody')}</p>
+        <p id="mismatch-title" class="comparison-title"><strong>${this.t('tenant.mismatchTitle')}</strong></p>
+        <p id="mismatch-body">${this.t('tenant.mismatchBody')}</p>
         <div class="names">
           <div class="name" data-name="entered">
-            <div class="name-label">${this._t('tenant.youEntered')}</div>
-            <div class="name-text">${entered ? this._renderMarked(runs, 'a') : html`<em>${this._t('tenant.nothingEntered')}</em>`}</div>
+            <div class="name-label">${this.t('tenant.youEntered')}</div>
+            <div class="name-text">${entered ? this._renderMarked(runs, 'a') : html`<em>${this.t('tenant.nothingEntered')}</em>`}</div>
           </div>
           <div class="name" data-name="registered">
-            <div class="name-label">${this._t('tenant.registered')}</div>
+            <div class="name-label">${this.t('tenant.registered')}</div>
             <div class="name-text">${this._renderMarked(runs, 'b')}</div>
           </div>
         </div>
@@ -845,10 +826,10 @@ export class LcTenantDomain extends LcElement {
                 aria-describedby="mismatch-body"
                 @click=${() => this._onUseRegisteredName(registered)}
               >
-                ${this._t('tenant.useRegistered', { name: registered })}
+                ${this.t('tenant.useRegistered', { name: registered })}
               </button>`
             : nothing}
-          <button type="button" part="button edit-company-button" @click=${this._onBack}>${this._t('tenant.editCompany')}</button>
+          <button type="button" part="button edit-company-button" @click=${this._onBack}>${this.t('tenant.editCompany')}</button>
         </div>
       </div>
     `;
@@ -857,17 +838,17 @@ export class LcTenantDomain extends LcElement {
   protected override render(): TemplateResult {
     const messages = this._messages();
     const labels: Record<string, string> = {
-      prefix: this._t('tenant.prefix'),
-      domain: this._t('tenant.domain'),
-      [COMPANY_NAME]: this._t('tenant.companyName'),
+      prefix: this.t('tenant.prefix'),
+      domain: this.t('tenant.domain'),
+      [COMPANY_NAME]: this.t('tenant.companyName'),
     };
     const showSummary = this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0;
     const { hasTenant } = this._draft;
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this._t('tenant.heading')}</h2>
-        <p class="intro" part="intro">${this._t('tenant.intro')}</p>
-        ${showSummary ? renderErrorSummary(messages, labels, this._t('tenant.errorSummaryTitle'), this.shadowRoot) : nothing}
+        <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this.t('tenant.heading')}</h2>
+        <p class="intro" part="intro">${this.t('tenant.intro')}</p>
+        ${showSummary ? renderErrorSummary(messages, labels, this.t('tenant.errorSummaryTitle'), this.shadowRoot) : nothing}
         <form
           novalidate
           @submit=${(e: Event) => {
@@ -880,11 +861,11 @@ export class LcTenantDomain extends LcElement {
             ? html`<div class="tenant-block">${this._renderDomainField(messages)} ${this._renderLookup()}</div>`
             : html`<div class="tenant-block">
                 ${this._renderPrefixField(messages)} ${this._renderAvailability()}
-                <p class="notice warning" part="notice">${this._t('tenant.permanent')}</p>
+                <p class="notice warning" part="notice">${this.t('tenant.permanent')}</p>
               </div>`}
           <div class="actions">
             <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>
-              ${this._t('tenant.back')}
+              ${this.t('tenant.back')}
             </button>
             <button
               type="submit"
@@ -893,7 +874,7 @@ export class LcTenantDomain extends LcElement {
               aria-disabled=${this._confirming ? 'true' : 'false'}
               aria-busy=${this._confirming ? 'true' : 'false'}
             >
-              ${this._t('tenant.next')}
+              ${this.t('tenant.next')}
             </button>
           </div>
         </form>
