@@ -3,7 +3,7 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/components/cart/cart.js';
 import type { CartLine } from '../src/checkout/cart-store.js';
 import { FOREVER, createElement, storyBackend, type StoryBackendOptions } from './support/backend.js';
-import { inShadow, retype, storyElement } from './support/shadow.js';
+import { inShadow, retype, storyElement, wholeText } from './support/shadow.js';
 
 const BASIC = 'cfq7ttc0lh18-0001'; // Microsoft 365 Business Basic, 1 to 300 licences
 const STANDARD = 'cfq7ttc0ldpb-0001';
@@ -46,7 +46,7 @@ export const OneLine: Story = {
     const cart = inShadow(await storyElement(canvasElement, 'lc-cart'));
     await expect(await cart.findByRole('heading', { name: 'Microsoft 365 Business Standard' })).toBeVisible();
     // 10 × $12.50 a month.
-    await expect(cart.getAllByText('$125.00 per month').length).toBeGreaterThan(0);
+    await expect(cart.getAllByText(wholeText('$125.00 per month')).length).toBeGreaterThan(0);
   },
 };
 
@@ -140,6 +140,6 @@ export const ChangeTermAndBilling: Story = {
     await userEvent.selectOptions(await cart.findByLabelText('Billing'), 'annual');
     await expect(args['lc-cart-change']).toHaveBeenCalled();
     // 10 × $150.00 a year.
-    await expect(cart.getAllByText('$1,500.00 per year').length).toBeGreaterThan(0);
+    await expect(cart.getAllByText(wholeText('$1,500.00 per year')).length).toBeGreaterThan(0);
   },
 };

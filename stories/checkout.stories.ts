@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/components/checkout/checkout.js';
 import { FOREVER, createElement, storyBackend, type StoryBackendOptions } from './support/backend.js';
-import { deepQuery, inShadow, retype, storyElement } from './support/shadow.js';
+import { deepQuery, inShadow, retype, storyElement, wholeText } from './support/shadow.js';
 
 type Args = Record<string, unknown>;
 interface Setup {
@@ -121,7 +121,7 @@ export const NewCustomer: Story = {
       await userEvent.type(await tenant.findByLabelText('Domain prefix'), 'contoso');
       const [suggestion] = await tenant.findAllByRole('button', { name: /^Use .*\.onmicrosoft\.com$/ }, SLOW);
       await userEvent.click(suggestion!);
-      await tenant.findByText(/\.onmicrosoft\.com is available$/, {}, SLOW);
+      await tenant.findByText(wholeText(/\.onmicrosoft\.com is available$/), {}, SLOW);
       await userEvent.click(tenant.getByRole('button', { name: 'Continue' }));
     });
     await step('agreement: attest the acceptance', async () => {

@@ -3,7 +3,7 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/components/tenant-domain/tenant-domain.js';
 import type { TenantDraft } from '../src/components/tenant-domain/tenant-domain.js';
 import { FOREVER, createElement, storyBackend, type StoryBackendOptions } from './support/backend.js';
-import { inShadow, storyElement } from './support/shadow.js';
+import { inShadow, storyElement, wholeText } from './support/shadow.js';
 
 type Args = Record<string, unknown>;
 interface Setup {
@@ -51,7 +51,7 @@ async function typeDomain(canvasElement: HTMLElement, text: string) {
 export const NewTenantAvailable: Story = {
   play: async ({ canvasElement, args }) => {
     const step$ = await typePrefix(canvasElement, 'tailwindtraders');
-    await expect(await step$.findByText('tailwindtraders.onmicrosoft.com is available', {}, LOOKUP)).toBeVisible();
+    await expect(await step$.findByText(wholeText('tailwindtraders.onmicrosoft.com is available'), {}, LOOKUP)).toBeVisible();
     await userEvent.click(step$.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(args['lc-step-next']).toHaveBeenCalledOnce(), LOOKUP);
   },
@@ -61,7 +61,7 @@ export const NewTenantAvailable: Story = {
 export const NewTenantTakenWithSuggestions: Story = {
   play: async ({ canvasElement }) => {
     const step$ = await typePrefix(canvasElement, 'contoso');
-    await expect(await step$.findByText('contoso.onmicrosoft.com is already taken.', {}, LOOKUP)).toBeVisible();
+    await expect(await step$.findByText(wholeText('contoso.onmicrosoft.com is already taken.'), {}, LOOKUP)).toBeVisible();
     await expect((await step$.findAllByRole('button', { name: /^Use .*\.onmicrosoft\.com$/ })).length).toBeGreaterThan(0);
   },
 };
@@ -73,7 +73,7 @@ export const NewTenantPickSuggestion: Story = {
     const [first] = await step$.findAllByRole('button', { name: /^Use .*\.onmicrosoft\.com$/ }, LOOKUP);
     const domain = first!.textContent!.trim().replace(/^Use /, '');
     await userEvent.click(first!);
-    await expect(await step$.findByText(`${domain} is available`, {}, LOOKUP)).toBeVisible();
+    await expect(await step$.findByText(wholeText(`${domain} is available`), {}, LOOKUP)).toBeVisible();
   },
 };
 
@@ -94,7 +94,7 @@ export const NewTenantInvalidCharactersFixed: Story = {
     await userEvent.tripleClick(input);
     await userEvent.keyboard('tailwind2026');
     await waitFor(() => expect(step$.queryAllByText(/Not allowed:/)).toHaveLength(0));
-    await expect(await step$.findByText('tailwind2026.onmicrosoft.com is available', {}, LOOKUP)).toBeVisible();
+    await expect(await step$.findByText(wholeText('tailwind2026.onmicrosoft.com is available'), {}, LOOKUP)).toBeVisible();
   },
 };
 

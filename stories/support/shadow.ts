@@ -56,3 +56,17 @@ export function deepQuery<K extends keyof HTMLElementTagNameMap>(root: Element |
   }
   return null;
 }
+
+/**
+ * A text matcher for testing-library that reads an element's whole text, so text split by
+ * inline elements (the `<bdi>` around amounts and domains) still matches: the innermost
+ * element whose full text matches wins.
+ */
+export function wholeText(expected: string | RegExp) {
+  const matches = (text: string | null | undefined) => {
+    const normal = (text ?? '').replace(/\s+/g, ' ').trim();
+    return typeof expected === 'string' ? normal === expected : expected.test(normal);
+  };
+  return (_content: string, element: Element | null): boolean =>
+    element != null && matches(element.textContent) && ![...element.children].some((child) => matches(child.textContent));
+}
