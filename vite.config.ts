@@ -63,7 +63,15 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       // ES modules for bundler users: one file per source module, dependencies external.
       lib: {
-        entry: { index: 'src/index.ts', react: 'src/react.ts', 'mock/index': 'src/mock/index.ts', 'mock/node': 'src/mock/node.ts' },
+        entry: {
+          index: 'src/index.ts',
+          react: 'src/react.ts',
+          'mock/index': 'src/mock/index.ts',
+          'mock/node': 'src/mock/node.ts',
+          // Optional translations: separate entry points, never imported by index.ts.
+          'i18n/de': 'src/i18n/de.ts',
+          'i18n/ar': 'src/i18n/ar.ts',
+        },
         formats: ['es'],
       },
       minify: false,

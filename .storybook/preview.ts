@@ -5,6 +5,9 @@ import { styleMap } from 'lit/directives/style-map.js';
 // Generated from the elements' JSDoc by `npm run analyze` (run before every Storybook command),
 // so the docs tables and the controls can never drift from the code.
 import manifest from '../custom-elements.json';
+import { ar } from '../src/i18n/ar.js';
+import { de } from '../src/i18n/de.js';
+import type { StringTable } from '../src/i18n/strings.js';
 import { locales, themes, type LocaleName, type ThemeName } from './themes.js';
 
 interface Member {
@@ -42,9 +45,28 @@ function publicOnly(full: Manifest): Manifest {
 
 setCustomElementsManifest(publicOnly(manifest as Manifest));
 
+/** The string table of each toolbar language; English is the elements' own defaults. */
+const translations: Partial<Record<LocaleName, StringTable>> = { de, ar };
+
+/**
+ * Gives the story's root element(s) the language's table as `strings`: `<lc-checkout>` passes
+ * it to its steps through context, a standalone step uses its own `strings`. Keys a story sets
+ * itself (a `strings` arg) win over the table.
+ */
+function applyStrings(rendered: unknown, table: StringTable | undefined): void {
+  if (!table) return;
+  const roots = rendered instanceof DocumentFragment ? [...rendered.children] : [rendered];
+  for (const root of roots) {
+    if (!(root instanceof HTMLElement) || !root.localName.startsWith('lc-')) continue;
+    const el = root as HTMLElement & { strings?: StringTable };
+    el.strings = { ...table, ...el.strings };
+  }
+}
+
 /**
  * Theme and language from the toolbar, applied on a wrapper: the `--lc-*` properties inherit
- * into every shadow root, and the elements resolve their locale from the nearest `lang`.
+ * into every shadow root, the elements resolve their locale from the nearest `lang`, and the
+ * root element gets the language's string table (German, Arabic) as `strings`.
  */
 const withThemeAndLang: Decorator = (story, context) => {
   const theme = themes[(context.globals['theme'] as ThemeName | undefined) ?? 'default'] ?? themes.default;
@@ -62,7 +84,9 @@ const withThemeAndLang: Decorator = (story, context) => {
     'box-sizing': 'border-box',
     'min-height': '100vh',
   };
-  return html`<div class="lc-story" lang=${langName} dir=${locale.dir} style=${styleMap(style)}>${story()}</div>`;
+  const rendered = story();
+  applyStrings(rendered, translations[langName]);
+  return html`<div class="lc-story" lang=${langName} dir=${locale.dir} style=${styleMap(style)}>${rendered}</div>`;
 };
 
 /**

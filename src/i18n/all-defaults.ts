@@ -1,0 +1,43 @@
+/**
+ * Every element's default (English) table, merged into one: the complete list of keys a
+ * translation covers (`<lc-checkout>.strings` is one table for the whole checkout).
+ *
+ * Used by the tests and as the reference for a new language; the elements never import it,
+ * so it stays out of the bundles unless something imports it. The vocabulary shared by the
+ * cart and the order review (`term.*`, `billing.*`, `per.*`) appears in both tables with the
+ * same text and counts once here.
+ */
+import { agreementStrings } from '../components/agreement/agreement.strings.js';
+import { cartStrings } from '../components/cart/cart.strings.js';
+import { checkoutStrings } from '../components/checkout/checkout.strings.js';
+import { customerDetailsStrings } from '../components/customer-details/customer-details.strings.js';
+import { customerTypeStrings } from '../components/customer-type/customer-type.strings.js';
+import { orderReviewStrings } from '../components/order-review/order-review.strings.js';
+import { provisioningStrings } from '../components/provisioning/provisioning.strings.js';
+import { tenantDomainStrings } from '../components/tenant-domain/tenant-domain.strings.js';
+
+/** Each element's defaults by tag name, for reports that say which element a key belongs to. */
+export const defaultsByElement = {
+  'lc-checkout': checkoutStrings,
+  'lc-cart': cartStrings,
+  'lc-customer-type': customerTypeStrings,
+  'lc-customer-details': customerDetailsStrings,
+  'lc-tenant-domain': tenantDomainStrings,
+  'lc-agreement': agreementStrings,
+  'lc-order-review': orderReviewStrings,
+  'lc-provisioning': provisioningStrings,
+} as const;
+
+export const allDefaults = {
+  ...checkoutStrings,
+  ...cartStrings,
+  ...customerTypeStrings,
+  ...customerDetailsStrings,
+  ...tenantDomainStrings,
+  ...agreementStrings,
+  ...orderReviewStrings,
+  ...provisioningStrings,
+};
+
+/** A key of any element's table. */
+export type StringKey = keyof typeof allDefaults;
