@@ -1,9 +1,11 @@
 import { consume } from '@lit/context';
+import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CheckoutApi } from '../api/api.js';
 import { apiContext, langContext, stringsContext } from '../checkout/context.js';
 import { resolveLang } from '../i18n/format.js';
 import { lookup, type StringTable } from '../i18n/strings.js';
+import type { FieldMessages } from '../components/shared/form.js';
 import { LcElement } from './lc-element.js';
 
 /**
@@ -68,4 +70,39 @@ export abstract class LcApiStepElement<S extends StringTable> extends LcStepElem
   @consume({ context: apiContext, subscribe: true })
   @property({ attribute: false })
   api?: CheckoutApi;
+}
+
+/**
+ * An `LcApiStepElement` with a form: the backend's field messages (`fieldErrors`) kept until
+ * the user edits the field they name, and the heading the root focuses on each step change.
+ */
+export abstract class LcFormStepElement<S extends StringTable> extends LcApiStepElement<S> {
+  /**
+   * Backend messages, already mapped to this step's field names. Shown at once; a field's
+   * message goes as soon as the user edits that field.
+   */
+  @property({ attribute: false })
+  fieldErrors?: FieldMessages;
+
+  /** The owner's `fieldErrors`, less the fields edited since. */
+  @state() protected _serverErrors: FieldMessages = {};
+
+  private _serverErrorsKey?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('fieldErrors')) {
+      const key = JSON.stringify(this.fieldErrors ?? {});
+      // Only new content counts: a re-render passing the same messages must not revive cleared ones.
+      if (key !== this._serverErrorsKey) {
+        this._serverErrorsKey = key;
+        this._serverErrors = { ...(this.fieldErrors ?? {}) };
+      }
+    }
+  }
+
+  /** Moves focus to the step's heading (the root calls it on each step change). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
+  }
 }

@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import type { Agreement } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import { LcApiStepElement } from '../../base/lc-step-element.js';
+import { LcFormStepElement } from '../../base/lc-step-element.js';
 import {
   emptyAgreement,
   todayIso,
@@ -114,7 +114,7 @@ function safeHttpUrl(url: string): string | undefined {
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcAgreement extends LcApiStepElement<AgreementStrings> {
+export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, agreementStyles];
 
   /** `GET /agreement`, only while no `agreement` is given. */
@@ -174,16 +174,13 @@ export class LcAgreement extends LcApiStepElement<AgreementStrings> {
    * Backend messages, already mapped to this form's field names (`firstName`, `dateAccepted`,
    * `accepted`, …). Shown at once; a field's message goes as soon as the user edits that field.
    */
-  @property({ attribute: false })
-  fieldErrors?: Partial<Record<AgreementField, string>>;
+  declare fieldErrors?: Partial<Record<AgreementField, string>>;
 
   /** Hides the Back button. */
   @property({ type: Boolean, reflect: true, attribute: 'no-back' })
   noBack = false;
 
   @state() private _draft: AgreementDraft = { ...emptyAgreement, dateAccepted: todayIso() };
-  /** The owner's `fieldErrors`, less the fields edited since. */
-  @state() private _serverErrors: FieldMessages = {};
   /** Bumped to re-render when the error visibility changes. */
   @state() private _shownErrors = 0;
 
@@ -191,7 +188,6 @@ export class LcAgreement extends LcApiStepElement<AgreementStrings> {
   /** Fields whose value came from the owner, not typed here. */
   private readonly _prefilled = new Set<string>();
   private _ownerKey?: string;
-  private _serverErrorsKey?: string;
   private _dateEdited = false;
   private _reloadOnConnect = false;
 
@@ -215,22 +211,6 @@ export class LcAgreement extends LcApiStepElement<AgreementStrings> {
       this._reloadOnConnect = true;
       this._agreementTask.abort();
     }
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('fieldErrors')) {
-      const key = JSON.stringify(this.fieldErrors ?? {});
-      // Only new content counts: a re-render passing the same messages must not revive cleared ones.
-      if (key !== this._serverErrorsKey) {
-        this._serverErrorsKey = key;
-        this._serverErrors = { ...(this.fieldErrors ?? {}) };
-      }
-    }
-  }
-
-  /** Moves focus to the step's heading (the root calls it on each step change). */
-  focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
   }
 
   private _onFieldInput(field: TextField, value: string): void {

@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { CheckoutApi } from '../../api/api.js';
 import { isApiError } from '../../api/errors.js';
 import type { Address } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import { LcApiStepElement } from '../../base/lc-step-element.js';
+import { LcFormStepElement } from '../../base/lc-step-element.js';
 import { countries, countryName, statesRequired } from '../../checkout/countries.js';
 import {
   companyCandidate,
@@ -176,7 +176,7 @@ type AddressCheck = 'idle' | 'checking' | 'suggest' | 'failed';
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcCustomerDetails extends LcApiStepElement<CustomerDetailsStrings> {
+export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, customerDetailsStyles];
 
   protected readonly defaultStrings = customerDetailsStrings;
@@ -224,16 +224,13 @@ export class LcCustomerDetails extends LcApiStepElement<CustomerDetailsStrings> 
    * `postalCode`, …; see `companyFieldPaths`). Shown at once; a field's message goes as soon
    * as the user edits that field.
    */
-  @property({ attribute: false })
-  fieldErrors?: Partial<Record<CompanyField, string>>;
+  declare fieldErrors?: Partial<Record<CompanyField, string>>;
 
   /** Hides the Back button. */
   @property({ type: Boolean, reflect: true, attribute: 'no-back' })
   noBack = false;
 
   @state() private _draft: CompanyDraft = { ...emptyCompany };
-  /** The owner's `fieldErrors`, less the fields edited since. */
-  @state() private _serverErrors: FieldMessages = {};
   /** Messages from the address check (not-valid, 422): they go when any address field is edited. */
   @state() private _checkErrors: FieldMessages = {};
   @state() private _check: AddressCheck = 'idle';
@@ -256,7 +253,6 @@ export class LcCustomerDetails extends LcApiStepElement<CustomerDetailsStrings> 
   /** Fields whose value came from the owner, not typed here. */
   private readonly _prefilled = new Set<string>();
   private _ownerKey?: string;
-  private _serverErrorsKey?: string;
   /** The address (serialized) the backend verified or the user confirmed: not checked again. */
   private _confirmedAddress?: string;
   private _checkAbort?: AbortController;
@@ -272,22 +268,6 @@ export class LcCustomerDetails extends LcApiStepElement<CustomerDetailsStrings> 
     this._checkAbort?.abort();
     this._checkAbort = undefined;
     if (this._check === 'checking') this._check = 'idle';
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('fieldErrors')) {
-      const key = JSON.stringify(this.fieldErrors ?? {});
-      // Only new content counts: a re-render passing the same messages must not revive cleared ones.
-      if (key !== this._serverErrorsKey) {
-        this._serverErrorsKey = key;
-        this._serverErrors = { ...(this.fieldErrors ?? {}) };
-      }
-    }
-  }
-
-  /** Moves focus to the step's heading (the root calls it on each step change). */
-  focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
   }
 
   private _onFieldInput(field: CompanyField, value: string): void {

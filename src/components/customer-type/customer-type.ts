@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -6,7 +6,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import type { Customer } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import { LcApiStepElement } from '../../base/lc-step-element.js';
+import { LcFormStepElement } from '../../base/lc-step-element.js';
 import { createCheckout, stepErrors, type ErrorCode, type RecipientKind } from '../../checkout/machine.js';
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
@@ -127,7 +127,7 @@ const sameRecipient = (a: CustomerTypeValue, b: CustomerTypeValue): boolean =>
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcCustomerType extends LcApiStepElement<CustomerTypeStrings> {
+export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, customerTypeStyles];
 
   private readonly _searchTask = new Task(this, {
@@ -187,8 +187,7 @@ export class LcCustomerType extends LcApiStepElement<CustomerTypeStrings> {
    * Backend field messages for this step (`recipientKind`, `customer`), already in words.
    * Shown at once; a field's message goes as soon as the user changes that choice.
    */
-  @property({ attribute: false })
-  fieldErrors?: Partial<Record<'recipientKind' | 'customer', string>>;
+  declare fieldErrors?: Partial<Record<'recipientKind' | 'customer', string>>;
 
   /** Hides the Back button (e.g. when the step is the first one shown). */
   @property({ type: Boolean, reflect: true, attribute: 'no-back' })
@@ -198,13 +197,11 @@ export class LcCustomerType extends LcApiStepElement<CustomerTypeStrings> {
   /** The first answer: set as soon as the user picks "a customer", before existing/new. */
   @state() private _audience?: Audience;
   @state() private _search = '';
-  @state() private _serverErrors: FieldMessages = {};
   /** Bumped to re-render when the error visibility (not reactive itself) changes. */
   @state() private _visibilityRevision = 0;
 
   private readonly _visibility = new ErrorVisibility();
   private _ownerKey?: string;
-  private _serverErrorsKey?: string;
   /** The recipient the owner had set, for the "changing clears" warning. */
   private _fromOwner?: CustomerTypeValue;
   /** The next search run goes out without the typing pause (first list, retry). */
@@ -227,22 +224,6 @@ export class LcCustomerType extends LcApiStepElement<CustomerTypeStrings> {
       this._rerunOnConnect = true;
       this._searchTask.abort();
     }
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('fieldErrors')) {
-      const key = JSON.stringify(this.fieldErrors ?? {});
-      // Only new content counts: a re-render passing the same messages again must not revive cleared ones.
-      if (key !== this._serverErrorsKey) {
-        this._serverErrorsKey = key;
-        this._serverErrors = { ...(this.fieldErrors ?? {}) };
-      }
-    }
-  }
-
-  /** Moves focus to the step's heading (the root calls it on each step change). */
-  focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
   }
 
   private _onAudience(audience: Audience): void {

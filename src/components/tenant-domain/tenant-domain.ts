@@ -1,11 +1,11 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import type { DomainAvailability, TenantLookup } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import { LcApiStepElement } from '../../base/lc-step-element.js';
+import { LcFormStepElement } from '../../base/lc-step-element.js';
 import { diffNames, type DiffSegment } from '../../checkout/name-diff.js';
 import {
   PREFIX_MAX_LENGTH,
@@ -193,7 +193,7 @@ function alignNames(a: readonly DiffSegment[], b: readonly DiffSegment[]): Align
  * @cssproperty --lc-font-family - Font.
  * @cssproperty --lc-font-size - Base font size.
  */
-export class LcTenantDomain extends LcApiStepElement<TenantDomainStrings> {
+export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, tenantDomainStyles];
 
   /** `GET /domains/{prefix}` for the prefix being typed, debounced; a newer prefix aborts it. */
@@ -275,16 +275,13 @@ export class LcTenantDomain extends LcApiStepElement<TenantDomainStrings> {
    * Backend messages, already mapped to this step's field names (`prefix`, `domain`). Shown
    * at once; a field's message goes as soon as the user edits that field.
    */
-  @property({ attribute: false })
-  fieldErrors?: Partial<Record<TenantField, string>>;
+  declare fieldErrors?: Partial<Record<TenantField, string>>;
 
   /** Hides the Back button. */
   @property({ type: Boolean, reflect: true, attribute: 'no-back' })
   noBack = false;
 
   @state() private _draft: TenantDraft = { ...emptyTenant };
-  /** The owner's `fieldErrors`, less the fields edited since. */
-  @state() private _serverErrors: FieldMessages = {};
   /** The fresh check Continue makes is running. */
   @state() private _confirming = false;
   /** The fresh check Continue made failed (Retry repeats Continue). */
@@ -299,7 +296,6 @@ export class LcTenantDomain extends LcApiStepElement<TenantDomainStrings> {
   /** Fields whose value came from the owner, not typed here. */
   private readonly _prefilled = new Set<string>();
   private _ownerKey?: string;
-  private _serverErrorsKey?: string;
   private _confirmAbort?: AbortController;
   /** The next look-up goes out at once (Retry, a suggestion picked): nothing more will be typed. */
   private _skipDebounce = false;
@@ -324,22 +320,6 @@ export class LcTenantDomain extends LcApiStepElement<TenantDomainStrings> {
       }
     }
     this._cancelConfirm();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('fieldErrors')) {
-      const key = JSON.stringify(this.fieldErrors ?? {});
-      // Only new content counts: a re-render passing the same messages must not revive cleared ones.
-      if (key !== this._serverErrorsKey) {
-        this._serverErrorsKey = key;
-        this._serverErrors = { ...(this.fieldErrors ?? {}) };
-      }
-    }
-  }
-
-  /** Moves focus to the step's heading (the root calls it on each step change). */
-  focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
   }
 
   private _onHasTenantChange(event: Event): void {
