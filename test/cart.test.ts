@@ -10,6 +10,7 @@ import type { LcCart } from '../src/components/cart/cart.js';
 import type { LcCartChangeEvent } from '../src/events/cart-change.js';
 import type { LcCheckoutRequestEvent } from '../src/events/cart-checkout-request.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
+import { changedTexts, shownTexts } from './helpers/texts.js';
 
 const E3 = 'cfq7ttc0lfld-0001'; // P1Y monthly $36.00, P1Y annual $432.00, P1M $43.20; 1–10,000
 const BASIC = 'cfq7ttc0lh18-0001'; // P1Y monthly $6.00; 1–300
@@ -34,30 +35,6 @@ function quantityInput(row: Element): HTMLInputElement {
   return part(row, 'quantity-input') as HTMLInputElement;
 }
 
-/**
- * What the element shows, in document order: its texts and `aria-label`s, spaces collapsed.
- * Compared before and after a change of `strings` to see which texts it changed.
- */
-function shownTexts(el: HTMLElement): string[] {
-  const out: string[] = [];
-  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node instanceof Element) {
-      const label = node.getAttribute('aria-label');
-      if (label) out.push(`aria-label: ${label}`);
-    } else {
-      const value = node.textContent!.replace(/\s+/g, ' ').trim();
-      if (value) out.push(value);
-    }
-  }
-  return out;
-}
-
-/** The `[before, after]` pairs of texts that differ between two snapshots of the same layout. */
-function changedTexts(before: string[], after: string[]): Array<[string, string]> {
-  expect(after, 'the change of strings changed more than texts').to.have.length(before.length);
-  return before.flatMap((value, i): Array<[string, string]> => (value === after[i] ? [] : [[value, after[i]!]]));
-}
 
 async function mount(mock: TestMock, lang?: string): Promise<LcCart> {
   const el = await fixture<LcCart>(html`<lc-cart api-base=${mock.baseUrl} lang=${ifDefined(lang)}></lc-cart>`);
