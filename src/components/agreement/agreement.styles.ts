@@ -22,26 +22,6 @@ export const agreementStyles = css`
   .field .error {
     font-size: 0.875em;
   }
-  .checkbox-field {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--_space);
-  }
-  .checkbox-field input {
-    flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    min-height: 0;
-    margin: 0.15em 0 0;
-    accent-color: var(--_accent);
-  }
-  .checkbox-text {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 0.25);
-    min-width: 0;
-    overflow-wrap: anywhere;
-  }
   .notice p {
     margin: 0 0 calc(var(--_space) * 0.5);
   }

@@ -82,4 +82,25 @@ export const formStyles = css`
   .notice.danger {
     border-color: var(--_danger);
   }
+  /* A checkbox with its label text (and hint) beside it. */
+  .checkbox-field {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_space);
+  }
+  .checkbox-field input {
+    flex: none;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    min-height: 0;
+    margin: 0.15em 0 0;
+    accent-color: var(--_accent);
+  }
+  .checkbox-text {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.25);
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
 `;

@@ -10,24 +10,7 @@ export const tenantDomainStyles = css`
     color: var(--_muted);
   }
   .checkbox-field {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--_space);
     margin-block-end: calc(var(--_space) * 2);
-  }
-  .checkbox-field input {
-    flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    min-height: 0;
-    margin: 0.15em 0 0;
-    accent-color: var(--_accent);
-  }
-  .checkbox-text {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 0.25);
-    min-width: 0;
   }
   .tenant-block {
     display: flex;
