@@ -41,8 +41,7 @@ import {
   text,
   typePrefix,
   waitForOrderStatus,
-  waitForStep,
-} from './helpers/flow.js';
+  waitForStep, allStorage, watchStoredCart } from './helpers/flow.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -107,30 +106,6 @@ function spyBeforeUnload(): { added: number; removed: number; restore(): void } 
 }
 
 const storedOrderRefs = () => Object.keys(sessionStorage).filter((key) => key.startsWith('license-checkout:order:'));
-/**
- * Follows this backend's stored cart (`<lc-cart>`'s localStorage key) through this tab's own
- * writes: `last` is the latest value written, `null` once removed. Reading localStorage itself
- * would not do: the test files running in other tabs at the same time clear it.
- */
-function watchStoredCart(mock: TestMock): { last: string | null | undefined; restore(): void } {
-  const key = `license-checkout:cart:${new URL(mock.baseUrl, document.baseURI).href.replace(/\/+$/, '')}`;
-  const { setItem, removeItem } = Storage.prototype;
-  const watch = {
-    last: undefined as string | null | undefined,
-    restore: () => Object.assign(Storage.prototype, { setItem, removeItem }),
-  };
-  Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
-    if (this === localStorage && name === key) watch.last = value;
-    setItem.call(this, name, value);
-  };
-  Storage.prototype.removeItem = function (this: Storage, name: string) {
-    if (this === localStorage && name === key) watch.last = null;
-    removeItem.call(this, name);
-  };
-  return watch;
-}
-/** Everything the widget could have written to storage, as text. */
-const allStorage = () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
 
 function rows(shown: LcProvisioning): HTMLElement[] {
   return [...shown.shadowRoot!.querySelectorAll<HTMLElement>('[part~="status-row"]')];

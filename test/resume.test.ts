@@ -21,36 +21,12 @@ import {
   reviewWithQuote,
   text,
   waitForOrderStatus,
-  waitForStep,
-} from './helpers/flow.js';
+  waitForStep, allStorage, watchStoredCart } from './helpers/flow.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 /** The scope `<lc-checkout api-base>` keeps its order under: the backend's absolute base URL, as the cart's storage key. */
 const scopeOf = (mock: TestMock) => new URL(mock.baseUrl, document.baseURI).href.replace(/\/+$/, '');
 const storedRef = (mock: TestMock) => sessionStorage.getItem(orderStorageKey(scopeOf(mock)));
-/**
- * Follows this backend's stored cart (`<lc-cart>`'s localStorage key) through this tab's own
- * writes: `last` is the latest value written, `null` once removed. Reading localStorage itself
- * would not do: the test files running in other tabs at the same time clear it.
- */
-function watchStoredCart(mock: TestMock): { last: string | null | undefined; restore(): void } {
-  const key = `license-checkout:cart:${new URL(mock.baseUrl, document.baseURI).href.replace(/\/+$/, '')}`;
-  const { setItem, removeItem } = Storage.prototype;
-  const watch = {
-    last: undefined as string | null | undefined,
-    restore: () => Object.assign(Storage.prototype, { setItem, removeItem }),
-  };
-  Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
-    if (this === localStorage && name === key) watch.last = value;
-    setItem.call(this, name, value);
-  };
-  Storage.prototype.removeItem = function (this: Storage, name: string) {
-    if (this === localStorage && name === key) watch.last = null;
-    removeItem.call(this, name);
-  };
-  return watch;
-}
-const allStorage = () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
 const postedOrders = (mock: TestMock) => mock.requests({ method: 'POST', path: '/orders' });
 
 function notice(el: LcCheckout): string {
