@@ -14,6 +14,7 @@ import type { LcStepInputEvent } from '../src/events/step-input.js';
 import type { LcStepNextEvent } from '../src/events/step-next.js';
 import type { MockOptions } from '../src/mock/index.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
+import { leaveField } from './helpers/texts.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -26,23 +27,6 @@ const part = (el: LcAgreement, name: string) => root(el).querySelector<HTMLEleme
 const input = (el: LcAgreement, name: string) => root(el).getElementById(`f-${name}`) as HTMLInputElement;
 const fieldError = (el: LcAgreement, name: string) => text(root(el).getElementById(`f-${name}-error`));
 
-/**
- * Leaves a focused field, as a user moving on does. A test page in a background tab (the
- * runner runs two at once) gets no focus or blur events, so `blur()` only moves focus
- * there; the events the step listens to are then dispatched by hand.
- */
-function leaveField(field: HTMLElement): void {
-  const scope = field.getRootNode() as Document | ShadowRoot;
-  if (scope.activeElement !== field) throw new Error(`leaveField: <${field.localName} id="${field.id}"> is not focused`);
-  let fired = false;
-  const onBlur = () => (fired = true);
-  field.addEventListener('blur', onBlur);
-  field.blur();
-  field.removeEventListener('blur', onBlur);
-  if (fired) return;
-  field.dispatchEvent(new FocusEvent('blur'));
-  field.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
-}
 
 /** Types `value` into a field as one edit, then leaves the field. */
 async function type(el: LcAgreement, name: string, value: string): Promise<void> {

@@ -8,7 +8,7 @@ import type { LcStepBackEvent } from '../src/events/step-back.js';
 import type { LcStepInputEvent } from '../src/events/step-input.js';
 import type { LcStepNextEvent } from '../src/events/step-next.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
-import { changedTexts, shownTexts } from './helpers/texts.js';
+import { changedTexts, leaveField, shownTexts } from './helpers/texts.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -94,23 +94,6 @@ async function typeInto(el: LcCustomerDetails, name: string, value: string): Pro
   await el.updateComplete;
 }
 
-/**
- * Leaves a focused field, as a user moving on does. A test page in a background tab (the
- * runner runs two at once) gets no focus or blur events, so `blur()` only moves focus
- * there; the events the step listens to are then dispatched by hand.
- */
-function leaveField(field: HTMLElement): void {
-  const scope = field.getRootNode() as Document | ShadowRoot;
-  if (scope.activeElement !== field) throw new Error(`leaveField: <${field.localName} id="${field.id}"> is not focused`);
-  let fired = false;
-  const onBlur = () => (fired = true);
-  field.addEventListener('blur', onBlur);
-  field.blur();
-  field.removeEventListener('blur', onBlur);
-  if (fired) return;
-  field.dispatchEvent(new FocusEvent('blur'));
-  field.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
-}
 
 async function leave(el: LcCustomerDetails, name: string): Promise<void> {
   leaveField(control(el, name));
