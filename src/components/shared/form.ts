@@ -103,6 +103,14 @@ export interface FieldHandlers {
   onBlur: (name: string) => void;
 }
 
+/** The ids of a field's control, hint and error, and its `aria-describedby`. */
+function fieldIds(spec: { name: string; hint?: string }, error: string | undefined) {
+  const id = fieldId(spec.name);
+  const hintId = spec.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return { id, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
+}
+
 /** A labelled native input with its hint and error, wired with aria-describedby. */
 export function renderField(
   spec: FieldSpec,
@@ -110,10 +118,7 @@ export function renderField(
   error: string | undefined,
   handlers: FieldHandlers,
 ): TemplateResult {
-  const id = fieldId(spec.name);
-  const hintId = spec.hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { id, hintId, errorId, describedBy } = fieldIds(spec, error);
   return html`
     <div class=${spec.wide ? 'field wide' : 'field'} part="field">
       ${renderLabel(spec, id)} ${spec.hint ? html`<div id=${hintId!} class="hint" part="hint">${spec.hint}</div>` : nothing}
@@ -156,10 +161,7 @@ export function renderSelectField(
   error: string | undefined,
   handlers: FieldHandlers,
 ): TemplateResult {
-  const id = fieldId(spec.name);
-  const hintId = spec.hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { id, hintId, errorId, describedBy } = fieldIds(spec, error);
   const known = spec.options.some((option) => option.value === value);
   return html`
     <div class=${spec.wide ? 'field wide' : 'field'} part="field">
