@@ -7,7 +7,8 @@ import { HttpCheckoutApi, type HttpCheckoutApiOptions } from '../../api/client.j
 import { isApiError, isContractError, isNetworkError } from '../../api/errors.js';
 import type { Customer, Order } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
-import type { AddOptions, CartLine } from '../../checkout/cart-store.js';
+import { CartController, type CartChange } from '../../checkout/cart-controller.js';
+import { priceCart, type AddOptions, type CartLine } from '../../checkout/cart-store.js';
 import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
 import {
   agreementNeeded,
@@ -32,7 +33,7 @@ import { NavigationGuard } from '../../checkout/navigation-guard.js';
 import { OrderFollower, snapshotEvents } from '../../checkout/order-follower.js';
 import { clearOrderRef, loadOrderRef, saveOrderRef } from '../../checkout/order-storage.js';
 import { normalizeDomain } from '../../checkout/validate.js';
-import type { LcCartChangeEvent } from '../../events/cart-change.js';
+import { LcCartChangeEvent } from '../../events/cart-change.js';
 import type { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
 import type { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
 import { LcErrorEvent, type ErrorContext } from '../../events/error.js';
@@ -46,7 +47,9 @@ import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import '../agreement/agreement.js';
 import '../cart/cart.js';
-import type { LcCart } from '../cart/cart.js';
+import type { CatalogState } from '../cart/cart.js';
+import { cartAnnouncement } from '../cart/cart-text.js';
+import { cartStrings } from '../cart/cart.strings.js';
 import '../customer-details/customer-details.js';
 import '../customer-type/customer-type.js';
 import '../order-review/order-review.js';
@@ -163,11 +166,27 @@ const CUSTOM_API_SCOPE = 'custom';
 export class LcCheckout extends LcElement {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, checkoutStyles];
 
+  /** The cart: its lines, kept in `localStorage` per backend, and `addProduct()` waiting for the catalog. */
+  private readonly _cart = new CartController(this, (change) => this._onCartCommitted(change));
+
+  /** The one `GET /catalog` of the checkout: for the cart and for the machine's rules. */
   private readonly _catalogTask = new Task(this, {
-    task: async ([api], { signal }) => (api ? api.getCatalog({ signal }) : initialState),
+    task: async ([api], { signal }) => {
+      // A new backend (or a retry) must not show the previous backend's products in the cart.
+      this._cart.catalog = undefined;
+      return api ? api.getCatalog({ signal }) : initialState;
+    },
     args: () => [this._api] as const,
-    onComplete: (catalog) => this._apply({ type: 'catalog-loaded', catalog }),
-    onError: (error) => this._reportError(error, 'catalog'),
+    onComplete: (catalog) => {
+      this._cart.catalog = catalog;
+      this._apply({ type: 'catalog-loaded', catalog });
+    },
+    onError: (error) => {
+      // Aborted by a disconnect: the additions wait for the reload on reconnect.
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      this._cart.rejectPending(error);
+      this._reportError(error, 'catalog');
+    },
   });
 
   /** `GET /agreement`, when the agreement step is shown without it. */
@@ -293,18 +312,11 @@ export class LcCheckout extends LcElement {
   /** The step before the pending step change (fired and focused after the update). */
   private _stepChangedFrom?: Step;
   private _rerunOnConnect: Array<Task<readonly unknown[], unknown>> = [];
-  private readonly _cartReady: Promise<LcCart>;
-  private _resolveCartReady!: (cart: LcCart) => void;
   private readonly _memo = new Map<string, { deps: readonly unknown[]; value: unknown }>();
   /** The `sessionStorage` scope of the placed order's reference: the backend's base URL. */
   private _scope = CUSTOM_API_SCOPE;
   /** A step change that no user action caused (a resume on load): fired, but focus stays put. */
   private _quietStepChange = false;
-
-  constructor() {
-    super();
-    this._cartReady = new Promise((resolve) => (this._resolveCartReady = resolve));
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -332,7 +344,11 @@ export class LcCheckout extends LcElement {
       if (api !== this._api) {
         this._api = api;
         this._scope = orderScope(api);
+        // The cart stored for this backend (none for an api object without a base URL).
+        this._cart.storeUnder(this._scope === CUSTOM_API_SCOPE ? undefined : this._scope, true);
         if (api) this._resumeOrder();
+        // Ignored once a resumed order is shown: the cart keeps its lines for after it.
+        this._apply({ type: 'set-lines', lines: this._cart.lines });
       }
     }
     this._guard.message = this._t('checkout.leaveMessage');
@@ -348,15 +364,6 @@ export class LcCheckout extends LcElement {
         this._refocusStep = true;
       }
     }
-  }
-
-  protected override async firstUpdated(): Promise<void> {
-    const cart = this.renderRoot.querySelector('lc-cart');
-    if (!cart) return;
-    this._resolveCartReady(cart);
-    // The cart restores its stored lines on its first update without an event: take them over.
-    await cart.updateComplete;
-    this._apply({ type: 'set-lines', lines: cart.lines });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -384,9 +391,10 @@ export class LcCheckout extends LcElement {
    * offer, a quantity out of bounds, or when the order is already under way.
    */
   async addProduct(productId: string, options: AddOptions = {}): Promise<CartLine> {
-    const cart = await this._cartReady;
+    // After the first update, which resumes an order placed before a reload.
+    if (!this.hasUpdated) await this.updateComplete;
     if (!isEditable(this._state)) throw new Error('license-checkout: the order is already placed; start a new checkout to add products.');
-    return cart.addProduct(productId, options);
+    return this._cart.add(productId, options);
   }
 
   /**
@@ -404,22 +412,40 @@ export class LcCheckout extends LcElement {
       clearOrderRef(this._scope);
     }
     // The licences were bought: the stored cart goes too (the machine emptied its copy).
-    if (phase === 'completed' || phase === 'waiting') this._emptyCart();
+    if (phase === 'completed' || phase === 'waiting') this._cart.clear();
     else this._linesFromCart();
     this._fieldErrors = {};
     this._orderError = undefined;
     this._notice = undefined;
   }
 
+  /** The user changed the cart: it is this checkout's cart now (the cart's own event goes on to the page). */
   private _onCartChange(event: LcCartChangeEvent): void {
+    this._cart.replace(event.lines);
     this._apply({ type: 'set-lines', lines: event.lines });
   }
 
+  /** `addProduct()` or emptying after an order: the page hears it from here, as from the cart. */
+  private _onCartCommitted({ lines, reason, product }: CartChange): void {
+    this._apply({ type: 'set-lines', lines });
+    const catalog = this._cart.catalog;
+    const totals = catalog ? priceCart(lines, catalog).totals : undefined;
+    this.dispatchEvent(new LcCartChangeEvent(lines, totals, reason));
+    // Said where the cart is on screen, as the cart itself says it.
+    if (reason === 'add' && product && this._state.step === 'cart') {
+      const t = (key: keyof typeof cartStrings & string, values?: Record<string, string | number>) => lookup(cartStrings, this.strings, key, values);
+      this._announce(cartAnnouncement(t, lines.length, totals, this._providedLang, t('cart.announceAdded', { name: product.name })));
+    }
+  }
+
   private _onCheckoutRequest(event: LcCheckoutRequestEvent): void {
+    this._cart.replace(event.lines);
     this._apply({ type: 'set-lines', lines: event.lines });
-    // The cart got its catalog, so the backend is back: the machine's copy may have failed earlier.
-    if (this._catalogTask.status === TaskStatus.ERROR) void this._catalogTask.run();
     this._apply({ type: 'start' });
+  }
+
+  private _onCatalogRetry(): void {
+    void this._catalogTask.run();
   }
 
   private _onStepInput(event: LcStepInputEvent): void {
@@ -470,7 +496,7 @@ export class LcCheckout extends LcElement {
     this._follower.stop();
     clearOrderRef(this._scope);
     // The cart holds what is ordered again (after a resume it may have held something else).
-    void this._cartReady.then((cart) => (cart.lines = retried.lines));
+    this._cart.replace(retried.lines);
     if (!retried.recipientKind) {
       // Resumed after a reload: who the order was for is not known here. Start from the cart with its lines.
       this._apply({ type: 'reset' });
@@ -637,24 +663,13 @@ export class LcCheckout extends LcElement {
   private _orderChanged(previous: Order | undefined, order: Order): void {
     for (const event of snapshotEvents(previous, order)) this.dispatchEvent(event);
     if (order.status === 'completed') clearOrderRef(this._scope);
-    if (order.status === 'completed' || order.status === 'waiting') this._emptyCart();
+    // Bought: emptied, in storage too, so the licences do not come back on the next visit.
+    if (order.status === 'completed' || order.status === 'waiting') this._cart.clear();
   }
 
-  /** Empties the cart element too, so its `localStorage` copy does not come back on the next visit. */
-  private _emptyCart(): void {
-    // After the cart's own first update, which restores its stored lines (they would come back otherwise).
-    void this._cartReady.then(async (cart) => {
-      await cart.updateComplete;
-      cart.clear();
-    });
-  }
-
-  /** Back to editing: the machine takes the cart element's lines (restored from storage, or kept). */
+  /** Back to editing: the machine takes the cart's lines (restored from storage, or kept). */
   private _linesFromCart(): void {
-    void this._cartReady.then(async (cart) => {
-      await cart.updateComplete;
-      this._apply({ type: 'set-lines', lines: cart.lines });
-    });
+    this._apply({ type: 'set-lines', lines: this._cart.lines });
   }
 
   /** A refused or failed placement, in words; field errors go to their steps. */
@@ -741,6 +756,11 @@ export class LcCheckout extends LcElement {
 
   private _stepName(step: Step): string {
     return this._t(`checkout.step.${step}`);
+  }
+
+  private _catalogState(): CatalogState {
+    if (this._cart.catalog) return 'ready';
+    return this._catalogTask.status === TaskStatus.ERROR ? 'error' : 'loading';
   }
 
   private _quoteState(): QuoteState {
@@ -849,8 +869,12 @@ export class LcCheckout extends LcElement {
       data-step="cart"
       exportparts=${CHILD_PARTS}
       ?hidden=${this._state.step !== 'cart'}
+      .lines=${this._cart.lines}
+      .catalog=${this._cart.catalog}
+      .catalogState=${this._catalogState()}
       @lc-cart-change=${this._onCartChange}
       @lc-checkout-request=${this._onCheckoutRequest}
+      @lc-catalog-retry=${this._onCatalogRetry}
     ></lc-cart>`;
   }
 
