@@ -123,10 +123,11 @@ describe('events a host page sees', () => {
     const review = owner.querySelector<LcOrderReview>('lc-order-review')!;
     await review.updateComplete;
     review.quoteState = 'error';
-    await review.updateComplete;
+    await waitUntil(() => review.shadowRoot!.querySelector('[part~="retry-button"]'), 'no Retry on a failed quote');
     const retry = review.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
-    setTimeout(() => retry.click());
-    const event = await oneEvent(owner, 'lc-quote-retry');
+    const heard = oneEvent(owner, 'lc-quote-retry');
+    retry.click();
+    const event = await heard;
     expect(event.target).to.equal(review);
     expect(event.composed).to.equal(false);
   });

@@ -5,39 +5,33 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import { HttpCheckoutApi, type HttpCheckoutApiOptions } from '../../api/client.js';
 import { isApiError, isContractError, isNetworkError } from '../../api/errors.js';
-import type { Customer, Order } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { CartController, type CartChange } from '../../checkout/cart-controller.js';
 import { priceCart, type AddOptions, type CartLine } from '../../checkout/cart-store.js';
 import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
 import {
   agreementNeeded,
-  buildOrderRequest,
+  agreementSummary,
   buildQuoteRequest,
   canGoBack,
   createCheckout,
   isEditable,
   navigationGuardNeeded,
   orderPhase,
+  recipientSummary,
   stepsFor,
   transition,
-  type AgreementDraft,
+  type AgreementSummary,
   type CheckoutAction,
   type CheckoutState,
-  type CompanyDraft,
-  type RecipientKind,
+  type RecipientSummary,
   type Step,
-  type TenantDraft,
 } from '../../checkout/machine.js';
-import { NavigationGuard } from '../../checkout/navigation-guard.js';
-import { OrderFollower, snapshotEvents } from '../../checkout/order-follower.js';
-import { clearOrderRef, loadOrderRef, saveOrderRef } from '../../checkout/order-storage.js';
-import { normalizeDomain } from '../../checkout/validate.js';
+import { OrderSession, reportError } from '../../checkout/order-session.js';
+import { stepDraft, stepValueActions, type CustomerTypeValue } from '../../checkout/step-values.js';
 import { LcCartChangeEvent } from '../../events/cart-change.js';
 import type { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
 import type { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
-import { LcErrorEvent, type ErrorContext } from '../../events/error.js';
-import { LcOrderPlacedEvent } from '../../events/order-placed.js';
 import type { LcStepEditEvent } from '../../events/step-edit.js';
 import { LcStepChangeEvent } from '../../events/step-change.js';
 import type { LcStepInputEvent } from '../../events/step-input.js';
@@ -53,57 +47,18 @@ import { cartStrings } from '../cart/cart.strings.js';
 import '../customer-details/customer-details.js';
 import '../customer-type/customer-type.js';
 import '../order-review/order-review.js';
-import type { AgreementSummary, QuoteState, RecipientSummary } from '../order-review/order-review.js';
+import type { QuoteState } from '../order-review/order-review.js';
 import '../provisioning/provisioning.js';
 import { formatIsolated } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import '../tenant-domain/tenant-domain.js';
+import { CHILD_PARTS } from './checkout.parts.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { checkoutStrings, type CheckoutStrings } from './checkout.strings.js';
 import { firstStepWithErrors, routeFieldErrors, withoutChanged, type StepFieldMessages } from './field-errors.js';
 
 /** Options of the HTTP client `<lc-checkout api-base>` builds (everything but the base URL). */
 export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
-
-/** The customer-type step's value. */
-interface CustomerTypeValue {
-  kind?: RecipientKind;
-  customer?: Customer;
-}
-
-/**
- * Every part the steps inside expose, re-exported under the same name: a `::part()` rule
- * reaches one shadow level only, and one name themes that kind of control in every step.
- */
-const CHILD_PARTS = [
-  // shared by several steps
-  'heading', 'step-heading', 'intro', 'error-summary', 'fieldset', 'field', 'label', 'input', 'select', 'hint', 'error',
-  'notice', 'status', 'loading', 'failed', 'empty', 'button', 'back-button', 'next-button', 'retry-button', 'radio', 'checkbox',
-  // cart
-  'line', 'line-name', 'term-select', 'billing-select', 'quantity-input', 'unit-price', 'line-total', 'remove-button',
-  'checkout-button', 'totals', 'notes',
-  // customer type
-  'recipient-radio', 'customer-kind-radio', 'search-input', 'search-status', 'results', 'result', 'customer-radio', 'badge',
-  'selected', 'search-failed', 'new-customer-button',
-  // customer details and agreement fields
-  'company-name-input', 'country-select', 'line1-input', 'line2-input', 'city-input', 'state-input', 'postal-code-input',
-  'first-name-input', 'last-name-input', 'email-input', 'phone-input', 'date-accepted-input',
-  'suggestions', 'suggestion-radio', 'check-failed', 'continue-anyway-button',
-  // tenant domain
-  'tenant-checkbox', 'prefix-input', 'suffix', 'domain-input', 'availability', 'suggestion', 'suggestion-button', 'lookup',
-  'comparison', 'adopt-button', 'edit-company-button',
-  // agreement
-  'agreement-link', 'accept-checkbox',
-  // review
-  'summary', 'lines', 'proration', 'quote-failed', 'edit-button', 'place-order-button',
-  // provisioning
-  'order-id', 'connection', 'progress', 'elapsed', 'estimate', 'tasks', 'status-row', 'task-status', 'task-detail',
-  'action-link', 'action-url', 'outcome', 'credentials', 'warning', 'user-name', 'password', 'support-details', 'copy-button',
-  'new-order-button',
-].join(', ');
-
-/** Where the placed order's reference is kept when the `api` object names no `baseUrl`. */
-const CUSTOM_API_SCOPE = 'custom';
 
 /**
  * @summary The whole checkout for one customer: cart, recipient, company, tenant, Microsoft
@@ -185,7 +140,7 @@ export class LcCheckout extends LcElement {
       // Aborted by a disconnect: the additions wait for the reload on reconnect.
       if (error instanceof DOMException && error.name === 'AbortError') return;
       this._cart.rejectPending(error);
-      this._reportError(error, 'catalog');
+      reportError(this, error, 'catalog');
     },
   });
 
@@ -194,7 +149,7 @@ export class LcCheckout extends LcElement {
     task: async ([api, needed], { signal }) => (api && needed ? api.getAgreement({ signal }) : initialState),
     args: () => [this._api, this._state.step === 'agreement' && !this._state.agreement] as const,
     onComplete: (agreement) => this._apply({ type: 'agreement-loaded', agreement }),
-    onError: (error) => this._reportError(error, 'agreement'),
+    onError: (error) => reportError(this, error, 'agreement'),
   });
 
   /**
@@ -212,20 +167,25 @@ export class LcCheckout extends LcElement {
       // A quote for other lines is ignored by the machine: show it as a failure, not as loading forever.
       if (!this._apply({ type: 'quote-loaded', quote }).quote) this._quoteMismatch = true;
     },
-    onError: (error) => this._reportError(error, 'quote'),
+    onError: (error) => reportError(this, error, 'quote'),
   });
 
-  /** Follows the placed (or resumed) order: server-sent events, polling as a fallback. */
-  private readonly _follower = new OrderFollower(this, {
-    api: () => this._api,
-    onSnapshot: (order) => this._onOrderSnapshot(order),
-    onNotFound: (orderId) => this._onOrderNotFound(orderId),
-    onError: (error) => this._reportError(error, 'provisioning'),
-  });
-
-  /** Holds the user on the page while the order is being sent and while its tasks run. */
-  private readonly _guard = new NavigationGuard(this, {
-    onBlocked: (message) => this._onNavigationBlocked(message),
+  /** Placing, resuming, following, guarding, retrying and ending the order. */
+  private readonly _session = new OrderSession(this, {
+    state: () => this._state,
+    apply: (action) => this._apply(action),
+    cart: this._cart,
+    events: {
+      notReady: () => (this._orderError = this._t('checkout.orderNotReady')),
+      sending: () => (this._orderError = undefined),
+      placeFailed: (error) => this._orderFailed(error),
+      placed: (order) => this._announce(this._t('checkout.announcePlaced', { id: order.id })),
+      resumed: () => (this._quietStepChange = true),
+      notFound: (orderId) => (this._notice = formatIsolated(this._t('checkout.orderNotFound'), { id: orderId })),
+      retriedFromCart: () => (this._notice = this._t('checkout.retryFromCart')),
+      // While "Place order" is in flight the review is on screen: say it there.
+      blocked: (message) => (this._state.step === 'provisioning' ? (this._leaveNotice = message) : (this._notice = message)),
+    },
   });
 
   @provide({ context: apiContext })
@@ -313,8 +273,6 @@ export class LcCheckout extends LcElement {
   private _stepChangedFrom?: Step;
   private _rerunOnConnect: Array<Task<readonly unknown[], unknown>> = [];
   private readonly _memo = new Map<string, { deps: readonly unknown[]; value: unknown }>();
-  /** The `sessionStorage` scope of the placed order's reference: the backend's base URL. */
-  private _scope = CUSTOM_API_SCOPE;
   /** A step change that no user action caused (a resume on load): fired, but focus stays put. */
   private _quietStepChange = false;
 
@@ -343,15 +301,14 @@ export class LcCheckout extends LcElement {
       const api = this.api ?? this._httpApi;
       if (api !== this._api) {
         this._api = api;
-        this._scope = orderScope(api);
+        this._session.useApi(api);
         // The cart stored for this backend (none for an api object without a base URL).
-        this._cart.storeUnder(this._scope === CUSTOM_API_SCOPE ? undefined : this._scope, true);
-        if (api) this._resumeOrder();
+        this._cart.storeUnder(this._session.storageBase, true);
         // Ignored once a resumed order is shown: the cart keeps its lines for after it.
         this._apply({ type: 'set-lines', lines: this._cart.lines });
       }
     }
-    this._guard.message = this._t('checkout.leaveMessage');
+    this._session.leaveMessage = this._t('checkout.leaveMessage');
     if (changed.has('lang') || this._providedLang === undefined) {
       const lang = resolveLang(this, this.lang);
       if (lang !== this._providedLang) this._providedLang = lang;
@@ -404,16 +361,7 @@ export class LcCheckout extends LcElement {
    * no longer resumes it. "Start a new order" does this.
    */
   reset(): void {
-    const before = this._state;
-    const phase = orderPhase(before);
-    if (this._apply({ type: 'reset' }) === before) return;
-    if (before.orderId) {
-      this._follower.stop();
-      clearOrderRef(this._scope);
-    }
-    // The licences were bought: the stored cart goes too (the machine emptied its copy).
-    if (phase === 'completed' || phase === 'waiting') this._cart.clear();
-    else this._linesFromCart();
+    if (!this._session.reset()) return;
     this._fieldErrors = {};
     this._orderError = undefined;
     this._notice = undefined;
@@ -469,11 +417,11 @@ export class LcCheckout extends LcElement {
   }
 
   private _onCompanyNameChange(event: LcCompanyNameChangeEvent): void {
-    this._updateCompany({ companyName: event.companyName });
+    this._applyStepValue('customer-details', { companyName: event.companyName });
   }
 
   private _onPlaceOrder(): void {
-    void this._placeOrder();
+    void this._session.place();
   }
 
   private _onQuoteRetry(): void {
@@ -488,44 +436,8 @@ export class LcCheckout extends LcElement {
     this.reset();
   }
 
-  /** "Try again" on a failed, retryable order: back to the review for a new attempt with the order's lines. */
   private _onRetryOrder(): void {
-    const before = this._state;
-    const retried = this._apply({ type: 'retry-order' });
-    if (retried === before) return;
-    this._follower.stop();
-    clearOrderRef(this._scope);
-    // The cart holds what is ordered again (after a resume it may have held something else).
-    this._cart.replace(retried.lines);
-    if (!retried.recipientKind) {
-      // Resumed after a reload: who the order was for is not known here. Start from the cart with its lines.
-      this._apply({ type: 'reset' });
-      this._notice = this._t('checkout.retryFromCart');
-    }
-  }
-
-  /** A snapshot of the followed order: into the state, then the public events it calls for. */
-  private _onOrderSnapshot(order: Order): void {
-    const previous = this._state.order;
-    const next = this._apply({ type: 'order-updated', order });
-    // An older snapshot, or one for an order no longer shown: nothing new to tell.
-    if (next.order !== order) return;
-    this._orderChanged(previous, order);
-  }
-
-  /** The backend does not know the stored order (any more): drop it, say so, show the cart. */
-  private _onOrderNotFound(orderId: string): void {
-    clearOrderRef(this._scope);
-    const before = this._state;
-    if (this._apply({ type: 'order-not-found', orderId }) === before) return;
-    this._notice = formatIsolated(this._t('checkout.orderNotFound'), { id: orderId });
-    this._linesFromCart();
-  }
-
-  private _onNavigationBlocked(message: string): void {
-    // While "Place order" is in flight the review is on screen: say it there.
-    if (this._state.step === 'provisioning') this._leaveNotice = message;
-    else this._notice = message;
+    this._session.retry();
   }
 
   /** Feeds one action through the machine; a step change is fired and focused after the update. */
@@ -535,8 +447,8 @@ export class LcCheckout extends LcElement {
     if (next === previous) return previous;
     this._state = next;
     // Held back exactly while leaving could lose something; released the moment it cannot.
-    this._guard.active = navigationGuardNeeded(next);
-    if (!this._guard.active) this._leaveNotice = undefined;
+    this._session.stateChanged(next);
+    if (!this._session.guarding) this._leaveNotice = undefined;
     if (next.step !== previous.step) {
       this._stepChangedFrom ??= previous.step;
       this._notice = undefined;
@@ -550,131 +462,17 @@ export class LcCheckout extends LcElement {
     return next;
   }
 
-  /** A step's draft, as reported by its element, into the machine. */
+  /** A step's value, as reported by its element, into the machine; the backend's messages on changed fields go. */
   private _applyStepValue(step: Step, value: unknown): void {
-    if (!value || typeof value !== 'object') return;
-    switch (step) {
-      case 'customer-type': {
-        const { kind, customer } = value as CustomerTypeValue;
-        const before = { recipientKind: this._state.recipientKind, customer: this._state.customer?.id };
-        if (kind === 'existing') {
-          if (customer) this._apply({ type: 'select-customer', customer });
-          else if (this._state.recipientKind !== 'existing') this._apply({ type: 'choose-recipient', kind });
-          else if (this._state.customer) this._apply({ type: 'select-customer', customer: undefined });
-        } else if (kind) {
-          this._apply({ type: 'choose-recipient', kind });
-        }
-        this._dropFieldErrors('customer-type', before, { recipientKind: this._state.recipientKind, customer: this._state.customer?.id });
-        return;
-      }
-      case 'customer-details':
-        this._updateCompany(value as Partial<CompanyDraft>);
-        return;
-      case 'tenant-domain': {
-        const draft = value as Partial<TenantDraft>;
-        const before = this._state.tenant;
-        const values: Partial<Pick<TenantDraft, 'hasTenant' | 'domain' | 'prefix'>> = {};
-        if (typeof draft.hasTenant === 'boolean') values.hasTenant = draft.hasTenant;
-        if (typeof draft.domain === 'string') values.domain = draft.domain;
-        if (typeof draft.prefix === 'string') values.prefix = draft.prefix;
-        this._apply({ type: 'update-tenant', values });
-        if (draft.availability) this._apply({ type: 'availability-loaded', availability: draft.availability });
-        if (draft.lookup) this._apply({ type: 'tenant-loaded', lookup: draft.lookup });
-        this._dropFieldErrors('tenant-domain', before, this._state.tenant);
-        return;
-      }
-      case 'agreement': {
-        const before = this._state.agreementDraft;
-        this._apply({ type: 'update-agreement', values: value as Partial<AgreementDraft> });
-        this._dropFieldErrors('agreement', before, this._state.agreementDraft);
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
-  private _updateCompany(values: Partial<CompanyDraft>): void {
-    const before = this._state.company;
-    this._apply({ type: 'update-company', values });
-    this._dropFieldErrors('customer-details', before, this._state.company);
-  }
-
-  private _dropFieldErrors(step: Step, before: object, after: object): void {
+    const before = stepDraft(this._state, step);
+    for (const action of stepValueActions(this._state, step, value)) this._apply(action);
     const current = this._fieldErrors[step];
-    const kept = withoutChanged(current, before, after);
+    const kept = withoutChanged(current, before ?? {}, stepDraft(this._state, step) ?? {});
     if (kept !== current) this._fieldErrors = { ...this._fieldErrors, [step]: kept };
-  }
-
-  /**
-   * "Place order": one `POST /orders` per accepted press. The machine ignores a press while
-   * one is in flight (so nothing is sent) and gives a retry of the same content the same
-   * idempotency key, so the backend answers a retry with the order it already made.
-   */
-  private async _placeOrder(): Promise<void> {
-    const api = this._api;
-    const before = this._state;
-    if (!api) return;
-    const submitting = this._apply({ type: 'order-submitting' });
-    if (submitting === before) {
-      if (orderPhase(before) === 'editing') this._orderError = this._t('checkout.orderNotReady');
-      return;
-    }
-    const request = buildOrderRequest(submitting);
-    const idempotencyKey = submitting.submission?.idempotencyKey;
-    if (!request || !idempotencyKey) {
-      this._apply({ type: 'order-submit-failed' });
-      return;
-    }
-    this._orderError = undefined;
-    let order: Order;
-    try {
-      order = await api.placeOrder(request, { idempotencyKey });
-    } catch (error) {
-      this._apply({ type: 'order-submit-failed' });
-      this._orderFailed(error);
-      return;
-    }
-    const placed = this._apply({ type: 'order-placed', order });
-    if (placed.orderId !== order.id) return;
-    // From now on a reload resumes this order instead of losing it or placing another.
-    saveOrderRef(this._scope, { orderId: order.id, idempotencyKey });
-    this._announce(this._t('checkout.announcePlaced', { id: order.id }));
-    this.dispatchEvent(new LcOrderPlacedEvent(order));
-    this._orderChanged(undefined, order);
-    this._follower.follow(order.id);
-  }
-
-  /** On load: an order placed before a reload in this tab, for this backend, is followed again. */
-  private _resumeOrder(): void {
-    if (this._state.orderId || !isEditable(this._state)) return;
-    const ref = loadOrderRef(this._scope);
-    if (!ref) return;
-    const before = this._state;
-    if (this._apply({ type: 'order-resumed', orderId: ref.orderId }) === before) return;
-    this._quietStepChange = true;
-    this._follower.follow(ref.orderId);
-  }
-
-  /**
-   * After a new snapshot was taken into the state: the public events it calls for, and what a
-   * finished order ends (its stored reference once completed; the cart once it was bought).
-   */
-  private _orderChanged(previous: Order | undefined, order: Order): void {
-    for (const event of snapshotEvents(previous, order)) this.dispatchEvent(event);
-    if (order.status === 'completed') clearOrderRef(this._scope);
-    // Bought: emptied, in storage too, so the licences do not come back on the next visit.
-    if (order.status === 'completed' || order.status === 'waiting') this._cart.clear();
-  }
-
-  /** Back to editing: the machine takes the cart's lines (restored from storage, or kept). */
-  private _linesFromCart(): void {
-    this._apply({ type: 'set-lines', lines: this._cart.lines });
   }
 
   /** A refused or failed placement, in words; field errors go to their steps. */
   private _orderFailed(error: unknown): void {
-    this._reportError(error, 'order');
     if (isApiError(error) && error.fieldErrors.length > 0) {
       const routed = routeFieldErrors(error.fieldErrors);
       const target = firstStepWithErrors(stepsFor(this._state), routed);
@@ -702,12 +500,6 @@ export class LcCheckout extends LcElement {
       return this._t('checkout.orderFailed.problem', { detail: error.detail ?? error.title });
     }
     return this._t('checkout.orderFailed.unknown');
-  }
-
-  private _reportError(error: unknown, context: ErrorContext): void {
-    // A superseded or disconnected look-up is not a failure.
-    if (error instanceof DOMException && error.name === 'AbortError') return;
-    this.dispatchEvent(new LcErrorEvent(error, context));
   }
 
   private _announce(message: string): void {
@@ -771,38 +563,13 @@ export class LcCheckout extends LcElement {
 
   private _recipientSummary(): RecipientSummary | undefined {
     const { recipientKind, customer, company, tenant } = this._state;
-    return this._memoized('recipient', [recipientKind, customer, company.companyName, tenant], () => {
-      switch (recipientKind) {
-        case 'internal':
-          return { kind: 'internal' };
-        case 'existing':
-          return { kind: 'existing', companyName: customer?.companyName ?? '', tenantDomain: customer?.defaultDomain ?? '' };
-        case 'new':
-          return {
-            kind: 'new',
-            companyName: company.companyName.trim(),
-            tenantDomain: tenant.hasTenant ? normalizeDomain(tenant.domain) : `${tenant.prefix.toLowerCase()}.onmicrosoft.com`,
-            newTenant: !tenant.hasTenant,
-          };
-        default:
-          return undefined;
-      }
-    });
+    return this._memoized('recipient', [recipientKind, customer, company.companyName, tenant], () => recipientSummary(this._state));
   }
 
   private _agreementSummary(): AgreementSummary | undefined {
     const state = this._state;
-    const { agreement, agreementDraft } = state;
-    if (!agreement || !agreementNeeded(state)) return undefined;
-    return this._memoized('agreement', [agreement, agreementDraft], () =>
-      agreement.mode === 'attest'
-        ? {
-            mode: 'attest',
-            signatory: `${agreementDraft.firstName.trim()} ${agreementDraft.lastName.trim()}`,
-            dateAccepted: agreementDraft.dateAccepted,
-          }
-        : { mode: 'customer-accepts' },
-    );
+    if (!state.agreement || !agreementNeeded(state)) return undefined;
+    return this._memoized('agreement', [state.agreement, state.agreementDraft], () => agreementSummary(state));
   }
 
   private _renderStepList(): TemplateResult {
@@ -954,7 +721,7 @@ export class LcCheckout extends LcElement {
       data-step="provisioning"
       exportparts=${CHILD_PARTS}
       .order=${this._state.order}
-      .connection=${this._follower.following ? this._follower.connection : 'live'}
+      .connection=${this._session.connection}
       .notice=${this._leaveNotice}
       @lc-retry-order=${this._onRetryOrder}
       @lc-new-order=${this._onNewOrder}
@@ -977,23 +744,6 @@ export class LcCheckout extends LcElement {
       </div>
     `;
   }
-}
-
-/**
- * The `sessionStorage` scope of the placed order's reference: the backend's base URL,
- * resolved and without trailing slashes, as the cart keys its storage (two backends on one
- * page never resume each other's orders). An `api` object without `baseUrl` shares one scope.
- */
-function orderScope(api: CheckoutApi | undefined): string {
-  const base = (api as { baseUrl?: unknown } | undefined)?.baseUrl;
-  if (typeof base !== 'string' || !base.trim()) return CUSTOM_API_SCOPE;
-  let resolved = base.trim();
-  try {
-    resolved = new URL(resolved, document.baseURI).href;
-  } catch {
-    // not a URL: the text itself is the scope
-  }
-  return resolved.replace(/\/+$/, '');
 }
 
 LcElement.define('lc-checkout', LcCheckout);
