@@ -3,7 +3,7 @@
  * `<lc-checkout>`; what a step tells the root (drafts on every keystroke, Next, Back, Place
  * order…) stops at its shadow root. A step used alone still tells its light-DOM owner.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/components/order-review/order-review.js';
 import type { LcOrderReview } from '../src/components/order-review/order-review.js';
 import * as events from '../src/events/index.js';
@@ -119,7 +119,8 @@ describe('events a host page sees', () => {
   }).timeout(20000);
 
   it('a step used alone still tells its light-DOM owner', async () => {
-    const owner = await fixture<HTMLDivElement>(html`<div><lc-order-review no-back></lc-order-review></div>`);
+    // fixtureSync: fixture() would wait for a frame for a plain <div> (none come in a background tab).
+    const owner = fixtureSync<HTMLDivElement>(html`<div><lc-order-review no-back></lc-order-review></div>`);
     const review = owner.querySelector<LcOrderReview>('lc-order-review')!;
     await review.updateComplete;
     review.quoteState = 'error';

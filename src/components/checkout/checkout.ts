@@ -1,10 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import { HttpCheckoutApi, type HttpCheckoutApiOptions } from '../../api/client.js';
-import { isApiError, isContractError, isNetworkError } from '../../api/errors.js';
 import { LcElement } from '../../base/lc-element.js';
 import { CartController, type CartChange } from '../../checkout/cart-controller.js';
 import { priceCart, type AddOptions, type CartLine } from '../../checkout/cart-store.js';
@@ -12,7 +10,6 @@ import { apiContext, langContext, stringsContext } from '../../checkout/context.
 import {
   agreementNeeded,
   agreementSummary,
-  buildQuoteRequest,
   canGoBack,
   createCheckout,
   isEditable,
@@ -27,13 +24,12 @@ import {
   type RecipientSummary,
   type Step,
 } from '../../checkout/machine.js';
-import { OrderSession, reportError } from '../../checkout/order-session.js';
+import { OrderSession } from '../../checkout/order-session.js';
 import { stepDraft, stepValueActions, type CustomerTypeValue } from '../../checkout/step-values.js';
 import { LcCartChangeEvent } from '../../events/cart-change.js';
 import type { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
 import type { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
 import type { LcStepEditEvent } from '../../events/step-edit.js';
-import { LcStepChangeEvent } from '../../events/step-change.js';
 import type { LcStepInputEvent } from '../../events/step-input.js';
 import type { LcStepNextEvent } from '../../events/step-next.js';
 import { resolveLang } from '../../i18n/format.js';
@@ -41,13 +37,11 @@ import { lookup, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import '../agreement/agreement.js';
 import '../cart/cart.js';
-import type { CatalogState } from '../cart/cart.js';
 import { cartAnnouncement } from '../cart/cart-text.js';
 import { cartStrings } from '../cart/cart.strings.js';
 import '../customer-details/customer-details.js';
 import '../customer-type/customer-type.js';
 import '../order-review/order-review.js';
-import type { QuoteState } from '../order-review/order-review.js';
 import '../provisioning/provisioning.js';
 import { formatIsolated } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
@@ -55,7 +49,9 @@ import '../tenant-domain/tenant-domain.js';
 import { CHILD_PARTS } from './checkout.parts.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { checkoutStrings, type CheckoutStrings } from './checkout.strings.js';
-import { firstStepWithErrors, routeFieldErrors, withoutChanged, type StepFieldMessages } from './field-errors.js';
+import { CheckoutLookups } from './checkout-lookups.js';
+import { placementFailure, withoutChanged, type StepFieldMessages } from './field-errors.js';
+import { StepChanges } from './step-changes.js';
 
 /** Options of the HTTP client `<lc-checkout api-base>` builds (everything but the base URL). */
 export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
@@ -124,51 +120,16 @@ export class LcCheckout extends LcElement {
   /** The cart: its lines, kept in `localStorage` per backend, and `addProduct()` waiting for the catalog. */
   private readonly _cart = new CartController(this, (change) => this._onCartCommitted(change));
 
-  /** The one `GET /catalog` of the checkout: for the cart and for the machine's rules. */
-  private readonly _catalogTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      // A new backend (or a retry) must not show the previous backend's products in the cart.
-      this._cart.catalog = undefined;
-      return api ? api.getCatalog({ signal }) : initialState;
-    },
-    args: () => [this._api] as const,
-    onComplete: (catalog) => {
-      this._cart.catalog = catalog;
-      this._apply({ type: 'catalog-loaded', catalog });
-    },
-    onError: (error) => {
-      // Aborted by a disconnect: the additions wait for the reload on reconnect.
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      this._cart.rejectPending(error);
-      reportError(this, error, 'catalog');
-    },
+  /** The catalog, the agreement and the quote, from the backend. */
+  private readonly _lookups = new CheckoutLookups(this, {
+    api: () => this._api,
+    state: () => this._state,
+    apply: (action) => this._apply(action),
+    cart: this._cart,
   });
 
-  /** `GET /agreement`, when the agreement step is shown without it. */
-  private readonly _agreementTask = new Task(this, {
-    task: async ([api, needed], { signal }) => (api && needed ? api.getAgreement({ signal }) : initialState),
-    args: () => [this._api, this._state.step === 'agreement' && !this._state.agreement] as const,
-    onComplete: (agreement) => this._apply({ type: 'agreement-loaded', agreement }),
-    onError: (error) => reportError(this, error, 'agreement'),
-  });
-
-  /**
-   * `POST /quotes` for what the review shows. Its argument is the request itself, so a
-   * changed cart or recipient asks again, and Task aborts the superseded request.
-   */
-  private readonly _quoteTask = new Task(this, {
-    task: async ([api, body], { signal }) => {
-      this._quoteMismatch = false;
-      if (!api || !body) return initialState;
-      return api.createQuote(JSON.parse(body), { signal });
-    },
-    args: () => [this._api, this._quoteRequestKey()] as const,
-    onComplete: (quote) => {
-      // A quote for other lines is ignored by the machine: show it as a failure, not as loading forever.
-      if (!this._apply({ type: 'quote-loaded', quote }).quote) this._quoteMismatch = true;
-    },
-    onError: (error) => reportError(this, error, 'quote'),
-  });
+  /** `lc-step-change`, focus and the announcement of every step change. */
+  private readonly _steps = new StepChanges(this, () => this._state);
 
   /** Placing, resuming, following, guarding, retrying and ending the order. */
   private readonly _session = new OrderSession(this, {
@@ -179,8 +140,8 @@ export class LcCheckout extends LcElement {
       notReady: () => (this._orderError = this._t('checkout.orderNotReady')),
       sending: () => (this._orderError = undefined),
       placeFailed: (error) => this._orderFailed(error),
-      placed: (order) => this._announce(this._t('checkout.announcePlaced', { id: order.id })),
-      resumed: () => (this._quietStepChange = true),
+      placed: (order) => this._steps.announce(this._t('checkout.announcePlaced', { id: order.id })),
+      resumed: () => this._steps.quiet(),
       notFound: (orderId) => (this._notice = formatIsolated(this._t('checkout.orderNotFound'), { id: orderId })),
       retriedFromCart: () => (this._notice = this._t('checkout.retryFromCart')),
       // While "Place order" is in flight the review is on screen: say it there.
@@ -262,34 +223,11 @@ export class LcCheckout extends LcElement {
   /** A checkout-level notice shown above the step (details to fix after a refused order). */
   /** Text, or text with isolated values (an order id keeps its order right to left). */
   @state() private _notice?: string | Array<string | TemplateResult>;
-  @state() private _announcement = '';
-  @state() private _quoteMismatch = false;
   /** Why leaving the page was just held back (shown in the provisioning step). */
   @state() private _leaveNotice?: string;
 
   private _httpApi?: CheckoutApi;
-  private _refocusStep = false;
-  /** The step before the pending step change (fired and focused after the update). */
-  private _stepChangedFrom?: Step;
-  private _rerunOnConnect: Array<Task<readonly unknown[], unknown>> = [];
   private readonly _memo = new Map<string, { deps: readonly unknown[]; value: unknown }>();
-  /** A step change that no user action caused (a resume on load): fired, but focus stays put. */
-  private _quietStepChange = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    for (const task of this._rerunOnConnect.splice(0)) void task.run();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Task does not abort on disconnect by itself: drop pending look-ups, ask again on return.
-    for (const task of [this._catalogTask, this._agreementTask, this._quoteTask] as Array<Task<readonly unknown[], unknown>>) {
-      if (task.status !== TaskStatus.PENDING) continue;
-      this._rerunOnConnect.push(task);
-      task.abort();
-    }
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('apiBase') || changed.has('apiOptions')) {
@@ -314,31 +252,6 @@ export class LcCheckout extends LcElement {
       if (lang !== this._providedLang) this._providedLang = lang;
     }
     if (changed.has('strings')) this._providedStrings = this.strings ? { ...this.strings } : undefined;
-    if (changed.has('_state' as keyof LcCheckout)) {
-      const before = changed.get('_state' as keyof LcCheckout) as CheckoutState | undefined;
-      const placeholder = this.renderRoot.querySelector('.agreement-loading');
-      if (before && !before.agreement && this._state.agreement && placeholder?.contains(this.shadowRoot!.activeElement)) {
-        this._refocusStep = true;
-      }
-    }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    // The loaded agreement replaced the placeholder whose heading had focus: focus the step's heading.
-    if (this._refocusStep) {
-      this._refocusStep = false;
-      void this._focusStep();
-    }
-    const previous = this._stepChangedFrom;
-    if (previous === undefined) return;
-    this._stepChangedFrom = undefined;
-    const quiet = this._quietStepChange;
-    this._quietStepChange = false;
-    const step = this._state.step;
-    if (step === previous) return;
-    this.dispatchEvent(new LcStepChangeEvent(step, previous, stepsFor(this._state)));
-    // Nobody acted on a page that just loaded: focus is not pulled into the widget.
-    if (!quiet) void this._focusStep();
   }
 
   /**
@@ -382,7 +295,7 @@ export class LcCheckout extends LcElement {
     // Said where the cart is on screen, as the cart itself says it.
     if (reason === 'add' && product && this._state.step === 'cart') {
       const t = (key: keyof typeof cartStrings & string, values?: Record<string, string | number>) => lookup(cartStrings, this.strings, key, values);
-      this._announce(cartAnnouncement(t, lines.length, totals, this._providedLang, t('cart.announceAdded', { name: product.name })));
+      this._steps.announce(cartAnnouncement(t, lines.length, totals, this._providedLang, t('cart.announceAdded', { name: product.name })));
     }
   }
 
@@ -393,7 +306,7 @@ export class LcCheckout extends LcElement {
   }
 
   private _onCatalogRetry(): void {
-    void this._catalogTask.run();
+    void this._lookups.catalog.run();
   }
 
   private _onStepInput(event: LcStepInputEvent): void {
@@ -405,7 +318,7 @@ export class LcCheckout extends LcElement {
     this._applyStepValue(event.step, event.value);
     if (event.step !== this._state.step) return;
     const before = this._state;
-    if (this._apply({ type: 'next' }) === before) this._announce(this._t('checkout.notReady'));
+    if (this._apply({ type: 'next' }) === before) this._steps.announce(this._t('checkout.notReady'));
   }
 
   private _onStepBack(): void {
@@ -425,11 +338,11 @@ export class LcCheckout extends LcElement {
   }
 
   private _onQuoteRetry(): void {
-    void this._quoteTask.run();
+    void this._lookups.quote.run();
   }
 
   private _onAgreementRetry(): void {
-    void this._agreementTask.run();
+    void this._lookups.agreement.run();
   }
 
   private _onNewOrder(): void {
@@ -450,13 +363,13 @@ export class LcCheckout extends LcElement {
     this._session.stateChanged(next);
     if (!this._session.guarding) this._leaveNotice = undefined;
     if (next.step !== previous.step) {
-      this._stepChangedFrom ??= previous.step;
+      this._steps.changed(previous.step);
       this._notice = undefined;
       this._orderError = undefined;
       const steps: Step[] = stepsFor(next).filter((step) => step !== 'provisioning');
       const index = steps.indexOf(next.step);
       if (index >= 0) {
-        this._announce(this._t('checkout.announceStep', { number: index + 1, total: steps.length, name: this._stepName(next.step) }));
+        this._steps.announce(this._t('checkout.announceStep', { number: index + 1, total: steps.length, name: this._stepName(next.step) }));
       }
     }
     return next;
@@ -473,64 +386,15 @@ export class LcCheckout extends LcElement {
 
   /** A refused or failed placement, in words; field errors go to their steps. */
   private _orderFailed(error: unknown): void {
-    if (isApiError(error) && error.fieldErrors.length > 0) {
-      const routed = routeFieldErrors(error.fieldErrors);
-      const target = firstStepWithErrors(stepsFor(this._state), routed);
-      if (target) {
-        this._fieldErrors = routed.byStep;
-        this._apply({ type: 'go-to', step: target });
-        // After the step change, which clears notices.
-        this._notice = [this._t('checkout.orderFailed.fields'), ...routed.unplaced].join(' ');
-        return;
-      }
-      this._orderError = this._t('checkout.orderFailed.problem', {
-        detail: routed.unplaced.join(' ') || error.detail || error.title,
-      });
+    const failure = placementFailure(error, stepsFor(this._state));
+    if (!failure.target) {
+      this._orderError = this._t(failure.key, failure.detail === undefined ? undefined : { detail: failure.detail });
       return;
     }
-    this._orderError = this._orderErrorMessage(error);
-  }
-
-  private _orderErrorMessage(error: unknown): string {
-    if (isNetworkError(error)) return this._t('checkout.orderFailed.network');
-    if (isContractError(error)) return this._t('checkout.orderFailed.contract');
-    if (isApiError(error)) {
-      if (error.status === 429) return this._t('checkout.orderFailed.busy');
-      if (error.status >= 500 || error.status === 408) return this._t('checkout.orderFailed.server');
-      return this._t('checkout.orderFailed.problem', { detail: error.detail ?? error.title });
-    }
-    return this._t('checkout.orderFailed.unknown');
-  }
-
-  private _announce(message: string): void {
-    // The same text twice in a row would not be read again: clear first.
-    this._announcement = '';
-    void this.updateComplete.then(() => (this._announcement = message));
-  }
-
-  /** Moves focus to the new step's heading once it has rendered. */
-  private async _focusStep(): Promise<void> {
-    const root = this.renderRoot;
-    const current = [...root.querySelectorAll<HTMLElement & { focusHeading?: () => void; updateComplete?: Promise<unknown> }>('[data-step]')].find(
-      (el) => !el.hidden,
-    );
-    if (!current) return;
-    await current.updateComplete;
-    if (typeof current.focusHeading === 'function') {
-      current.focusHeading();
-      return;
-    }
-    // Elements without focusHeading (the cart, our own confirmation): their focusable heading.
-    const heading = (current.shadowRoot ?? current).querySelector<HTMLElement>('[tabindex="-1"], h2');
-    heading?.focus();
-  }
-
-  /** The quote request for the review, serialized (a stable Task argument); undefined when none is due. */
-  private _quoteRequestKey(): string | undefined {
-    const state = this._state;
-    if (state.step !== 'review' || state.quote || !isEditable(state)) return undefined;
-    const request = buildQuoteRequest(state);
-    return request ? JSON.stringify(request) : undefined;
+    this._fieldErrors = failure.byStep;
+    this._apply({ type: 'go-to', step: failure.target });
+    // After the step change, which clears notices.
+    this._notice = [this._t('checkout.orderFailed.fields'), ...failure.unplaced].join(' ');
   }
 
   /** The same object while `deps` are the same, so a step is not re-set with an equal copy on every render. */
@@ -548,17 +412,6 @@ export class LcCheckout extends LcElement {
 
   private _stepName(step: Step): string {
     return this._t(`checkout.step.${step}`);
-  }
-
-  private _catalogState(): CatalogState {
-    if (this._cart.catalog) return 'ready';
-    return this._catalogTask.status === TaskStatus.ERROR ? 'error' : 'loading';
-  }
-
-  private _quoteState(): QuoteState {
-    if (this._state.quote) return 'ready';
-    if (this._quoteTask.status === TaskStatus.ERROR || this._quoteMismatch) return 'error';
-    return 'loading';
   }
 
   private _recipientSummary(): RecipientSummary | undefined {
@@ -615,7 +468,7 @@ export class LcCheckout extends LcElement {
    * needs it to validate and to build the order), so the step shows here until it is there.
    */
   private _renderAgreementLoading(): TemplateResult {
-    const failed = this._agreementTask.status === TaskStatus.ERROR;
+    const failed = this._lookups.agreementFailed;
     return html`
       <section data-step="agreement" class="agreement-loading" aria-labelledby="agreement-heading">
         <h2 id="agreement-heading" class="step-heading" part="step-heading" tabindex="-1">${this._t('checkout.agreementHeading')}</h2>
@@ -638,7 +491,7 @@ export class LcCheckout extends LcElement {
       ?hidden=${this._state.step !== 'cart'}
       .lines=${this._cart.lines}
       .catalog=${this._cart.catalog}
-      .catalogState=${this._catalogState()}
+      .catalogState=${this._lookups.catalogState(Boolean(this._cart.catalog))}
       @lc-cart-change=${this._onCartChange}
       @lc-checkout-request=${this._onCheckoutRequest}
       @lc-catalog-retry=${this._onCatalogRetry}
@@ -702,7 +555,7 @@ export class LcCheckout extends LcElement {
           .recipient=${this._recipientSummary()}
           .agreement=${this._agreementSummary()}
           .quote=${state.quote}
-          .quoteState=${this._quoteState()}
+          .quoteState=${this._lookups.quoteState(state)}
           .submitting=${orderPhase(state) === 'submitting'}
           .error=${this._orderError}
           ?no-back=${noBack}
@@ -739,7 +592,7 @@ export class LcCheckout extends LcElement {
         @lc-step-back=${this._onStepBack}
       >
         ${this._renderStepList()}
-        <div role="status" class="visually-hidden" part="status">${this._announcement}</div>
+        <div role="status" class="visually-hidden" part="status">${this._steps.announcement}</div>
         ${this._renderNotice()} ${this._renderCart()} ${this._renderStep()}
       </div>
     `;
