@@ -1,15 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Catalog, Product } from '../api/schemas.js';
-import type { CartChangeReason } from '../events/cart-change.js';
+import { LcCartChangeEvent, type CartChangeReason } from '../events/cart-change.js';
 import {
   EMPTY_CART,
   addProduct as addToCart,
   findProduct,
   loadCart,
+  priceCart,
   saveCart,
   type AddOptions,
   type Cart,
   type CartLine,
+  type CartTotals,
 } from './cart-store.js';
 
 /** A change made through the controller (an addition, `clear()`, a user's edit committed). */
@@ -18,6 +20,8 @@ export interface CartChange {
   reason: CartChangeReason;
   /** The product added, for `add`. */
   product?: Product;
+  /** The new totals; undefined while the catalog is not loaded. */
+  totals?: CartTotals;
 }
 
 interface PendingAdd {
@@ -30,7 +34,8 @@ interface PendingAdd {
 /**
  * The cart of one owner: its lines, kept in `localStorage` per backend, and additions that
  * wait for the catalog. `<lc-checkout>` owns one for the whole checkout; `<lc-cart>` used
- * alone owns its own. The host renders `lines`; every change requests an update.
+ * alone owns its own. The host renders `lines`; every change requests an update, and a
+ * change through `commit()` is reported as `lc-cart-change` from the host.
  */
 export class CartController implements ReactiveController {
   private _lines: Cart = EMPTY_CART;
@@ -39,8 +44,8 @@ export class CartController implements ReactiveController {
   private _queue: PendingAdd[] = [];
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    /** Called after a change made through `commit()`, `add()` or `clear()`; not after `replace()` or a restore. */
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** Called after a change made through `commit()`, `add()` or `clear()`, before `lc-cart-change`; not after `replace()` or a restore. */
     private readonly onChange: (change: CartChange) => void,
   ) {
     host.addController(this);
@@ -86,11 +91,13 @@ export class CartController implements ReactiveController {
     if (this._set(lines)) this._save();
   }
 
-  /** A change the user or the host page made: stored and reported. */
+  /** A change the user or the host page made: stored, given to the owner, then fired as `lc-cart-change`. */
   commit(lines: Cart, reason: CartChangeReason, product?: Product): void {
     if (!this._set(lines)) return;
     this._save();
-    this.onChange({ lines, reason, ...(product ? { product } : {}) });
+    const totals = this._catalog ? priceCart(lines, this._catalog).totals : undefined;
+    this.onChange({ lines, reason, product, totals });
+    this.host.dispatchEvent(new LcCartChangeEvent(lines, totals, reason));
   }
 
   /**

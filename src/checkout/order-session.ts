@@ -9,6 +9,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CheckoutApi } from '../api/api.js';
+import { HttpCheckoutApi, type HttpCheckoutApiOptions } from '../api/client.js';
 import type { Order } from '../api/schemas.js';
 import { LcErrorEvent, type ErrorContext } from '../events/error.js';
 import { LcOrderPlacedEvent } from '../events/order-placed.js';
@@ -61,6 +62,8 @@ export function reportError(target: EventTarget, error: unknown, context: ErrorC
 export class OrderSession implements ReactiveController {
   private _api?: CheckoutApi;
   private _scope = CUSTOM_API_SCOPE;
+  /** What `configure()` was last given, so unchanged settings keep their client. */
+  private _settings?: readonly unknown[];
 
   /** Follows the placed (or resumed) order: server-sent events, polling as a fallback. */
   private readonly _follower: OrderFollower;
@@ -106,12 +109,25 @@ export class OrderSession implements ReactiveController {
     return this._guard.active;
   }
 
-  /** The backend changed: its stored cart and order reference apply from now on, and a placed order is resumed. */
-  useApi(api: CheckoutApi | undefined): void {
-    if (api === this._api) return;
-    this._api = api;
-    this._scope = orderScope(api);
-    if (api) this._resume();
+  /**
+   * The client for the host's settings: `api`, else an `HttpCheckoutApi` for `apiBase` with
+   * `apiOptions` (a new one whenever one of them is new). A new backend brings its stored
+   * cart and resumes its placed order.
+   */
+  configure(api: CheckoutApi | undefined, apiBase: string | undefined, apiOptions: Omit<HttpCheckoutApiOptions, 'baseUrl'> | undefined): CheckoutApi | undefined {
+    const settings = [api, apiBase, apiOptions];
+    if (this._settings?.every((value, i) => value === settings[i])) return this._api;
+    this._settings = settings;
+    const client = api ?? (apiBase ? new HttpCheckoutApi({ ...apiOptions, baseUrl: apiBase }) : undefined);
+    if (client === this._api) return client;
+    this._api = client;
+    this._scope = orderScope(client);
+    if (client) this._resume();
+    // The cart stored for this backend (none for an api object without a base URL). Ignored
+    // by the machine once a resumed order is shown: the cart keeps its lines for after it.
+    this.options.cart.storeUnder(this.storageBase, true);
+    this._linesFromCart();
+    return client;
   }
 
   /** After every accepted transition: the guard follows the state. */

@@ -12,6 +12,11 @@ export interface CustomerTypeValue {
   customer?: Customer;
 }
 
+/** The customer-type step's value for the state (what the step shows). */
+export function customerTypeValue(state: CheckoutState): CustomerTypeValue {
+  return { ...(state.recipientKind ? { kind: state.recipientKind } : {}), ...(state.customer ? { customer: state.customer } : {}) };
+}
+
 /** The actions that take `value`, reported by `step`, into `state` (none for what the step cannot say). */
 export function stepValueActions(state: CheckoutState, step: Step, value: unknown): CheckoutAction[] {
   if (!value || typeof value !== 'object') return [];

@@ -28,7 +28,7 @@ import {
   type PricedLine,
   type QuantityProblem,
 } from '../../checkout/cart-store.js';
-import { LcCartChangeEvent, type CartChangeReason } from '../../events/cart-change.js';
+import type { CartChangeReason } from '../../events/cart-change.js';
 import { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
 import { LcCatalogRetryEvent } from '../../events/catalog-retry.js';
 import { formatMoney } from '../../i18n/format.js';
@@ -330,12 +330,11 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     this._store.commit(next, reason);
   }
 
-  private _onStoreChange({ lines, reason, product }: CartChange): void {
+  /** Announced here; the controller fires `lc-cart-change` next. */
+  private _onStoreChange({ lines, reason, product, totals }: CartChange): void {
     const message = reason === 'add' && product ? this.t('cart.announceAdded', { name: product.name }) : this._changeMessage;
     this._changeMessage = undefined;
-    const totals = this._pricing()?.totals;
     this._announcement = cartAnnouncement((key, values) => this.t(key, values), lines.length, totals, this.locale, message);
-    this.dispatchEvent(new LcCartChangeEvent(lines, totals, reason));
   }
 
   /** Whether an owner provides the catalog and keeps the cart. */

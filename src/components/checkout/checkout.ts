@@ -2,31 +2,17 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { CheckoutApi } from '../../api/api.js';
-import { HttpCheckoutApi, type HttpCheckoutApiOptions } from '../../api/client.js';
+import type { HttpCheckoutApiOptions } from '../../api/client.js';
 import { LcElement } from '../../base/lc-element.js';
 import { CartController, type CartChange } from '../../checkout/cart-controller.js';
-import { priceCart, type AddOptions, type CartLine } from '../../checkout/cart-store.js';
+import type { AddOptions, CartLine } from '../../checkout/cart-store.js';
 import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
-import {
-  agreementNeeded,
-  agreementSummary,
-  canGoBack,
-  createCheckout,
-  isEditable,
-  navigationGuardNeeded,
-  orderPhase,
-  recipientSummary,
-  stepsFor,
-  transition,
-  type AgreementSummary,
-  type CheckoutAction,
-  type CheckoutState,
-  type RecipientSummary,
-  type Step,
-} from '../../checkout/machine.js';
+import { agreementNeeded, agreementSummary, canGoBack, createCheckout, isEditable, navigationGuardNeeded } from '../../checkout/machine.js';
+import { orderPhase, recipientSummary, stepsFor, transition } from '../../checkout/machine.js';
+import type { AgreementSummary, CheckoutAction, CheckoutState, RecipientSummary, Step } from '../../checkout/machine.js';
 import { OrderSession } from '../../checkout/order-session.js';
-import { stepDraft, stepValueActions, type CustomerTypeValue } from '../../checkout/step-values.js';
-import { LcCartChangeEvent } from '../../events/cart-change.js';
+import { customerTypeValue, stepDraft, stepValueActions } from '../../checkout/step-values.js';
+import type { LcCartChangeEvent } from '../../events/cart-change.js';
 import type { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
 import type { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
 import type { LcStepEditEvent } from '../../events/step-edit.js';
@@ -51,6 +37,7 @@ import { checkoutStyles } from './checkout.styles.js';
 import { checkoutStrings, type CheckoutStrings } from './checkout.strings.js';
 import { CheckoutLookups } from './checkout-lookups.js';
 import { placementFailure, withoutChanged, type StepFieldMessages } from './field-errors.js';
+import { agreementLoadingTemplate, stepListTemplate } from './checkout.templates.js';
 import { StepChanges } from './step-changes.js';
 
 /** Options of the HTTP client `<lc-checkout api-base>` builds (everything but the base URL). */
@@ -220,31 +207,18 @@ export class LcCheckout extends LcElement {
   @state() private _fieldErrors: Partial<Record<Step, StepFieldMessages>> = {};
   /** Why the last placement failed, in words (shown on the review). */
   @state() private _orderError?: string;
-  /** A checkout-level notice shown above the step (details to fix after a refused order). */
-  /** Text, or text with isolated values (an order id keeps its order right to left). */
+  /** A checkout-level notice above the step: text, or text with isolated values (an order id keeps its order right to left). */
   @state() private _notice?: string | Array<string | TemplateResult>;
   /** Why leaving the page was just held back (shown in the provisioning step). */
   @state() private _leaveNotice?: string;
 
-  private _httpApi?: CheckoutApi;
   private readonly _memo = new Map<string, { deps: readonly unknown[]; value: unknown }>();
+  /** `_t` as a value, for the templates. */
+  private readonly _text = (key: keyof CheckoutStrings & string, values?: Record<string, string | number>) => this._t(key, values);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('apiBase') || changed.has('apiOptions')) {
-      if (!this.api && this.apiBase) {
-        this._httpApi = new HttpCheckoutApi({ ...this.apiOptions, baseUrl: this.apiBase });
-      } else {
-        this._httpApi = undefined;
-      }
-      const api = this.api ?? this._httpApi;
-      if (api !== this._api) {
-        this._api = api;
-        this._session.useApi(api);
-        // The cart stored for this backend (none for an api object without a base URL).
-        this._cart.storeUnder(this._session.storageBase, true);
-        // Ignored once a resumed order is shown: the cart keeps its lines for after it.
-        this._apply({ type: 'set-lines', lines: this._cart.lines });
-      }
+      this._api = this._session.configure(this.api, this.apiBase, this.apiOptions);
     }
     this._session.leaveMessage = this._t('checkout.leaveMessage');
     if (changed.has('lang') || this._providedLang === undefined) {
@@ -281,32 +255,20 @@ export class LcCheckout extends LcElement {
   }
 
   /** The user changed the cart: it is this checkout's cart now (the cart's own event goes on to the page). */
-  private _onCartChange(event: LcCartChangeEvent): void {
+  private _onCartChange(event: LcCartChangeEvent | LcCheckoutRequestEvent): void {
     this._cart.replace(event.lines);
     this._apply({ type: 'set-lines', lines: event.lines });
+    if (event.type === 'lc-checkout-request') this._apply({ type: 'start' });
   }
 
-  /** `addProduct()` or emptying after an order: the page hears it from here, as from the cart. */
-  private _onCartCommitted({ lines, reason, product }: CartChange): void {
+  /** `addProduct()` or emptying after an order (the controller then fires `lc-cart-change`, as the cart would). */
+  private _onCartCommitted({ lines, reason, product, totals }: CartChange): void {
     this._apply({ type: 'set-lines', lines });
-    const catalog = this._cart.catalog;
-    const totals = catalog ? priceCart(lines, catalog).totals : undefined;
-    this.dispatchEvent(new LcCartChangeEvent(lines, totals, reason));
     // Said where the cart is on screen, as the cart itself says it.
     if (reason === 'add' && product && this._state.step === 'cart') {
       const t = (key: keyof typeof cartStrings & string, values?: Record<string, string | number>) => lookup(cartStrings, this.strings, key, values);
       this._steps.announce(cartAnnouncement(t, lines.length, totals, this._providedLang, t('cart.announceAdded', { name: product.name })));
     }
-  }
-
-  private _onCheckoutRequest(event: LcCheckoutRequestEvent): void {
-    this._cart.replace(event.lines);
-    this._apply({ type: 'set-lines', lines: event.lines });
-    this._apply({ type: 'start' });
-  }
-
-  private _onCatalogRetry(): void {
-    void this._lookups.catalog.run();
   }
 
   private _onStepInput(event: LcStepInputEvent): void {
@@ -321,36 +283,8 @@ export class LcCheckout extends LcElement {
     if (this._apply({ type: 'next' }) === before) this._steps.announce(this._t('checkout.notReady'));
   }
 
-  private _onStepBack(): void {
-    this._apply({ type: 'back' });
-  }
-
-  private _onStepEdit(event: LcStepEditEvent): void {
-    this._apply({ type: 'go-to', step: event.step });
-  }
-
   private _onCompanyNameChange(event: LcCompanyNameChangeEvent): void {
     this._applyStepValue('customer-details', { companyName: event.companyName });
-  }
-
-  private _onPlaceOrder(): void {
-    void this._session.place();
-  }
-
-  private _onQuoteRetry(): void {
-    void this._lookups.quote.run();
-  }
-
-  private _onAgreementRetry(): void {
-    void this._lookups.agreement.run();
-  }
-
-  private _onNewOrder(): void {
-    this.reset();
-  }
-
-  private _onRetryOrder(): void {
-    this._session.retry();
   }
 
   /** Feeds one action through the machine; a step change is fired and focused after the update. */
@@ -369,7 +303,7 @@ export class LcCheckout extends LcElement {
       const steps: Step[] = stepsFor(next).filter((step) => step !== 'provisioning');
       const index = steps.indexOf(next.step);
       if (index >= 0) {
-        this._steps.announce(this._t('checkout.announceStep', { number: index + 1, total: steps.length, name: this._stepName(next.step) }));
+        this._steps.announce(this._t('checkout.announceStep', { number: index + 1, total: steps.length, name: this._t(`checkout.step.${next.step}`) }));
       }
     }
     return next;
@@ -410,10 +344,6 @@ export class LcCheckout extends LcElement {
     return lookup(checkoutStrings, this.strings, key, values);
   }
 
-  private _stepName(step: Step): string {
-    return this._t(`checkout.step.${step}`);
-  }
-
   private _recipientSummary(): RecipientSummary | undefined {
     const { recipientKind, customer, company, tenant } = this._state;
     return this._memoized('recipient', [recipientKind, customer, company.companyName, tenant], () => recipientSummary(this._state));
@@ -425,62 +355,9 @@ export class LcCheckout extends LcElement {
     return this._memoized('agreement', [state.agreement, state.agreementDraft], () => agreementSummary(state));
   }
 
-  private _renderStepList(): TemplateResult {
-    const state = this._state;
-    const steps = stepsFor(state).filter((step) => step !== 'provisioning' || state.step === 'provisioning');
-    const editable = isEditable(state);
-    return html`
-      <nav aria-label=${this._t('checkout.steps')}>
-        <ol class="step-list" part="step-list">
-          ${steps.map((step) => {
-            const current = step === state.step;
-            const visited = state.visited.includes(step);
-            const name = this._stepName(step);
-            const canGo = editable && visited && !current && step !== 'provisioning';
-            return html`
-              <li class="step-item ${visited ? 'visited' : ''}" part="step-item" aria-current=${current ? 'step' : 'false'}>
-                ${canGo
-                  ? html`<button
-                      type="button"
-                      class="link"
-                      part="button step-button"
-                      aria-label=${this._t('checkout.goTo', { name })}
-                      @click=${() => this._apply({ type: 'go-to', step })}
-                    >
-                      <span class="step-name">${name}</span>
-                    </button>`
-                  : html`<span class="step-name">${name}</span>`}
-              </li>
-            `;
-          })}
-        </ol>
-      </nav>
-    `;
-  }
-
   private _renderNotice(): TemplateResult | typeof nothing {
     if (!this._notice) return nothing;
     return html`<div class="notice danger" part="notice" role="alert"><p>${this._notice}</p></div>`;
-  }
-
-  /**
-   * The agreement step before `GET /agreement` answered: the checkout loads it (the machine
-   * needs it to validate and to build the order), so the step shows here until it is there.
-   */
-  private _renderAgreementLoading(): TemplateResult {
-    const failed = this._lookups.agreementFailed;
-    return html`
-      <section data-step="agreement" class="agreement-loading" aria-labelledby="agreement-heading">
-        <h2 id="agreement-heading" class="step-heading" part="step-heading" tabindex="-1">${this._t('checkout.agreementHeading')}</h2>
-        ${failed
-          ? html`<div class="notice danger" part="failed" role="alert">
-              <p><strong>${this._t('checkout.agreementFailed')}</strong></p>
-              <p>${this._t('checkout.loadFailedDetail')}</p>
-              <button type="button" part="button retry-button" @click=${this._onAgreementRetry}>${this._t('checkout.retry')}</button>
-            </div>`
-          : html`<p class="loading" part="loading" aria-live="polite">${this._t('checkout.agreementLoading')}</p>`}
-      </section>
-    `;
   }
 
   private _renderCart(): TemplateResult {
@@ -493,8 +370,8 @@ export class LcCheckout extends LcElement {
       .catalog=${this._cart.catalog}
       .catalogState=${this._lookups.catalogState(Boolean(this._cart.catalog))}
       @lc-cart-change=${this._onCartChange}
-      @lc-checkout-request=${this._onCheckoutRequest}
-      @lc-catalog-retry=${this._onCatalogRetry}
+      @lc-checkout-request=${this._onCartChange}
+      @lc-catalog-retry=${() => this._lookups.catalog.run()}
     ></lc-cart>`;
   }
 
@@ -505,10 +382,7 @@ export class LcCheckout extends LcElement {
       case 'cart':
         return nothing;
       case 'customer-type': {
-        const value = this._memoized('customer-type', [state.recipientKind, state.customer], (): CustomerTypeValue => ({
-          ...(state.recipientKind ? { kind: state.recipientKind } : {}),
-          ...(state.customer ? { customer: state.customer } : {}),
-        }));
+        const value = this._memoized('customer-type', [state.recipientKind, state.customer], () => customerTypeValue(state));
         return html`<lc-customer-type
           data-step="customer-type"
           exportparts=${CHILD_PARTS}
@@ -536,7 +410,7 @@ export class LcCheckout extends LcElement {
           @lc-company-name-change=${this._onCompanyNameChange}
         ></lc-tenant-domain>`;
       case 'agreement':
-        if (!state.agreement) return this._renderAgreementLoading();
+        if (!state.agreement) return agreementLoadingTemplate(this._lookups.agreementFailed, this._text, () => this._lookups.agreement.run());
         return html`<lc-agreement
           data-step="agreement"
           exportparts=${CHILD_PARTS}
@@ -559,9 +433,9 @@ export class LcCheckout extends LcElement {
           .submitting=${orderPhase(state) === 'submitting'}
           .error=${this._orderError}
           ?no-back=${noBack}
-          @lc-place-order=${this._onPlaceOrder}
-          @lc-quote-retry=${this._onQuoteRetry}
-          @lc-step-edit=${this._onStepEdit}
+          @lc-place-order=${() => this._session.place()}
+          @lc-quote-retry=${() => this._lookups.quote.run()}
+          @lc-step-edit=${(event: LcStepEditEvent) => this._apply({ type: 'go-to', step: event.step })}
         ></lc-order-review>`;
       case 'provisioning':
         return this._renderOrder();
@@ -576,8 +450,8 @@ export class LcCheckout extends LcElement {
       .order=${this._state.order}
       .connection=${this._session.connection}
       .notice=${this._leaveNotice}
-      @lc-retry-order=${this._onRetryOrder}
-      @lc-new-order=${this._onNewOrder}
+      @lc-retry-order=${() => this._session.retry()}
+      @lc-new-order=${() => this.reset()}
     ></lc-provisioning>`;
   }
 
@@ -589,9 +463,9 @@ export class LcCheckout extends LcElement {
         aria-label=${this._t('checkout.label')}
         @lc-step-input=${this._onStepInput}
         @lc-step-next=${this._onStepNext}
-        @lc-step-back=${this._onStepBack}
+        @lc-step-back=${() => this._apply({ type: 'back' })}
       >
-        ${this._renderStepList()}
+        ${stepListTemplate(this._state, this._text, (step) => this._apply({ type: 'go-to', step }))}
         <div role="status" class="visually-hidden" part="status">${this._steps.announcement}</div>
         ${this._renderNotice()} ${this._renderCart()} ${this._renderStep()}
       </div>
