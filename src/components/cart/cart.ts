@@ -35,6 +35,7 @@ import { formatMoney } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated } from '../shared/form.js';
 import { BILLING_ORDER, cartAnnouncement } from './cart-text.js';
+import { moveKey, readQuantity } from './quantity-entry.js';
 import { cartStyles } from './cart.styles.js';
 import { cartStrings, type CartStrings } from './cart.strings.js';
 
@@ -244,16 +245,11 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     this._commit(EMPTY_CART, 'clear', this.t('cart.announceCleared'));
   }
 
-  private _onTermChange(key: string, product: Product, event: Event): void {
+  private _onOfferChange(kind: 'term' | 'billing', key: string, product: Product, event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
-    if (!Term.options.includes(value as Term)) return;
-    this._changeOffer(key, product, { term: value as Term }, 'term');
-  }
-
-  private _onBillingChange(key: string, product: Product, event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
-    if (!Billing.options.includes(value as Billing)) return;
-    this._changeOffer(key, product, { billing: value as Billing }, 'billing');
+    const allowed: readonly string[] = kind === 'term' ? Term.options : Billing.options;
+    if (!allowed.includes(value)) return;
+    this._changeOffer(key, product, kind === 'term' ? { term: value as Term } : { billing: value as Billing }, kind);
   }
 
   private _onQuantityInput(key: string, product: Product, event: Event): void {
@@ -297,31 +293,11 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     this._commit(result.cart, reason);
   }
 
-  /**
-   * The quantity is committed on `change` (Enter, leaving the field, a step with the arrows
-   * or the spinner), so typing "301" never passes through 3 and 30 in the cart. While typing,
-   * an error shows as soon as the text is invalid and clears as soon as it is valid again;
-   * an invalid text stays visible and the cart keeps the last committed quantity. An empty
-   * field is only an error once the user leaves it, so clearing it to retype flashes nothing.
-   */
   private _readQuantity(key: string, product: Product, input: HTMLInputElement, committed: boolean): void {
-    // A number input reports text it cannot parse ("1e", "-") as an empty value with badInput.
-    const parsed = input.validity.badInput
-      ? ({ ok: false, reason: 'not-whole' } as const)
-      : parseQuantity(input.value, product);
-    const drafts = new Map(this._drafts);
-    const errors = new Map(this._errors);
-    if (parsed.ok) {
-      errors.delete(key);
-      if (committed) drafts.delete(key);
-      else drafts.set(key, input.value);
-    } else {
-      drafts.set(key, input.value);
-      if (committed || parsed.reason !== 'empty' || errors.has(key)) errors.set(key, parsed.reason);
-    }
+    const { drafts, errors, quantity } = readQuantity({ drafts: this._drafts, errors: this._errors }, key, input, product, committed);
     this._drafts = drafts;
     this._errors = errors;
-    if (parsed.ok && committed) this._commit(setQuantity(this._cart, key, parsed.value, product), 'quantity');
+    if (quantity !== undefined) this._commit(setQuantity(this._cart, key, quantity, product), 'quantity');
   }
 
   /** Replaces the cart after a user or host-page action: stored, announced and reported (`_onStoreChange`). */
@@ -410,43 +386,23 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     return problem === 'empty' ? this.t('cart.quantityEmpty', values) : this.t('cart.quantityError', values);
   }
 
-  private _renderTermSelect(line: CartLine, product: Product, id: string, offered: boolean): TemplateResult {
-    const terms = termsOf(product);
+  /** The term or the billing of a line: what the product offers, and the line's own (disabled) when no longer offered. */
+  private _renderOfferSelect(kind: 'term' | 'billing', line: CartLine, product: Product, id: string, offered: boolean): TemplateResult {
+    const current: string = line[kind];
+    const values: readonly string[] = kind === 'term' ? termsOf(product) : billingsOf(product, line.term);
+    const name = (value: string) => this.t(`${kind}.${value}` as `${typeof kind}.${Term | Billing}` & keyof CartStrings);
     return html`
       <div class="field" part="field">
-        <label for=${id}>${this.t('cart.term')}</label>
+        <label for=${id}>${this.t(`cart.${kind}`)}</label>
         <select
           id=${id}
-          part="select term-select"
+          part="select ${kind}-select"
           autocomplete="off"
           aria-invalid=${offered ? 'false' : 'true'}
-          @change=${(e: Event) => this._onTermChange(lineKey(line), product, e)}
+          @change=${(e: Event) => this._onOfferChange(kind, lineKey(line), product, e)}
         >
-          ${terms.includes(line.term) ? nothing : html`<option value=${line.term} disabled .selected=${live(true)}>${this.t(`term.${line.term}`)}</option>`}
-          ${terms.map((term) => html`<option value=${term} .selected=${live(term === line.term)}>${this.t(`term.${term}`)}</option>`)}
-        </select>
-      </div>
-    `;
-  }
-
-  private _renderBillingSelect(line: CartLine, product: Product, id: string, offered: boolean): TemplateResult {
-    const billings = billingsOf(product, line.term);
-    return html`
-      <div class="field" part="field">
-        <label for=${id}>${this.t('cart.billing')}</label>
-        <select
-          id=${id}
-          part="select billing-select"
-          autocomplete="off"
-          aria-invalid=${offered ? 'false' : 'true'}
-          @change=${(e: Event) => this._onBillingChange(lineKey(line), product, e)}
-        >
-          ${billings.includes(line.billing)
-            ? nothing
-            : html`<option value=${line.billing} disabled .selected=${live(true)}>${this.t(`billing.${line.billing}`)}</option>`}
-          ${billings.map(
-            (billing) => html`<option value=${billing} .selected=${live(billing === line.billing)}>${this.t(`billing.${billing}`)}</option>`,
-          )}
+          ${values.includes(current) ? nothing : html`<option value=${current} disabled .selected=${live(true)}>${name(current)}</option>`}
+          ${values.map((value) => html`<option value=${value} .selected=${live(value === current)}>${name(value)}</option>`)}
         </select>
       </div>
     `;
@@ -499,8 +455,8 @@ export class LcCart extends LcApiStepElement<CartStrings> {
         ${product
           ? html`
               <div class="choices">
-                ${this._renderTermSelect(line, product, `${id}-term`, problem !== 'unknown-offer')}
-                ${this._renderBillingSelect(line, product, `${id}-billing`, problem !== 'unknown-offer')}
+                ${this._renderOfferSelect('term', line, product, `${id}-term`, problem !== 'unknown-offer')}
+                ${this._renderOfferSelect('billing', line, product, `${id}-billing`, problem !== 'unknown-offer')}
                 ${this._renderQuantity(line, product, `${id}-quantity`, problem === 'invalid-quantity')}
               </div>
             `
@@ -628,16 +584,6 @@ export class LcCart extends LcApiStepElement<CartStrings> {
       </section>
     `;
   }
-}
-
-/** A copy of `map` with `from`'s entry moved to `to` (or dropped when `to` is undefined). */
-function moveKey<V>(map: Map<string, V>, from: string, to: string | undefined): Map<string, V> {
-  if (!map.has(from)) return map;
-  const next = new Map(map);
-  const value = next.get(from)!;
-  next.delete(from);
-  if (to !== undefined) next.set(to, value);
-  return next;
 }
 
 LcElement.define('lc-cart', LcCart);
