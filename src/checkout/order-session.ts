@@ -18,9 +18,14 @@ import { buildOrderRequest, isEditable, navigationGuardNeeded, orderPhase } from
 import type { CheckoutAction, CheckoutState } from './machine-state.js';
 import { NavigationGuard } from './navigation-guard.js';
 import { OrderFollower, snapshotEvents, type ConnectionState } from './order-follower.js';
+import { backendScope } from './cart-store.js';
 import { clearOrderRef, loadOrderRef, saveOrderRef } from './order-storage.js';
 
-/** Where the placed order's reference is kept when the `api` object names no `baseUrl`. */
+/**
+ * Where the placed order's reference is kept when the `api` object names no `baseUrl`; with
+ * one, it is kept under the backend's URL, as the cart is (two backends on one page never
+ * resume each other's orders).
+ */
 const CUSTOM_API_SCOPE = 'custom';
 
 /** What the session tells its host, for the words on screen. */
@@ -62,8 +67,6 @@ export function reportError(target: EventTarget, error: unknown, context: ErrorC
 export class OrderSession implements ReactiveController {
   private _api?: CheckoutApi;
   private _scope = CUSTOM_API_SCOPE;
-  /** What `configure()` was last given, so unchanged settings keep their client. */
-  private _settings?: readonly unknown[];
 
   /** Follows the placed (or resumed) order: server-sent events, polling as a fallback. */
   private readonly _follower: OrderFollower;
@@ -110,18 +113,15 @@ export class OrderSession implements ReactiveController {
   }
 
   /**
-   * The client for the host's settings: `api`, else an `HttpCheckoutApi` for `apiBase` with
-   * `apiOptions` (a new one whenever one of them is new). A new backend brings its stored
-   * cart and resumes its placed order.
+   * The client for the host's settings, called when one of them changed: `api`, else a new
+   * `HttpCheckoutApi` for `apiBase` with `apiOptions`. A new backend brings its stored cart
+   * and resumes its placed order.
    */
   configure(api: CheckoutApi | undefined, apiBase: string | undefined, apiOptions: Omit<HttpCheckoutApiOptions, 'baseUrl'> | undefined): CheckoutApi | undefined {
-    const settings = [api, apiBase, apiOptions];
-    if (this._settings?.every((value, i) => value === settings[i])) return this._api;
-    this._settings = settings;
     const client = api ?? (apiBase ? new HttpCheckoutApi({ ...apiOptions, baseUrl: apiBase }) : undefined);
     if (client === this._api) return client;
     this._api = client;
-    this._scope = orderScope(client);
+    this._scope = backendScope((client as { baseUrl?: unknown } | undefined)?.baseUrl) ?? CUSTOM_API_SCOPE;
     if (client) this._resume();
     // The cart stored for this backend (none for an api object without a base URL). Ignored
     // by the machine once a resumed order is shown: the cart keeps its lines for after it.
@@ -258,21 +258,4 @@ export class OrderSession implements ReactiveController {
   private _linesFromCart(): void {
     this.options.apply({ type: 'set-lines', lines: this.options.cart.lines });
   }
-}
-
-/**
- * The `sessionStorage` scope of the placed order's reference: the backend's base URL,
- * resolved and without trailing slashes, as the cart keys its storage (two backends on one
- * page never resume each other's orders). An `api` object without `baseUrl` shares one scope.
- */
-function orderScope(api: CheckoutApi | undefined): string {
-  const base = (api as { baseUrl?: unknown } | undefined)?.baseUrl;
-  if (typeof base !== 'string' || !base.trim()) return CUSTOM_API_SCOPE;
-  let resolved = base.trim();
-  try {
-    resolved = new URL(resolved, document.baseURI).href;
-  } catch {
-    // not a URL: the text itself is the scope
-  }
-  return resolved.replace(/\/+$/, '');
 }

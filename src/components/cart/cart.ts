@@ -12,6 +12,7 @@ import { LcApiStepElement } from '../../base/lc-step-element.js';
 import { CartController, type CartChange } from '../../checkout/cart-controller.js';
 import {
   EMPTY_CART,
+  backendScope,
   billingsOf,
   changeOffer,
   lineKey,
@@ -218,7 +219,9 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     }
     if (this._owned) this._store.catalog = this.catalog;
     // An owner keeps the cart: nothing is stored here then.
-    if (this._store.storeUnder(this._owned ? undefined : this._resolveStorageBase(), !this._ownerSetLines)) {
+    // Stored under `api-base`, else a `baseUrl` the client exposes.
+    const base = this._owned ? undefined : backendScope(this.apiBase || (this.api as { baseUrl?: unknown } | undefined)?.baseUrl);
+    if (this._store.storeUnder(base, !this._ownerSetLines)) {
       this._drafts = new Map();
       this._errors = new Map();
     }
@@ -343,18 +346,6 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     if (!pricing || !memo) return undefined;
     memo.byKey ??= new Map(pricing.lines.map((priced) => [lineKey(priced.line), priced]));
     return memo.byKey.get(key);
-  }
-
-  /** The base URL to store the cart under: `api-base`, else a `baseUrl` the client exposes. */
-  private _resolveStorageBase(): string | undefined {
-    const fromApi = (this.api as { baseUrl?: unknown } | undefined)?.baseUrl;
-    const base = this.apiBase || (typeof fromApi === 'string' ? fromApi : undefined);
-    if (!base) return undefined;
-    try {
-      return new URL(base, document.baseURI).href;
-    } catch {
-      return base;
-    }
   }
 
   private _money(minor: number): string {
