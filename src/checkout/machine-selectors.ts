@@ -190,15 +190,20 @@ export function buildOrderRequest(state: CheckoutState, today: string = todayIso
 /** Who the order is for, as the review shows it (`<lc-order-review>.recipient`). */
 export interface RecipientSummary {
   kind: RecipientKind;
+  /** The existing or new customer's company name (not used for internal orders). */
   companyName?: string;
+  /** The tenant's default domain: the customer's, the existing tenant's, or `{prefix}.onmicrosoft.com`. */
   tenantDomain?: string;
+  /** Whether the tenant is created with this order. */
   newTenant?: boolean;
 }
 
-/** The agreement acceptance the review shows (`<lc-order-review>.agreement`). */
+/** The Microsoft Customer Agreement acceptance, when the order carries or triggers one (`<lc-order-review>.agreement`). */
 export interface AgreementSummary {
   mode: Agreement['mode'];
+  /** The signatory's name (`attest` mode). */
   signatory?: string;
+  /** `YYYY-MM-DD` (`attest` mode). */
   dateAccepted?: string;
 }
 
