@@ -228,7 +228,7 @@ export function buildOpenApi(version = '0.0.0'): Record<string, unknown> {
           operationId: 'createQuote',
           summary: 'Prorated pricing of the lines for the recipient',
           requestBody: { required: true, content: json('QuoteRequest') },
-          responses: { '200': ok('Quote', 'The quote'), ...errors },
+          responses: { '201': ok('Quote', 'The quote'), ...errors },
         },
       },
       '/orders': {
