@@ -357,6 +357,11 @@ describe('mock backend: orders that reference an acceptance request', () => {
     expect(proseware).to.include({ companyName: 'Proseware, Inc.', agreementOnFile: true, acceptedDirectly: true });
     const placed = parse(Order, (await placeOrder(mock, { lines, recipient: { kind: 'existing', customerId: proseware!.id } })).body);
     expect(placed.tasks.map((t) => t.kind)).to.deep.equal(['create-subscription']);
+    // A request sent anyway for a customer with the agreement on file is not used.
+    const stray = await createAcceptance(mock, 'Someone Else Ltd');
+    const again = parse(Order, (await placeOrder(mock, { lines, recipient: { kind: 'existing', customerId: proseware!.id }, agreementAcceptanceId: stray.id })).body);
+    expect(again.tasks.map((t) => t.kind)).to.deep.equal(['create-subscription']);
+    expect((await readAcceptance(mock, stray.id)).status).to.equal('link-generated');
   });
 
   it(`refuses the retired attestation with a 422 naming the field once retired (ATTEST_RETIRED is ${ATTEST_RETIRED} by default)`, async () => {

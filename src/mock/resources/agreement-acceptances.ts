@@ -140,16 +140,17 @@ export function accept(state: MockState, record: AcceptanceRecord): void {
 }
 
 /**
- * What an order's agreement fields break, for a recipient called `companyName` that
- * `needsAgreement`: the retired attestation where it is retired, an unknown or foreign
- * acceptance request, or one still pending where acceptance must come first.
+ * What an order's agreement fields break, for a recipient called `companyName`: both ways at
+ * once, or, when the recipient `needed` the agreement, an unknown or foreign acceptance
+ * request, or one still pending where acceptance must come first.
  */
 export function acceptanceErrors(state: MockState, order: OrderRequest, companyName: string | undefined, needed: boolean): FieldError[] {
   const id = order.agreementAcceptanceId;
   if (order.agreement && id !== undefined) {
     return [{ field: 'agreement', message: 'Send agreementAcceptanceId or the retired attestation (agreement), not both.' }];
   }
-  if (id === undefined) return [];
+  // A recipient with the agreement on file (or your own organization) does not use it.
+  if (id === undefined || !needed) return [];
   const record = state.acceptances.get(id);
   if (!record) return [{ field: 'agreementAcceptanceId', message: `No agreement acceptance request with id “${id}”.` }];
   if (companyName !== undefined && record.company.name !== companyName) {
@@ -161,7 +162,7 @@ export function acceptanceErrors(state: MockState, order: OrderRequest, companyN
     ];
   }
   const status = acceptanceStatus(state, record);
-  if (needed && record.requiredBeforeOrder && status !== 'customer-accepted' && status !== 'agreement-created') {
+  if (record.requiredBeforeOrder && status !== 'customer-accepted' && status !== 'agreement-created') {
     return [
       {
         field: 'agreementAcceptanceId',
