@@ -1,4 +1,4 @@
-import type { StringTable } from './strings.js';
+import type { Translation } from './strings.js';
 
 /**
  * Arabic (العربية, Modern Standard Arabic) text of every element, for `<lc-checkout>.strings`
@@ -13,7 +13,7 @@ import type { StringTable } from './strings.js';
  * Product names stay in Latin script ("Microsoft 365", "onmicrosoft.com"); the agreement is
  * Microsoft's Arabic name for it, «اتفاقية عملاء Microsoft».
  */
-export const ar: StringTable = {
+export const ar: Translation = {
   // <lc-checkout>
   'checkout.label': 'طلب التراخيص',
   'checkout.steps': 'خطوات الطلب',
