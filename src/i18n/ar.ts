@@ -1,5 +1,8 @@
 import type { Translation } from './strings.js';
 
+// Re-exported so a table of one's own can be typed the same way (types only, no code).
+export type { StringOverrides, Translation } from './strings.js';
+
 /**
  * Arabic (العربية, Modern Standard Arabic) text of every element, for `<lc-checkout>.strings`
  * (or a standalone element's `strings`). Optional: nothing imports it unless you do, so it
