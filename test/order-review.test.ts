@@ -12,6 +12,7 @@ import type { LcQuoteRetryEvent } from '../src/events/quote-retry.js';
 import type { LcStepBackEvent } from '../src/events/step-back.js';
 import type { LcStepEditEvent } from '../src/events/step-edit.js';
 import { catalog as mockCatalog } from '../src/mock/data.js';
+import { byRole, textOf as text } from './helpers/dom.js';
 
 const E3 = 'cfq7ttc0lfld-0001'; // P1Y monthly $36.00
 const BASIC = 'cfq7ttc0lh18-0001'; // P1Y annual $72.00
@@ -69,10 +70,6 @@ const recipient: RecipientSummary = {
   newTenant: false,
 };
 
-/** The text as rendered (block boxes separated, hidden elements left out), spaces collapsed. */
-function text(node: Element | null | undefined): string {
-  return ((node as HTMLElement | null)?.innerText ?? '').replace(/\s+/g, ' ').trim();
-}
 
 function part(el: LcOrderReview, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -82,8 +79,9 @@ function parts(el: LcOrderReview, name: string): HTMLElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 }
 
+/** The button that places the order, found as a user finds it (its name changes while placing). */
 function placeButton(el: LcOrderReview): HTMLButtonElement {
-  return part(el, 'place-order-button') as HTMLButtonElement;
+  return byRole<HTMLButtonElement>(el, 'button', { name: /^(Place order|Placing order…)$/ });
 }
 
 function placeEvents(el: LcOrderReview): LcPlaceOrderEvent[] {
