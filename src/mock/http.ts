@@ -167,3 +167,14 @@ export function canonicalJson(value: unknown): string {
       : v,
   );
 }
+
+/** Marks a body that was sent but is not JSON. */
+export const INVALID_JSON: unique symbol = Symbol('invalid-json');
+
+export function invalidJson(): Response {
+  return problem({ status: 400, title: 'The body is not valid JSON', code: 'invalid-json', detail: 'Send a JSON body with Content-Type: application/json.' });
+}
+
+export function notFound(): Response {
+  return problem({ status: 404, title: 'Not found', code: 'not-found', detail: 'No such resource in the store API.' });
+}
