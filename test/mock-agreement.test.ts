@@ -353,13 +353,13 @@ describe('mock backend: orders that reference an acceptance request', () => {
 
   it('has a customer that accepted directly in the admin center: on file, nothing to send', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const [proseware] = parse(CustomerList, (await call(mock, '/customers?search=Proseware')).body).customers;
-    expect(proseware).to.include({ companyName: 'Proseware, Inc.', agreementOnFile: true, acceptedDirectly: true });
-    const placed = parse(Order, (await placeOrder(mock, { lines, recipient: { kind: 'existing', customerId: proseware!.id } })).body);
+    const [wideWorld] = parse(CustomerList, (await call(mock, '/customers?search=Wide%20World')).body).customers;
+    expect(wideWorld).to.include({ companyName: 'Wide World Importers', agreementOnFile: true, acceptedDirectly: true });
+    const placed = parse(Order, (await placeOrder(mock, { lines, recipient: { kind: 'existing', customerId: wideWorld!.id } })).body);
     expect(placed.tasks.map((t) => t.kind)).to.deep.equal(['create-subscription']);
     // A request sent anyway for a customer with the agreement on file is not used.
     const stray = await createAcceptance(mock, 'Someone Else Ltd');
-    const again = parse(Order, (await placeOrder(mock, { lines, recipient: { kind: 'existing', customerId: proseware!.id }, agreementAcceptanceId: stray.id })).body);
+    const again = parse(Order, (await placeOrder(mock, { lines, recipient: { kind: 'existing', customerId: wideWorld!.id }, agreementAcceptanceId: stray.id })).body);
     expect(again.tasks.map((t) => t.kind)).to.deep.equal(['create-subscription']);
     expect((await readAcceptance(mock, stray.id)).status).to.equal('link-generated');
   });

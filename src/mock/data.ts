@@ -158,17 +158,16 @@ export const customers: readonly Customer[] = [
   { id: 'cst-1b84d0e6', companyName: 'Adatum Corporation', defaultDomain: 'adatum.onmicrosoft.com', agreementOnFile: false, country: 'US' },
   { id: 'cst-5c2e9a47', companyName: 'Litware, Inc.', defaultDomain: 'litwareinc.onmicrosoft.com', agreementOnFile: true, country: 'US' },
   { id: 'cst-9d61f3b2', companyName: 'Tailspin Toys', defaultDomain: 'tailspintoys.onmicrosoft.com', agreementOnFile: true, country: 'CA' },
-  { id: 'cst-3ea7c5d8', companyName: 'Wide World Importers', defaultDomain: 'wideworldimporters.onmicrosoft.com', agreementOnFile: true, country: 'GB' },
-  { id: 'cst-6f0b8e14', companyName: 'Woodgrove Bank', defaultDomain: 'woodgrovebank.onmicrosoft.com', agreementOnFile: true, country: 'AU' },
   // Accepted the agreement in the Microsoft 365 admin center: on file without any request of ours.
   {
-    id: 'cst-2d9c4b70',
-    companyName: 'Proseware, Inc.',
-    defaultDomain: 'proseware.onmicrosoft.com',
+    id: 'cst-3ea7c5d8',
+    companyName: 'Wide World Importers',
+    defaultDomain: 'wideworldimporters.onmicrosoft.com',
     agreementOnFile: true,
     acceptedDirectly: true,
-    country: 'US',
+    country: 'GB',
   },
+  { id: 'cst-6f0b8e14', companyName: 'Woodgrove Bank', defaultDomain: 'woodgrovebank.onmicrosoft.com', agreementOnFile: true, country: 'AU' },
 ];
 
 /** Tenants Microsoft knows that are not yet this reseller's customers (keys are lower-case default domains). */
