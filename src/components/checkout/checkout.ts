@@ -19,7 +19,7 @@ import type { LcStepEditEvent } from '../../events/step-edit.js';
 import type { LcStepInputEvent } from '../../events/step-input.js';
 import type { LcStepNextEvent } from '../../events/step-next.js';
 import { resolveLang } from '../../i18n/format.js';
-import { lookup, type StringTable } from '../../i18n/strings.js';
+import { lookup, type StringOverrides, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import '../agreement/agreement.js';
 import '../cart/cart.js';
@@ -172,7 +172,7 @@ export class LcCheckout extends LcElement {
    * `*.strings.ts` for the keys and defaults).
    */
   @property({ attribute: false })
-  strings?: StringTable;
+  strings?: StringOverrides;
 
   /** The current step. */
   get step(): Step {
