@@ -467,11 +467,24 @@ describe('<lc-cart>', () => {
 
     it('keeps one cart per API base URL', async () => {
       const other = await createTestMock();
-      const a = await mount(mock);
-      await a.addProduct(E3);
-      const b = await mount(other);
-      expect(b.lines).to.deep.equal([]);
-      await b.addProduct(BASIC, { quantity: 2 });
+      // What the carts write, by key: test files in other tabs clear localStorage at any time.
+      const written = new Map<string, string>();
+      const { setItem } = Storage.prototype;
+      Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
+        if (this === localStorage) written.set(name, value);
+        setItem.call(this, name, value);
+      };
+      try {
+        const a = await mount(mock);
+        await a.addProduct(E3);
+        const b = await mount(other);
+        expect(b.lines).to.deep.equal([]);
+        await b.addProduct(BASIC, { quantity: 2 });
+      } finally {
+        Storage.prototype.setItem = setItem;
+      }
+      expect([...written.keys()].filter((key) => key.startsWith('license-checkout:cart:'))).to.have.length(2);
+      for (const [key, value] of written) localStorage.setItem(key, value);
       const a2 = await mount(mock);
       expect(a2.lines.map((l) => l.productId)).to.deep.equal([E3]);
       const b2 = await mount(other);
