@@ -205,12 +205,6 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
     this._clock.running = this.order !== undefined && !isTerminal(this.order);
   }
 
-  /** Moves focus to the heading (after a step change). */
-  async focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
-  }
-
   private _onNewOrder(): void {
     this.dispatchEvent(new LcNewOrderEvent(this.order?.id));
   }

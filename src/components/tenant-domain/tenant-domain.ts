@@ -1,7 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import type { DomainAvailability, TenantLookup } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
@@ -26,11 +25,11 @@ import { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
+import { AbortOnDisconnect } from '../../internal/abort-on-disconnect.js';
+import { LookupController } from '../../internal/lookup.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import {
-  ErrorVisibility,
   fieldId,
-  focusFirstInvalid,
   formatIsolated,
   renderErrorSummary,
   type FieldMessages,
@@ -48,25 +47,6 @@ const COMPANY_NAME = 'companyName';
 const SUFFIX = '.onmicrosoft.com';
 
 type Key = keyof TenantDomainStrings & string;
-
-/** Resolves after `ms` of quiet; rejects with the signal's reason when aborted first. */
-function quietFor(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function normalize(value: Partial<TenantDraft> | undefined): TenantDraft {
   const out: TenantDraft = {
@@ -197,28 +177,25 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, tenantDomainStyles];
 
   /** `GET /domains/{prefix}` for the prefix being typed, debounced; a newer prefix aborts it. */
-  private readonly _availabilityTask = new Task(this, {
-    task: async ([api, prefix], { signal }): Promise<DomainAvailability | typeof initialState> => {
-      if (!api || prefix === undefined) return initialState;
-      if (!this._skipDebounce) await quietFor(LOOKUP_DEBOUNCE_MS, signal);
-      this._skipDebounce = false;
-      return api.checkDomain(prefix, { signal });
-    },
+  private readonly _availabilityTask = new LookupController(this, {
     args: () => [this.api, this._prefixToCheck()] as const,
+    lookup: ([api, prefix]) =>
+      api && prefix !== undefined ? (signal: AbortSignal) => api.checkDomain(prefix, { signal }) : undefined,
+    debounce: LOOKUP_DEBOUNCE_MS,
     onComplete: (availability) => this._storeAvailability(availability),
   });
 
   /** `GET /tenants/{domain}` for the domain being typed, debounced; a newer domain aborts it. */
-  private readonly _lookupTask = new Task(this, {
-    task: async ([api, domain], { signal }): Promise<TenantLookup | typeof initialState> => {
-      if (!api || domain === undefined) return initialState;
-      if (!this._skipDebounce) await quietFor(LOOKUP_DEBOUNCE_MS, signal);
-      this._skipDebounce = false;
-      return api.lookupTenant(domain, { signal });
-    },
+  private readonly _lookupTask = new LookupController(this, {
     args: () => [this.api, this._domainToLookUp()] as const,
+    lookup: ([api, domain]) =>
+      api && domain !== undefined ? (signal: AbortSignal) => api.lookupTenant(domain, { signal }) : undefined,
+    debounce: LOOKUP_DEBOUNCE_MS,
     onComplete: (answer) => this._storeLookup(answer),
   });
+
+  /** The fresh check Continue makes; leaving the page cancels it. */
+  private readonly _confirmRequest = new AbortOnDisconnect(this, () => this._cancelConfirm());
 
   protected readonly defaultStrings = tenantDomainStrings;
 
@@ -246,14 +223,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
   }
   set value(next: Partial<TenantDraft> | undefined) {
     const incoming = normalize(next);
-    const key = JSON.stringify(incoming);
-    if (key === this._ownerKey) return;
-    this._ownerKey = key;
-    for (const field of ['domain', 'prefix'] as const) {
-      if (incoming[field] === this._draft[field]) continue;
-      if (incoming[field].trim()) this._prefilled.add(field);
-      else this._prefilled.delete(field);
-    }
+    if (!this.takeOwnerValue(incoming, this._draft, ['domain', 'prefix'])) return;
     if (
       incoming.hasTenant !== this._draft.hasTenant ||
       incoming.prefix !== this._draft.prefix ||
@@ -289,38 +259,6 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
   /** The prefix was typed in: its rule errors show as typed, not only after leaving the field. */
   @state() private _prefixTyped = false;
   @state() private _announcement = '';
-  /** Bumped to re-render when the error visibility changes. */
-  @state() private _shownErrors = 0;
-
-  private readonly _visibility = new ErrorVisibility();
-  /** Fields whose value came from the owner, not typed here. */
-  private readonly _prefilled = new Set<string>();
-  private _ownerKey?: string;
-  private _confirmAbort?: AbortController;
-  /** The next look-up goes out at once (Retry, a suggestion picked): nothing more will be typed. */
-  private _skipDebounce = false;
-  private _rerunOnConnect = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this._rerunOnConnect) {
-      this._rerunOnConnect = false;
-      this._skipDebounce = true;
-      void (this._draft.hasTenant ? this._lookupTask : this._availabilityTask).run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Task does not abort on disconnect by itself; an answer for a form nobody sees is not wanted.
-    for (const task of [this._availabilityTask, this._lookupTask] as Array<Task<readonly unknown[], unknown>>) {
-      if (task.status === TaskStatus.PENDING) {
-        this._rerunOnConnect = true;
-        task.abort();
-      }
-    }
-    this._cancelConfirm();
-  }
 
   private _onHasTenantChange(event: Event): void {
     const hasTenant = (event.target as HTMLInputElement).checked;
@@ -331,24 +269,22 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
 
   private _onFieldInput(field: TenantField, event: Event): void {
     const value = (event.target as HTMLInputElement).value;
-    this._visibility.changed(field);
-    this._prefilled.delete(field);
+    this.fieldEdited(field);
     if (field === 'prefix') this._prefixTyped = true;
-    this._dropServerError(field);
     this._cancelConfirm();
     this._commit({ ...this._draft, [field]: value });
   }
 
   private _onFieldBlur(field: TenantField): void {
-    this._visibility.blurred(field);
-    this._shownErrors++;
+    this.interaction.touched(field);
   }
 
   private async _onPickSuggestion(prefix: string): Promise<void> {
-    this._prefilled.delete('prefix');
-    this._dropServerError('prefix');
+    // Picked, not typed: no longer the owner's value, yet not a field the user has edited.
+    this.interaction.prefill('prefix', '');
+    this.dropServerError('prefix');
     this._cancelConfirm();
-    this._skipDebounce = true;
+    this._availabilityTask.skipDebounce();
     this._commit({ ...this._draft, prefix });
     await this.updateComplete;
     // The suggestion buttons go with the taken state: keep focus in the field just filled.
@@ -360,8 +296,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
       void this._onNext();
       return;
     }
-    this._skipDebounce = true;
-    void (this._draft.hasTenant ? this._lookupTask : this._availabilityTask).run();
+    this._currentTask().run();
   }
 
   private async _onUseRegisteredName(name: string): Promise<void> {
@@ -382,8 +317,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
 
   private async _onNext(): Promise<void> {
     if (this._confirming) return;
-    this._visibility.submitted();
-    this._shownErrors++;
+    this.interaction.submit();
     const field: TenantField = this._draft.hasTenant ? 'domain' : 'prefix';
     const ruleError = this._draft.hasTenant ? domainError(this._draft.domain) : prefixError(this._draft.prefix);
     if (ruleError || this._serverErrors[field]) {
@@ -409,8 +343,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
     if (!api) return true; // nothing to ask: the validator reports the step unchecked
     const draft = this._draft;
     this._cancelConfirm();
-    const controller = new AbortController();
-    this._confirmAbort = controller;
+    const controller = this._confirmRequest.start();
     this._confirming = true;
     this._confirmFailed = false;
     try {
@@ -432,26 +365,19 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
       this._confirmFailed = true;
       return false;
     } finally {
-      if (this._confirmAbort === controller) this._confirmAbort = undefined;
+      this._confirmRequest.finish(controller);
     }
   }
 
   private _cancelConfirm(): void {
-    this._confirmAbort?.abort();
-    this._confirmAbort = undefined;
+    this._confirmRequest.abort();
     this._confirming = false;
     this._confirmFailed = false;
   }
 
   private async _focusFirstError(): Promise<void> {
     await this.updateComplete;
-    focusFirstInvalid(this.shadowRoot, this._messages());
-  }
-
-  private _dropServerError(field: TenantField): void {
-    if (!(field in this._serverErrors)) return;
-    const { [field]: _dropped, ...rest } = this._serverErrors;
-    this._serverErrors = rest;
+    await this.focusFirstInvalid(this._messages());
   }
 
   /** Stores an availability answer, if it is still for the prefix in the form. */
@@ -491,16 +417,22 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
     return normalizeDomain(draft.domain);
   }
 
+  /** The look-up of the shown field: the tenant's for a domain, the availability for a prefix. */
+  private _currentTask(): LookupController<readonly unknown[], unknown> {
+    return this._draft.hasTenant ? this._lookupTask : this._availabilityTask;
+  }
+
+  /** Whether the shown field's look-up has something to ask (valid input, no answer yet). */
+  private _awaitsAnswer(): boolean {
+    return (this._draft.hasTenant ? this._domainToLookUp() : this._prefixToCheck()) !== undefined;
+  }
+
   private _checking(): boolean {
-    if (this._confirming) return true;
-    if (this._draft.hasTenant) return this._domainToLookUp() !== undefined && this._lookupTask.status === TaskStatus.PENDING;
-    return this._prefixToCheck() !== undefined && this._availabilityTask.status === TaskStatus.PENDING;
+    return this._confirming || (this._awaitsAnswer() && this._currentTask().pending);
   }
 
   private _checkFailed(): boolean {
-    if (this._confirmFailed) return true;
-    if (this._draft.hasTenant) return this._domainToLookUp() !== undefined && this._lookupTask.status === TaskStatus.ERROR;
-    return this._prefixToCheck() !== undefined && this._availabilityTask.status === TaskStatus.ERROR;
+    return this._confirmFailed || (this._awaitsAnswer() && this._currentTask().failed);
   }
 
   private _newDomain(): string {
@@ -549,14 +481,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
 
   /** The problems to show now: as typed for the prefix, after leaving the field for the domain, all after Continue. */
   private _messages(): FieldMessages {
-    return this._visibility.visible(
-      this._allMessages(),
-      (name) =>
-        name in this._serverErrors ||
-        this._prefilled.has(name) ||
-        (name === 'prefix' && this._prefixTyped) ||
-        name === COMPANY_NAME,
-    );
+    return this.visibleMessages(this._allMessages(), (name) => (name === 'prefix' && this._prefixTyped) || name === COMPANY_NAME);
   }
 
   /** The error under the input: the rules of the text itself (look-up answers show in their own region). */
@@ -794,7 +719,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
             <div class="name-text">${this._renderMarked(runs, 'b')}</div>
           </div>
         </div>
-        ${error && this._visibility.wasSubmitted
+        ${error && this.interaction.submitted
           ? html`<p id=${`${fieldId(COMPANY_NAME)}-error`} class="error" part="error">${error}</p>`
           : nothing}
         <div class="inline-actions">
@@ -822,13 +747,12 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
       domain: this.t('tenant.domain'),
       [COMPANY_NAME]: this.t('tenant.companyName'),
     };
-    const showSummary = this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0;
     const { hasTenant } = this._draft;
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this.t('tenant.heading')}</h2>
         <p class="intro" part="intro">${this.t('tenant.intro')}</p>
-        ${showSummary ? renderErrorSummary(messages, labels, this.t('tenant.errorSummaryTitle'), this.shadowRoot) : nothing}
+        ${this.showsSummary ? renderErrorSummary(messages, labels, this.t('tenant.errorSummaryTitle'), this.shadowRoot) : nothing}
         <form
           novalidate
           @submit=${(e: Event) => {
