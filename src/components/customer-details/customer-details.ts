@@ -66,6 +66,17 @@ const MAX_LENGTH: Partial<Record<CompanyField, number>> = {
   phone: 40,
 };
 
+/** The message of each validator code; any other code gets `errorInvalid`. */
+const MESSAGE_KEYS: Partial<Record<ErrorCode, keyof CustomerDetailsStrings & string>> = {
+  required: 'customerDetails.errorRequired',
+  'too-long': 'customerDetails.errorTooLong',
+  email: 'customerDetails.errorEmail',
+  phone: 'customerDetails.errorPhone',
+  country: 'customerDetails.errorCountry',
+  'state-required': 'customerDetails.errorStateRequired',
+  'postal-code': 'customerDetails.errorPostalCode',
+};
+
 /** The suggestion radio group's key in the message map (its first radio carries the id). */
 const ADDRESS_CHOICE = 'addressChoice';
 
@@ -387,24 +398,7 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
 
   private _message(field: CompanyField, code: ErrorCode): string {
     const values = { label: this._label(field), max: MAX_LENGTH[field] ?? '', country: this._countryLabel() };
-    switch (code) {
-      case 'required':
-        return this.t('customerDetails.errorRequired', values);
-      case 'too-long':
-        return this.t('customerDetails.errorTooLong', values);
-      case 'email':
-        return this.t('customerDetails.errorEmail', values);
-      case 'phone':
-        return this.t('customerDetails.errorPhone', values);
-      case 'country':
-        return this.t('customerDetails.errorCountry', values);
-      case 'state-required':
-        return this.t('customerDetails.errorStateRequired', values);
-      case 'postal-code':
-        return this.t('customerDetails.errorPostalCode', values);
-      default:
-        return this.t('customerDetails.errorInvalid', values);
-    }
+    return this.t(MESSAGE_KEYS[code] ?? 'customerDetails.errorInvalid', values);
   }
 
   /** The problems to show now, in words; the address check's messages show at once, like the owner's. */
