@@ -32,6 +32,18 @@ export class AbortOnDisconnect implements ReactiveController {
     if (this._current === controller) this._current = undefined;
   }
 
+  /** Runs `work` as the current request; an abort (a newer request, the host leaving) ends it quietly. */
+  async run(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    const controller = this.start();
+    try {
+      await work(controller.signal);
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+    } finally {
+      this.finish(controller);
+    }
+  }
+
   abort(): void {
     this._current?.abort();
     this._current = undefined;
