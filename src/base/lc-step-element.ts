@@ -65,8 +65,8 @@ export abstract class LcStepElement<S extends StringTable> extends LcElement {
   }
 
   /**
-   * Moves focus to the step's heading (`part="step-heading"`); the root calls it on each step
-   * change. Focuses at once when rendered, and again once a pending update has rendered.
+   * Moves focus to the step's heading (`part="step-heading"`); `<lc-checkout>` calls it on each
+   * step change. The returned promise settles once a pending render has been focused too.
    */
   focusHeading(): Promise<void> {
     const focus = () => this.renderRoot?.querySelector<HTMLElement>('[part~="step-heading"]')?.focus();
