@@ -484,9 +484,11 @@ describe('<lc-cart>', () => {
         Storage.prototype.setItem = setItem;
       }
       expect([...written.keys()].filter((key) => key.startsWith('license-checkout:cart:'))).to.have.length(2);
-      for (const [key, value] of written) localStorage.setItem(key, value);
+      const putBack = () => written.forEach((value, key) => localStorage.setItem(key, value));
+      putBack();
       const a2 = await mount(mock);
       expect(a2.lines.map((l) => l.productId)).to.deep.equal([E3]);
+      putBack();
       const b2 = await mount(other);
       expect(b2.lines.map((l) => [l.productId, l.quantity])).to.deep.equal([[BASIC, 2]]);
     });
