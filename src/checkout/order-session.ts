@@ -126,7 +126,7 @@ export class OrderSession implements ReactiveController {
     // The cart stored for this backend (none for an api object without a base URL). Ignored
     // by the machine once a resumed order is shown: the cart keeps its lines for after it.
     this.options.cart.storeUnder(this.storageBase, true);
-    this._linesFromCart();
+    this._takeCartLines();
     return client;
   }
 
@@ -203,7 +203,7 @@ export class OrderSession implements ReactiveController {
     if (apply({ type: 'reset' }) === before) return false;
     if (before.orderId) this._end();
     if (phase === 'completed' || phase === 'waiting') cart.clear();
-    else this._linesFromCart();
+    else this._takeCartLines();
     return true;
   }
 
@@ -234,7 +234,7 @@ export class OrderSession implements ReactiveController {
     const before = this.options.state();
     if (this.options.apply({ type: 'order-not-found', orderId }) === before) return;
     this.options.events.notFound(orderId);
-    this._linesFromCart();
+    this._takeCartLines();
   }
 
   /**
@@ -255,7 +255,7 @@ export class OrderSession implements ReactiveController {
   }
 
   /** Back to editing: the machine takes the cart's lines (restored from storage, or kept). */
-  private _linesFromCart(): void {
+  private _takeCartLines(): void {
     this.options.apply({ type: 'set-lines', lines: this.options.cart.lines });
   }
 }
