@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/components/add-to-cart/add-to-cart.js';
 import type { LcAddToCart } from '../src/components/add-to-cart/add-to-cart.js';
+import type { LcCartChangeEvent } from '../src/events/cart-change.js';
 import { addToCartDe } from '../src/components/add-to-cart/add-to-cart.strings.de.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { BASIC, E3, catchWarnings, shadowText, storedLines, textName } from './helpers/tags.js';
@@ -44,7 +45,7 @@ describe('<lc-add-to-cart>', () => {
     const el = await loaded(await fixture<LcAddToCart>(html`<lc-add-to-cart api-base=${mock.baseUrl} product=${BASIC}></lc-add-to-cart>`));
     const changed = oneEvent(el, 'lc-cart-change');
     button(el).click();
-    const event = await changed;
+    const event = (await changed) as unknown as LcCartChangeEvent;
     const line = { productId: BASIC, term: 'P1Y', billing: 'monthly', quantity: 1 };
     expect(event.reason).to.equal('add');
     expect(event.lines).to.deep.equal([line]);
