@@ -79,8 +79,8 @@ export default defineConfig(({ mode }) => {
   }
   return {
     plugins: [mockBackend(), minifyLitCss()],
-    // The dev server serves the demo (index.html); the examples are built on their own.
-    optimizeDeps: { entries: ['index.html'] },
+    // The dev server serves the demo (index.html, the product page; checkout.html); the examples are built on their own.
+    optimizeDeps: { entries: ['index.html', 'checkout.html'] },
     build: {
       target: 'es2022',
       // ES modules for bundler users: one file per source module, dependencies external.
