@@ -53,7 +53,7 @@ describe('<lc-cart-count>', () => {
     const button = add.shadowRoot!.querySelector('button')!;
     await waitUntil(() => textName(button).includes('E3'), 'the catalog did not load');
     button.click();
-    await waitUntil(() => count.count === 1, 'the count did not follow the addition');
+    await waitUntil(() => count.count === 1, 'the count did not follow the addition', { timeout: 3000 });
     expect(textName(link(count))).to.equal('Cart 1 product');
   });
 

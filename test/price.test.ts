@@ -68,7 +68,7 @@ describe('<lc-price>', () => {
     try {
       const el = await priced(await fixture<LcPrice>(html`<lc-price api-base=${mock.baseUrl} product=${E3}></lc-price>`));
       expect(shown(el)).to.equal('Not available');
-      expect(warnings.messages.join('\n')).to.match(/the catalog from .*\/catalog does not match the contract at products\[0\]/);
+      expect(warnings.messages.join('\n')).to.match(/the catalog from .*\/catalog breaks the contract at products\[0\]/);
     } finally {
       warnings.restore();
     }

@@ -28,7 +28,7 @@ describe('product page, then checkout page', () => {
     buttons[0]!.click();
     buttons[3]!.click();
     const count = page.querySelector('lc-cart-count')!;
-    await waitUntil(() => count.count === 2, 'the header count did not reach 2');
+    await waitUntil(() => count.count === 2, 'the header count did not reach 2', { timeout: 3000 });
     expect(await mock.requests({ path: '/catalog' })).to.have.length(1);
     page.remove();
 

@@ -51,7 +51,7 @@ async function fetchCatalog(base: string, options: TagApiOptions): Promise<Catal
  */
 export function checkCatalog(json: unknown, source: string): Catalog {
   const where = mismatch(json as Catalog);
-  if (where) throw new Error(`license-checkout: the catalog from ${source} does not match the contract at ${where}.`);
+  if (where) throw new Error(`license-checkout: the catalog from ${source} breaks the contract at ${where}.`);
   return json as Catalog;
 }
 

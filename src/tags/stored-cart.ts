@@ -48,7 +48,7 @@ export function writeStoredCart(base: string, lines: Cart): boolean {
 /**
  * Keeps `lines` equal to the stored cart of the host's backend: re-read on the `storage`
  * event (another tab or window) and on `lc-cart-change` reaching the window (a tag or
- * `<lc-cart>` in this page; `<lc-cart>` stores after firing, hence the deferred read).
+ * `<lc-cart>` in this page; `<lc-cart>` stores in its update after firing, hence the deferred read).
  */
 export class StoredCartController implements ReactiveController {
   lines: Cart = [];
@@ -90,5 +90,6 @@ export class StoredCartController implements ReactiveController {
   // Any key: a refresh that finds the same stored text changes nothing.
   private _onStorage = (): void => this.refresh();
 
-  private _onChange = (): void => void setTimeout(() => this.refresh());
+  // A microtask, not a timer (throttled in background tabs): it runs after <lc-cart>'s update stored the cart.
+  private _onChange = (): void => queueMicrotask(() => this.refresh());
 }

@@ -86,7 +86,7 @@ export class LcAddToCart extends LcTagElement<AddToCartStrings> {
     const base = this.baseUrl;
     this._catalog.use(base, this.options);
     const catalog = this._catalog.catalog;
-    this._problem = !base ? 'no backend: set api-base' : catalog && checkOffer(catalog, this.product, this).problem;
+    this._problem = !base ? 'no api-base' : catalog && checkOffer(catalog, this.product, this).problem;
     this.warn(this._problem && `${this._problem}; the button is disabled`);
   }
 
