@@ -4,7 +4,7 @@
  * the time elapsed since the order was placed, so a snapshot is cheap, deterministic for a
  * given clock, and no timer keeps a process alive.
  */
-import type { AdminCredentials, Order, OrderLineInput, ProvisioningTask, TaskKind, TaskStatus } from '../api/schemas.js';
+import type { AdminCredentials, Order, OrderLine, ProvisioningTask, TaskKind, TaskStatus } from '../api/schemas.js';
 
 /**
  * How a task behaves once its turn comes:
@@ -35,8 +35,10 @@ export interface OrderRecord {
   speed: number;
   recipient: Order['recipient'];
   currency: string;
-  lines: OrderLineInput[];
+  lines: OrderLine[];
   firstInvoiceTotal: number;
+  /** The purchase order number sent with the order. */
+  purchaseOrder?: string;
   tasks: PlannedTask[];
   /** Shown once the order completed (new tenants only). */
   credentials?: AdminCredentials;
@@ -155,6 +157,7 @@ export function orderSnapshot(record: OrderRecord, now = Date.now()): Order {
   if (status === 'provisioning') order.estimatedSecondsRemaining = round3(secondsRunnable(record, states, elapsed) / record.speed);
   if (status === 'failed') order.retryable = true;
   if (status === 'completed' && record.credentials) order.credentials = record.credentials;
+  if (record.purchaseOrder !== undefined) order.purchaseOrder = record.purchaseOrder;
   return order;
 }
 

@@ -6,6 +6,7 @@ import type { Customer, Order, OrderRequest, TaskKind } from '../../api/schemas.
 import { catalog, reseller } from '../data.js';
 import type { PlannedTask } from '../provisioning.js';
 import type { MockState } from '../state.js';
+import { addSeatsLabel } from './subscriptions.js';
 
 /** The reseller's (fictional) Partner Center id, in relationship invitation links. */
 const RESELLER_PARTNER_ID = '8f2d5c1a-93b7-4e06-a1d4-7c5e9b3f0a28';
@@ -92,8 +93,9 @@ export function planTasks(
   order.lines.forEach((line, i) => {
     const product = catalog.products.find((p) => p.id === line.productId)!;
     tasks.push({
-      kind: 'create-subscription',
-      label: `Create subscription: ${product.name} × ${line.quantity}`,
+      ...(line.kind === 'add-seats'
+        ? { kind: 'add-seats' as const, label: addSeatsLabel(state, recipient, line) }
+        : { kind: 'create-subscription' as const, label: `Create subscription: ${product.name} × ${line.quantity}` }),
       behaviour: fail && i === 0 ? 'fail' : 'work',
       seconds: 12,
       doneDetail:
@@ -103,6 +105,6 @@ export function planTasks(
     });
   });
   return tasks
-    .filter((task) => task.kind === 'create-subscription' || !done.has(task.kind))
+    .filter((task) => task.kind === 'create-subscription' || task.kind === 'add-seats' || !done.has(task.kind))
     .map((task, i) => ({ ...task, id: `task-${i + 1}`, seconds: task.seconds * slow }));
 }

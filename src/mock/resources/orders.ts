@@ -4,7 +4,7 @@
  * tenant and the customer exist.
  */
 import * as z from 'zod/mini';
-import { OrderRequest, type Order, type TaskKind } from '../../api/schemas.js';
+import { OrderRequest, type Order, type OrderLine, type TaskKind } from '../../api/schemas.js';
 import { catalog, currentAgreement, reseller } from '../data.js';
 import { canonicalJson, INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../http.js';
 import { dayNumber } from '../proration.js';
@@ -16,7 +16,8 @@ import { addressFieldErrors, validateAddress } from './addresses.js';
 import { customerErrors } from './customers.js';
 import { isPrefixTaken, suggestionsFor } from './domains.js';
 import { needsAgreement, planTasks } from './order-tasks.js';
-import { priceLines, quoteLines } from './quotes.js';
+import { priceLines, purchaseTime, quoteLines, recipientLineErrors } from './quotes.js';
+import { applyOrder, lineTerms, ownerOf } from './subscriptions.js';
 
 export function orderRoutes(state: MockState): Route[] {
   return [
@@ -137,11 +138,16 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
       }
     }
   }
+  if (!errors.some((e) => e.field === 'recipient.customerId')) errors.push(...recipientLineErrors(state, recipient, order.lines, today, errors));
   if (errors.length) return failure ?? validationProblem(errors);
 
   const id = `ord_${randomHex(10)}`;
-  const lines = order.lines;
-  const firstInvoiceTotal = quoteLines(priced, today).reduce((sum, l) => sum + l.proratedAmount, 0);
+  const placedAt = Date.now();
+  const purchasedAt = purchaseTime(today);
+  const quoted = quoteLines(state, recipient, priced, today, purchasedAt);
+  const firstInvoiceTotal = quoted.reduce((sum, l) => sum + l.proratedAmount, 0);
+  const terms = order.lines.map((line) => lineTerms(state, recipient, line, today, purchasedAt));
+  const lines: OrderLine[] = order.lines.map((line, i) => ({ ...line, ...terms[i]! }));
   let summary: Order['recipient'];
   let credentials: OrderRecord['credentials'];
   if (recipient.kind === 'internal') summary = { kind: 'internal', ...reseller };
@@ -158,7 +164,7 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
 
   const record: OrderRecord = {
     id,
-    placedAt: Date.now(),
+    placedAt,
     speed,
     recipient: summary,
     currency: catalog.currency,
@@ -166,6 +172,7 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
     firstInvoiceTotal,
     tasks: planTasks(state, order, summary, customer, reuse?.done),
     ...(credentials ? { credentials } : {}),
+    ...(order.purchaseOrder !== undefined ? { purchaseOrder: order.purchaseOrder } : {}),
   };
   state.orders.set(id, record);
   state.idempotency.set(key, { body: canonical, orderId: id });
@@ -173,6 +180,7 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
   // What the order changes in this instance: the prefix is gone, the customer is known.
   // A retry that reuses the failed order's tenant changes neither: both exist already.
   state.companiesOrdered.add(summary.companyName);
+  let newCustomerId: string | undefined;
   if (reuse) {
     reuse.created.latestOrderId = id;
     reuse.created.done = reuse.done;
@@ -188,8 +196,9 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
         done: new Set(),
       });
     }
+    newCustomerId = `cst-${randomHex(4)}`;
     state.customers.push({
-      id: `cst-${randomHex(4)}`,
+      id: newCustomerId,
       companyName: recipient.company.companyName,
       defaultDomain: domain,
       agreementOnFile: true,
@@ -197,6 +206,13 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
     });
   }
   if (customer && order.agreement) customer.agreementOnFile = true;
+  // The subscriptions and seats count from now (a retry of a failed new-tenant order
+  // belongs to a customer made by the failed one, whose subscriptions it finds).
+  const owner = ownerOf(recipient) ?? newCustomerId ?? state.customers.find((c) => c.defaultDomain === summary.domain)?.id;
+  if (owner) {
+    const created = applyOrder(state, owner, order.lines.map((line, i) => ({ line, terms: terms[i]! })), today);
+    record.lines = lines.map((line, i) => (line.kind === 'add-seats' ? line : { ...line, subscriptionId: created[i]! }));
+  }
 
   return json(orderSnapshot(record), 201, { location: `${basePath}/orders/${id}` });
 }
