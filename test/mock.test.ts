@@ -18,7 +18,7 @@ import {
   type OrderRequest,
 } from '../src/api/schemas.js';
 import { createMockBackend } from '../src/mock/index.js';
-import { call, expectProblem, fieldsOf, messageFor, parse, placeOrder, pollOrder } from './helpers/http.js';
+import { call, expectProblem, fieldsOf, messageFor, parse, placeOrder, pollOrder } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 const E3 = 'cfq7ttc0lfld-0001';

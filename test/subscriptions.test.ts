@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { EndDates, Order, Quote, SubscriptionList, type QuoteLine } from '../src/api/schemas.js';
-import { call, expectProblem, fieldsOf, messageFor, parse, placeOrder, pollOrder } from './helpers/http.js';
+import { call, expectProblem, fieldsOf, messageFor, parse, placeOrder, pollOrder } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 const TODAY = '2027-01-16';
@@ -27,6 +27,16 @@ const WOODGROVE = 'cst-6f0b8e14';
 const CONTOSO_PREMIUM = 'sub-c0b9e512';
 const contosoSeats = (quantity: number) => ({ kind: 'add-seats', subscriptionId: CONTOSO_PREMIUM, productId: PREMIUM, term: 'P1Y', billing: 'monthly', quantity });
 const existing = (customerId: string) => ({ kind: 'existing', customerId });
+/** A new customer in the US, on a new tenant: no subscriptions yet. */
+const NEW_CUSTOMER = {
+  kind: 'new',
+  company: {
+    companyName: 'Northwind Traders',
+    address: { country: 'US', line1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98101' },
+    contact: { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@northwindtraders.com' },
+  },
+  tenant: { kind: 'new', prefix: 'northwindtraders' },
+};
 
 /** A quote's only line, after checking the whole answer against the contract. */
 async function quoteLine(mock: TestMock, recipient: unknown, line: unknown): Promise<QuoteLine> {
@@ -224,16 +234,7 @@ describe('mock backend: quoting seats and new subscriptions', () => {
     const otherBilling = expectProblem(await quote(existing(CONTOSO), { ...contosoSeats(1), billing: 'annual' }), 422);
     expect(fieldsOf(otherBilling)).to.deep.equal(['lines.0.billing']);
     expect(messageFor(otherBilling, 'lines.0.billing')).to.contain('P1Y billed monthly');
-    const newCustomer = {
-      kind: 'new',
-      company: {
-        companyName: 'Northwind Traders',
-        address: { country: 'US', line1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98101' },
-        contact: { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@northwindtraders.com' },
-      },
-      tenant: { kind: 'new', prefix: 'northwindtraders' },
-    };
-    expect(messageFor(expectProblem(await quote(newCustomer, contosoSeats(1)), 422), 'lines.0.subscriptionId')).to.contain('new customer');
+    expect(messageFor(expectProblem(await quote(NEW_CUSTOMER, contosoSeats(1)), 422), 'lines.0.subscriptionId')).to.contain('new customer');
   });
 
   it('names the missing subscription and an unknown line kind', async () => {
@@ -349,13 +350,8 @@ describe('mock backend: orders with seats, end dates and a purchase order number
 
   it('gives a new customer’s subscriptions to the customer the order creates', async () => {
     const mock = await createTestMock({ today: TODAY, speed: 1000 });
-    const company = {
-      companyName: 'Northwind Traders',
-      address: { country: 'US', line1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98101' },
-      contact: { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@northwindtraders.com' },
-    };
     const agreement = { templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f', firstName: 'Dana', lastName: 'Whitfield', email: 'dana@northwindtraders.com', dateAccepted: '2027-01-10' };
-    const recipient = { kind: 'new', company, tenant: { kind: 'new', prefix: 'northwindtraders' } };
+    const recipient = NEW_CUSTOMER;
     const quoted = await quoteLine(mock, recipient, { productId: PREMIUM, term: 'P1Y', billing: 'annual', quantity: 20 });
     expect(quoted.promotion?.percentOff, 'a new US customer gets the promotion').to.equal(15);
     expect((await placeOrder(mock, { recipient, lines: [{ productId: PREMIUM, term: 'P1Y', billing: 'annual', quantity: 20 }], agreement })).status).to.equal(201);

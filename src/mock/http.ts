@@ -77,6 +77,8 @@ const PATTERN_MESSAGES: Record<string, string> = {
   prefix: 'Use 1 to 27 letters A–Z and digits 0–9 only.',
   domain: 'Enter a domain such as contoso.onmicrosoft.com.',
   currency: 'Use a three-letter ISO 4217 currency code, e.g. USD.',
+  language: 'Use a language tag such as en or de-DE.',
+  duration: 'Use whole days as an ISO 8601 duration, from P1D to P730D (two years).',
 };
 
 /** A readable message for one zod issue (zod/mini carries no messages of its own). */

@@ -10,11 +10,14 @@ import type { AgreementMode } from '../api/schemas.js';
 import { INVALID_JSON, notFound, problem, sleep } from './http.js';
 import { dayNumber } from './proration.js';
 import { addressRoutes } from './resources/addresses.js';
+import { adminAccessRoutes } from './resources/admin-access.js';
 import { agreementRoutes } from './resources/agreement.js';
+import { acceptanceRoutes } from './resources/agreement-acceptances.js';
 import { catalogRoutes } from './resources/catalog.js';
 import { customerRoutes } from './resources/customers.js';
 import { domainRoutes } from './resources/domains.js';
 import { endDateRoutes } from './resources/end-dates.js';
+import { microsoftPageRoutes } from './resources/microsoft-pages.js';
 import { orderRoutes } from './resources/orders.js';
 import { quoteRoutes } from './resources/quotes.js';
 import { subscriptionRoutes } from './resources/subscriptions.js';
@@ -38,7 +41,27 @@ export interface MockOptions {
   sse?: boolean;
   /** Artificial delay before every answer, ms (default 0). */
   latencyMs?: number;
+  /** How long an agreement acceptance link works, in seconds of real time (default 7 days). */
+  acceptanceLinkSeconds?: number;
+  /**
+   * The store requires the customer's acceptance of the agreement before the order (default
+   * false; a company name containing `Strict` asks it of that company alone).
+   */
+  acceptanceBeforeOrder?: boolean;
+  /** The store lets the reseller opt a new tenant out of the default GDAP roles (default true). */
+  defaultRolesOptOut?: boolean;
+  /** Refuse the retired partner attestation (`agreement` in an order); default `ATTEST_RETIRED`. */
+  attestRetired?: boolean;
 }
+
+/**
+ * Whether instances refuse the retired partner attestation by default. False while the
+ * checkout still sends it; true once it sends `agreementAcceptanceId`.
+ */
+export const ATTEST_RETIRED = false;
+
+/** Microsoft's stores offer links for minutes up to seven days; the mock takes the longest. */
+const ACCEPTANCE_LINK_SECONDS = 7 * 24 * 3600;
 
 /** One request as the mock received it. */
 export interface RecordedRequest {
@@ -97,6 +120,10 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
     agreementMode,
     sse: options.sse ?? true,
     latencyMs: options.latencyMs ?? 0,
+    acceptanceLinkSeconds: options.acceptanceLinkSeconds ?? ACCEPTANCE_LINK_SECONDS,
+    acceptanceBeforeOrder: options.acceptanceBeforeOrder ?? false,
+    defaultRolesOptOut: options.defaultRolesOptOut ?? true,
+    attestRetired: options.attestRetired ?? ATTEST_RETIRED,
     ...(options.today !== undefined ? { today: options.today } : {}),
   });
   const { basePath, latencyMs } = state.settings;
@@ -106,10 +133,13 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
     ...domainRoutes(state),
     ...addressRoutes(),
     ...agreementRoutes(state),
+    ...acceptanceRoutes(state),
+    ...adminAccessRoutes(state),
     ...quoteRoutes(state),
     ...orderRoutes(state),
     ...subscriptionRoutes(state),
     ...endDateRoutes(state),
+    ...microsoftPageRoutes(state),
   ]);
 
   // What the test hooks add: every request, and the faults still to play.

@@ -3,7 +3,7 @@
  * and what orders changed (taken prefixes, new customers and tenants). Each instance has its
  * own, so instances never see each other's orders.
  */
-import type { AdminCredentials, AgreementMode, Customer, Subscription, TaskKind } from '../api/schemas.js';
+import type { AcceptanceCompany, AdminCredentials, AgreementMode, Contact, Customer, RoleTemplate, Subscription, TaskKind } from '../api/schemas.js';
 import { customers as seedCustomers, knownTenants } from './data.js';
 import type { OrderRecord } from './provisioning.js';
 import { todayUtc } from './proration.js';
@@ -17,6 +17,45 @@ export interface MockSettings {
   latencyMs: number;
   /** The fixed date the instance was given, if any. */
   today?: string;
+  /** How long an agreement acceptance link works, in seconds (real time). */
+  acceptanceLinkSeconds: number;
+  /** The store requires the customer's acceptance before the order. */
+  acceptanceBeforeOrder: boolean;
+  /** The store lets the reseller opt a new tenant out of the default GDAP roles. */
+  defaultRolesOptOut: boolean;
+  /** The retired partner attestation (`agreement` in an order) is refused. */
+  attestRetired: boolean;
+}
+
+/** An agreement acceptance request. Its status follows from the times below (see `acceptanceStatus`). */
+export interface AcceptanceRecord {
+  id: string;
+  signatory: Contact;
+  company: AcceptanceCompany;
+  /** The origin and base path its links point to (the mock serves Microsoft's page). */
+  pageBase: string;
+  /** The current link's token; older tokens stay known, as replaced links. */
+  token: string;
+  /** Real time (ms) the current link stops working. */
+  expiresAt: number;
+  acceptedAt?: number;
+  requiredBeforeOrder: boolean;
+  /** Orders that reference it, and the customer each is for when an existing one. */
+  usedBy: Array<{ orderId: string; customerId?: string }>;
+}
+
+/** A GDAP request carried by an order, approved on the mock's admin-center page. */
+export interface ApprovalRecord {
+  id: string;
+  orderId: string;
+  companyName: string;
+  template: RoleTemplate;
+  /** Whole days, from the request's `P…D` duration. */
+  days: number;
+  autoExtend: boolean;
+  pageBase: string;
+  createdAt: number;
+  approvedAt?: number;
 }
 
 /** A tenant an order in this instance created. */
@@ -53,12 +92,28 @@ export interface MockData {
    * first use from today's date (see `resources/subscriptions.ts`); orders add to them.
    */
   subscriptions: Map<string, Subscription[]>;
+  acceptances: Map<string, AcceptanceRecord>;
+  /** Every acceptance link token ever generated, to its request (replaced links included). */
+  acceptanceLinks: Map<string, string>;
+  approvals: Map<string, ApprovalRecord>;
 }
 
 export interface MockState extends MockData {
   readonly settings: MockSettings;
   /** Today, `YYYY-MM-DD`: the fixed date, or the real one (UTC). */
   today(): string;
+  /** Called when a person acted (accepted, approved, a new link): what time alone does not tell event streams. */
+  readonly listeners: Set<() => void>;
+}
+
+export function notify(state: MockState): void {
+  for (const listener of [...state.listeners]) listener();
+}
+
+/** Listens to `notify`; returns the unsubscribe. */
+export function subscribe(state: MockState, listener: () => void): () => void {
+  state.listeners.add(listener);
+  return () => state.listeners.delete(listener);
 }
 
 /** The seed data, copied, since orders change it. */
@@ -72,9 +127,12 @@ export function freshData(): MockData {
     createdTenants: new Map(),
     companiesOrdered: new Set(),
     subscriptions: new Map(),
+    acceptances: new Map(),
+    acceptanceLinks: new Map(),
+    approvals: new Map(),
   };
 }
 
 export function createState(settings: MockSettings): MockState {
-  return { settings, today: () => settings.today ?? todayUtc(), ...freshData() };
+  return { settings, today: () => settings.today ?? todayUtc(), listeners: new Set(), ...freshData() };
 }

@@ -155,12 +155,6 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
     }
   }
 
-  /** Moves focus to the step heading (after a step change). */
-  async focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
-  }
-
   private _onPlaceOrder(): void {
     if (!this._canPlace || this._busy) return;
     this._requested = true;

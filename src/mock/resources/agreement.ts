@@ -5,5 +5,6 @@ import type { Route } from '../router.js';
 import type { MockState } from '../state.js';
 
 export function agreementRoutes(state: MockState): Route[] {
-  return [{ path: '/agreement', methods: { GET: () => json(currentAgreement(state.settings.agreementMode)) } }];
+  const { agreementMode, acceptanceBeforeOrder } = state.settings;
+  return [{ path: '/agreement', methods: { GET: () => json({ ...currentAgreement(agreementMode), acceptanceRequiredBeforeOrder: acceptanceBeforeOrder }) } }];
 }

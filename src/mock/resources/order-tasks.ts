@@ -5,7 +5,8 @@
 import type { Customer, Order, OrderRequest, TaskKind } from '../../api/schemas.js';
 import { catalog, reseller } from '../data.js';
 import type { PlannedTask } from '../provisioning.js';
-import type { MockState } from '../state.js';
+import type { AcceptanceRecord, MockState } from '../state.js';
+import { recordAgreementTask } from './agreement-acceptances.js';
 import { addSeatsLabel } from './subscriptions.js';
 
 /** The reseller's (fictional) Partner Center id, in relationship invitation links. */
@@ -16,18 +17,27 @@ export function needsAgreement(recipient: OrderRequest['recipient'], customer: C
   return recipient.kind === 'new' || (customer !== undefined && !customer.agreementOnFile);
 }
 
-/**
- * The order's tasks. `done`: for a retry on a tenant a failed order created, the task kinds
- * that order already got done (create-tenant, link-reseller, record-agreement, …). They are
- * left out, not shown as succeeded again: the retry did not do them, and its task list says
- * what this order does, which is creating the subscriptions.
- */
+export interface TaskPlan {
+  /**
+   * For a retry on a tenant a failed order created, the task kinds that order already got
+   * done (create-tenant, link-reseller, record-agreement, …). They are left out, not shown as
+   * succeeded again: the retry did not do them, and its task list says what this order does,
+   * which is creating the subscriptions.
+   */
+  done?: ReadonlySet<TaskKind>;
+  /** The acceptance request the order references, when the recipient needs the agreement. */
+  acceptance?: AcceptanceRecord;
+  /** The order's GDAP task: default roles right after the tenant exists, a request's approval last. */
+  adminAccess?: Omit<PlannedTask, 'id'>;
+}
+
+/** The order's tasks. */
 export function planTasks(
   state: MockState,
   order: OrderRequest,
   summary: Order['recipient'],
   customer: Customer | undefined,
-  done: ReadonlySet<TaskKind> = new Set(),
+  { done = new Set(), acceptance, adminAccess }: TaskPlan = {},
 ): PlannedTask[] {
   const name = summary.companyName;
   const slow = name.includes('Slow') ? 10 : 1;
@@ -45,6 +55,7 @@ export function planTasks(
       },
       { kind: 'link-reseller', label: `Link ${reseller.companyName} as the reseller`, behaviour: 'work', seconds: 8 },
     );
+    if (adminAccess?.kind === 'grant-default-roles') tasks.push(adminAccess);
   }
   if (recipient.kind === 'new' && recipient.tenant.kind === 'existing') {
     tasks.push({
@@ -66,6 +77,8 @@ export function planTasks(
         seconds: 5,
         doneDetail: `Accepted by ${order.agreement.firstName} ${order.agreement.lastName} on ${order.agreement.dateAccepted}.`,
       });
+    } else if (acceptance) {
+      tasks.push(recordAgreementTask(acceptance));
     } else if (needsAgreement(recipient, customer) && state.settings.agreementMode === 'customer-accepts') {
       tasks.push({
         kind: 'accept-agreement',
@@ -104,6 +117,8 @@ export function planTasks(
           : undefined,
     });
   });
+  // Last, so that the subscriptions never wait on the customer's administrator.
+  if (adminAccess?.kind === 'approve-admin-access') tasks.push(adminAccess);
   return tasks
     .filter((task) => task.kind === 'create-subscription' || task.kind === 'add-seats' || !done.has(task.kind))
     .map((task, i) => ({ ...task, id: `task-${i + 1}`, seconds: task.seconds * slow }));

@@ -10,9 +10,11 @@ import { canonicalJson, INVALID_JSON, invalidJson, issuesToFieldErrors, json, pr
 import { dayNumber } from '../proration.js';
 import { orderSnapshot, type OrderRecord } from '../provisioning.js';
 import type { Route, RouteContext } from '../router.js';
-import { orderEvents } from '../sse.js';
-import type { CreatedTenant, MockState } from '../state.js';
+import { noEvents, orderEvents } from '../sse.js';
+import { subscribe, type CreatedTenant, type MockState } from '../state.js';
 import { addressFieldErrors, validateAddress } from './addresses.js';
+import { adminAccessErrors, adminAccessTask } from './admin-access.js';
+import { acceptanceErrors, acceptanceStatus, attestationRetired } from './agreement-acceptances.js';
 import { customerErrors } from './customers.js';
 import { isPrefixTaken, suggestionsFor } from './domains.js';
 import { needsAgreement, planTasks } from './order-tasks.js';
@@ -84,6 +86,8 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
   const parsed = z.safeParse(OrderRequest, body);
   if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
   const order = parsed.data;
+  const retired = attestationRetired(state, order);
+  if (retired) return retired;
   const { priced, errors } = priceLines(order.lines);
   const recipient = order.recipient;
   let failure: Response | undefined;
@@ -91,9 +95,20 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
 
   const customer = recipient.kind === 'existing' ? state.customers.find((c) => c.id === recipient.customerId) : undefined;
   const agreement = currentAgreement(agreementMode);
-  if (needsAgreement(recipient, customer) && agreementMode === 'attest' && !order.agreement) {
-    errors.push({ field: 'agreement', message: 'The customer’s acceptance of the Microsoft Customer Agreement is required.' });
+  const needed = needsAgreement(recipient, customer);
+  const companyName = recipient.kind === 'new' ? recipient.company.companyName : customer?.companyName;
+  errors.push(...acceptanceErrors(state, order, companyName, needed));
+  if (needed && !order.agreement && order.agreementAcceptanceId === undefined) {
+    if (state.settings.attestRetired) {
+      errors.push({
+        field: 'agreementAcceptanceId',
+        message: 'The customer has no Microsoft Customer Agreement on file: create an acceptance request and send its id.',
+      });
+    } else if (agreementMode === 'attest') {
+      errors.push({ field: 'agreement', message: 'The customer’s acceptance of the Microsoft Customer Agreement is required.' });
+    }
   }
+  errors.push(...adminAccessErrors(state, order));
   if (order.agreement) {
     if (order.agreement.templateId !== agreement.templateId) {
       errors.push({ field: 'agreement.templateId', message: `Not the current agreement; its template id is ${agreement.templateId}.` });
@@ -162,6 +177,8 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
     }
   }
 
+  const acceptance = needed && order.agreementAcceptanceId !== undefined ? state.acceptances.get(order.agreementAcceptanceId) : undefined;
+  const access = adminAccessTask(state, order, id, summary.companyName, new URL(request.url).origin + basePath);
   const record: OrderRecord = {
     id,
     placedAt,
@@ -170,10 +187,12 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
     currency: catalog.currency,
     lines,
     firstInvoiceTotal,
-    tasks: planTasks(state, order, summary, customer, reuse?.done),
+    tasks: planTasks(state, order, summary, customer, { done: reuse?.done, acceptance, adminAccess: access?.task }),
     ...(credentials ? { credentials } : {}),
+    ...(access?.summary ? { adminAccess: access.summary } : {}),
     ...(order.purchaseOrder !== undefined ? { purchaseOrder: order.purchaseOrder } : {}),
   };
+  acceptance?.usedBy.push({ orderId: id, ...(customer ? { customerId: customer.id } : {}) });
   state.orders.set(id, record);
   state.idempotency.set(key, { body: canonical, orderId: id });
 
@@ -205,7 +224,8 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
       country: recipient.company.address.country,
     });
   }
-  if (customer && order.agreement) customer.agreementOnFile = true;
+  const accepted = acceptance !== undefined && acceptanceStatus(state, acceptance) !== 'link-generated' && acceptanceStatus(state, acceptance) !== 'link-expired';
+  if (customer && (order.agreement || accepted)) customer.agreementOnFile = true;
   // The subscriptions and seats count from now (a retry of a failed new-tenant order
   // belongs to a customer made by the failed one, whose subscriptions it finds).
   const owner = ownerOf(recipient) ?? newCustomerId ?? state.customers.find((c) => c.defaultDomain === summary.domain)?.id;
@@ -223,16 +243,9 @@ function getOrder(state: MockState, id: string): Response {
 }
 
 function getOrderEvents(state: MockState, id: string, signal: AbortSignal): Response {
-  if (!state.settings.sse) {
-    return problem({
-      status: 404,
-      title: 'Not found',
-      code: 'not-supported',
-      detail: 'This backend has no order events; poll GET /orders/{id} instead.',
-    });
-  }
+  if (!state.settings.sse) return noEvents('GET /orders/{id}');
   const record = state.orders.get(id);
-  return record ? orderEvents(record, signal) : orderNotFound(id);
+  return record ? orderEvents(record, signal, (onChange) => subscribe(state, onChange)) : orderNotFound(id);
 }
 
 function orderNotFound(id: string): Response {

@@ -1,6 +1,6 @@
 /**
- * Plain-`fetch` calls to a test mock over real HTTP, and the checks every answer gets:
- * parsed with the contract's schema, problems with their status, code and field errors.
+ * Plain-`fetch` calls to a test mock over HTTP, and the checks the mock tests share: an
+ * answer matches the contract's schema, a problem names its fields.
  */
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
@@ -55,7 +55,7 @@ export function placeOrder(mock: TestMock, order: unknown, key = `key-${Date.now
   return call(mock, '/orders', { method: 'POST', json: order, headers: { 'idempotency-key': key } });
 }
 
-/** Polls GET /orders/{id} until `done` holds (or fails the test after a second). */
+/** Polls GET /orders/{id} until `done` holds (or fails the test after three seconds). */
 export async function pollOrder(mock: TestMock, id: string, done: (order: Order) => boolean): Promise<Order> {
   const until = Date.now() + 3000;
   for (;;) {
