@@ -173,7 +173,8 @@ describe('HttpCheckoutApi: subscriptions, end dates, seats and purchase orders',
     const seats = { kind: 'add-seats', subscriptionId: 'sub-1a7f3b60', productId: 'cfq7ttc0lh18-0001', term: 'P1Y', billing: 'monthly' } as const;
     const order = await api.placeOrder({ recipient: { kind: 'existing', customerId: 'cst-5c2e9a47' }, lines: [{ ...seats, quantity: 5 }], purchaseOrder: 'PO 4711' });
     expect(order.purchaseOrder).to.equal('PO 4711');
-    expect(order.lines[0]).to.deep.include({ kind: 'add-seats', subscriptionId: 'sub-1a7f3b60', quantity: 5 });
+    expect(order.lines).to.deep.equal([{ ...seats, quantity: 5 }]);
+    expect(order.lineTerms?.[0]?.subscriptionId).to.equal('sub-1a7f3b60');
     const capped = await rejection(api.createQuote({ recipient: { kind: 'existing', customerId: 'cst-5c2e9a47' }, lines: [{ ...seats, quantity: 11 }] }));
     expect(isApiError(capped) && capped.status).to.equal(422);
     expect((capped as ApiError).fieldErrors.map((e) => e.field)).to.deep.equal(['lines.0.quantity']);

@@ -135,6 +135,12 @@ describe('OpenAPI: subscriptions and the terms of new commerce', () => {
     expect(schemas.Order.properties).to.include.keys(['purchaseOrder']);
   });
 
+  it('keeps the order’s lines as ordered and says what each commits to beside them', () => {
+    expect(schemas.Order.properties.lines.items.$ref).to.equal('#/components/schemas/OrderLineInput');
+    expect(schemas.Order.properties.lineTerms.items.$ref).to.equal('#/components/schemas/OrderLineTerms');
+    expect(schemas.OrderLineTerms.required).to.have.members(['endDate', 'autoRenew', 'cancellableUntil']);
+  });
+
   it('gives each quoted line its end date, renewal, cancellation deadline and promotion', () => {
     for (const variant of schemas.QuoteLine.oneOf) {
       expect(variant.properties).to.include.keys(['endDate', 'autoRenew', 'renewsOn', 'cancellableUntil', 'promotion', 'promotionNotApplied']);

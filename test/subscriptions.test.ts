@@ -321,9 +321,11 @@ describe('mock backend: orders with seats, end dates and a purchase order number
     const placed = parse(Order, answer.body);
     expect(placed.purchaseOrder).to.equal('PO-2027-0042');
     expect(placed.firstInvoiceTotal).to.equal(13484);
-    expect(placed.lines).to.have.length(1);
-    expect(placed.lines[0]).to.deep.include({ kind: 'add-seats', subscriptionId: CONTOSO_PREMIUM, quantity: 10, endDate: '2027-04-03', autoRenew: true, renewsOn: '2027-04-04' });
-    expectCancellableWeekAfter(placed.lines[0]!.cancellableUntil);
+    // The lines as ordered, and what each commits to.
+    expect(placed.lines).to.deep.equal([contosoSeats(10)]);
+    expect(placed.lineTerms).to.have.length(1);
+    expect(placed.lineTerms![0]).to.deep.include({ subscriptionId: CONTOSO_PREMIUM, endDate: '2027-04-03', autoRenew: true, renewsOn: '2027-04-04' });
+    expectCancellableWeekAfter(placed.lineTerms![0]!.cancellableUntil);
     expect(placed.tasks.map((t) => [t.kind, t.label])).to.deep.equal([
       ['add-seats', 'Add 10 seats to Microsoft 365 Business Premium (subscription sub-c0b9e512, ending 2027-04-03)'],
     ]);
@@ -339,12 +341,14 @@ describe('mock backend: orders with seats, end dates and a purchase order number
     const line = { productId: E3, term: 'P1Y', billing: 'annual', quantity: 8, endDate: '2027-04-03', autoRenew: false };
     const placed = parse(Order, (await placeOrder(mock, { recipient: existing(CONTOSO), lines: [line] })).body);
     expect(placed).not.to.have.property('purchaseOrder');
-    const ordered = placed.lines[0]!;
-    expect(ordered).to.deep.include({ ...line, endDate: '2027-04-03', autoRenew: false });
+    expect(placed.lines).to.deep.equal([line]);
+    const ordered = placed.lineTerms![0]!;
+    expect(ordered).to.deep.include({ endDate: '2027-04-03', autoRenew: false });
     expect(ordered).not.to.have.property('renewsOn');
+    expectCancellableWeekAfter(ordered.cancellableUntil);
     expect(placed.tasks.map((t) => t.kind)).to.deep.equal(['create-subscription']);
     const subscriptions = parse(SubscriptionList, (await call(mock, `/customers/${CONTOSO}/subscriptions`)).body).subscriptions;
-    const created = subscriptions.find((s) => s.id === (ordered as { subscriptionId?: string }).subscriptionId);
+    const created = subscriptions.find((s) => s.id === ordered.subscriptionId);
     expect(created).to.deep.include({ productId: E3, term: 'P1Y', billing: 'annual', quantity: 8, startDate: TODAY, endDate: '2027-04-03', autoRenew: false, status: 'active' });
   });
 

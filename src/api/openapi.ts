@@ -53,7 +53,7 @@ const named = {
   // Existing customers' subscriptions and the terms of new commerce
   NewSubscriptionLine: s.NewSubscriptionLine,
   AddSeatsLine: s.AddSeatsLine,
-  OrderLine: s.OrderLine,
+  OrderLineTerms: s.OrderLineTerms,
   PurchaseOrder: s.PurchaseOrder,
   SubscriptionStatus: s.SubscriptionStatus,
   Subscription: s.Subscription,

@@ -567,24 +567,22 @@ export const OrderRequest = z.object({
 });
 export type OrderRequest = z.infer<typeof OrderRequest>;
 
-/** What an order says of each line once placed: the line as ordered, and its terms. */
-const placedTerms = {
-  endDate: z.optional(IsoDate),
-  autoRenew: z.optional(z.boolean()),
+/**
+ * What a placed line commits to. The order keeps its `lines` exactly as ordered (a retry
+ * sends them again), and says this of each, in the same order, in `lineTerms`.
+ */
+export const OrderLineTerms = z.object({
+  /** The last day of the term: the chosen end date, the calendar month end, or the subscription's. */
+  endDate: IsoDate,
+  autoRenew: z.boolean(),
+  /** The day the next term starts; absent when the line does not renew. */
   renewsOn: z.optional(IsoDate),
-  /** Until when this line can be cancelled or reduced: 168 hours after the order was placed. */
-  cancellableUntil: z.optional(IsoDateTime),
-};
-
-export const OrderLine = z.discriminatedUnion('kind', [
-  z.extend(NewSubscriptionLine, {
-    ...placedTerms,
-    /** The subscription the line created, once the backend knows its id. */
-    subscriptionId: z.optional(z.string()),
-  }),
-  z.extend(AddSeatsLine, placedTerms),
-]);
-export type OrderLine = z.infer<typeof OrderLine>;
+  /** Until when the line can be cancelled or reduced: 168 hours after the order was placed. */
+  cancellableUntil: IsoDateTime,
+  /** The subscription the line created or added seats to, once the backend knows it. */
+  subscriptionId: z.optional(z.string()),
+});
+export type OrderLineTerms = z.infer<typeof OrderLineTerms>;
 
 export const TaskStatus = z.enum([
   'pending',
@@ -660,7 +658,9 @@ export const Order = z.object({
     domain: z.optional(z.string()),
   }),
   currency: CurrencyCode,
-  lines: z.array(OrderLine),
+  lines: z.array(OrderLineInput),
+  /** One per line, in the same order: its end date, renewal and cancellation deadline. */
+  lineTerms: z.optional(z.array(OrderLineTerms)),
   firstInvoiceTotal: MinorAmount,
   /** The purchase order number sent with the order, as sent. */
   purchaseOrder: z.optional(z.string()),

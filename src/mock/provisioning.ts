@@ -4,7 +4,7 @@
  * the time elapsed since the order was placed, so a snapshot is cheap, deterministic for a
  * given clock, and no timer keeps a process alive.
  */
-import type { AdminCredentials, Order, OrderLine, ProvisioningTask, TaskKind, TaskStatus } from '../api/schemas.js';
+import type { AdminCredentials, Order, OrderLineInput, OrderLineTerms, ProvisioningTask, TaskKind, TaskStatus } from '../api/schemas.js';
 
 /**
  * How a task behaves once its turn comes:
@@ -49,7 +49,9 @@ export interface OrderRecord {
   speed: number;
   recipient: Order['recipient'];
   currency: string;
-  lines: OrderLine[];
+  lines: OrderLineInput[];
+  /** What each line commits to, in the same order. */
+  lineTerms?: OrderLineTerms[];
   firstInvoiceTotal: number;
   /** The purchase order number sent with the order. */
   purchaseOrder?: string;
@@ -187,6 +189,7 @@ export function orderSnapshot(record: OrderRecord, now = Date.now()): Order {
     recipient: record.recipient,
     currency: record.currency,
     lines: record.lines,
+    ...(record.lineTerms ? { lineTerms: record.lineTerms } : {}),
     firstInvoiceTotal: record.firstInvoiceTotal,
     tasks,
     progress: Math.min(1, Math.max(0, round4(progress))),

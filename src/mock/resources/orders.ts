@@ -4,7 +4,7 @@
  * tenant and the customer exist.
  */
 import * as z from 'zod/mini';
-import { OrderRequest, type Order, type OrderLine, type TaskKind } from '../../api/schemas.js';
+import { OrderRequest, type Order, type TaskKind } from '../../api/schemas.js';
 import { catalog, currentAgreement, reseller } from '../data.js';
 import { canonicalJson, INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../http.js';
 import { dayNumber } from '../proration.js';
@@ -162,7 +162,6 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
   const quoted = quoteLines(state, recipient, priced, today, purchasedAt);
   const firstInvoiceTotal = quoted.reduce((sum, l) => sum + l.proratedAmount, 0);
   const terms = order.lines.map((line) => lineTerms(state, recipient, line, today, purchasedAt));
-  const lines: OrderLine[] = order.lines.map((line, i) => ({ ...line, ...terms[i]! }));
   let summary: Order['recipient'];
   let credentials: OrderRecord['credentials'];
   if (recipient.kind === 'internal') summary = { kind: 'internal', ...reseller };
@@ -185,7 +184,8 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
     speed,
     recipient: summary,
     currency: catalog.currency,
-    lines,
+    lines: order.lines,
+    lineTerms: terms,
     firstInvoiceTotal,
     tasks: planTasks(state, order, summary, customer, { done: reuse?.done, acceptance, adminAccess: access?.task }),
     ...(credentials ? { credentials } : {}),
@@ -231,7 +231,7 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
   const owner = ownerOf(recipient) ?? newCustomerId ?? state.customers.find((c) => c.defaultDomain === summary.domain)?.id;
   if (owner) {
     const created = applyOrder(state, owner, order.lines.map((line, i) => ({ line, terms: terms[i]! })), today);
-    record.lines = lines.map((line, i) => (line.kind === 'add-seats' ? line : { ...line, subscriptionId: created[i]! }));
+    record.lineTerms = terms.map((t, i) => ({ ...t, subscriptionId: created[i]! }));
   }
 
   return json(orderSnapshot(record), 201, { location: `${basePath}/orders/${id}` });
