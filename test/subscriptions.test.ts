@@ -237,6 +237,16 @@ describe('mock backend: quoting seats and new subscriptions', () => {
     expect(messageFor(expectProblem(await quote(NEW_CUSTOMER, contosoSeats(1)), 422), 'lines.0.subscriptionId')).to.contain('new customer');
   });
 
+  it('refuses seats starting after their subscription has ended', async () => {
+    const answer = await call(mock, '/quotes', { method: 'POST', json: { recipient: existing(CONTOSO), lines: [contosoSeats(1)], startDate: '2027-04-04' } });
+    const problem = expectProblem(answer, 422);
+    expect(fieldsOf(problem)).to.deep.equal(['lines.0.subscriptionId']);
+    expect(messageFor(problem, 'lines.0.subscriptionId')).to.contain('ends on 2027-04-03, before the start date 2027-04-04');
+    // On its last day, one day is charged.
+    const last = parse(Quote, (await call(mock, '/quotes', { method: 'POST', json: { recipient: existing(CONTOSO), lines: [contosoSeats(1)], startDate: '2027-04-03' } })).body);
+    expect(last.lines[0]).to.deep.include({ chargedDays: 1, periodStart: '2027-03-04', periodEnd: '2027-04-03', periodDays: 31 });
+  });
+
   it('names the missing subscription and an unknown line kind', async () => {
     const quote = (line: unknown) => call(mock, '/quotes', { method: 'POST', json: { recipient: existing(CONTOSO), lines: [line] } });
     expect(fieldsOf(expectProblem(await quote({ ...contosoSeats(1), subscriptionId: undefined }), 422))).to.deep.equal(['lines.0.subscriptionId']);

@@ -374,7 +374,7 @@ export const NewSubscriptionLine = z.object({
   /**
    * The day the first term ends: one of `GET /end-dates` for this term and recipient
    * (aligned with an existing subscription, or a calendar month end). Left out: the
-   * calendar month end, the first of that list.
+   * calendar month end (the list's `calendar-month-end` entry).
    */
   endDate: z.optional(IsoDate),
   /** Whether the subscription renews at the end of its term; true when left out. */

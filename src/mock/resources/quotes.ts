@@ -81,7 +81,7 @@ export function quoteLines(state: MockState, recipient: Recipient, priced: Price
 
 /** The rules every line meets against the recipient: its subscriptions, seat caps and allowed end dates. */
 export function recipientLineErrors(state: MockState, recipient: Recipient, lines: OrderLineInput[], startDate: string, taken: FieldError[]): FieldError[] {
-  return [...subscriptionErrors(state, recipient, lines, new Set(taken.map((e) => e.field))), ...endDateErrors(state, recipient, lines, startDate)];
+  return [...subscriptionErrors(state, recipient, lines, startDate, new Set(taken.map((e) => e.field))), ...endDateErrors(state, recipient, lines, startDate)];
 }
 
 /**

@@ -124,9 +124,16 @@ const holdsSeats = (s: Subscription) => s.status !== 'expired';
  * naming no active subscription of the recipient, or one of another product, term or
  * billing; and seat caps (a Business plan's 300 licences across all of a customer's
  * subscriptions) broken by the order, named on each line of that product. `taken` are the
- * fields that already have an error, so a line gets one message per field.
+ * fields that already have an error, so a line gets one message per field. Seats start on
+ * `startDate`, so their subscription must not end before it.
  */
-export function subscriptionErrors(state: MockState, recipient: Recipient, lines: readonly OrderLineInput[], taken: ReadonlySet<string>): FieldError[] {
+export function subscriptionErrors(
+  state: MockState,
+  recipient: Recipient,
+  lines: readonly OrderLineInput[],
+  startDate: string,
+  taken: ReadonlySet<string>,
+): FieldError[] {
   const owner = ownerOf(recipient);
   const subscriptions = subscriptionsOf(state, owner);
   const errors: FieldError[] = [];
@@ -143,6 +150,8 @@ export function subscriptionErrors(state: MockState, recipient: Recipient, lines
       });
     } else if (subscription.status !== 'active') {
       errors.push({ field, message: `Subscription ${subscription.id} is ${subscription.status}: seats can only be added to an active subscription.` });
+    } else if (dayNumber(subscription.endDate) < dayNumber(startDate)) {
+      errors.push({ field, message: `Subscription ${subscription.id} ends on ${subscription.endDate}, before the start date ${startDate}.` });
     } else {
       const mismatched = (['productId', 'term', 'billing'] as const).filter((key) => line[key] !== subscription[key]);
       for (const key of mismatched) {
