@@ -111,7 +111,8 @@ function issueMessage(zodIssue: Issue, input: unknown): string {
       return `Must be one of: ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
     case 'invalid_union':
       if (Array.isArray(issue.options) && issue.discriminator) {
-        return `Must be one of: ${issue.options.map((v) => JSON.stringify(v)).join(', ')}.`;
+        // An optional discriminator (a line's `kind`) lists undefined among its options.
+        return `Must be one of: ${issue.options.filter((v) => v !== undefined).map((v) => JSON.stringify(v)).join(', ')}.`;
       }
       return 'Does not match any accepted shape.';
     default:

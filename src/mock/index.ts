@@ -16,13 +16,16 @@ import { acceptanceRoutes } from './resources/agreement-acceptances.js';
 import { catalogRoutes } from './resources/catalog.js';
 import { customerRoutes } from './resources/customers.js';
 import { domainRoutes } from './resources/domains.js';
+import { endDateRoutes } from './resources/end-dates.js';
 import { microsoftPageRoutes } from './resources/microsoft-pages.js';
 import { orderRoutes } from './resources/orders.js';
 import { quoteRoutes } from './resources/quotes.js';
+import { subscriptionRoutes } from './resources/subscriptions.js';
 import { createRouter } from './router.js';
 import { createState, freshData } from './state.js';
 
 export { billingPeriod, prorate, divideRoundHalfUp, type BillingPeriod, type Proration, type ProrationInput } from './proration.js';
+export { billingPeriodEndingOn, calendarMonthEndDate, naturalEndDate, prorateTo, type ProrationToInput } from './proration.js';
 
 export interface MockOptions {
   /**
@@ -134,6 +137,8 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
     ...adminAccessRoutes(state),
     ...quoteRoutes(state),
     ...orderRoutes(state),
+    ...subscriptionRoutes(state),
+    ...endDateRoutes(state),
     ...microsoftPageRoutes(state),
   ]);
 
