@@ -20,7 +20,6 @@ const named = {
   Address: s.Address,
   AddressStatus: s.AddressStatus,
   AddressValidation: s.AddressValidation,
-  AgreementMode: s.AgreementMode,
   Agreement: s.Agreement,
   Contact: s.Contact,
   AcceptanceStatus: s.AcceptanceStatus,
@@ -36,7 +35,6 @@ const named = {
   CompanyDetails: s.CompanyDetails,
   TenantChoice: s.TenantChoice,
   Recipient: s.Recipient,
-  AgreementAcceptance: s.AgreementAcceptance,
   OrderLineInput: s.OrderLineInput,
   QuoteRequest: s.QuoteRequest,
   QuoteLine: s.QuoteLine,
@@ -170,7 +168,7 @@ export function buildOpenApi(version = '0.0.0'): Record<string, unknown> {
       '/agreement': {
         get: {
           operationId: 'getAgreement',
-          summary: 'The current Microsoft Customer Agreement and how it is accepted',
+          summary: 'The current Microsoft Customer Agreement, and whether the store requires acceptance before the order',
           responses: { '200': ok('Agreement', 'The agreement'), ...errors },
         },
       },

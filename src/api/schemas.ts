@@ -177,22 +177,11 @@ export type AddressValidation = z.infer<typeof AddressValidation>;
 // ---------------------------------------------------------------------------------------
 // GET /agreement
 
-/** @deprecated With `attest` retired (January 2026) there is one way: acceptance requests. */
-export const AgreementMode = z.enum(['attest', 'customer-accepts']);
-export type AgreementMode = z.infer<typeof AgreementMode>;
-
 export const Agreement = z.object({
   templateId: z.string().check(z.minLength(1)),
   version: z.string(),
   /** Where the current agreement text can be read. */
   url: WebUrl,
-  /**
-   * @deprecated Kept until the checkout uses acceptance requests (`POST /agreement-acceptances`).
-   * `attest`: the partner confirms the customer's representative accepted it (the form).
-   * `customer-accepts`: the customer accepts on Microsoft's page; provisioning then shows
-   * an action-required task with the link to send.
-   */
-  mode: AgreementMode,
   /**
    * The store places no order for a customer who has not accepted yet: the checkout waits
    * for `customer-accepted` before the review. Absent means false (the order may wait on it).
@@ -338,20 +327,6 @@ export const Recipient = z.discriminatedUnion('kind', [
 ]);
 export type Recipient = z.infer<typeof Recipient>;
 
-/**
- * Microsoft Customer Agreement acceptance, as attested by the partner.
- * @deprecated Microsoft retired partner attestation in January 2026: send `agreementAcceptanceId`.
- */
-export const AgreementAcceptance = z.object({
-  templateId: z.string().check(z.minLength(1)),
-  firstName: z.string().check(z.minLength(1), z.maxLength(50)),
-  lastName: z.string().check(z.minLength(1), z.maxLength(50)),
-  email: z.email(),
-  phone: z.optional(z.string().check(z.maxLength(40))),
-  /** The day the representative accepted; never in the future. */
-  dateAccepted: IsoDate,
-});
-export type AgreementAcceptance = z.infer<typeof AgreementAcceptance>;
 
 // ---------------------------------------------------------------------------------------
 // Order lines: a new subscription, or seats added to an existing one
@@ -551,11 +526,6 @@ export const OrderRequest = z.object({
   lines: z.array(OrderLineInput).check(z.minLength(1)),
   recipient: Recipient,
   /**
-   * @deprecated The retired partner attestation; use `agreementAcceptanceId`. Required when the
-   * recipient has no agreement on file and the mode is `attest`, until the store retires it.
-   */
-  agreement: z.optional(AgreementAcceptance),
-  /**
    * The acceptance request of a recipient without an agreement on file. Pending acceptance is
    * allowed unless the store requires it first: the order then waits on it during provisioning.
    */
@@ -601,7 +571,6 @@ export const TaskKind = z.enum([
   'link-reseller',
   'accept-relationship',
   'record-agreement',
-  'accept-agreement',
   'review-customer',
   'create-subscription',
   /** Seats added to an existing subscription. */

@@ -2,15 +2,15 @@
  * The checkout machine's selectors (see `machine.ts`): what the state means for the steps,
  * the navigation guard and the requests sent, and the summaries the review shows. Pure.
  */
-import { OrderRequest, type Agreement, type QuoteRequest, type Recipient } from '../api/schemas.js';
+import { OrderRequest, type AcceptanceRequest, type AdminAccessRequest, type AdminRole, type QuoteRequest, type Recipient } from '../api/schemas.js';
+import { adminAccessChoice, templateOf, validateAdminAccess, type AdminAccessTarget } from './admin-access.js';
 import type { CheckoutState, RecipientKind, Step } from './machine-state.js';
 import {
   hasErrors,
   normalizeDomain,
-  toAgreementAcceptance,
   toCompanyDetails,
   todayIso,
-  validateAgreement,
+  validateAcceptance,
   validateCompany,
   validateLines,
   validateTenant,
@@ -59,9 +59,20 @@ export function agreementNeeded(state: CheckoutState): boolean {
   return false;
 }
 
-/** Whether the order carries the signatory's acceptance (only in `attest` mode). */
-export const acceptanceSent = (state: CheckoutState): boolean =>
-  agreementNeeded(state) && state.agreement?.mode === 'attest';
+/** The recipient's company name, as the acceptance request and the order carry it. */
+export function recipientCompanyName(state: CheckoutState): string {
+  return state.recipientKind === 'new' ? state.company.companyName.trim() : (state.customer?.companyName ?? '');
+}
+
+/** Whether the store wants the customer's acceptance before the order (for every customer, or this one). */
+export const acceptanceFirst = (state: CheckoutState): boolean =>
+  Boolean(state.agreement?.acceptanceRequiredBeforeOrder || state.agreementDraft.acceptance?.requiredBeforeOrder);
+
+/** What admin access the order can carry: default roles for a tenant it creates, a request for one that exists. */
+export function adminAccessTarget(state: CheckoutState): AdminAccessTarget {
+  if (state.recipientKind === 'new') return state.tenant.hasTenant ? 'existing-tenant' : 'new-tenant';
+  return state.recipientKind === 'existing' ? 'existing-tenant' : 'none';
+}
 
 /** The steps shown for the current recipient, in order, ending with provisioning. */
 export function stepsFor(state: CheckoutState): Step[] {
@@ -96,12 +107,10 @@ export function stepErrors(state: CheckoutState, options: ValidationOptions = {}
     case 'customer-details':
       return validateCompany(state.company);
     case 'tenant-domain':
-      return validateTenant(state.tenant, state.company.companyName);
+      return { ...validateTenant(state.tenant, state.company.companyName), ...validateAdminAccess(state.adminAccess, state.adminTemplates, adminAccessTarget(state)) };
     case 'agreement':
       if (!state.agreement) return { agreement: 'not-loaded' };
-      // The customer accepts on Microsoft's page: this step only informs.
-      if (state.agreement.mode === 'customer-accepts') return {};
-      return validateAgreement(state.agreementDraft, today);
+      return validateAcceptance(state.agreementDraft.acceptance, recipientCompanyName(state), acceptanceFirst(state));
     case 'review':
     case 'provisioning':
       return {};
@@ -165,9 +174,9 @@ export function buildQuoteRequest(state: CheckoutState, today: string = todayIso
 
 /**
  * `POST /orders`'s body, checked against the contract, or `undefined` while any step of
- * the path is invalid. The agreement acceptance is included only when the recipient needs
- * one and the mode is `attest`; in `customer-accepts` mode the customer accepts on
- * Microsoft's page and nothing is sent.
+ * the path is invalid. It references the acceptance request only when the recipient needs
+ * the agreement, and carries the admin access asked for (an existing customer's request is
+ * chosen on the review, so an incomplete one holds the order back here).
  */
 export function buildOrderRequest(state: CheckoutState, today: string = todayIso()): OrderRequest | undefined {
   if (firstInvalidStep(state, today)) return undefined;
@@ -175,13 +184,14 @@ export function buildOrderRequest(state: CheckoutState, today: string = todayIso
   if (!quoteRequest) return undefined;
   const request: OrderRequest = { lines: quoteRequest.lines, recipient: quoteRequest.recipient };
   if (agreementNeeded(state)) {
-    if (!state.agreement) return undefined;
-    if (state.agreement.mode === 'attest') {
-      const acceptance = toAgreementAcceptance(state.agreementDraft, state.agreement.templateId, today);
-      if (!acceptance) return undefined;
-      request.agreement = acceptance;
-    }
+    const acceptance = state.agreementDraft.acceptance;
+    if (!acceptance) return undefined;
+    request.agreementAcceptanceId = acceptance.id;
   }
+  const target = adminAccessTarget(state);
+  if (hasErrors(validateAdminAccess(state.adminAccess, state.adminTemplates, target))) return undefined;
+  const adminAccess = adminAccessChoice(state.adminAccess, state.adminTemplates, target);
+  if (adminAccess) request.adminAccess = adminAccess;
   if (state.quote) request.quoteId = state.quote.id;
   return OrderRequest.safeParse(request).success ? request : undefined;
 }
@@ -198,14 +208,20 @@ export interface RecipientSummary {
   newTenant?: boolean;
 }
 
-/** The Microsoft Customer Agreement acceptance, when the order carries or triggers one (`<lc-order-review>.agreement`). */
+/** The Microsoft Customer Agreement acceptance the order references (`<lc-order-review>.agreement`). */
 export interface AgreementSummary {
-  mode: Agreement['mode'];
-  /** The signatory's name (`attest` mode). */
-  signatory?: string;
-  /** `YYYY-MM-DD` (`attest` mode). */
-  dateAccepted?: string;
+  /** The request, as last seen: its status, link and signatory. */
+  acceptance: AcceptanceRequest;
+  /** The store requires acceptance before the order (then the review only shows once accepted). */
+  requiredBeforeOrder: boolean;
 }
+
+/** The admin access (GDAP) the order asks for (`<lc-order-review>.adminAccess`). */
+export type AdminAccessSummary =
+  /** A tenant the order creates: the default roles, or none (opted out). */
+  | { kind: 'default-roles'; granted: boolean; roles: AdminRole[] }
+  /** An existing tenant: the request, with its template's name and roles. */
+  | { kind: 'request'; request: AdminAccessRequest; templateName: string; roles: AdminRole[]; includesGlobalAdministrator: boolean };
 
 /** The recipient for the review; undefined until one is chosen. */
 export function recipientSummary(state: CheckoutState): RecipientSummary | undefined {
@@ -227,15 +243,20 @@ export function recipientSummary(state: CheckoutState): RecipientSummary | undef
   }
 }
 
-/** The agreement acceptance for the review; undefined when the order needs none or it is not loaded. */
+/** The agreement acceptance for the review; undefined when the order needs none or no link exists. */
 export function agreementSummary(state: CheckoutState): AgreementSummary | undefined {
-  const { agreement, agreementDraft } = state;
-  if (!agreement || !agreementNeeded(state)) return undefined;
-  return agreement.mode === 'attest'
-    ? {
-        mode: 'attest',
-        signatory: `${agreementDraft.firstName.trim()} ${agreementDraft.lastName.trim()}`,
-        dateAccepted: agreementDraft.dateAccepted,
-      }
-    : { mode: 'customer-accepts' };
+  const acceptance = state.agreementDraft.acceptance;
+  if (!acceptance || !agreementNeeded(state)) return undefined;
+  return { acceptance, requiredBeforeOrder: acceptanceFirst(state) };
+}
+
+/** The admin access for the review; undefined when the order asks for none (or the templates are not known). */
+export function adminAccessSummary(state: CheckoutState): AdminAccessSummary | undefined {
+  const choice = adminAccessChoice(state.adminAccess, state.adminTemplates, adminAccessTarget(state));
+  if (!choice || !state.adminTemplates) return undefined;
+  if (choice.request) {
+    const template = templateOf(state.adminTemplates, choice.request.templateId)!;
+    return { kind: 'request', request: choice.request, templateName: template.name, roles: template.roles, includesGlobalAdministrator: template.includesGlobalAdministrator };
+  }
+  return { kind: 'default-roles', granted: choice.defaultRoles !== false, roles: state.adminTemplates.defaultRoles.roles };
 }

@@ -2,8 +2,9 @@
  * The checkout machine's state and actions (see `machine.ts`): what one checkout holds, as an
  * immutable, JSON-safe plain object, and everything that can happen to it.
  */
-import type { Agreement, Catalog, Customer, DomainAvailability, Order, OrderLineInput, Quote, Recipient, TenantLookup } from '../api/schemas.js';
+import type { AcceptanceRequest, AdminAccessTemplates, Agreement, Catalog, Customer, DomainAvailability, Order, OrderLineInput, Quote, Recipient, TenantLookup } from '../api/schemas.js';
 import { emptyAgreement, emptyCompany, emptyTenant, todayIso, type AgreementDraft, type CompanyDraft, type TenantDraft } from './validate.js';
+import { emptyAdminAccess, type AdminAccessDraft } from './admin-access.js';
 
 // ---------------------------------------------------------------------------------------
 // State
@@ -50,10 +51,14 @@ export interface CheckoutState {
   readonly company: Readonly<CompanyDraft>;
   /** The new customer's tenant form and look-ups. */
   readonly tenant: Readonly<TenantDraft>;
-  /** `GET /agreement`: the current agreement and its mode. */
+  /** `GET /agreement`: the current agreement, and whether acceptance must come before the order. */
   readonly agreement?: Agreement;
-  /** The signatory's form (used in `attest` mode). */
+  /** The signatory and the acceptance request made for them. */
   readonly agreementDraft: Readonly<AgreementDraft>;
+  /** `GET /admin-access/templates`: the GDAP role templates and a new tenant's default roles. */
+  readonly adminTemplates?: AdminAccessTemplates;
+  /** The admin access (GDAP) asked for with the order. */
+  readonly adminAccess: Readonly<AdminAccessDraft>;
   /** `POST /quotes` for the current lines and recipient; cleared when either changes. */
   readonly quote?: Quote;
   readonly submission?: Submission;
@@ -67,7 +72,7 @@ export interface CheckoutState {
 export interface MachineEnv {
   /** A new idempotency key. */
   newKey(): string;
-  /** The local date, `YYYY-MM-DD` ("date accepted" may not be later). */
+  /** The local date, `YYYY-MM-DD` (quotes and end dates count from it). */
   today(): string;
 }
 
@@ -93,6 +98,7 @@ export function createCheckout(lines: readonly OrderLineInput[] = [], catalog?: 
     company: emptyCompany,
     tenant: emptyTenant,
     agreementDraft: emptyAgreement,
+    adminAccess: emptyAdminAccess,
   };
 }
 
@@ -116,7 +122,12 @@ export type CheckoutAction =
   /** `GET /tenants/{domain}` answered; ignored when the domain has changed since. */
   | { type: 'tenant-loaded'; lookup: TenantLookup }
   | { type: 'agreement-loaded'; agreement: Agreement }
+  /** The signatory's fields, or the acceptance request (created, regenerated, or a newer status). */
   | { type: 'update-agreement'; values: Partial<AgreementDraft> }
+  /** A newer snapshot of the acceptance request; ignored for another request. */
+  | { type: 'acceptance-updated'; acceptance: AcceptanceRequest }
+  | { type: 'admin-templates-loaded'; templates: AdminAccessTemplates }
+  | { type: 'update-admin-access'; values: Partial<AdminAccessDraft> }
   | { type: 'next' }
   | { type: 'back' }
   /** Jumps to a visited step of the current path (forward only across valid steps). */

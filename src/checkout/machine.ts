@@ -29,6 +29,7 @@ import {
   agreementNeeded,
 } from './machine-selectors.js';
 import { createCheckout, defaultEnv, type CheckoutAction, type CheckoutState, type MachineEnv, type RecipientKind, type Step } from './machine-state.js';
+import { emptyAdminAccess, type AdminAccessDraft } from './admin-access.js';
 import { emptyAgreement, emptyCompany, emptyTenant, hasErrors, normalizeDomain, samePrefix, type CompanyDraft, type TenantDraft } from './validate.js';
 
 export * from './machine-state.js';
@@ -114,6 +115,7 @@ function switchRecipient(state: CheckoutState, kind: RecipientKind, customer?: C
     company: emptyCompany,
     tenant: emptyTenant,
     agreementDraft: emptyAgreement,
+    adminAccess: emptyAdminAccess,
     // Back to choosing: later steps were for the previous recipient.
     step: state.step === 'cart' ? 'cart' : 'customer-type',
     visited: state.visited.filter((step) => step === 'cart' || step === 'customer-type'),
@@ -124,10 +126,6 @@ function next(state: CheckoutState, env: MachineEnv): CheckoutState {
   if (!canGoNext(state, env.today())) return state;
   const steps = stepsFor(state);
   const target = steps[steps.indexOf(state.step) + 1]!;
-  // The representative accepts today in the usual case: pre-fill it, once.
-  if (target === 'agreement' && state.agreementDraft.dateAccepted === '') {
-    return visit({ ...state, agreementDraft: { ...state.agreementDraft, dateAccepted: env.today() } }, target);
-  }
   return visit(state, target);
 }
 
@@ -245,12 +243,36 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       if (!editable || !agreementNeeded(state)) return state;
       const draft = { ...state.agreementDraft };
       const { values } = action;
-      for (const key of ['firstName', 'lastName', 'email', 'phone', 'dateAccepted'] as const) {
+      for (const key of ['firstName', 'lastName', 'email', 'phone'] as const) {
         const value = values[key];
         if (typeof value === 'string') draft[key] = value;
       }
-      if (typeof values.accepted === 'boolean') draft.accepted = values.accepted;
+      if (typeof values.someoneElse === 'boolean') draft.someoneElse = values.someoneElse;
+      if (values.acceptance) draft.acceptance = values.acceptance;
       return same(draft, state.agreementDraft) ? state : { ...state, agreementDraft: draft };
+    }
+
+    case 'acceptance-updated': {
+      const current = state.agreementDraft.acceptance;
+      // Followed after the order too: the review and provisioning say what it is waiting for.
+      if (!current || current.id !== action.acceptance.id || same(current, action.acceptance)) return state;
+      return { ...state, agreementDraft: { ...state.agreementDraft, acceptance: action.acceptance } };
+    }
+
+    case 'admin-templates-loaded':
+      return same(action.templates, state.adminTemplates) ? state : { ...state, adminTemplates: action.templates };
+
+    case 'update-admin-access': {
+      if (!editable) return state;
+      const draft: AdminAccessDraft = { ...state.adminAccess };
+      for (const key of ['defaultRoles', 'request', 'autoExtend'] as const) {
+        if (typeof action.values[key] === 'boolean') draft[key] = action.values[key];
+      }
+      if (typeof action.values.templateId === 'string') draft.templateId = action.values.templateId;
+      if (typeof action.values.days === 'number' && Number.isInteger(action.values.days) && action.values.days >= 1 && action.values.days <= 730) {
+        draft.days = action.values.days;
+      }
+      return same(draft, state.adminAccess) ? state : { ...state, adminAccess: draft };
     }
 
     case 'next':
@@ -334,7 +356,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       // Licences were bought (or are on their way): the next customer starts with an empty cart.
       const bought = phase === 'completed' || phase === 'waiting';
       const fresh = createCheckout(bought ? [] : state.lines, state.catalog);
-      return state.agreement ? { ...fresh, agreement: state.agreement } : fresh;
+      return { ...fresh, ...(state.agreement ? { agreement: state.agreement } : {}), ...(state.adminTemplates ? { adminTemplates: state.adminTemplates } : {}) };
     }
   }
 }

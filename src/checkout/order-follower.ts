@@ -1,8 +1,10 @@
 /**
- * `OrderFollower`: follows a placed order until it is completed or failed, as a Lit
- * `ReactiveController`. It reads the order's snapshots over server-sent events
- * (`CheckoutApi.watchOrder`) and falls back to polling `getOrder` with backoff when the
- * backend has no events endpoint or the stream keeps breaking.
+ * `SnapshotFollower`: follows one backend resource until it reaches a final state, as a Lit
+ * `ReactiveController`. It reads the resource's snapshots over server-sent events and falls
+ * back to polling with backoff when the backend has no events endpoint or the stream keeps
+ * breaking. `OrderFollower` follows a placed order until it is completed or failed
+ * (`watchOrder` / `getOrder`); `AcceptanceFollower` an agreement acceptance request until the
+ * customer accepted or its link expired.
  *
  * Failures to reach the backend are connection problems, never an order failure: they are
  * reported through `onConnectionChange` / `onError` and retried automatically. Only the
@@ -11,7 +13,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CheckoutApi } from '../api/api.js';
 import { isApiError } from '../api/errors.js';
-import type { Order } from '../api/schemas.js';
+import type { AcceptanceRequest, Order } from '../api/schemas.js';
 import { LcOrderCompleteEvent } from '../events/order-complete.js';
 import { LcOrderFailedEvent } from '../events/order-failed.js';
 import { LcProvisioningProgressEvent } from '../events/provisioning-progress.js';
@@ -41,15 +43,15 @@ export interface PollDelays {
   jitter?: number;
 }
 
-export interface OrderFollowerOptions {
+export interface FollowerOptions<T> {
   /** The client to talk through; read at each attempt, so a late context value is picked up. */
   api: () => CheckoutApi | undefined;
-  /** Every snapshot of the followed order, oldest first (including repeats of the same state). */
-  onSnapshot(order: Order): void;
+  /** Every snapshot of the followed resource, oldest first (including repeats of the same state). */
+  onSnapshot(snapshot: T): void;
   /** The connection state changed (reported only on change). */
   onConnectionChange?(state: ConnectionState): void;
-  /** The backend does not know the order (`404 order-not-found`); following has stopped. */
-  onNotFound?(orderId: string): void;
+  /** The backend does not know the resource (`404` with its not-found code); following has stopped. */
+  onNotFound?(id: string): void;
   /** A failed attempt (network error, 5xx, a body that breaks the contract); it is retried. */
   onError?(error: unknown): void;
   /** Backoff timing; tests pass short delays. */
@@ -58,6 +60,20 @@ export interface OrderFollowerOptions {
   random?: () => number;
   /** The clock (ms since the epoch) that task estimates are compared with; `Date.now` by default. */
   now?: () => number;
+}
+
+export type OrderFollowerOptions = FollowerOptions<Order>;
+
+/** How to read one kind of resource, and when it is final. */
+export interface FollowedResource<T extends { id: string }> {
+  watch(api: CheckoutApi, id: string, onSnapshot: (snapshot: T) => void, signal: AbortSignal): Promise<void>;
+  get(api: CheckoutApi, id: string, signal: AbortSignal): Promise<T>;
+  /** Nothing will change any more: no request after this snapshot. */
+  isFinal(snapshot: T): boolean;
+  /** The problem `code` of a 404 that means the resource is unknown (not a missing events endpoint). */
+  notFoundCode: string;
+  /** The next poll after `snapshot` was read at `now`. */
+  plan(policy: PollPolicy, snapshot: T, now: number): PollPlan;
 }
 
 /** The events endpoint is missing: these statuses switch to polling for good. */
@@ -145,27 +161,35 @@ export class PollPolicy {
     return wait;
   }
 
-  /** Plans the next poll after `order` was read at `now` (ms since the epoch). */
-  next(order: Order, now: number): PollPlan {
+  /**
+   * The backoff step after a snapshot whose status is summed up by `signature`: the first
+   * keeps the delay, a change halves it (down to `initial`), no change grows it (up to `max`).
+   */
+  backoff(signature: string): number {
     const { initial, factor, max } = this._delays;
-    const signature = statusSignature(order);
     const first = this._signature === undefined;
     const changed = !first && signature !== this._signature;
     this._signature = signature;
+    if (changed) this._delay = Math.max(initial, this._delay / 2);
+    else if (!first) this._delay = Math.min(max, this._delay * factor);
+    return this._delay;
+  }
+
+  /** Plans the next poll after `order` was read at `now` (ms since the epoch). */
+  next(order: Order, now: number): PollPlan {
+    const { initial, max } = this._delays;
     // The previous poll aimed at this task's end and it still runs: its estimate is off.
     if (this._aim !== undefined && order.tasks.some((t) => t.id === this._aim && t.status === 'running')) {
       this._distrusted.add(this._aim);
     }
     this._aim = undefined;
 
+    const delay = this.backoff(statusSignature(order));
     if (order.status === 'waiting') {
       // Nothing runs: someone else acts, slowly.
       this._delay = max;
       return { delay: max };
     }
-    // The first snapshot keeps the delay it started with (the initial one, unless attempts failed).
-    if (changed) this._delay = Math.max(initial, this._delay / 2);
-    else if (!first) this._delay = Math.min(max, this._delay * factor);
 
     let end: { task: string; in: number } | undefined;
     for (const task of order.tasks) {
@@ -180,7 +204,7 @@ export class PollPolicy {
       }
       if (!end || left < end.in) end = { task: task.id, in: left };
     }
-    if (!end) return { delay: this._delay };
+    if (!end) return { delay };
     if (end.in > max) return { delay: max };
     // Ending sooner than the shortest delay: the poll after it sees the end.
     this._aim = end.task;
@@ -188,10 +212,11 @@ export class PollPolicy {
   }
 }
 
-export class OrderFollower implements ReactiveController {
+export class SnapshotFollower<T extends { id: string }> implements ReactiveController {
   private readonly _host: ReactiveControllerHost;
-  private readonly _options: OrderFollowerOptions;
-  private _orderId?: string;
+  private readonly _options: FollowerOptions<T>;
+  private readonly _resource: FollowedResource<T>;
+  private _id?: string;
   private _connected = false;
   private _finished = false;
   private _connection: ConnectionState = 'live';
@@ -204,15 +229,16 @@ export class OrderFollower implements ReactiveController {
   /** `follow()` came before the client did (context not there yet): start once it is. */
   private _awaitingApi = false;
 
-  constructor(host: ReactiveControllerHost, options: OrderFollowerOptions) {
+  constructor(host: ReactiveControllerHost, resource: FollowedResource<T>, options: FollowerOptions<T>) {
     this._host = host;
+    this._resource = resource;
     this._options = options;
     host.addController(this);
   }
 
-  /** The order being followed, until `stop()` (kept after it completed or failed). */
-  get orderId(): string | undefined {
-    return this._orderId;
+  /** The resource being followed, until `stop()` (kept after it reached a final state). */
+  get followedId(): string | undefined {
+    return this._id;
   }
 
   /** How the backend is reached now. */
@@ -220,20 +246,20 @@ export class OrderFollower implements ReactiveController {
     return this._connection;
   }
 
-  /** Whether requests are being made or scheduled for the order (false once it is terminal or stopped). */
+  /** Whether requests are being made or scheduled (false once the resource is final or following stopped). */
   get following(): boolean {
-    return this._orderId !== undefined && !this._finished;
+    return this._id !== undefined && !this._finished;
   }
 
   /**
-   * Follows `orderId`. Following the same order again is a no-op while it runs; another id
+   * Follows `id`. Following the same one again is a no-op while it is not final; another id
    * replaces the previous one. Requests start now when the host is connected, otherwise on
    * `hostConnected`.
    */
-  follow(orderId: string): void {
-    if (orderId === this._orderId && !this._finished) return;
+  follow(id: string): void {
+    if (id === this._id && !this._finished) return;
     this._halt();
-    this._orderId = orderId;
+    this._id = id;
     this._finished = false;
     this._useStream = true;
     this._streamFailures = 0;
@@ -241,10 +267,10 @@ export class OrderFollower implements ReactiveController {
     this._start();
   }
 
-  /** Stops following: aborts the request in flight and forgets the order. */
+  /** Stops following: aborts the request in flight and forgets the resource. */
   stop(): void {
     this._halt();
-    this._orderId = undefined;
+    this._id = undefined;
     this._finished = false;
   }
 
@@ -263,7 +289,7 @@ export class OrderFollower implements ReactiveController {
     this._connected = false;
     window.removeEventListener('online', this._onOnline);
     window.removeEventListener('offline', this._onOffline);
-    // Keeps the order id: a host moved in the DOM (or re-attached) resumes where it was.
+    // Keeps the id: a host moved in the DOM (or re-attached) resumes where it was.
     this._halt();
   }
 
@@ -307,35 +333,36 @@ export class OrderFollower implements ReactiveController {
     if (!api) return;
     const attempt = new AbortController();
     this._attempt = attempt;
-    const id = this._orderId!;
+    const id = this._id!;
     void (this._useStream ? this._watch(api, id, attempt) : this._poll(api, id, attempt));
   }
 
   private async _watch(api: CheckoutApi, id: string, attempt: AbortController): Promise<void> {
     let received = false;
     try {
-      await api.watchOrder(
+      await this._resource.watch(
+        api,
         id,
-        (order) => {
+        (snapshot) => {
           if (attempt.signal.aborted) return;
           received = true;
           this._streamFailures = 0;
           this._policy?.reset();
           this._setConnection('live');
-          this._deliver(id, order);
+          this._deliver(id, snapshot);
         },
-        { signal: attempt.signal },
+        attempt.signal,
       );
       if (!this._current(attempt)) return;
       this._attempt = undefined;
       if (this._finished) return;
-      // The server closed a stream of an order still in progress: open another.
-      this._retry(received ? undefined : new Error('The order event stream ended without a snapshot'), true);
+      // The server closed a stream of a resource not final yet: open another.
+      this._retry(received ? undefined : new Error('The event stream ended without a snapshot'), true);
     } catch (error) {
       if (!this._current(attempt)) return;
       this._attempt = undefined;
       if (isApiError(error) && NO_EVENTS_ENDPOINT.has(error.status)) {
-        // No events endpoint (or the order is unknown: the poll tells which, with one GET).
+        // No events endpoint (or the resource is unknown: the poll tells which, with one GET).
         this._useStream = false;
         this._start();
         return;
@@ -345,13 +372,13 @@ export class OrderFollower implements ReactiveController {
   }
 
   private async _poll(api: CheckoutApi, id: string, attempt: AbortController): Promise<void> {
-    let order: Order;
+    let snapshot: T;
     try {
-      order = await api.getOrder(id, { signal: attempt.signal });
+      snapshot = await this._resource.get(api, id, attempt.signal);
     } catch (error) {
       if (!this._current(attempt)) return;
       this._attempt = undefined;
-      if (isApiError(error) && error.status === 404 && error.code === 'order-not-found') {
+      if (isApiError(error) && error.status === 404 && error.code === this._resource.notFoundCode) {
         this._finished = true;
         this._options.onNotFound?.(id);
         return;
@@ -362,9 +389,9 @@ export class OrderFollower implements ReactiveController {
     if (!this._current(attempt)) return;
     this._attempt = undefined;
     this._setConnection('polling');
-    this._deliver(id, order);
+    this._deliver(id, snapshot);
     if (this._finished) return;
-    const plan = this._policy!.next(order, (this._options.now ?? Date.now)());
+    const plan = this._resource.plan(this._policy!, snapshot, (this._options.now ?? Date.now)());
     this._schedule(plan.delay, plan.aimedAt !== undefined);
   }
 
@@ -393,15 +420,15 @@ export class OrderFollower implements ReactiveController {
   }
 
   /** Hands a snapshot on. */
-  private _deliver(id: string, order: Order): void {
-    if (order.id !== id || this._finished) return;
-    if (isTerminal(order)) {
+  private _deliver(id: string, snapshot: T): void {
+    if (snapshot.id !== id || this._finished) return;
+    if (this._resource.isFinal(snapshot)) {
       // Nothing will change any more: no request after this one.
       this._finished = true;
       clearTimeout(this._timer);
       this._timer = undefined;
     }
-    this._options.onSnapshot(order);
+    this._options.onSnapshot(snapshot);
     this._host.requestUpdate();
   }
 
@@ -414,6 +441,42 @@ export class OrderFollower implements ReactiveController {
     this._connection = state;
     this._options.onConnectionChange?.(state);
     this._host.requestUpdate();
+  }
+}
+
+const orders: FollowedResource<Order> = {
+  watch: (api, id, onSnapshot, signal) => api.watchOrder(id, onSnapshot, { signal }),
+  get: (api, id, signal) => api.getOrder(id, { signal }),
+  isFinal: isTerminal,
+  notFoundCode: 'order-not-found',
+  plan: (policy, order, now) => policy.next(order, now),
+};
+
+/** Follows a placed order until it is completed or failed. */
+export class OrderFollower extends SnapshotFollower<Order> {
+  constructor(host: ReactiveControllerHost, options: OrderFollowerOptions) {
+    super(host, orders, options);
+  }
+
+  /** The order being followed, until `stop()` (kept after it completed or failed). */
+  get orderId(): string | undefined {
+    return this.followedId;
+  }
+}
+
+const acceptances: FollowedResource<AcceptanceRequest> = {
+  watch: (api, id, onSnapshot, signal) => api.watchAgreementAcceptance(id, onSnapshot, { signal }),
+  get: (api, id, signal) => api.getAgreementAcceptance(id, { signal }),
+  // An expired link changes only when a new one is asked for, which is followed anew.
+  isFinal: (request) => request.status !== 'link-generated' && request.status !== 'required',
+  notFoundCode: 'acceptance-not-found',
+  plan: (policy, request) => ({ delay: policy.backoff(`${request.status}|${request.url}`) }),
+};
+
+/** Follows an agreement acceptance request until the customer accepted or its link expired. */
+export class AcceptanceFollower extends SnapshotFollower<AcceptanceRequest> {
+  constructor(host: ReactiveControllerHost, options: FollowerOptions<AcceptanceRequest>) {
+    super(host, acceptances, options);
   }
 }
 

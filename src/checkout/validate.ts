@@ -10,11 +10,12 @@
  */
 import * as z from 'zod/mini';
 import {
-  AgreementAcceptance,
   CompanyDetails,
+  Contact,
   DOMAIN_PREFIX_PATTERN,
   OrderLineInput,
   TenantDomain,
+  type AcceptanceRequest,
   type Catalog,
   type DomainAvailability,
   type TenantLookup,
@@ -52,9 +53,14 @@ export type ErrorCode =
   | 'company-name-mismatch'
   /** Not a calendar date `YYYY-MM-DD`. */
   | 'date'
-  | 'future-date'
-  /** The acceptance checkbox is not ticked. */
-  | 'accept-required'
+  /** No working acceptance link yet (none created, or the last one expired). */
+  | 'acceptance-missing'
+  /** The acceptance link was made for another company name: make a new one. */
+  | 'acceptance-stale'
+  /** The store requires acceptance before the order, and it has not happened yet. */
+  | 'acceptance-pending'
+  /** Admin access: auto-extend asked with a template that includes Global Administrator. */
+  | 'auto-extend-global-admin'
   /** The agreement (`GET /agreement`) is not loaded yet. */
   | 'not-loaded'
   /** A cart line that is not a valid order line. */
@@ -364,69 +370,78 @@ export function validateTenant(tenant: TenantDraft, companyName: string): FieldE
 // ---------------------------------------------------------------------------------------
 // Microsoft Customer Agreement
 
-/** The signatory's form, as typed. */
+/**
+ * The agreement step: who signs, and the acceptance request made for them. The signatory is
+ * the primary contact unless `someoneElse` (always for an existing customer, whose contact
+ * the checkout does not know); then the fields below.
+ */
 export interface AgreementDraft {
+  someoneElse: boolean;
   firstName: string;
   lastName: string;
   email: string;
   phone: string;
-  /** `YYYY-MM-DD`; the form pre-fills today. */
-  dateAccepted: string;
-  /** The explicit acceptance checkbox. */
-  accepted: boolean;
+  /** `POST /agreement-acceptances`'s answer, as last seen (its status followed live). */
+  acceptance?: AcceptanceRequest;
 }
-export type AgreementField = keyof AgreementDraft;
+export type AgreementField = 'firstName' | 'lastName' | 'email' | 'phone';
 
 export const emptyAgreement: Readonly<AgreementDraft> = Object.freeze({
+  someoneElse: false,
   firstName: '',
   lastName: '',
   email: '',
   phone: '',
-  dateAccepted: '',
-  accepted: false,
 });
 
-const Signatory = z.omit(AgreementAcceptance, { templateId: true });
-
-const agreementFieldPaths: Readonly<Record<string, AgreementField>> = Object.freeze({
+const signatoryFieldPaths: Readonly<Record<string, AgreementField>> = Object.freeze({
   firstName: 'firstName',
   lastName: 'lastName',
   email: 'email',
   phone: 'phone',
-  dateAccepted: 'dateAccepted',
 });
 
-function signatoryCandidate(draft: AgreementDraft) {
-  return {
-    firstName: draft.firstName.trim(),
-    lastName: draft.lastName.trim(),
-    email: draft.email.trim(),
-    ...optional('phone', draft.phone),
-    dateAccepted: draft.dateAccepted.trim(),
-  };
+type SignatoryDraft = Pick<AgreementDraft, AgreementField>;
+
+function signatoryCandidate(draft: SignatoryDraft): Contact {
+  return { firstName: draft.firstName.trim(), lastName: draft.lastName.trim(), email: draft.email.trim(), ...optional('phone', draft.phone) };
 }
 
-/** The signatory form; `today` is the local date `YYYY-MM-DD` (injected so tests can pin it). */
-export function validateAgreement(draft: AgreementDraft, today: string): FieldErrors<AgreementField> {
-  const candidate = signatoryCandidate(draft);
-  const parsed = Signatory.safeParse(candidate);
-  const errors: FieldErrors<AgreementField> = parsed.success ? {} : issuesToErrors(parsed.error.issues, agreementFieldPaths);
-  for (const field of ['firstName', 'lastName', 'email', 'dateAccepted'] as const) {
+/** The signatory's fields (the primary contact's rules: names 1–50, an email, an optional phone). */
+export function validateSignatory(draft: SignatoryDraft): FieldErrors<AgreementField> {
+  const parsed = Contact.safeParse(signatoryCandidate(draft));
+  const errors: FieldErrors<AgreementField> = parsed.success ? {} : issuesToErrors(parsed.error.issues, signatoryFieldPaths);
+  for (const field of ['firstName', 'lastName', 'email'] as const) {
     if (isBlank(draft[field])) errors[field] = 'required';
   }
-  // ISO dates compare correctly as strings.
-  if (!errors.dateAccepted && candidate.dateAccepted > today) errors.dateAccepted = 'future-date';
-  if (!errors.phone && candidate.phone && !phonePattern.test(candidate.phone)) errors.phone = 'phone';
-  if (!draft.accepted) errors.accepted = 'accept-required';
+  if (!errors.phone && !isBlank(draft.phone) && !phonePattern.test(draft.phone.trim())) errors.phone = 'phone';
   return errors;
 }
 
-/** The contract's `AgreementAcceptance`, or `undefined` while the form has errors. */
-export function toAgreementAcceptance(
-  draft: AgreementDraft,
-  templateId: string,
-  today: string,
-): AgreementAcceptance | undefined {
-  if (hasErrors(validateAgreement(draft, today))) return undefined;
-  return { templateId, ...signatoryCandidate(draft) };
+/** Who signs: the typed signatory, or the primary contact (`contact`) unless someone else does. */
+export function signatoryOf(draft: AgreementDraft, contact?: SignatoryDraft): Contact | undefined {
+  const source = draft.someoneElse || !contact ? draft : contact;
+  return hasErrors(validateSignatory(source)) ? undefined : signatoryCandidate(source);
+}
+
+/** Whether the signatory accepted (the status says so, whatever comes after). */
+export const acceptanceDone = (acceptance: AcceptanceRequest | undefined): boolean =>
+  acceptance?.status === 'customer-accepted' || acceptance?.status === 'agreement-created';
+
+/**
+ * What keeps the agreement step from going on, as `{ acceptance: code }`: no link yet, a link
+ * for another company name, an expired link, or (where acceptance must come first) not
+ * accepted yet. A pending acceptance is fine otherwise: the order waits on it.
+ */
+export function validateAcceptance(
+  acceptance: AcceptanceRequest | undefined,
+  companyName: string,
+  requiredBeforeOrder: boolean,
+): FieldErrors<'acceptance'> {
+  if (!acceptance) return { acceptance: 'acceptance-missing' };
+  if (acceptance.company && acceptance.company.name !== companyName.trim()) return { acceptance: 'acceptance-stale' };
+  if (acceptanceDone(acceptance)) return {};
+  if (acceptance.status !== 'link-generated') return { acceptance: 'acceptance-missing' };
+  if (requiredBeforeOrder || acceptance.requiredBeforeOrder) return { acceptance: 'acceptance-pending' };
+  return {};
 }

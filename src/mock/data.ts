@@ -184,12 +184,11 @@ export const knownTenants: Readonly<Record<string, { companyName: string; tenant
 /** The reseller itself, the recipient of internal-use orders. */
 export const reseller = { companyName: 'Northwind IT', domain: 'northwindit.onmicrosoft.com' };
 
-export function currentAgreement(mode: Agreement['mode']): Agreement {
+export function currentAgreement(): Agreement {
   return {
     templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f',
     version: '2025-01',
     url: 'https://www.microsoft.com/licensing/docs/customeragreement',
-    mode,
   };
 }
 

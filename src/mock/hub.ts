@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
-import { AgreementMode, IsoDate } from '../api/schemas.js';
+import { IsoDate } from '../api/schemas.js';
 import { createMockBackend, type Fault, type MockBackend, type MockOptions } from './index.js';
 import { issuesToFieldErrors, json, problem, randomHex, validationProblem } from './http.js';
 import { handleNode, type NodeHandlerOptions } from './node.js';
@@ -24,14 +24,12 @@ export interface MockHub {
 
 const MockOptionsSchema = z.object({
   speed: z.optional(z.number().check(z.positive())),
-  agreementMode: z.optional(AgreementMode),
   today: z.optional(IsoDate),
   sse: z.optional(z.boolean()),
   latencyMs: z.optional(z.number().check(z.nonnegative(), z.lte(60_000))),
   acceptanceLinkSeconds: z.optional(z.number().check(z.positive())),
   acceptanceBeforeOrder: z.optional(z.boolean()),
   defaultRolesOptOut: z.optional(z.boolean()),
-  attestRetired: z.optional(z.boolean()),
 });
 
 const FaultSchema = z.object({

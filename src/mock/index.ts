@@ -6,7 +6,6 @@
  * Every request body is parsed with the contract's schemas; a bad request gets a 400/422
  * problem+json naming the field, an unknown route 404 and a wrong method 405, never a 500.
  */
-import type { AgreementMode } from '../api/schemas.js';
 import { INVALID_JSON, notFound, problem, sleep } from './http.js';
 import { dayNumber } from './proration.js';
 import { addressRoutes } from './resources/addresses.js';
@@ -33,8 +32,6 @@ export interface MockOptions {
    * order provisions in about a minute; tests use 200–2000 to finish in milliseconds.
    */
   speed?: number;
-  /** How the Microsoft Customer Agreement is accepted; `attest` by default. */
-  agreementMode?: AgreementMode;
   /** Today's date, `YYYY-MM-DD`, for quotes and agreement dates; the real date (UTC) by default. */
   today?: string;
   /** Serve `/orders/{id}/events` (default true); false answers 404 so clients fall back to polling. */
@@ -50,15 +47,7 @@ export interface MockOptions {
   acceptanceBeforeOrder?: boolean;
   /** The store lets the reseller opt a new tenant out of the default GDAP roles (default true). */
   defaultRolesOptOut?: boolean;
-  /** Refuse the retired partner attestation (`agreement` in an order); default `ATTEST_RETIRED`. */
-  attestRetired?: boolean;
 }
-
-/**
- * Whether instances refuse the retired partner attestation by default. False while the
- * checkout still sends it; true once it sends `agreementAcceptanceId`.
- */
-export const ATTEST_RETIRED = false;
 
 /** Microsoft's stores offer links for minutes up to seven days; the mock takes the longest. */
 const ACCEPTANCE_LINK_SECONDS = 7 * 24 * 3600;
@@ -113,17 +102,14 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
   const speed = options.speed ?? 1;
   if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError(`speed must be a positive number, not ${speed}`);
   if (options.today !== undefined) dayNumber(options.today);
-  const agreementMode: AgreementMode = options.agreementMode ?? 'attest';
   const state = createState({
     speed,
     basePath: (options.basePath ?? '/api').replace(/\/+$/, ''),
-    agreementMode,
     sse: options.sse ?? true,
     latencyMs: options.latencyMs ?? 0,
     acceptanceLinkSeconds: options.acceptanceLinkSeconds ?? ACCEPTANCE_LINK_SECONDS,
     acceptanceBeforeOrder: options.acceptanceBeforeOrder ?? false,
     defaultRolesOptOut: options.defaultRolesOptOut ?? true,
-    attestRetired: options.attestRetired ?? ATTEST_RETIRED,
     ...(options.today !== undefined ? { today: options.today } : {}),
   });
   const { basePath, latencyMs } = state.settings;

@@ -3,7 +3,7 @@
  * and what orders changed (taken prefixes, new customers and tenants). Each instance has its
  * own, so instances never see each other's orders.
  */
-import type { AcceptanceCompany, AdminCredentials, AgreementMode, Contact, Customer, RoleTemplate, Subscription, TaskKind } from '../api/schemas.js';
+import type { AcceptanceCompany, AdminCredentials, Contact, Customer, RoleTemplate, Subscription, TaskKind } from '../api/schemas.js';
 import { customers as seedCustomers, knownTenants } from './data.js';
 import type { OrderRecord } from './provisioning.js';
 import { todayUtc } from './proration.js';
@@ -12,7 +12,6 @@ import { todayUtc } from './proration.js';
 export interface MockSettings {
   speed: number;
   basePath: string;
-  agreementMode: AgreementMode;
   sse: boolean;
   latencyMs: number;
   /** The fixed date the instance was given, if any. */
@@ -23,8 +22,6 @@ export interface MockSettings {
   acceptanceBeforeOrder: boolean;
   /** The store lets the reseller opt a new tenant out of the default GDAP roles. */
   defaultRolesOptOut: boolean;
-  /** The retired partner attestation (`agreement` in an order) is refused. */
-  attestRetired: boolean;
 }
 
 /** An agreement acceptance request. Its status follows from the times below (see `acceptanceStatus`). */

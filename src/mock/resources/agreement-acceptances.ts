@@ -146,9 +146,6 @@ export function accept(state: MockState, record: AcceptanceRecord): void {
  */
 export function acceptanceErrors(state: MockState, order: OrderRequest, companyName: string | undefined, needed: boolean): FieldError[] {
   const id = order.agreementAcceptanceId;
-  if (order.agreement && id !== undefined) {
-    return [{ field: 'agreement', message: 'Send agreementAcceptanceId or the retired attestation (agreement), not both.' }];
-  }
   // A recipient with the agreement on file (or your own organization) does not use it.
   if (id === undefined || !needed) return [];
   const record = state.acceptances.get(id);
@@ -173,9 +170,9 @@ export function acceptanceErrors(state: MockState, order: OrderRequest, companyN
   return [];
 }
 
-/** The order's problem when it carries the retired attestation and the store retired it. */
-export function attestationRetired(state: MockState, order: OrderRequest): Response | undefined {
-  if (!state.settings.attestRetired || !order.agreement) return undefined;
+/** The order's problem when its body still carries the retired attestation (`agreement`). */
+export function attestationRetired(body: unknown): Response | undefined {
+  if (!body || typeof body !== 'object' || !('agreement' in body)) return undefined;
   return problem({
     status: 422,
     title: 'Partner attestation was retired',

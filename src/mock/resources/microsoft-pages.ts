@@ -56,7 +56,7 @@ function agreementBody(record: AcceptanceRecord, who: string): string {
 <dt>Signatory</dt><dd>${escapeHtml(who)}</dd>
 <dt>Email</dt><dd>${escapeHtml(signatory.email)}</dd>
 </dl>
-<p><a href="${escapeHtml(currentAgreement('attest').url)}">Read the Microsoft Customer Agreement</a></p>
+<p><a href="${escapeHtml(currentAgreement().url)}">Read the Microsoft Customer Agreement</a></p>
 <p>By selecting Accept, you confirm that you may accept this agreement for ${escapeHtml(company.name)}.</p>
 <form method="post"><button type="submit" name="decision" value="accept">Accept</button></form>
 <p class="small">This link works until ${escapeHtml(dateTime(record.expiresAt))}.</p>`;

@@ -69,27 +69,7 @@ export function planTasks(
     });
   }
   if (recipient.kind !== 'internal') {
-    if (order.agreement) {
-      tasks.push({
-        kind: 'record-agreement',
-        label: 'Record the Microsoft Customer Agreement acceptance',
-        behaviour: 'work',
-        seconds: 5,
-        doneDetail: `Accepted by ${order.agreement.firstName} ${order.agreement.lastName} on ${order.agreement.dateAccepted}.`,
-      });
-    } else if (acceptance) {
-      tasks.push(recordAgreementTask(acceptance));
-    } else if (needsAgreement(recipient, customer) && state.settings.agreementMode === 'customer-accepts') {
-      tasks.push({
-        kind: 'accept-agreement',
-        label: 'Customer accepts the Microsoft Customer Agreement',
-        behaviour: 'action',
-        seconds: 25,
-        activeDetail: `Send this link to a person authorised to sign for ${name}: they sign in and accept the agreement.`,
-        doneDetail: 'Accepted by the customer.',
-        actionUrl: 'https://admin.microsoft.com/Adminportal/Home#/BillingAccounts/agreements',
-      });
-    }
+    if (acceptance) tasks.push(recordAgreementTask(acceptance));
   }
   if (recipient.kind === 'new' && name.includes('Review')) {
     tasks.push({
