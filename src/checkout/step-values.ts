@@ -4,6 +4,7 @@
  */
 import type { Customer } from '../api/schemas.js';
 import type { CheckoutAction, CheckoutState, RecipientKind, Step } from './machine-state.js';
+import type { AdminAccessDraft } from './admin-access.js';
 import type { AgreementDraft, CompanyDraft, TenantDraft } from './validate.js';
 
 /** The customer-type step's value. */
@@ -33,7 +34,12 @@ export function stepValueActions(state: CheckoutState, step: Step, value: unknow
     }
     case 'customer-details':
       return [{ type: 'update-company', values: value as Partial<CompanyDraft> }];
-    case 'tenant-domain': {
+    case 'tenant-domain':
+    case 'review': {
+      // `<lc-admin-access>` reports its choice for the step it sits in.
+      const { adminAccess } = value as { adminAccess?: Partial<AdminAccessDraft> };
+      if (adminAccess) return [{ type: 'update-admin-access', values: adminAccess }];
+      if (step === 'review') return [];
       const draft = value as Partial<TenantDraft>;
       const values: Partial<Pick<TenantDraft, 'hasTenant' | 'domain' | 'prefix'>> = {};
       if (typeof draft.hasTenant === 'boolean') values.hasTenant = draft.hasTenant;
@@ -62,7 +68,7 @@ export function stepDraft(state: CheckoutState, step: Step): object | undefined 
     case 'customer-details':
       return state.company;
     case 'tenant-domain':
-      return state.tenant;
+      return { ...state.tenant, adminAccess: state.adminAccess };
     case 'agreement':
       return state.agreementDraft;
     default:

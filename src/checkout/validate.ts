@@ -419,8 +419,11 @@ export function validateSignatory(draft: SignatoryDraft): FieldErrors<AgreementF
 }
 
 /** Who signs: the typed signatory, or the primary contact (`contact`) unless someone else does. */
-export function signatoryOf(draft: AgreementDraft, contact?: SignatoryDraft): Contact | undefined {
-  const source = draft.someoneElse || !contact ? draft : contact;
+export function signatoryOf(draft: SignatoryDraft & { someoneElse?: boolean }, contact?: Partial<Contact>): Contact | undefined {
+  const source: SignatoryDraft =
+    draft.someoneElse || !contact
+      ? draft
+      : { firstName: contact.firstName ?? '', lastName: contact.lastName ?? '', email: contact.email ?? '', phone: contact.phone ?? '' };
   return hasErrors(validateSignatory(source)) ? undefined : signatoryCandidate(source);
 }
 

@@ -1,5 +1,5 @@
 /** What the checkout was doing when the error happened. */
-export type ErrorContext = 'catalog' | 'agreement' | 'quote' | 'order' | 'provisioning';
+export type ErrorContext = 'catalog' | 'agreement' | 'admin-access' | 'quote' | 'order' | 'provisioning';
 
 /**
  * Fired by `<lc-checkout>` when a backend call failed, for the page's logging or support

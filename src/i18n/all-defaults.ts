@@ -14,6 +14,7 @@ import { customerDetailsStrings } from '../components/customer-details/customer-
 import { customerTypeStrings } from '../components/customer-type/customer-type.strings.js';
 import { orderReviewStrings } from '../components/order-review/order-review.strings.js';
 import { provisioningStrings } from '../components/provisioning/provisioning.strings.js';
+import { adminAccessStrings } from '../components/tenant-domain/admin-access.strings.js';
 import { tenantDomainStrings } from '../components/tenant-domain/tenant-domain.strings.js';
 import type { Translation } from './strings.js';
 
@@ -24,6 +25,7 @@ export const defaultsByElement = {
   'lc-customer-type': customerTypeStrings,
   'lc-customer-details': customerDetailsStrings,
   'lc-tenant-domain': tenantDomainStrings,
+  'lc-admin-access': adminAccessStrings,
   'lc-agreement': agreementStrings,
   'lc-order-review': orderReviewStrings,
   'lc-provisioning': provisioningStrings,
@@ -35,6 +37,7 @@ export const allDefaults: Translation = {
   ...customerTypeStrings,
   ...customerDetailsStrings,
   ...tenantDomainStrings,
+  ...adminAccessStrings,
   ...agreementStrings,
   ...orderReviewStrings,
   ...provisioningStrings,

@@ -11,6 +11,7 @@ import type { CustomerDetailsStrings } from '../components/customer-details/cust
 import type { CustomerTypeStrings } from '../components/customer-type/customer-type.strings.js';
 import type { OrderReviewStrings } from '../components/order-review/order-review.strings.js';
 import type { ProvisioningStrings } from '../components/provisioning/provisioning.strings.js';
+import type { AdminAccessStrings } from '../components/tenant-domain/admin-access.strings.js';
 import type { TenantDomainStrings } from '../components/tenant-domain/tenant-domain.strings.js';
 
 export type StringTable = Record<string, string>;
@@ -21,6 +22,7 @@ export type StringKey = keyof (CheckoutStrings &
   CustomerTypeStrings &
   CustomerDetailsStrings &
   TenantDomainStrings &
+  AdminAccessStrings &
   AgreementStrings &
   OrderReviewStrings &
   ProvisioningStrings);

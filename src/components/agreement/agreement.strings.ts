@@ -13,25 +13,47 @@ export const agreementStrings = {
   /** `{name}`: the customer's name (`customerName`), or `agreement.theCustomer`. */
   'agreement.theCustomer': 'The customer',
   'agreement.theCustomerLower': 'the customer',
-  'agreement.attestIntro':
-    'The customer’s representative must accept the Microsoft Customer Agreement. Confirm who accepted it and when.',
+  'agreement.intro':
+    'Someone who can sign for {name} accepts the Microsoft Customer Agreement on Microsoft’s own page, without signing in. Create the link here and send it to them.',
   'agreement.link': 'Read the Microsoft Customer Agreement (version {version})',
   'agreement.linkNoVersion': 'Read the Microsoft Customer Agreement',
   'agreement.opensInNewTab': '(opens in a new tab)',
-  'agreement.signatoryLegend': 'Who accepted it',
+  'agreement.signatoryLegend': 'Who signs',
+  /** `{name}`, `{email}`: the primary contact. */
+  'agreement.contactSigns': '{name} ({email}), the primary contact, signs.',
+  'agreement.someoneElse': 'Someone else signs',
   'agreement.firstName': 'First name',
   'agreement.lastName': 'Last name',
   'agreement.email': 'Email',
   'agreement.phone': 'Phone',
-  'agreement.dateAccepted': 'Date accepted',
-  'agreement.dateAcceptedHint': 'The day the representative accepted it: today ({today}) or earlier.',
-  'agreement.accepted': '{name} has accepted the Microsoft Customer Agreement',
-  'agreement.acceptedLabel': 'Acceptance',
   'agreement.optional': '(optional)',
-  'agreement.customerAcceptsIntro':
-    '{name} accepts the Microsoft Customer Agreement on Microsoft’s own page. Nothing to fill in here.',
-  'agreement.customerAcceptsNext':
-    'After you place the order, the provisioning step shows the link to send so that {name} can accept it. The subscriptions become active once the agreement is accepted.',
+  'agreement.create': 'Create the acceptance link',
+  'agreement.creating': 'Creating the link…',
+  'agreement.createFailed': 'The link could not be created.',
+  'agreement.linkLabel': 'Acceptance link',
+  'agreement.copy': 'Copy link',
+  'agreement.copied': 'Link copied.',
+  'agreement.copyFailed': 'Could not copy. Select the link and copy it yourself.',
+  'agreement.open': 'Open (new tab)',
+  'agreement.email.send': 'Email to the customer',
+  /** `{company}`: the customer; `{name}`: the signatory; `{url}`: the link; `{expires}`: date and time. */
+  'agreement.email.subject': 'Microsoft Customer Agreement for {company}',
+  'agreement.email.body':
+    'Hello {name},\n\nPlease read and accept the Microsoft Customer Agreement for {company} on Microsoft’s page (no sign-in needed):\n\n{url}\n\nThe link works until {expires}.\n\nThank you.',
+  /** `{name}`: the signatory. */
+  'agreement.status.link-generated': 'Waiting for {name} to accept.',
+  'agreement.status.required': 'Waiting for the link.',
+  'agreement.status.customer-accepted': 'Accepted by {name}.',
+  'agreement.status.agreement-created': 'Accepted by {name} and recorded.',
+  'agreement.status.link-expired': 'The link expired. Generate a new one and send it again.',
+  /** `{date}`: date and time; `{left}`: e.g. "in 6 days". */
+  'agreement.expires': 'The link works until {date} ({left}).',
+  'agreement.expired': 'Expired on {date}.',
+  'agreement.acceptedOn': 'Accepted on {date}.',
+  'agreement.regenerate': 'Generate a new link',
+  'agreement.following': 'This page updates by itself when the customer accepts.',
+  'agreement.continuePending': 'You can continue now: the order waits for the acceptance while it is set up.',
+  'agreement.continueRequired': 'This store requires acceptance before the order: you can continue once {name} has accepted.',
   'agreement.loading': 'Loading the Microsoft Customer Agreement…',
   'agreement.loadFailed': 'The Microsoft Customer Agreement could not be loaded.',
   'agreement.loadFailedDetail': 'Check your connection, then try again. What you entered is kept.',
@@ -44,9 +66,9 @@ export const agreementStrings = {
   'agreement.error.too-long': '{label} must be {max} characters or fewer.',
   'agreement.error.email': 'Enter an email address like name@example.com.',
   'agreement.error.phone': 'Enter a phone number with digits and, if needed, + ( ) - . / and an extension.',
-  'agreement.error.date': 'Enter a valid date.',
-  'agreement.error.future-date': 'The date cannot be in the future.',
-  'agreement.error.accept-required': 'Confirm that {name} has accepted the Microsoft Customer Agreement.',
+  'agreement.error.acceptance-missing': 'Create the acceptance link first.',
+  'agreement.error.acceptance-stale': 'The link was made for another company name. Create a new one.',
+  'agreement.error.acceptance-pending': 'Wait until {name} has accepted.',
   'agreement.error.invalid': 'Check {label}.',
 };
 

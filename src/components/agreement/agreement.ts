@@ -1,15 +1,19 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { TaskStatus } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
-import type { Agreement } from '../../api/schemas.js';
+import { isApiError } from '../../api/errors.js';
+import type { AcceptanceRequest, Agreement, Contact } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcFormStepElement } from '../../base/lc-step-element.js';
+import { AcceptanceFollower } from '../../checkout/order-follower.js';
 import {
+  acceptanceDone,
   emptyAgreement,
-  todayIso,
-  validateAgreement,
+  signatoryOf,
+  validateAcceptance,
+  validateSignatory,
   type AgreementDraft,
   type AgreementField,
   type ErrorCode,
@@ -17,66 +21,76 @@ import {
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
-import { formatDate } from '../../i18n/format.js';
+import { copyText } from '../../internal/clipboard.js';
 import { LookupController } from '../../internal/lookup.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import {
-  fieldId,
-  renderErrorSummary,
-  renderField,
-  type FieldHandlers,
-  type FieldMessages,
-  type FieldSpec,
-} from '../shared/form.js';
+import { isolate, renderErrorSummary, renderField, type FieldHandlers, type FieldMessages, type FieldSpec } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { agreementStyles } from './agreement.styles.js';
 import { agreementStrings, type AgreementStrings } from './agreement.strings.js';
 
 type Key = keyof AgreementStrings & string;
-type TextField = Exclude<AgreementField, 'accepted'>;
 
-/** The form's fields in the order they appear: errors, the summary and focus follow it. */
-const FIELDS: readonly AgreementField[] = ['firstName', 'lastName', 'email', 'phone', 'dateAccepted', 'accepted'];
-const TEXT_FIELDS: readonly TextField[] = ['firstName', 'lastName', 'email', 'phone', 'dateAccepted'];
+/** The signatory's fields in the order they appear: errors, the summary and focus follow it. */
+const FIELDS: readonly AgreementField[] = ['firstName', 'lastName', 'email', 'phone'];
 
 /** The contract's length limits, for the "too long" message. */
 const MAX_LENGTH: Partial<Record<AgreementField, number>> = { firstName: 50, lastName: 50, phone: 40 };
 
 function normalize(value: Partial<AgreementDraft> | undefined): AgreementDraft {
   const out: AgreementDraft = { ...emptyAgreement };
-  for (const field of TEXT_FIELDS) {
+  for (const field of FIELDS) {
     const v = value?.[field];
     if (typeof v === 'string') out[field] = v;
   }
-  out.accepted = value?.accepted === true;
+  out.someoneElse = value?.someoneElse === true;
+  if (value?.acceptance) out.acceptance = value.acceptance;
   return out;
 }
 
 /** Only web links become links: a `javascript:` or `data:` URL from a backend must never be clickable. */
-function safeHttpUrl(url: string): string | undefined {
+function safeHttpUrl(url: string | undefined): string | undefined {
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(url ?? '');
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The page language for Microsoft's acceptance page, as the contract takes it (`en`, `de-DE`). */
+function pageLanguage(locale: string | undefined): string {
+  const tag = (locale ?? '').replace(/_/g, '-');
+  return /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : 'en';
+}
+
+/** "in 6 days", "in 3 hours": the time left until `at`, in the largest whole unit. */
+function timeLeft(at: number, now: number, locale: string | undefined): string {
+  const minutes = Math.max(0, Math.round((at - now) / 60_000));
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  if (minutes >= 2 * 24 * 60) return format.format(Math.floor(minutes / (24 * 60)), 'day');
+  if (minutes >= 120) return format.format(Math.floor(minutes / 60), 'hour');
+  return format.format(minutes, 'minute');
+}
+
 /**
- * @summary Checkout step for the Microsoft Customer Agreement. In `attest` mode the partner
- * confirms that the customer's representative accepted it: who (first and last name, email,
- * phone), when (today or earlier) and an explicit acceptance checkbox, with a link to the
- * agreement's text. In `customer-accepts` mode there is nothing to fill in: the customer
- * accepts on Microsoft's page, and the provisioning step shows the link to send.
+ * @summary Checkout step for the Microsoft Customer Agreement. The customer's signatory
+ * accepts it on Microsoft's own page, without signing in: this step creates the link for them
+ * (`POST /agreement-acceptances`), offers it to copy, open (new tab) or email, and follows its
+ * status live (server-sent events, else polling with backoff) until the customer accepted.
+ * The signatory is the primary contact (`contact`) unless "Someone else signs". An expired
+ * link can be generated again. Continue is allowed while acceptance is pending (the order then
+ * waits on it during provisioning), unless the store requires acceptance before the order.
  *
  * Takes the agreement (`GET /agreement`) as the `agreement` property; without it, loads it
  * through `api` (with loading and failed states and a Retry). Works alone or inside
  * `<lc-checkout>`, which provides the API client, the locale and the strings through context.
  *
- * @fires lc-step-input - `LcStepInputEvent<AgreementDraft>`: the user changed a field; `value` is
- *   the whole draft. Not fired when the owner sets `value`.
- * @fires lc-step-next - `LcStepNextEvent<AgreementDraft>`: Continue was pressed and the form is valid
- *   (`validateAgreement`), or the mode is `customer-accepts`.
+ * @fires lc-step-input - `LcStepInputEvent<AgreementDraft>`: the user changed a field, or the
+ *   acceptance request was created, renewed or changed status; `value` is the whole draft.
+ *   Not fired when the owner sets `value`.
+ * @fires lc-step-next - `LcStepNextEvent<AgreementDraft>`: Continue was pressed and the
+ *   acceptance allows it (`validateAcceptance`).
  * @fires lc-step-back - `LcStepBackEvent`: Back was pressed.
  *
  * @csspart step-heading - The step's heading (focusable, see `focusHeading()`).
@@ -86,18 +100,26 @@ function safeHttpUrl(url: string): string | undefined {
  * @csspart fieldset - The signatory group.
  * @csspart field - A label with its control, hint and error.
  * @csspart label - A field's label.
- * @csspart hint - A field's hint.
+ * @csspart hint - A field's hint; also why Continue is unavailable.
  * @csspart error - A field's error message.
- * @csspart input - Every text input; also `{field}-input`, e.g. `first-name-input`, `date-accepted-input`.
- * @csspart checkbox - The acceptance checkbox; also `accept-checkbox`.
- * @csspart accept-checkbox - "… has accepted the Microsoft Customer Agreement".
+ * @csspart input - Every text input; also `{field}-input`, e.g. `first-name-input`.
+ * @csspart checkbox - The "Someone else signs" checkbox; also `someone-else-checkbox`.
+ * @csspart someone-else-checkbox - "Someone else signs".
+ * @csspart acceptance - The link, its status and expiry.
+ * @csspart acceptance-status - The acceptance request's status, in words (`data-status` holds it).
+ * @csspart acceptance-url - The link as text.
+ * @csspart open-link - Opens the link in a new tab (says so in its text).
+ * @csspart email-link - A `mailto:` with a subject and body in the page's language.
  * @csspart loading - Shown while the agreement loads.
- * @csspart failed - Shown when the agreement could not be loaded.
- * @csspart notice - The `customer-accepts` explanation.
+ * @csspart failed - Shown when the agreement could not be loaded, or the link not created.
+ * @csspart notice - Explanations (what Continue does now).
  * @csspart button - Every button; also the ones below.
+ * @csspart create-button - Creates the acceptance link.
+ * @csspart copy-button - Copies the link.
+ * @csspart regenerate-button - Generates a new link once the last one expired.
  * @csspart retry-button - Loads the agreement again.
  * @csspart back-button - Back (hidden with `no-back`).
- * @csspart next-button - Continue; marked unavailable while the agreement loads, left out when it could not be loaded.
+ * @csspart next-button - Continue; marked unavailable (`aria-disabled`) until the acceptance allows it.
  *
  * @cssproperty --lc-color-accent - Primary button, links, notices.
  * @cssproperty --lc-color-accent-text - Text on the primary button.
@@ -122,13 +144,25 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
     lookup: ([api, needed]) => (api && needed ? (signal: AbortSignal) => api.getAgreement({ signal }) : undefined),
   });
 
+  /** The acceptance request's status, live, while it waits for the signatory. */
+  private readonly _follower = new AcceptanceFollower(this, {
+    api: () => this.api,
+    onSnapshot: (acceptance) => {
+      const before = this._draft.acceptance;
+      if (before?.id !== acceptance.id || (before.status === acceptance.status && before.url === acceptance.url)) return;
+      if (acceptance.status !== before.status) this._announcement = this._statusText(acceptance);
+      this._commit({ ...this._draft, acceptance });
+    },
+  });
+
   protected readonly defaultStrings = agreementStrings;
 
-  /** The backend client (loads the agreement when `agreement` is not given). Inside `<lc-checkout>` it comes from context. */
+  /** The backend client (creates and follows the acceptance request). Inside `<lc-checkout>` it comes from context. */
   declare api?: CheckoutApi;
 
   /**
-   * Locale of dates; falls back to context, then the nearest `lang` in the page.
+   * Locale of dates, and the language of Microsoft's page and of the email; falls back to
+   * context, then the nearest `lang` in the page.
    * @attr
    */
   declare lang: string;
@@ -137,10 +171,10 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   declare strings?: Partial<AgreementStrings>;
 
   /**
-   * The step's draft (`AgreementDraft`). The element keeps its own copy, so it works
+   * The step's draft (`AgreementDraft`): the signatory's fields, "someone else signs", and
+   * the acceptance request once created. The element keeps its own copy, so it works
    * uncontrolled; a value set by the owner replaces it (no event). Setting again what the
-   * owner set last time is ignored. An empty date is pre-filled with today until the user
-   * edits the date. Fields the owner fills count as prefilled: their errors show at once.
+   * owner set last time is ignored.
    */
   @property({ attribute: false })
   get value(): AgreementDraft {
@@ -148,24 +182,29 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   }
   set value(next: Partial<AgreementDraft> | undefined) {
     const incoming = normalize(next);
-    // The date is filled in after the comparison: the owner's empty date is what it set.
-    const key = JSON.stringify(incoming);
-    if (incoming.dateAccepted === '' && !this._dateEdited) incoming.dateAccepted = todayIso();
-    if (!this.takeOwnerValue(incoming, this._draft, TEXT_FIELDS, key)) return;
+    if (!this.takeOwnerValue(incoming, this._draft, FIELDS)) return;
     this._draft = incoming;
   }
 
-  /** The current agreement (`GET /agreement`): its link, version, template id and mode. Loaded through `api` when not given. */
+  /** The current agreement (`GET /agreement`): its link, version, and whether acceptance must come before the order. Loaded through `api` when not given. */
   @property({ attribute: false })
   agreement?: Agreement;
 
-  /** The customer's company name, for the texts ("Contoso Ltd has accepted …"). */
+  /** The customer's exact company name: on Microsoft's page, in the texts and the email. */
   @property({ attribute: false })
   customerName?: string;
 
+  /** The customer's country (ISO 3166-1 alpha-2), for Microsoft's page. */
+  @property({ attribute: false })
+  country?: string;
+
+  /** The customer's primary contact, who signs unless "Someone else signs". Without it the signatory is typed in. */
+  @property({ attribute: false })
+  contact?: Partial<Contact>;
+
   /**
-   * Backend messages, already mapped to this form's field names (`firstName`, `dateAccepted`,
-   * `accepted`, …). Shown at once; a field's message goes as soon as the user edits that field.
+   * Backend messages, already mapped to this form's field names (`firstName`, `email`, …).
+   * Shown at once; a field's message goes as soon as the user edits that field.
    */
   declare fieldErrors?: Partial<Record<AgreementField, string>>;
 
@@ -173,53 +212,25 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   @property({ type: Boolean, reflect: true, attribute: 'no-back' })
   noBack = false;
 
-  @state() private _draft: AgreementDraft = { ...emptyAgreement, dateAccepted: todayIso() };
-
-  private _dateEdited = false;
+  @state() private _draft: AgreementDraft = { ...emptyAgreement };
+  @state() private _busy = false;
+  @state() private _failure?: string;
+  @state() private _announcement = '';
 
   private readonly _handlers: FieldHandlers = {
-    onInput: (name, value) => this._onFieldInput(name as TextField, value),
-    onBlur: (name) => this._onFieldBlur(name),
+    onInput: (name, value) => {
+      this.fieldEdited(name);
+      this._commit({ ...this._draft, [name]: value });
+    },
+    onBlur: (name) => this.interaction.touched(name),
   };
 
-  private _onFieldInput(field: TextField, value: string): void {
-    this.fieldEdited(field);
-    if (field === 'dateAccepted') this._dateEdited = true;
-    this._commit({ ...this._draft, [field]: value });
-  }
-
-  private _onFieldBlur(field: string): void {
-    this.interaction.touched(field);
-  }
-
-  private _onAcceptedChange(event: Event): void {
-    const accepted = (event.target as HTMLInputElement).checked;
-    // A checkbox has no half-typed state: its error shows (or goes) at once.
-    this.fieldEdited('accepted');
-    this.interaction.touched('accepted');
-    this._commit({ ...this._draft, accepted });
-  }
-
-  private _onRetry(): void {
-    this._agreementTask.run();
-  }
-
-  private _onBack(): void {
-    this.dispatchEvent(new LcStepBackEvent('agreement'));
-  }
-
-  private async _onNext(): Promise<void> {
-    const agreement = this._agreement();
-    if (!agreement) return; // Continue is marked unavailable until the agreement is known
-    if (agreement.mode === 'attest') {
-      this.interaction.submit();
-      const messages = this._messages();
-      if (Object.keys(messages).length > 0) {
-        await this.focusFirstInvalid(messages);
-        return;
-      }
-    }
-    this.dispatchEvent(new LcStepNextEvent('agreement', { ...this._draft }));
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Followed while it waits for the signatory; a new link is followed anew.
+    const acceptance = this._draft.acceptance;
+    if (acceptance?.status === 'link-generated') this._follower.follow(acceptance.id);
+    else if (!acceptance) this._follower.stop();
   }
 
   private _commit(next: AgreementDraft): void {
@@ -227,10 +238,26 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
     this.dispatchEvent(new LcStepInputEvent('agreement', { ...next }));
   }
 
-  /** The agreement given, else the one loaded. */
-  private _agreement(): Agreement | undefined {
-    if (this.agreement) return this.agreement;
-    return this._agreementTask.status === TaskStatus.COMPLETE ? this._agreementTask.value : undefined;
+  /** The primary contact as a complete signatory, when there is one. */
+  private _contact(): Contact | undefined {
+    return this.contact ? signatoryOf(emptyAgreement, this.contact) : undefined;
+  }
+
+  /** Whether the signatory's fields show: someone else signs, or no primary contact is known. */
+  private _typed(): boolean {
+    return this._draft.someoneElse || !this._contact();
+  }
+
+  private _messages(): FieldMessages {
+    if (!this._typed()) return {};
+    const codes = validateSignatory(this._draft);
+    return this.visibleMessages(this.messageMap(FIELDS, codes, (field, code) => this._message(field, code)));
+  }
+
+  private _message(field: AgreementField, code: ErrorCode): string {
+    const values = { label: this.t(`agreement.${field}`), max: MAX_LENGTH[field] ?? '' };
+    const key = `agreement.error.${code}`;
+    return key in agreementStrings ? this.t(key as Key, values) : this.t('agreement.error.invalid', values);
   }
 
   /** The customer's name for a sentence; `lower` where it does not start one. */
@@ -240,113 +267,214 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
     return lower ? this.t('agreement.theCustomerLower') : this.t('agreement.theCustomer');
   }
 
-  private _label(field: AgreementField): string {
-    return field === 'accepted' ? this.t('agreement.acceptedLabel') : this.t(`agreement.${field}`);
+  /** The agreement given, else the one loaded. */
+  private _agreement(): Agreement | undefined {
+    if (this.agreement) return this.agreement;
+    return this._agreementTask.status === TaskStatus.COMPLETE ? this._agreementTask.value : undefined;
   }
 
-  private _message(field: AgreementField, code: ErrorCode): string {
-    const values = { label: this._label(field), max: MAX_LENGTH[field] ?? '', name: this._customer(true) };
-    const key = `agreement.error.${code}`;
-    return key in agreementStrings ? this.t(key as Key, values) : this.t('agreement.error.invalid', values);
+  private _requiredFirst(): boolean {
+    return Boolean(this._agreement()?.acceptanceRequiredBeforeOrder || this._draft.acceptance?.requiredBeforeOrder);
   }
 
-  /** The problems to show now, in words (see `LcFormStepElement.messageMap` and `visibleMessages`). */
-  private _messages(): FieldMessages {
-    const codes = validateAgreement(this._draft, todayIso());
-    return this.visibleMessages(this.messageMap(FIELDS, codes, (field, code) => this._message(field, code)));
+  /** The acceptance request, unless it was made for another company name (corrected since): that one no longer counts. */
+  private _current(): AcceptanceRequest | undefined {
+    const acceptance = this._draft.acceptance;
+    return acceptance && validateAcceptance(acceptance, this.customerName ?? '', false).acceptance !== 'acceptance-stale' ? acceptance : undefined;
   }
 
-  private _field(field: TextField, messages: FieldMessages, extra: Partial<FieldSpec> & Pick<FieldSpec, 'autocomplete'>): TemplateResult {
-    const spec: FieldSpec = {
-      name: field,
-      label: this._label(field),
-      optionalText: this.t('agreement.optional'),
-      part: `${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`,
-      ...extra,
-    };
-    return renderField(spec, this._draft[field], messages[field], this._handlers);
+  private _signatoryName(acceptance: AcceptanceRequest | undefined): string {
+    const who = acceptance?.signatory ?? signatoryOf(this._draft, this._contact());
+    return who ? `${who.firstName} ${who.lastName}` : this._customer(true);
+  }
+
+  private _statusText(acceptance: AcceptanceRequest): string {
+    return this.t(`agreement.status.${acceptance.status}`, { name: this._signatoryName(acceptance) });
+  }
+
+  private _dateTime(iso: string): string {
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  }
+
+  /** Creates the link (`create`), or a new one for the expired request. */
+  private async _request(create: boolean): Promise<void> {
+    const api = this.api;
+    const signatory = signatoryOf(this._draft, this._contact());
+    if (create && !signatory) {
+      this.interaction.submit();
+      await this.focusFirstInvalid(this._messages());
+      return;
+    }
+    const current = this._draft.acceptance;
+    if (!api || this._busy || (!create && !current)) return;
+    this._busy = true;
+    this._failure = undefined;
+    try {
+      const company = { name: (this.customerName ?? '').trim(), country: (this.country ?? '').toUpperCase(), language: pageLanguage(this.locale) };
+      const acceptance = create
+        ? await api.createAgreementAcceptance({ signatory: signatory!, company })
+        : await api.regenerateAgreementAcceptanceLink(current!.id);
+      this._commit({ ...this._draft, acceptance });
+      this._announcement = this._statusText(acceptance);
+    } catch (error) {
+      this._failed(error);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  /** A refused or failed request: the backend's words, and its field messages next to the fields. */
+  private _failed(error: unknown): void {
+    const api = isApiError(error) ? error : undefined;
+    this._failure = api ? (api.detail ?? api.title) : error instanceof Error ? error.message : String(error);
+    const fields: FieldMessages = {};
+    for (const { field, message } of api?.fieldErrors ?? []) {
+      const name = field.replace(/^signatory\./, '');
+      if ((FIELDS as readonly string[]).includes(name)) fields[name] = message;
+    }
+    if (Object.keys(fields).length) this._serverErrors = { ...this._serverErrors, ...fields };
+  }
+
+  private async _onCopy(url: string): Promise<void> {
+    const ok = await copyText(url, this.renderRoot as ShadowRoot);
+    this._announcement = this.t(ok ? 'agreement.copied' : 'agreement.copyFailed');
+  }
+
+  private _onNext(): void {
+    const blocker = this._blocker();
+    if (blocker) this._announcement = blocker;
+    else this.dispatchEvent(new LcStepNextEvent('agreement', { ...this._draft }));
+  }
+
+  /** Why Continue cannot go on now, in words; undefined when it can. */
+  private _blocker(): string | undefined {
+    if (!this._agreement()) return this.t('agreement.unavailable');
+    const code = validateAcceptance(this._draft.acceptance, this.customerName ?? '', this._requiredFirst()).acceptance;
+    return code ? this.t(`agreement.error.${code}` as Key, { name: this._signatoryName(this._draft.acceptance) }) : undefined;
+  }
+
+  private _mailto(acceptance: AcceptanceRequest, url: string): string {
+    const values = { company: this._customer(), name: this._signatoryName(acceptance), url, expires: this._dateTime(acceptance.expiresAt) };
+    const subject = encodeURIComponent(this.t('agreement.email.subject', values));
+    const body = encodeURIComponent(this.t('agreement.email.body', values));
+    return `mailto:${encodeURIComponent(acceptance.signatory?.email ?? '').replace(/%40/g, '@')}?subject=${subject}&body=${body}`;
   }
 
   private _renderLink(agreement: Agreement): TemplateResult {
     const href = safeHttpUrl(agreement.url);
-    const text = agreement.version.trim()
-      ? this.t('agreement.link', { version: agreement.version })
-      : this.t('agreement.linkNoVersion');
+    const text = agreement.version.trim() ? this.t('agreement.link', { version: agreement.version }) : this.t('agreement.linkNoVersion');
     if (!href) return html`<p class="agreement-link">${text}</p>`;
     return html`<p class="agreement-link">
-      <a href=${href} target="_blank" rel="noopener noreferrer" part="agreement-link"
-        >${text}<span class="visually-hidden"> ${this.t('agreement.opensInNewTab')}</span></a
-      >
+      <a href=${href} target="_blank" rel="noopener noreferrer" part="agreement-link">${text} ${this.t('agreement.opensInNewTab')}</a>
     </p>`;
   }
 
-  private _renderAccepted(messages: FieldMessages): TemplateResult {
-    const id = fieldId('accepted');
-    const error = messages['accepted'];
+  private _renderSignatory(messages: FieldMessages): TemplateResult {
+    const contact = this._contact();
+    const field = (name: AgreementField, extra: Partial<FieldSpec>) =>
+      renderField(
+        {
+          name,
+          label: this.t(`agreement.${name}`),
+          autocomplete: 'off',
+          spellcheck: false,
+          optionalText: this.t('agreement.optional'),
+          part: `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`,
+          ...extra,
+        },
+        this._draft[name],
+        messages[name],
+        this._handlers,
+      );
     return html`
-      <div class="checkbox-field" part="field">
-        <input
-          id=${id}
-          name="accepted"
-          type="checkbox"
-          part="checkbox accept-checkbox"
-          required
-          .checked=${live(this._draft.accepted)}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? `${id}-error` : nothing}
-          @change=${this._onAcceptedChange}
-        />
-        <div class="checkbox-text">
-          <label for=${id} part="label">${this.t('agreement.accepted', { name: this._customer() })}</label>
-          ${error ? html`<div id=${`${id}-error`} class="error" part="error">${error}</div>` : nothing}
-        </div>
-      </div>
+      <fieldset part="fieldset">
+        <legend>${this.t('agreement.signatoryLegend')}</legend>
+        ${contact
+          ? html`<p>${this.t('agreement.contactSigns', { name: `${contact.firstName} ${contact.lastName}`, email: contact.email })}</p>
+              <label class="checkbox-field" part="field">
+                <input
+                  type="checkbox"
+                  part="checkbox someone-else-checkbox"
+                  .checked=${live(this._draft.someoneElse)}
+                  @change=${(e: Event) => this._commit({ ...this._draft, someoneElse: (e.target as HTMLInputElement).checked })}
+                />
+                <span>${this.t('agreement.someoneElse')}</span>
+              </label>`
+          : nothing}
+        ${this._typed()
+          ? html`<div class="fields">
+              ${field('firstName', { required: true })} ${field('lastName', { required: true })}
+              ${field('email', { type: 'email', required: true })} ${field('phone', { type: 'tel', spellcheck: true })}
+            </div>`
+          : nothing}
+      </fieldset>
+      <p>
+        <button type="submit" class="primary" part="button create-button" ?disabled=${this._busy}>${this.t('agreement.create')}</button>
+      </p>
     `;
   }
 
-  private _renderAttest(agreement: Agreement): TemplateResult {
+  private _renderAcceptance(acceptance: AcceptanceRequest): TemplateResult {
+    const url = safeHttpUrl(acceptance.url);
+    const expired = acceptance.status === 'link-expired';
+    const done = acceptanceDone(acceptance);
+    return html`
+      <div class="acceptance" part="acceptance">
+        <p part="acceptance-status" data-status=${acceptance.status}><strong>${this._statusText(acceptance)}</strong></p>
+        ${done && acceptance.acceptedAt ? html`<p>${this.t('agreement.acceptedOn', { date: this._dateTime(acceptance.acceptedAt) })}</p>` : nothing}
+        ${!done && !expired && url
+          ? html`
+              <p id="link-label">${this.t('agreement.linkLabel')}</p>
+              <p class="url"><code part="acceptance-url" translate="no">${isolate(url)}</code></p>
+              <div class="link-actions">
+                <button type="button" part="button copy-button" aria-describedby="link-label" @click=${() => this._onCopy(url)}>${this.t('agreement.copy')}</button>
+                <a href=${url} target="_blank" rel="noopener noreferrer" part="open-link">${this.t('agreement.open')}</a>
+                <a href=${this._mailto(acceptance, url)} part="email-link">${this.t('agreement.email.send')}</a>
+              </div>
+              <p>${this.t('agreement.expires', { date: this._dateTime(acceptance.expiresAt), left: timeLeft(Date.parse(acceptance.expiresAt), Date.now(), this.locale) })}</p>
+              <p class="hint">${this.t('agreement.following')}</p>
+            `
+          : nothing}
+        ${expired
+          ? html`<p>${this.t('agreement.expired', { date: this._dateTime(acceptance.expiresAt) })}</p>
+              <button type="button" class="primary" part="button regenerate-button" ?disabled=${this._busy} @click=${() => this._request(false)}>
+                ${this.t('agreement.regenerate')}
+              </button>`
+          : nothing}
+      </div>
+      ${!done && !expired
+        ? html`<p class="notice" part="notice">
+            ${this._requiredFirst()
+              ? this.t('agreement.continueRequired', { name: this._signatoryName(acceptance) })
+              : this.t('agreement.continuePending')}
+          </p>`
+        : nothing}
+    `;
+  }
+
+  private _renderBody(agreement: Agreement): TemplateResult {
+    const current = this._current();
     const messages = this._messages();
-    const labels: Record<string, string> = Object.fromEntries(FIELDS.map((field) => [field, this._label(field)]));
-    const today = todayIso();
+    const labels: Record<string, string> = Object.fromEntries(FIELDS.map((f) => [f, this.t(`agreement.${f}`)]));
     return html`
-      <p class="intro" part="intro">${this.t('agreement.attestIntro')}</p>
+      <p class="intro" part="intro">${this.t('agreement.intro', { name: this._customer() })}</p>
       ${this._renderLink(agreement)}
-      ${this.showsSummary ? renderErrorSummary(messages, labels, this.t('agreement.errorSummaryTitle'), this.shadowRoot) : nothing}
-      <form
-        novalidate
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          void this._onNext();
-        }}
-      >
-        <fieldset part="fieldset">
-          <legend>${this.t('agreement.signatoryLegend')}</legend>
-          <div class="fields">
-            ${this._field('firstName', messages, { autocomplete: 'given-name', required: true, spellcheck: false })}
-            ${this._field('lastName', messages, { autocomplete: 'family-name', required: true, spellcheck: false })}
-            ${this._field('email', messages, { autocomplete: 'email', type: 'email', required: true, spellcheck: false })}
-            ${this._field('phone', messages, { autocomplete: 'tel', type: 'tel' })}
-            ${this._field('dateAccepted', messages, {
-              autocomplete: 'off',
-              type: 'date',
-              required: true,
-              max: today,
-              hint: this.t('agreement.dateAcceptedHint', { today: formatDate(today, this.locale) }),
-            })}
-          </div>
-        </fieldset>
-        ${this._renderAccepted(messages)} ${this._renderActions(true)}
-      </form>
-    `;
-  }
-
-  private _renderCustomerAccepts(): TemplateResult {
-    return html`
-      <div class="notice" part="notice intro">
-        <p>${this.t('agreement.customerAcceptsIntro', { name: this._customer() })}</p>
-        <p>${this.t('agreement.customerAcceptsNext', { name: this._customer(true) })}</p>
-      </div>
-      ${this._renderActions(false)}
+      ${this.showsSummary && !current ? renderErrorSummary(messages, labels, this.t('agreement.errorSummaryTitle'), this.shadowRoot) : nothing}
+      ${this._failure
+        ? html`<div class="notice danger" part="failed" role="alert"><p><strong>${this.t('agreement.createFailed')}</strong> ${this._failure}</p></div>`
+        : nothing}
+      ${current
+        ? this._renderAcceptance(current)
+        : html`<form
+            novalidate
+            @submit=${(e: Event) => {
+              e.preventDefault();
+              void this._request(true);
+            }}
+          >
+            ${this._renderSignatory(messages)}
+          </form>`}
+      ${this._renderActions()}
     `;
   }
 
@@ -357,42 +485,42 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
         <div class="notice danger" part="failed" role="alert">
           <p><strong>${this.t('agreement.loadFailed')}</strong></p>
           <p>${this.t('agreement.loadFailedDetail')}</p>
-          <button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('agreement.retry')}</button>
+          <button type="button" part="button retry-button" @click=${() => this._agreementTask.run()}>${this.t('agreement.retry')}</button>
         </div>
-        ${this._renderActions(false, 'hidden')}
+        ${this._renderActions(false)}
       `;
     }
     const body = this.api
-      ? html`<p id="not-ready" class="loading" part="loading" role="status" aria-busy="true">${this.t('agreement.loading')}</p>`
-      : html`<p id="not-ready" class="notice" part="notice">${this.t('agreement.unavailable')}</p>`;
-    return html`${body}${this._renderActions(false, { describedBy: 'not-ready' })}`;
+      ? html`<p class="loading" part="loading" role="status" aria-busy="true">${this.t('agreement.loading')}</p>`
+      : nothing;
+    return html`${body}${this._renderActions()}`;
   }
 
   /**
-   * Back and Continue; Continue submits the form when there is one. Until the agreement is
-   * known Continue is `aria-disabled` and described by the text saying why (`describedBy`),
-   * or left out (`hidden`) when only Retry can help.
+   * Back and Continue. Continue is `aria-disabled` while the acceptance does not allow it,
+   * described by the text saying why; left out when only Retry can help.
    */
-  private _renderActions(inForm: boolean, next: 'ready' | 'hidden' | { describedBy: string } = 'ready'): TemplateResult {
-    const notReady = typeof next === 'object' ? next.describedBy : undefined;
+  private _renderActions(withNext = true): TemplateResult {
+    const blocker = withNext ? this._blocker() : undefined;
     return html`
       <div class="actions">
-        <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>
+        <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${() => this.dispatchEvent(new LcStepBackEvent('agreement'))}>
           ${this.t('agreement.back')}
         </button>
-        ${next === 'hidden'
-          ? nothing
-          : html`<button
-              type=${inForm ? 'submit' : 'button'}
+        ${withNext
+          ? html`<button
+              type="button"
               class="primary"
               part="button next-button"
-              aria-disabled=${notReady ? 'true' : 'false'}
-              aria-describedby=${notReady ?? nothing}
-              @click=${inForm ? nothing : this._onNext}
+              aria-disabled=${blocker ? 'true' : 'false'}
+              aria-describedby=${blocker ? 'next-blocker' : nothing}
+              @click=${this._onNext}
             >
               ${this.t('agreement.next')}
-            </button>`}
+            </button>`
+          : nothing}
       </div>
+      ${blocker ? html`<p id="next-blocker" class="hint" part="hint">${blocker}</p>` : nothing}
     `;
   }
 
@@ -401,11 +529,8 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this.t('agreement.heading')}</h2>
-        ${!agreement
-          ? this._renderNotLoaded()
-          : agreement.mode === 'attest'
-            ? this._renderAttest(agreement)
-            : this._renderCustomerAccepts()}
+        ${agreement ? this._renderBody(agreement) : this._renderNotLoaded()}
+        <div role="status" class="visually-hidden">${this._announcement}</div>
       </section>
     `;
   }

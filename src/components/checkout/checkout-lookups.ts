@@ -25,6 +25,8 @@ export class CheckoutLookups implements ReactiveController {
   readonly catalog: Task<readonly [CheckoutApi | undefined], unknown>;
   readonly agreement: Task<readonly [CheckoutApi | undefined, boolean], unknown>;
   readonly quote: Task<readonly [CheckoutApi | undefined, string | undefined], unknown>;
+  /** The GDAP role templates, once a step that offers admin access shows. */
+  readonly adminTemplates: Task<readonly [CheckoutApi | undefined, boolean], unknown>;
   /** The quote that came was for other lines: shown as a failure, not as loading forever. */
   private _quoteMismatch = false;
   private _rerunOnConnect: Array<Task<readonly unknown[], unknown>> = [];
@@ -56,6 +58,15 @@ export class CheckoutLookups implements ReactiveController {
       onComplete: (agreement) => apply({ type: 'agreement-loaded', agreement }),
       onError: (error) => reportError(host, error, 'agreement'),
     });
+    this.adminTemplates = new Task(host, {
+      task: async ([client, needed], { signal }) => (client && needed ? client.getAdminAccessTemplates({ signal }) : initialState),
+      args: () => {
+        const { step, recipientKind, adminTemplates } = state();
+        return [api(), !adminTemplates && recipientKind !== 'internal' && (step === 'tenant-domain' || step === 'review')] as const;
+      },
+      onComplete: (templates) => apply({ type: 'admin-templates-loaded', templates }),
+      onError: (error) => reportError(host, error, 'admin-access'),
+    });
     // Its argument is the request itself, so a changed cart or recipient asks again, and Task aborts the superseded request.
     this.quote = new Task(host, {
       task: async ([client, body], { signal }) => {
@@ -76,7 +87,7 @@ export class CheckoutLookups implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    for (const task of [this.catalog, this.agreement, this.quote] as Array<Task<readonly unknown[], unknown>>) {
+    for (const task of [this.catalog, this.agreement, this.quote, this.adminTemplates] as Array<Task<readonly unknown[], unknown>>) {
       if (task.status !== TaskStatus.PENDING) continue;
       this._rerunOnConnect.push(task);
       task.abort();

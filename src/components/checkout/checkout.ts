@@ -7,9 +7,9 @@ import { LcElement } from '../../base/lc-element.js';
 import { CartController, type CartChange } from '../../checkout/cart-controller.js';
 import type { AddOptions, CartLine } from '../../checkout/cart-store.js';
 import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
-import { agreementNeeded, agreementSummary, canGoBack, createCheckout, isEditable, navigationGuardNeeded } from '../../checkout/machine.js';
-import { orderPhase, recipientSummary, stepsFor, transition } from '../../checkout/machine.js';
-import type { AgreementSummary, CheckoutAction, CheckoutState, RecipientSummary, Step } from '../../checkout/machine.js';
+import { adminAccessSummary, adminAccessTarget, agreementNeeded, agreementSummary, canGoBack, createCheckout, isEditable, navigationGuardNeeded } from '../../checkout/machine.js';
+import { orderPhase, recipientCompanyName, recipientSummary, stepsFor, transition } from '../../checkout/machine.js';
+import type { AdminAccessSummary, AgreementSummary, CheckoutAction, CheckoutState, RecipientSummary, Step } from '../../checkout/machine.js';
 import { OrderSession } from '../../checkout/order-session.js';
 import { customerTypeValue, stepDraft, stepValueActions } from '../../checkout/step-values.js';
 import type { LcCartChangeEvent } from '../../events/cart-change.js';
@@ -22,6 +22,7 @@ import { resolveLang } from '../../i18n/format.js';
 import { lookup, type StringOverrides, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import '../agreement/agreement.js';
+import '../tenant-domain/admin-access.js';
 import '../cart/cart.js';
 import { cartAnnouncement } from '../cart/cart-text.js';
 import { cartStrings } from '../cart/cart.strings.js';
@@ -67,7 +68,7 @@ export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
  * @fires lc-order-complete - `LcOrderCompleteEvent`: the order completed; `order` without credentials. Once per order.
  * @fires lc-order-failed - `LcOrderFailedEvent`: the order's own status became `failed`; `task`, `retryable`. Never for connection problems.
  * @fires lc-navigation-blocked - `LcNavigationBlockedEvent`: leaving the page was attempted while provisioning runs; cancel it to let the navigation through (a host router).
- * @fires lc-error - `LcErrorEvent`: a backend call failed; `error` and `context` ('catalog', 'agreement', 'quote', 'order', 'provisioning').
+ * @fires lc-error - `LcErrorEvent`: a backend call failed; `error` and `context` ('catalog', 'agreement', 'admin-access', 'quote', 'order', 'provisioning').
  * @fires lc-cart-change - From the cart inside (see `<lc-cart>`).
  *
  * @csspart step-list - The list of steps (`<ol>`).
@@ -352,7 +353,27 @@ export class LcCheckout extends LcElement {
   private _agreementSummary(): AgreementSummary | undefined {
     const state = this._state;
     if (!state.agreement || !agreementNeeded(state)) return undefined;
-    return this._memoized('agreement', [state.agreement, state.agreementDraft], () => agreementSummary(state));
+    return this._memoized('agreement', [state.agreement, state.agreementDraft.acceptance], () => agreementSummary(state));
+  }
+
+  private _adminAccessSummary(): AdminAccessSummary | undefined {
+    const { adminAccess, adminTemplates, recipientKind, tenant } = this._state;
+    return this._memoized('admin-access', [adminAccess, adminTemplates, recipientKind, tenant.hasTenant], () => adminAccessSummary(this._state));
+  }
+
+  /** `<lc-admin-access>`, slotted into the step that offers it (`events` reach the checkout's listeners). */
+  private _renderAdminAccess(step: Step): TemplateResult | typeof nothing {
+    const state = this._state;
+    const target = adminAccessTarget(state);
+    if (target === 'none') return nothing;
+    return html`<lc-admin-access
+      slot="admin-access"
+      exportparts=${CHILD_PARTS}
+      step=${step}
+      target=${target}
+      .templates=${state.adminTemplates}
+      .value=${state.adminAccess}
+    ></lc-admin-access>`;
   }
 
   private _renderNotice(): TemplateResult | typeof nothing {
@@ -408,7 +429,8 @@ export class LcCheckout extends LcElement {
           .fieldErrors=${this._fieldErrors['tenant-domain'] ?? {}}
           ?no-back=${noBack}
           @lc-company-name-change=${this._onCompanyNameChange}
-        ></lc-tenant-domain>`;
+          >${this._renderAdminAccess('tenant-domain')}</lc-tenant-domain
+        >`;
       case 'agreement':
         if (!state.agreement) return agreementLoadingTemplate(this._lookups.agreementFailed, this._text, () => this._lookups.agreement.run());
         return html`<lc-agreement
@@ -416,7 +438,9 @@ export class LcCheckout extends LcElement {
           exportparts=${CHILD_PARTS}
           .value=${state.agreementDraft}
           .agreement=${state.agreement}
-          .customerName=${state.recipientKind === 'new' ? state.company.companyName.trim() : state.customer?.companyName}
+          .customerName=${recipientCompanyName(state)}
+          .country=${state.recipientKind === 'new' ? state.company.country : state.customer?.country}
+          .contact=${state.recipientKind === 'new' ? this._memoized('contact', [state.company], () => ({ ...state.company })) : undefined}
           .fieldErrors=${this._fieldErrors['agreement'] ?? {}}
           ?no-back=${noBack}
         ></lc-agreement>`;
@@ -428,6 +452,7 @@ export class LcCheckout extends LcElement {
           .catalog=${state.catalog}
           .recipient=${this._recipientSummary()}
           .agreement=${this._agreementSummary()}
+          .adminAccess=${this._adminAccessSummary()}
           .quote=${state.quote}
           .quoteState=${this._lookups.quoteState(state)}
           .submitting=${orderPhase(state) === 'submitting'}
@@ -436,7 +461,8 @@ export class LcCheckout extends LcElement {
           @lc-place-order=${() => this._session.place()}
           @lc-quote-retry=${() => this._lookups.quote.run()}
           @lc-step-edit=${(event: LcStepEditEvent) => this._apply({ type: 'go-to', step: event.step })}
-        ></lc-order-review>`;
+          >${state.recipientKind === 'existing' ? this._renderAdminAccess('review') : nothing}</lc-order-review
+        >`;
       case 'provisioning':
         return this._renderOrder();
     }

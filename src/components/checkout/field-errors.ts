@@ -1,7 +1,7 @@
 /**
  * Where the backend's field errors belong. `POST /orders` answers a 422 problem+json with
  * dotted request paths (`company.address.postalCode`, `recipient.company.companyName`,
- * `tenant.prefix`, `agreement.dateAccepted`); the checkout shows each message on the step
+ * `tenant.prefix`, `company.contact.email`); the checkout shows each message on the step
  * and next to the field it names. Pure: no DOM.
  */
 import { isApiError, isContractError, isNetworkError } from '../../api/errors.js';
@@ -18,8 +18,6 @@ export interface RoutedFieldErrors {
   unplaced: string[];
 }
 
-const agreementFields = new Set(['firstName', 'lastName', 'email', 'phone', 'dateAccepted']);
-
 /** The step and field a request path names, if a step shows it. */
 export function placeField(path: string): { step: Step; field: string } | undefined {
   // Validators may name the field inside the recipient, or at the top level of the request.
@@ -31,11 +29,7 @@ export function placeField(path: string): { step: Step; field: string } | undefi
   if (field === 'tenant.prefix' || field === 'tenant.domain') return { step: 'tenant-domain', field: field.slice('tenant.'.length) };
   if (field === 'tenant' || field === 'tenant.kind') return { step: 'tenant-domain', field: 'prefix' };
   if (field === 'customerId') return { step: 'customer-type', field: 'customer' };
-  if (field === 'agreement' || field === 'agreement.templateId') return { step: 'agreement', field: 'accepted' };
-  if (field.startsWith('agreement.')) {
-    const name = field.slice('agreement.'.length);
-    return agreementFields.has(name) ? { step: 'agreement', field: name } : undefined;
-  }
+  // `agreementAcceptanceId` and `adminAccess.*` name no field a step shows: their messages go with the order error.
   return undefined;
 }
 

@@ -17,8 +17,9 @@ export const orderReviewStrings = {
   'review.tenant.existing': '{domain}',
   'review.tenant.internal': 'Your own tenant',
   'review.agreement': 'Microsoft Customer Agreement',
-  'review.agreement.attest': 'Accepted by {name} on {date}',
-  'review.agreement.customer-accepts': 'The customer accepts it on Microsoft’s page after the order',
+  /** `{name}`: the signatory. */
+  'review.agreement.accepted': 'Accepted by {name}',
+  'review.agreement.pending': 'Not accepted yet: the order waits for {name} to accept it at the link while it is set up',
   'review.lines': 'Licences',
   'review.edit': 'Edit',
   'review.edit.recipient': 'Edit the recipient',

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Billing, Catalog, OrderLineInput, Quote, QuoteLine } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcStepElement } from '../../base/lc-step-element.js';
-import type { AgreementSummary, RecipientSummary, Step } from '../../checkout/machine.js';
+import type { AdminAccessSummary, AgreementSummary, RecipientSummary, Step } from '../../checkout/machine.js';
 import { LcPlaceOrderEvent } from '../../events/place-order.js';
 import { LcQuoteRetryEvent } from '../../events/quote-retry.js';
 import { LcStepBackEvent } from '../../events/step-back.js';
@@ -12,6 +12,7 @@ import { formatDate, formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated, isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
+import { adminAccessRow, agreementRow } from './order-review.access.js';
 import { orderReviewStyles } from './order-review.styles.js';
 import { orderReviewStrings, type OrderReviewStrings } from './order-review.strings.js';
 
@@ -95,6 +96,10 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
   /** The agreement acceptance shown in the summary, when the order needs one. */
   @property({ attribute: false })
   agreement?: AgreementSummary;
+
+  /** The admin access (GDAP) the order asks for, shown in the summary. */
+  @property({ attribute: false })
+  adminAccess?: AdminAccessSummary;
 
   /** The backend's quote (`POST /quotes`) for these lines and this recipient. */
   @property({ attribute: false })
@@ -241,16 +246,12 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
       const text = formatIsolated(this.t(recipient.newTenant ? 'review.tenant.new' : 'review.tenant.existing'), { domain });
       rows.push(this._renderSummaryRow(this.t('review.tenant'), text, recipient.kind === 'new' ? this._renderEdit('tenant-domain', 'review.edit.tenant') : undefined));
     }
-    if (this.agreement) {
-      const { mode, signatory = '', dateAccepted } = this.agreement;
-      const date = dateAccepted ? formatDate(dateAccepted, this.locale) : '';
-      const text =
-        mode === 'attest'
-          ? formatIsolated(this.t('review.agreement.attest'), { name: signatory, date })
-          : this.t('review.agreement.customer-accepts');
-      rows.push(this._renderSummaryRow(this.t('review.agreement'), text, this._renderEdit('agreement', 'review.edit.agreement')));
-    }
-    return html`<dl class="summary" part="summary">${rows}</dl>`;
+    const row = (label: string, value: string | Array<string | TemplateResult>, edit?: TemplateResult) => this._renderSummaryRow(label, value, edit);
+    const t = (key: string, values?: Record<string, string | number>) => this.t(key as keyof OrderReviewStrings & string, values);
+    return html`<dl class="summary" part="summary">
+        ${rows}${agreementRow(t, this.agreement, row, this._renderEdit('agreement', 'review.edit.agreement'))}${adminAccessRow(this.stringOverrides, this.adminAccess, row)}
+      </dl>
+      <slot name="admin-access"></slot>`;
   }
 
   private _renderProration(quoted: QuoteLine | undefined): TemplateResult {

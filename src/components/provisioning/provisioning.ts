@@ -7,6 +7,7 @@ import type { ConnectionState } from '../../checkout/order-follower.js';
 import { LcNewOrderEvent } from '../../events/new-order.js';
 import { LcRetryOrderEvent } from '../../events/retry-order.js';
 import { AbortOnDisconnect } from '../../internal/abort-on-disconnect.js';
+import { copyText } from '../../internal/clipboard.js';
 import { sleep } from '../../internal/sleep.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { isolate } from '../shared/form.js';
@@ -25,38 +26,6 @@ const isTerminal = (order: Order | undefined): boolean => order?.status === 'com
 
 /** How long a "Copied" confirmation stays next to its button. */
 const COPIED_MS = 4000;
-
-/**
- * Copies text: the async Clipboard API, else a selected textarea and `execCommand('copy')`
- * (older browsers, or pages whose permissions policy blocks the clipboard).
- */
-async function copyText(text: string, root: ShadowRoot | HTMLElement): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the fallback
-  }
-  const active = (root as ShadowRoot).activeElement ?? document.activeElement;
-  const area = document.createElement('textarea');
-  area.value = text; // a property, never an attribute
-  area.setAttribute('readonly', '');
-  area.setAttribute('aria-hidden', 'true');
-  area.style.cssText = 'position:fixed;inset-inline-start:-9999px;inset-block-start:0;opacity:0';
-  root.appendChild(area);
-  area.select();
-  let ok = false;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  (active as HTMLElement | null)?.focus?.();
-  return ok;
-}
 
 /**
  * The URL when it is an absolute `http:` or `https:` URL, else undefined. Only such a URL

@@ -568,6 +568,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
                 ${this._renderTextField('prefix', messages)} ${this._renderCheck()}
                 <p class="notice warning" part="notice">${this.t('tenant.permanent')}</p>
               </div>`}
+          <slot name="admin-access"></slot>
           <div class="actions">
             <button type="button" part="button back-button" ?hidden=${this.noBack} @click=${this._onBack}>
               ${this.t('tenant.back')}
