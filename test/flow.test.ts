@@ -345,12 +345,10 @@ describe('checkout flow', () => {
     await confirmedOrderId(el);
     const [sent] = await orders(mock);
     expect(sent!.body).to.deep.include({ recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' } });
-    expect((sent!.body as { agreement: Record<string, string> }).agreement).to.include({
-      firstName: 'Grace',
-      lastName: 'Hopper',
-      email: 'grace@customer.example',
-      templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f',
-    });
+    // The request made on the agreement step, not the retired attestation.
+    expect(sent!.body).to.not.have.property('agreement');
+    expect(sent!.body).to.include({ agreementAcceptanceId: el.state.agreementDraft.acceptance!.id });
+    expect(el.state.agreementDraft.acceptance!.signatory).to.include({ firstName: 'Grace', lastName: 'Hopper', email: 'grace@customer.example' });
   });
 
   it('new customer, new tenant: a taken prefix (contoso) offers suggestions; picking one leads on to one order', async () => {
@@ -467,22 +465,6 @@ describe('checkout flow', () => {
     expect(describedBy.join(' ')).to.contain('The store cannot deliver invoices');
     // Everything typed is still there.
     expect(control(details, 'Company name').value).to.equal('Tailspin Toys Europe');
-  });
-
-  it('customer-accepts mode: the agreement step only informs, and the order carries no acceptance', async () => {
-    mock = await createTestMock({ speed: 1000, agreementMode: 'customer-accepts' });
-    const el = await mountCheckout(mock);
-    await fillCart(el);
-    await chooseExisting(el, 'Adatum', /^Adatum Corporation/);
-    const root = await agreementRoot(el);
-    await waitUntil(() => /accepts the Microsoft Customer Agreement on Microsoft/.test(text(root)), 'no customer-accepts explanation');
-    await continueStep(el);
-    const review = await reviewWithQuote(el);
-    expect(text(review.querySelector('[part~="summary"]'))).to.contain('The customer accepts it on Microsoft’s page');
-    placeOrderButton(el).click();
-    await confirmedOrderId(el);
-    const [sent] = await orders(mock);
-    expect(sent!.body).to.not.have.property('agreement');
   });
 
   it('a double click on Place order sends one POST /orders', async () => {

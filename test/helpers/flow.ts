@@ -222,14 +222,33 @@ export async function agreementRoot(el: LcCheckout): Promise<ShadowRoot> {
   return stepRoot(el);
 }
 
-/** The agreement step: the signatory's names and email, and the acceptance checkbox (date pre-filled with today). */
-export async function fillAgreement(el: LcCheckout): Promise<void> {
+/**
+ * The agreement step: creates the acceptance link (the primary contact signs, or the typed
+ * signatory when there is no contact), and waits until the link shows; returns its URL.
+ */
+export async function createAcceptanceLink(el: LcCheckout): Promise<string> {
   const root = await agreementRoot(el);
-  await waitUntil(() => hasControl(root, 'First name'), 'the agreement form did not show');
-  await fill(root, 'First name', 'Grace');
-  await fill(root, 'Last name', 'Hopper');
-  await fill(root, 'Email', 'grace@customer.example');
-  check(root, /has accepted the Microsoft Customer Agreement/);
+  if (hasControl(root, 'First name')) {
+    await fill(root, 'First name', 'Grace');
+    await fill(root, 'Last name', 'Hopper');
+    await fill(root, 'Email', 'grace@customer.example');
+  }
+  await click(root, 'Create the acceptance link');
+  await waitUntil(() => root.querySelector('[part~="acceptance-status"]'), 'the acceptance link did not show', { timeout: 4000 });
+  return el.state.agreementDraft.acceptance!.url;
+}
+
+/** Presses Accept on the mock's acceptance page, as the signatory would (a form POST). */
+export async function acceptOnMockPage(url: string): Promise<void> {
+  const response = await fetch(url, { method: 'POST' });
+  if (!response.ok) throw new Error(`the mock's Accept answered ${response.status}`);
+}
+
+/** The agreement step: the link created, accepted on the mock's page, the checkout notices by itself, Continue. */
+export async function fillAgreement(el: LcCheckout): Promise<void> {
+  const url = await createAcceptanceLink(el);
+  await acceptOnMockPage(url);
+  await waitUntil(() => el.state.agreementDraft.acceptance?.status === 'customer-accepted', 'the checkout did not notice the acceptance', { timeout: 4000 });
   await currentStepUpdate(el);
   await continueStep(el);
 }
