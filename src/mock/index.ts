@@ -6,7 +6,8 @@
  * Every request body is parsed with the contract's schemas; a bad request gets a 400/422
  * problem+json naming the field, an unknown route 404 and a wrong method 405, never a 500.
  */
-import { INVALID_JSON, notFound, problem, sleep } from './http.js';
+import { sleep } from '../internal/sleep.js';
+import { INVALID_JSON, notFound, problem } from './http.js';
 import { dayNumber } from './proration.js';
 import { addressRoutes } from './resources/addresses.js';
 import { adminAccessRoutes } from './resources/admin-access.js';
