@@ -40,21 +40,17 @@ function newCustomer(companyName: string, tenant: 'new' | 'existing'): Recipient
 /** Places the scenario's order on the mock and returns the first snapshot that matches. */
 async function orderFor(scenario: Scenario): Promise<Order> {
   const { api } = storyBackend({ latencyMs: 0, ...scenario.backend });
-  const agreement = await api.getAgreement();
+  const companyName = scenario.companyName ?? 'Tailwind Traders';
+  // An acceptance request accepted at once, so the order does not wait on the agreement.
+  const acceptance = await api.createAgreementAcceptance({
+    signatory: { firstName: 'Ava', lastName: 'Rossi', email: 'ava.rossi@example.com' },
+    company: { name: companyName, country: 'US', language: 'en' },
+  });
+  await fetch(acceptance.url, { method: 'POST' }).catch(() => undefined);
   const order = await api.placeOrder({
     lines,
-    recipient: newCustomer(scenario.companyName ?? 'Tailwind Traders', scenario.tenant ?? 'new'),
-    ...(agreement.mode === 'attest'
-      ? {
-          agreement: {
-            templateId: agreement.templateId,
-            firstName: 'Ava',
-            lastName: 'Rossi',
-            email: 'ava.rossi@example.com',
-            dateAccepted: new Date().toISOString().slice(0, 10),
-          },
-        }
-      : {}),
+    recipient: newCustomer(companyName, scenario.tenant ?? 'new'),
+    agreementAcceptanceId: acceptance.id,
   });
   let latest = order;
   for (let i = 0; i < 200 && !scenario.until(latest); i++) {
