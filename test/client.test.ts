@@ -7,19 +7,13 @@ import { HttpCheckoutApi, parseRetryAfter, type HttpCheckoutApiOptions } from '.
 import { ApiError, ContractError, NetworkError, isApiError, isContractError, isNetworkError } from '../src/api/errors.js';
 import { createEventStreamParser, type ServerSentEvent } from '../src/api/sse.js';
 import type { AcceptanceRequest, Order, OrderRequest } from '../src/api/schemas.js';
+import { acceptedAgreementId } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 const E3 = 'cfq7ttc0lfld-0001';
 const TODAY = '2027-01-16';
-const acceptance = {
-  templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f',
-  firstName: 'Dana',
-  lastName: 'Whitfield',
-  email: 'dana@northwindtraders.com',
-  dateAccepted: '2027-01-10',
-};
-
-function newTenantOrder(companyName: string, prefix: string): OrderRequest {
+/** A new customer's order, with an acceptance request the customer accepted on the mock's page. */
+async function newTenantOrder(mock: TestMock, companyName: string, prefix: string): Promise<OrderRequest> {
   return {
     lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }],
     recipient: {
@@ -31,7 +25,7 @@ function newTenantOrder(companyName: string, prefix: string): OrderRequest {
       },
       tenant: { kind: 'new', prefix },
     },
-    agreement: acceptance,
+    agreementAcceptanceId: await acceptedAgreementId(mock, companyName),
   };
 }
 
@@ -74,7 +68,7 @@ describe('HttpCheckoutApi: every endpoint against the mock', () => {
     expect(search!.search).to.equal('?search=Adatum');
     expect(search!.headers.accept).to.equal('application/json');
 
-    expect((await api.getAgreement()).mode).to.equal('attest');
+    expect(await api.getAgreement()).to.include({ templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f', acceptanceRequiredBeforeOrder: false });
 
     const taken = await api.checkDomain('contoso');
     expect(taken).to.include({ available: false, domain: 'contoso.onmicrosoft.com' });
@@ -217,7 +211,7 @@ describe('HttpCheckoutApi: base URL, headers, token', () => {
 
 describe('HttpCheckoutApi: errors', () => {
   it('turns a 422 problem into an ApiError with status, code and field errors', async () => {
-    const { api } = await setup();
+    const { mock, api } = await setup();
     const error = await rejection(api.checkDomain('a-b'));
     expect(error).to.be.instanceOf(ApiError).and.instanceOf(Error);
     const apiError = error as ApiError;
@@ -228,7 +222,7 @@ describe('HttpCheckoutApi: errors', () => {
     expect(apiError.fieldErrors[0]!.message).to.contain('“-”');
     expect(apiError.message).to.contain('GET /domains/{prefix}').and.contain('422');
 
-    const order = await rejection(api.placeOrder(newTenantOrder('Northwind Traders', 'takenalready')));
+    const order = await rejection(api.placeOrder(await newTenantOrder(mock, 'Northwind Traders', 'takenalready')));
     expect(isApiError(order) && order.fieldErrors.map((e) => e.field)).to.deep.equal(['tenant.prefix']);
   });
 
@@ -480,8 +474,8 @@ describe('HttpCheckoutApi: aborting', () => {
 
 describe('HttpCheckoutApi: watchOrder', () => {
   it('receives snapshots until the order completes', async () => {
-    const { api } = await setup({ speed: 100 });
-    const placed = await api.placeOrder(newTenantOrder('Northwind Traders', 'northwindwatch'));
+    const { mock, api } = await setup({ speed: 100 });
+    const placed = await api.placeOrder(await newTenantOrder(mock, 'Northwind Traders', 'northwindwatch'));
     const snapshots: Order[] = [];
     await api.watchOrder(placed.id, (order) => snapshots.push(order));
     expect(snapshots.length).to.be.at.least(2);
@@ -534,8 +528,8 @@ describe('HttpCheckoutApi: watchOrder', () => {
   });
 
   it('stops with the abort reason when aborted mid-stream', async () => {
-    const { api } = await setup({ speed: 5 });
-    const placed = await api.placeOrder(newTenantOrder('Northwind Traders', 'northwindabort'));
+    const { mock, api } = await setup({ speed: 5 });
+    const placed = await api.placeOrder(await newTenantOrder(mock, 'Northwind Traders', 'northwindabort'));
     const controller = new AbortController();
     const seen: Order[] = [];
     const error = await rejection(
@@ -644,7 +638,7 @@ describe('HttpCheckoutApi: agreement acceptance requests and admin access', () =
   it('places an order that references the acceptance request and asks for admin access', async () => {
     const { mock, api } = await setup({ speed: 1000 });
     const created = await api.createAgreementAcceptance(request);
-    const order = { ...newTenantOrder('Northwind Traders', 'northwindgdap'), agreement: undefined, agreementAcceptanceId: created.id, adminAccess: { defaultRoles: false } };
+    const order = { ...(await newTenantOrder(mock, 'Northwind Traders', 'northwindgdap')), agreementAcceptanceId: created.id, adminAccess: { defaultRoles: false } };
     const placed = await api.placeOrder(order);
     expect(placed.tasks.map((t) => t.kind)).to.include('record-agreement').and.not.include('grant-default-roles');
     const [posted] = await mock.requests({ method: 'POST', path: '/orders' });

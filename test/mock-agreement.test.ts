@@ -6,7 +6,6 @@
  */
 import { expect } from '@open-wc/testing';
 import { AcceptanceRequest, AdminAccessTemplates, Agreement, CustomerList, Order, type OrderRequest } from '../src/api/schemas.js';
-import { ATTEST_RETIRED } from '../src/mock/index.js';
 import { call, expectProblem, fieldsOf, messageFor, parse, placeOrder, pollOrder } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
@@ -48,6 +47,9 @@ function newCustomer(companyName: string, tenant: { kind: 'new'; prefix: string 
     tenant,
   };
 }
+
+/** The body of the partner attestation Microsoft retired in January 2026 (`agreement`). */
+const retiredAttestation = { templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f', ...signatory, dateAccepted: '2026-01-05' };
 
 function newTenantOrder(companyName: string, prefix: string, extra: Partial<OrderRequest> = {}): OrderRequest {
   return { lines, recipient: newCustomer(companyName, { kind: 'new', prefix }), ...extra };
@@ -316,8 +318,7 @@ describe('mock backend: orders that reference an acceptance request', () => {
     const foreign = expectProblem(await placeOrder(mock, newTenantOrder('Northwind Traders', 'northwindtraders', { agreementAcceptanceId: other.id })), 422);
     expect(messageFor(foreign, 'agreementAcceptanceId')).to.contain('“Tailspin Toys”, not “Northwind Traders”');
     const mine = await createAcceptance(mock, 'Northwind Traders');
-    const attest = { templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f', ...signatory, dateAccepted: '2026-01-05' };
-    const both = expectProblem(await placeOrder(mock, newTenantOrder('Northwind Traders', 'northwindtraders', { agreementAcceptanceId: mine.id, agreement: attest })), 422);
+    const both = expectProblem(await placeOrder(mock, { ...newTenantOrder('Northwind Traders', 'northwindtraders', { agreementAcceptanceId: mine.id }), agreement: retiredAttestation }), 422);
     expect(fieldsOf(both)).to.deep.equal(['agreement']);
   });
 
@@ -364,25 +365,22 @@ describe('mock backend: orders that reference an acceptance request', () => {
     expect((await readAcceptance(mock, stray.id)).status).to.equal('link-generated');
   });
 
-  it(`refuses the retired attestation with a 422 naming the field once retired (ATTEST_RETIRED is ${ATTEST_RETIRED} by default)`, async () => {
-    const attest = { templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f', ...signatory, dateAccepted: '2026-01-05' };
-    const order = newTenantOrder('Northwind Traders', 'northwindtraders', { agreement: attest });
-    const retired = await createTestMock({ speed: 1000, attestRetired: true });
-    const refused = expectProblem(await placeOrder(retired, order), 422);
+  it('refuses the retired attestation with a 422 that names the field and says what to send instead', async () => {
+    const mock = await createTestMock({ speed: 1000 });
+    const order = { ...newTenantOrder('Northwind Traders', 'northwindtraders'), agreement: retiredAttestation };
+    const refused = expectProblem(await placeOrder(mock, order), 422);
     expect(refused.code).to.equal('attestation-retired');
     expect(fieldsOf(refused)).to.deep.equal(['agreement']);
+    expect(messageFor(refused, 'agreement')).to.contain('agreementAcceptanceId');
     expect(refused.detail).to.contain('POST /agreement-acceptances').and.contain('agreementAcceptanceId');
     // Without either, the acceptance request is what is missing.
-    const missing = expectProblem(await placeOrder(retired, { ...order, agreement: undefined }), 422);
+    const missing = expectProblem(await placeOrder(mock, newTenantOrder('Northwind Traders', 'northwindtraders')), 422);
     expect(fieldsOf(missing)).to.deep.equal(['agreementAcceptanceId']);
-    const acceptance = await createAcceptance(retired, 'Northwind Traders');
-    expect((await placeOrder(retired, { ...order, agreement: undefined, agreementAcceptanceId: acceptance.id })).status).to.equal(201);
-
-    // The flag the checkout flips: an instance made without the option follows it.
-    const byDefault = await createTestMock({ speed: 1000 });
-    expect((await placeOrder(byDefault, order)).status).to.equal(ATTEST_RETIRED ? 422 : 201);
-    const kept = await createTestMock({ speed: 1000, attestRetired: false });
-    expect((await placeOrder(kept, order)).status).to.equal(201);
+    const acceptance = await createAcceptance(mock, 'Northwind Traders');
+    expect((await placeOrder(mock, newTenantOrder('Northwind Traders', 'northwindtraders', { agreementAcceptanceId: acceptance.id }))).status).to.equal(201);
+    // An existing customer's order carrying it is refused the same way, before anything else.
+    const existing = expectProblem(await placeOrder(mock, { lines, recipient: { kind: 'existing', customerId: CONTOSO }, agreement: retiredAttestation }), 422);
+    expect(existing.code).to.equal('attestation-retired');
   });
 });
 
@@ -425,7 +423,8 @@ describe('mock backend: admin access (GDAP)', () => {
     expect(done.status).to.equal('completed');
     expect(done.tasks[2]!.detail).to.contain('Directory Readers').and.contain('Global Reader');
 
-    const optedOut = parse(Order, (await placeOrder(mock, newTenantOrder('Tailspin Toys Europe', 'tailspineu', { adminAccess: { defaultRoles: false }, agreement: { templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f', ...signatory, dateAccepted: '2026-01-05' } }))).body);
+    const tailspin = await createAcceptance(mock, 'Tailspin Toys Europe');
+    const optedOut = parse(Order, (await placeOrder(mock, newTenantOrder('Tailspin Toys Europe', 'tailspineu', { adminAccess: { defaultRoles: false }, agreementAcceptanceId: tailspin.id }))).body);
     expect(optedOut.tasks.map((t) => t.kind)).to.not.include('grant-default-roles');
 
     const strict = await createTestMock({ speed: 1000, defaultRolesOptOut: false });

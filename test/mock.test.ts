@@ -18,21 +18,13 @@ import {
   type OrderRequest,
 } from '../src/api/schemas.js';
 import { createMockBackend } from '../src/mock/index.js';
-import { call, expectProblem, fieldsOf, messageFor, parse, placeOrder, pollOrder } from './helpers/contract.js';
+import { acceptedAgreementId, call, expectProblem, fieldsOf, messageFor, parse, placeOrder, pollOrder } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 const E3 = 'cfq7ttc0lfld-0001';
 const BASIC = 'cfq7ttc0lh18-0001';
 const TODAY = '2027-01-16';
 const AGREEMENT_TEMPLATE = '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f';
-
-const acceptance = {
-  templateId: AGREEMENT_TEMPLATE,
-  firstName: 'Dana',
-  lastName: 'Whitfield',
-  email: 'dana@northwindtraders.com',
-  dateAccepted: '2026-01-05',
-};
 
 function newCompany(companyName: string, postalCode = '98101') {
   return {
@@ -42,14 +34,15 @@ function newCompany(companyName: string, postalCode = '98101') {
   };
 }
 
-function newTenantOrder(companyName: string, prefix: string): OrderRequest {
+/** A new customer's order; the customer accepted the agreement on the mock's page (of `mock`). */
+async function newTenantOrder(mock: TestMock, companyName: string, prefix: string): Promise<OrderRequest> {
   return {
     lines: [
       { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 25 },
       { productId: BASIC, term: 'P1M', billing: 'monthly', quantity: 3 },
     ],
     recipient: { kind: 'new', company: newCompany(companyName), tenant: { kind: 'new', prefix } },
-    agreement: acceptance,
+    agreementAcceptanceId: await acceptedAgreementId(mock, companyName),
   };
 }
 
@@ -98,12 +91,13 @@ describe('mock backend: catalog, customers, agreement', () => {
     expect(parse(CustomerList, (await call(mock, '/customers?search=nobody-by-this-name')).body).customers).to.be.empty;
   });
 
-  it('gives the current agreement, in attest mode by default and customer-accepts when asked', async () => {
-    const attest = parse(Agreement, (await call(mock, '/agreement')).body);
-    expect(attest).to.include({ templateId: AGREEMENT_TEMPLATE, mode: 'attest' });
-    expect(attest.url).to.match(/^https:\/\/www\.microsoft\.com\//);
-    const other = await createTestMock({ agreementMode: 'customer-accepts' });
-    expect(parse(Agreement, (await call(other, '/agreement')).body).mode).to.equal('customer-accepts');
+  it('gives the current agreement, which the order may wait on unless the store requires acceptance first', async () => {
+    const agreement = parse(Agreement, (await call(mock, '/agreement')).body);
+    expect(agreement).to.include({ templateId: AGREEMENT_TEMPLATE, acceptanceRequiredBeforeOrder: false });
+    expect(agreement).to.not.have.property('mode');
+    expect(agreement.url).to.match(/^https:\/\/www\.microsoft\.com\//);
+    const strict = await createTestMock({ acceptanceBeforeOrder: true });
+    expect(parse(Agreement, (await call(strict, '/agreement')).body).acceptanceRequiredBeforeOrder).to.equal(true);
   });
 
   it('answers unknown routes 404, wrong methods 405 and bad JSON 400, as problems', async () => {
@@ -178,7 +172,7 @@ describe('mock backend: domains and tenants', () => {
   });
 
   it('takes a new tenant prefix once an order used it, in that instance only', async () => {
-    const placed = await placeOrder(mock, newTenantOrder('Northwind Traders', 'NorthwindTraders'));
+    const placed = await placeOrder(mock, await newTenantOrder(mock, 'Northwind Traders', 'NorthwindTraders'));
     expect(placed.status).to.equal(201);
     expect(parse(DomainAvailability, (await domain('northwindtraders')).body).available).to.equal(false);
     const fresh = await createTestMock();
@@ -316,19 +310,19 @@ describe('mock backend: placing orders', () => {
   });
 
   it('needs an Idempotency-Key', async () => {
-    const answer = await call(mock, '/orders', { method: 'POST', json: newTenantOrder('Northwind Traders', 'northwindtraders') });
+    const answer = await call(mock, '/orders', { method: 'POST', json: await newTenantOrder(mock, 'Northwind Traders', 'northwindtraders') });
     expect(expectProblem(answer, 400).code).to.equal('idempotency-key-missing');
   });
 
   it('returns the same order for the same key and body, and refuses the key with another body', async () => {
-    const order = newTenantOrder('Northwind Traders', 'northwindtraders');
+    const order = await newTenantOrder(mock, 'Northwind Traders', 'northwindtraders');
     const first = await placeOrder(mock, order, 'same-key');
     expect(first.status).to.equal(201);
     const placed = parse(Order, first.body);
     expect(first.headers.get('location')).to.match(new RegExp(`/orders/${placed.id}$`));
 
     // A retry with the keys in another order is the same body.
-    const reordered = { agreement: order.agreement, recipient: order.recipient, lines: order.lines };
+    const reordered = { agreementAcceptanceId: order.agreementAcceptanceId, recipient: order.recipient, lines: order.lines };
     const again = await placeOrder(mock, reordered, 'same-key');
     expect(again.status).to.equal(200);
     expect(parse(Order, again.body).id).to.equal(placed.id);
@@ -352,32 +346,34 @@ describe('mock backend: placing orders', () => {
     expect(contosoOrder.recipient).to.deep.equal({ kind: 'existing', companyName: 'Contoso Ltd.', domain: 'contoso.onmicrosoft.com' });
     expect(contosoOrder.tasks.map((t) => t.kind)).to.deep.equal(['create-subscription']);
 
-    const adatum = await placeOrder(mock, { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }], recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' }, agreement: acceptance });
+    const adatum = await placeOrder(mock, { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }], recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' }, agreementAcceptanceId: await acceptedAgreementId(mock, 'Adatum Corporation') });
     expect(parse(Order, adatum.body).tasks.map((t) => t.kind)).to.deep.equal(['record-agreement', 'create-subscription']);
 
-    const newTenant = parse(Order, (await placeOrder(mock, newTenantOrder('Northwind Traders', 'northwindtraders'))).body);
+    const newTenant = parse(Order, (await placeOrder(mock, await newTenantOrder(mock, 'Northwind Traders', 'northwindtraders'))).body);
     expect(newTenant.tasks.map((t) => t.kind)).to.deep.equal(['create-tenant', 'link-reseller', 'record-agreement', 'create-subscription', 'create-subscription']);
     expect(newTenant.tasks.map((t) => t.label)).to.include('Create subscription: Microsoft 365 E3 × 25');
     // $36.00 × 25 for 16/31 days + $7.20 × 3 for 16/31 days
     expect(newTenant.firstInvoiceTotal).to.equal(Math.round((90000 * 16) / 31) + Math.round((2160 * 16) / 31));
   });
 
-  it('requires the agreement for new customers and customers without one on file', async () => {
-    const withoutAgreement = { ...newTenantOrder('Northwind Traders', 'northwindtraders'), agreement: undefined };
-    expect(fieldsOf(expectProblem(await placeOrder(mock, withoutAgreement), 422))).to.deep.equal(['agreement']);
+  it('requires an acceptance request for new customers and customers without the agreement on file', async () => {
+    const { agreementAcceptanceId: _, ...withoutAgreement } = await newTenantOrder(mock, 'Northwind Traders', 'northwindtraders');
+    const missing = expectProblem(await placeOrder(mock, withoutAgreement), 422);
+    expect(fieldsOf(missing)).to.deep.equal(['agreementAcceptanceId']);
+    expect(messageFor(missing, 'agreementAcceptanceId')).to.contain('create an acceptance request');
     const adatum = { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }], recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' } };
-    expect(fieldsOf(expectProblem(await placeOrder(mock, adatum), 422))).to.deep.equal(['agreement']);
-    const future = { ...newTenantOrder('Northwind Traders', 'northwindtraders'), agreement: { ...acceptance, dateAccepted: '2027-01-17', email: 'not-an-email' } };
-    expect(fieldsOf(expectProblem(await placeOrder(mock, future), 422))).to.deep.equal(['agreement.email']);
-    const tomorrow = { ...newTenantOrder('Northwind Traders', 'northwindtraders'), agreement: { ...acceptance, dateAccepted: '2027-01-17', templateId: 'old' } };
-    expect(fieldsOf(expectProblem(await placeOrder(mock, tomorrow), 422))).to.have.members(['agreement.dateAccepted', 'agreement.templateId']);
+    expect(fieldsOf(expectProblem(await placeOrder(mock, adatum), 422))).to.deep.equal(['agreementAcceptanceId']);
+    // Contoso has it on file: nothing is needed.
+    expect((await placeOrder(mock, { ...adatum, recipient: { kind: 'existing', customerId: 'cst-7f3a2c91' } })).status).to.equal(201);
+    // A malformed id is the schema's to refuse, by name.
+    expect(fieldsOf(expectProblem(await placeOrder(mock, { ...withoutAgreement, agreementAcceptanceId: 42 }), 422))).to.deep.equal(['agreementAcceptanceId']);
   });
 
   it('refuses a company name that differs from the existing tenant’s registered name, showing both', async () => {
     const order = {
       lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }],
       recipient: { kind: 'new', company: newCompany('Fabrikam Inc'), tenant: { kind: 'existing', domain: 'fabrikam.onmicrosoft.com' } },
-      agreement: acceptance,
+      agreementAcceptanceId: await acceptedAgreementId(mock, 'Fabrikam Inc'),
     };
     const problem = expectProblem(await placeOrder(mock, order), 422);
     expect(fieldsOf(problem)).to.deep.equal(['company.companyName']);
@@ -389,12 +385,12 @@ describe('mock backend: placing orders', () => {
   });
 
   it('refuses a taken prefix, an unknown customer, and names nested fields of the recipient', async () => {
-    expect(fieldsOf(expectProblem(await placeOrder(mock, newTenantOrder('Northwind Traders', 'takenalready')), 422))).to.deep.equal(['tenant.prefix']);
-    expect(fieldsOf(expectProblem(await placeOrder(mock, newTenantOrder('Northwind Traders', 'north-wind')), 422))).to.deep.equal(['tenant.prefix']);
+    expect(fieldsOf(expectProblem(await placeOrder(mock, await newTenantOrder(mock, 'Northwind Traders', 'takenalready')), 422))).to.deep.equal(['tenant.prefix']);
+    expect(fieldsOf(expectProblem(await placeOrder(mock, await newTenantOrder(mock, 'Northwind Traders', 'north-wind')), 422))).to.deep.equal(['tenant.prefix']);
     const unknown = { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }], recipient: { kind: 'existing', customerId: 'cst-nope' } };
     expect(fieldsOf(expectProblem(await placeOrder(mock, unknown), 422))).to.deep.equal(['recipient.customerId']);
 
-    const order = newTenantOrder('Northwind Traders', 'northwindtraders') as { recipient: { company: ReturnType<typeof newCompany> } };
+    const order = await newTenantOrder(mock, 'Northwind Traders', 'northwindtraders') as { recipient: { company: ReturnType<typeof newCompany> } };
     order.recipient.company.address.postalCode = '';
     order.recipient.company.contact.email = 'dana@';
     order.recipient.company.companyName = '';
@@ -402,7 +398,7 @@ describe('mock backend: placing orders', () => {
     expect(fieldsOf(problem)).to.have.members(['company.companyName', 'company.address.postalCode', 'company.contact.email']);
     expect(messageFor(problem, 'company.contact.email')).to.contain('email');
 
-    const noState = newTenantOrder('Northwind Traders', 'northwindtraders') as { recipient: { company: ReturnType<typeof newCompany> } };
+    const noState = await newTenantOrder(mock, 'Northwind Traders', 'northwindtraders') as { recipient: { company: ReturnType<typeof newCompany> } };
     delete (noState.recipient.company.address as { state?: string }).state;
     expect(fieldsOf(expectProblem(await placeOrder(mock, noState), 422))).to.deep.equal(['company.address.state']);
   });
@@ -416,7 +412,7 @@ describe('mock backend: placing orders', () => {
 describe('mock backend: provisioning', () => {
   it('provisions a new tenant to completed, with the admin credentials', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const placed = parse(Order, (await placeOrder(mock, newTenantOrder('Northwind Traders', 'northwindtraders'))).body);
+    const placed = parse(Order, (await placeOrder(mock, await newTenantOrder(mock, 'Northwind Traders', 'northwindtraders'))).body);
     expect(placed.status).to.equal('provisioning');
     expect(placed.tasks[0]).to.include({ kind: 'create-tenant', status: 'running' });
     expect(placed.tasks.slice(1).every((t) => t.status === 'pending')).to.equal(true);
@@ -437,7 +433,7 @@ describe('mock backend: provisioning', () => {
 
   it('fails at the first subscription when the company name contains Fail', async () => {
     const mock = await createTestMock({ speed: 2000 });
-    const placed = parse(Order, (await placeOrder(mock, newTenantOrder('Fail Fast Ltd', 'failfast'))).body);
+    const placed = parse(Order, (await placeOrder(mock, await newTenantOrder(mock, 'Fail Fast Ltd', 'failfast'))).body);
     const failed = await pollOrder(mock, placed.id, (o) => o.status !== 'provisioning');
     expect(failed.status).to.equal('failed');
     expect(failed.retryable).to.equal(true);
@@ -451,7 +447,7 @@ describe('mock backend: provisioning', () => {
 
   it('lets the same company place a failed new-tenant order again: the tenant is reused and only the subscriptions are created', async () => {
     const mock = await createTestMock({ speed: 2000 });
-    const order = newTenantOrder('Fail Fast Ltd', 'failfast');
+    const order = await newTenantOrder(mock, 'Fail Fast Ltd', 'failfast');
     const first = parse(Order, (await placeOrder(mock, order)).body);
     expect(first.tasks.map((t) => t.kind)).to.include('create-tenant');
     expect((await pollOrder(mock, first.id, (o) => o.status !== 'provisioning')).status).to.equal('failed');
@@ -479,7 +475,7 @@ describe('mock backend: provisioning', () => {
 
     // Another company (even one differing only in case) cannot order on that prefix.
     for (const other of ['Other Corp', 'fail fast ltd']) {
-      const refused = expectProblem(await placeOrder(mock, newTenantOrder(other, 'failfast')), 422);
+      const refused = expectProblem(await placeOrder(mock, await newTenantOrder(mock, other, 'failfast')), 422);
       expect(messageFor(refused, 'tenant.prefix')).to.contain('already taken');
     }
     // Nor can the same company once the retry completed: the tenant is no longer a failed order's.
@@ -488,7 +484,7 @@ describe('mock backend: provisioning', () => {
 
   it('refuses that prefix to the same company while its first order is still running', async () => {
     const mock = await createTestMock({ speed: 100 }); // fails after 0.45 s
-    const order = newTenantOrder('Fail Early Ltd', 'failearly');
+    const order = await newTenantOrder(mock, 'Fail Early Ltd', 'failearly');
     const first = parse(Order, (await placeOrder(mock, order)).body);
     expect(first.status).to.equal('provisioning');
     expect(messageFor(expectProblem(await placeOrder(mock, order), 422), 'tenant.prefix')).to.contain('already taken');
@@ -496,7 +492,7 @@ describe('mock backend: provisioning', () => {
 
   it('stays waiting on Microsoft’s review when the company name contains Review', async () => {
     const mock = await createTestMock({ speed: 2000 });
-    const placed = parse(Order, (await placeOrder(mock, newTenantOrder('Review Me Corp', 'reviewme'))).body);
+    const placed = parse(Order, (await placeOrder(mock, await newTenantOrder(mock, 'Review Me Corp', 'reviewme'))).body);
     const waiting = await pollOrder(mock, placed.id, (o) => o.status !== 'provisioning');
     expect(waiting.status).to.equal('waiting');
     const review = waiting.tasks.find((t) => t.kind === 'review-customer')!;
@@ -510,8 +506,8 @@ describe('mock backend: provisioning', () => {
 
   it('takes ten times longer when the company name contains Slow', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const normal = parse(Order, (await placeOrder(mock, newTenantOrder('Quick Ltd', 'quickltd'))).body);
-    const slow = parse(Order, (await placeOrder(mock, newTenantOrder('Slow Going Ltd', 'slowgoing'))).body);
+    const normal = parse(Order, (await placeOrder(mock, await newTenantOrder(mock, 'Quick Ltd', 'quickltd'))).body);
+    const slow = parse(Order, (await placeOrder(mock, await newTenantOrder(mock, 'Slow Going Ltd', 'slowgoing'))).body);
     slow.tasks.forEach((task, i) => expect(task.estimatedSeconds).to.be.closeTo(normal.tasks[i]!.estimatedSeconds! * 10, 0.01));
   });
 
@@ -520,7 +516,7 @@ describe('mock backend: provisioning', () => {
     const order = {
       lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }],
       recipient: { kind: 'new', company: newCompany('Fabrikam, Inc.'), tenant: { kind: 'existing', domain: 'fabrikam.onmicrosoft.com' } },
-      agreement: acceptance,
+      agreementAcceptanceId: await acceptedAgreementId(mock, 'Fabrikam, Inc.'),
     };
     const answer = await placeOrder(mock, order);
     expect(answer.status).to.equal(201);
@@ -537,20 +533,7 @@ describe('mock backend: provisioning', () => {
     expect(done.tasks[0]!.actionUrl).to.be.undefined;
     expect(done.credentials).to.be.undefined;
   });
-
-  it('lets the customer accept the agreement on Microsoft’s page in customer-accepts mode', async () => {
-    const mock = await createTestMock({ speed: 200, agreementMode: 'customer-accepts' });
-    const order = { ...newTenantOrder('Northwind Traders', 'northwindtraders'), agreement: undefined };
-    const answer = await placeOrder(mock, order);
-    expect(answer.status).to.equal(201);
-    const placed = parse(Order, answer.body);
-    expect(placed.tasks.map((t) => t.kind)).to.deep.equal(['create-tenant', 'link-reseller', 'accept-agreement', 'create-subscription', 'create-subscription']);
-    const asking = await pollOrder(mock, placed.id, (o) => o.tasks[2]!.status !== 'pending');
-    expect(asking.status).to.equal('waiting');
-    expect(asking.tasks[2]!.status).to.equal('action-required');
-    expect(asking.tasks[2]!.actionUrl).to.match(/^https:\/\//);
-    expect((await pollOrder(mock, placed.id, (o) => o.status === 'completed' || o.status === 'failed')).status).to.equal('completed');
-  });
+  // An order waiting on a pending acceptance, accepted on the mock's page: mock-agreement.test.ts.
 });
 
 /** Reads a server-sent event stream to its end, returning its events and comments. */
@@ -583,7 +566,7 @@ describe('mock backend: order events', () => {
   it('streams snapshots as the order changes and ends after the terminal one', async () => {
     // Speed 100: the shortest task runs 50 ms, room enough to see it running on a busy machine.
     const mock = await createTestMock({ speed: 100 });
-    const placed = parse(Order, (await placeOrder(mock, newTenantOrder('Northwind Traders', 'northwindtraders'))).body);
+    const placed = parse(Order, (await placeOrder(mock, await newTenantOrder(mock, 'Northwind Traders', 'northwindtraders'))).body);
     const response = await fetch(`${mock.baseUrl}/orders/${placed.id}/events`);
     expect(response.status).to.equal(200);
     expect(response.headers.get('content-type')).to.contain('text/event-stream');
@@ -613,7 +596,7 @@ describe('mock backend: order events', () => {
 
   it('keeps a waiting order’s stream open, and stops when the client aborts', async () => {
     const mock = await createTestMock({ speed: 2000 });
-    const placed = parse(Order, (await placeOrder(mock, newTenantOrder('Review Me Corp', 'reviewme'))).body);
+    const placed = parse(Order, (await placeOrder(mock, await newTenantOrder(mock, 'Review Me Corp', 'reviewme'))).body);
     await pollOrder(mock, placed.id, (o) => o.status === 'waiting');
     const controller = new AbortController();
     const response = await fetch(`${mock.baseUrl}/orders/${placed.id}/events`, { signal: controller.signal });
@@ -675,7 +658,7 @@ describe('mock backend: faults and isolation', () => {
     expect(performance.now() - started).to.be.below(200);
     await mock.inject({ path: '/orders', method: 'POST', delayMs: 100, status: 504 });
     started = performance.now();
-    expectProblem(await placeOrder(mock, newTenantOrder('Northwind Traders', 'northwindtraders')), 504);
+    expectProblem(await placeOrder(mock, await newTenantOrder(mock, 'Northwind Traders', 'northwindtraders')), 504);
     expect(performance.now() - started).to.be.at.least(90);
   });
 
@@ -710,7 +693,7 @@ describe('mock backend: faults and isolation', () => {
     const [a, b] = await Promise.all([createTestMock({ speed: 1000 }), createTestMock()]);
     expect(a.baseUrl).to.not.equal(b.baseUrl);
     expect(a.baseUrl.startsWith(`${location.origin}/mock/`)).to.equal(true);
-    const placed = parse(Order, (await placeOrder(a, newTenantOrder('Northwind Traders', 'northwindtraders'))).body);
+    const placed = parse(Order, (await placeOrder(a, await newTenantOrder(a, 'Northwind Traders', 'northwindtraders'))).body);
     expect((await call(b, `/orders/${placed.id}`)).status).to.equal(404);
     expect((await b.requests()).map((r) => `${r.method} ${r.path}`)).to.deep.equal([`GET /orders/${placed.id}`]);
     await a.inject({ path: '/catalog', status: 500 });

@@ -13,6 +13,7 @@ import { OrderFollower, PollPolicy, snapshotEvents, type ConnectionState, type P
 import { LcOrderCompleteEvent } from '../src/events/order-complete.js';
 import { LcOrderFailedEvent } from '../src/events/order-failed.js';
 import { LcProvisioningProgressEvent } from '../src/events/provisioning-progress.js';
+import { acceptedAgreementId } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 class FollowerHost extends ReactiveElement {}
@@ -22,7 +23,8 @@ const E3 = 'cfq7ttc0lfld-0001';
 const BASIC = 'cfq7ttc0lh18-0001';
 const FAST: PollDelays = { initial: 15, factor: 1.5, max: 60, jitter: 0.2 };
 
-function newTenantOrder(companyName: string, prefix: string): OrderRequest {
+/** A new customer's order; the customer accepted the agreement on the mock's page. */
+async function newTenantOrder(mock: TestMock, companyName: string, prefix: string): Promise<OrderRequest> {
   return {
     lines: [
       { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 25 },
@@ -37,13 +39,7 @@ function newTenantOrder(companyName: string, prefix: string): OrderRequest {
       },
       tenant: { kind: 'new', prefix },
     },
-    agreement: {
-      templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f',
-      firstName: 'Dana',
-      lastName: 'Whitfield',
-      email: 'dana@example.com',
-      dateAccepted: '2026-01-05',
-    },
+    agreementAcceptanceId: await acceptedAgreementId(mock, companyName),
   };
 }
 
@@ -79,7 +75,7 @@ function harness(host: FollowerHost, mock: TestMock): Harness {
 }
 
 async function place(mock: TestMock, companyName: string): Promise<Order> {
-  return new HttpCheckoutApi({ baseUrl: mock.baseUrl }).placeOrder(newTenantOrder(companyName, prefix('t')));
+  return new HttpCheckoutApi({ baseUrl: mock.baseUrl }).placeOrder(await newTenantOrder(mock, companyName, prefix('t')));
 }
 
 const terminal = (order: Order | undefined) => order?.status === 'completed' || order?.status === 'failed';

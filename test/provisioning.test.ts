@@ -15,17 +15,11 @@ import '../src/components/provisioning/provisioning.js';
 import type { LcProvisioning } from '../src/components/provisioning/provisioning.js';
 import type { LcNewOrderEvent } from '../src/events/new-order.js';
 import type { LcRetryOrderEvent } from '../src/events/retry-order.js';
+import { acceptedAgreementId } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 const E3 = 'cfq7ttc0lfld-0001';
 const BASIC = 'cfq7ttc0lh18-0001';
-const ACCEPTANCE = {
-  templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f',
-  firstName: 'Dana',
-  lastName: 'Whitfield',
-  email: 'dana@example.com',
-  dateAccepted: '2026-01-05',
-};
 const LINES: OrderRequest['lines'] = [
   { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 25 },
   { productId: BASIC, term: 'P1M', billing: 'monthly', quantity: 3 },
@@ -39,12 +33,12 @@ function company(companyName: string) {
     contact: { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@example.com' },
   };
 }
-function newTenantOrder(companyName: string): OrderRequest {
+async function newTenantOrder(mock: TestMock, companyName: string): Promise<OrderRequest> {
   const prefix = `t${Date.now() % 1_000_000}${counter++}`;
   return {
     lines: LINES,
     recipient: { kind: 'new', company: company(companyName), tenant: { kind: 'new', prefix } },
-    agreement: ACCEPTANCE,
+    agreementAcceptanceId: await acceptedAgreementId(mock, companyName),
   };
 }
 
@@ -305,7 +299,7 @@ describe('<lc-provisioning>', () => {
 
   it('a Fail order: says what failed and what to tell support, copies the details, offers Try again', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const placed = await apiFor(mock).placeOrder(newTenantOrder('Fail Northwind'));
+    const placed = await apiFor(mock).placeOrder(await newTenantOrder(mock, 'Fail Northwind'));
     const el = await mount();
     const { events } = follow(el, mock, placed.id);
     await waitUntil(() => el.order?.status === 'failed', 'never failed', { timeout: 5000 });
@@ -344,7 +338,7 @@ describe('<lc-provisioning>', () => {
 
   it('a Review order: waiting on someone else, says the page can be closed, no failure', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const placed = await apiFor(mock).placeOrder(newTenantOrder('Review Northwind'));
+    const placed = await apiFor(mock).placeOrder(await newTenantOrder(mock, 'Review Northwind'));
     const el = await mount();
     const { follower, events } = follow(el, mock, placed.id);
     await waitUntil(() => el.order?.status === 'waiting', 'never waiting', { timeout: 5000 });
@@ -458,29 +452,49 @@ describe('<lc-provisioning>', () => {
     }
   });
 
-  it('customer-accepts agreement: the accept-agreement task is action-required with its link', async () => {
-    const [tenant, reseller, , ...subscriptions] = newTenantTasks('succeeded', 'succeeded');
-    const acceptAgreement: TaskSpec = {
-      kind: 'accept-agreement',
-      label: 'Customer accepts the Microsoft Customer Agreement',
+  it('acceptance pending: the record-agreement task is action-required with the acceptance link, apart from the reseller and GDAP links', async () => {
+    const ACCEPTANCE_URL = 'https://mock.example/api/microsoft/customer-agreement/0123456789ab';
+    const GDAP_URL = 'https://mock.example/api/microsoft/admin-access/gdap_01234567';
+    const recordAgreement: TaskSpec = {
+      kind: 'record-agreement',
+      label: 'Record the Microsoft Customer Agreement',
       status: 'action-required',
-      detail: 'Send this link to a person authorised to sign for Northwind Traders: they sign in and accept the agreement.',
-      actionUrl: 'https://admin.microsoft.com/Adminportal/Home#/BillingAccounts/agreements',
+      detail: 'Waiting for Dana Whitfield (dana@example.com) to accept the agreement for Fabrikam, Inc.: send them this link.',
+      actionUrl: ACCEPTANCE_URL,
     };
-    const order = snapshot('waiting', [tenant!, reseller!, acceptAgreement, ...subscriptions]);
+    const approveAccess: TaskSpec = {
+      kind: 'approve-admin-access',
+      label: 'Customer approves admin access (GDAP): Helpdesk',
+      status: 'action-required',
+      detail: 'Send this link to a Global Administrator of Fabrikam, Inc.: they approve Helpdesk Administrator for 365 days. This is not the reseller relationship link.',
+      actionUrl: GDAP_URL,
+    };
+    const [relationship] = SNAPSHOTS['action-required'].tasks;
+    const order = snapshot('waiting', [relationship!, recordAgreement, approveAccess, ...newTenantTasks().slice(3)], {
+      recipient: { kind: 'new', companyName: 'Fabrikam, Inc.', domain: 'fabrikam.onmicrosoft.com' },
+    });
     const el = await mount(order);
-    const row = rows(el).find((r) => r.dataset.status === 'action-required')!;
-    const task = order.tasks.find((t) => t.status === 'action-required')!;
-    expect(task.kind).to.equal('accept-agreement');
-    expect(text(row)).to.contain(task.label);
-    expect(text(row)).to.contain('Action required');
-    expect(row.querySelector<HTMLAnchorElement>('[part~="action-link"]')!.href).to.equal(task.actionUrl);
-    expect(row.querySelector('[part~="copy-button"]')).to.exist;
+    const waiting = rows(el).filter((r) => r.dataset.status === 'action-required');
+    expect(waiting).to.have.length(3);
+    // Each waits on its own link, with its own Copy: the customer must not mix them up.
+    const links = waiting.map((r) => r.querySelector<HTMLAnchorElement>('[part~="action-link"]')!.href);
+    expect(links).to.deep.equal([RELATIONSHIP_URL, ACCEPTANCE_URL, GDAP_URL]);
+    for (const row of waiting) {
+      expect(text(row)).to.contain('Action required');
+      expect(row.querySelectorAll('[part~="copy-button"]')).to.have.length(1);
+    }
+    expect(text(waiting[1]!)).to.contain(recordAgreement.label).and.contain('dana@example.com');
+    expect(text(waiting[2]!)).to.contain(approveAccess.label).and.contain('not the reseller relationship link');
+
+    clipboard = stubClipboard();
+    waiting[1]!.querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();
+    await waitUntil(() => announcement(el) === 'Link copied.', 'not announced');
+    expect(clipboard.copied).to.deep.equal([ACCEPTANCE_URL]);
   });
 
   it('completed: summary and the credentials shown once, never in storage, events or attributes', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const placed = await apiFor(mock).placeOrder(newTenantOrder('Northwind Traders'));
+    const placed = await apiFor(mock).placeOrder(await newTenantOrder(mock, 'Northwind Traders'));
     const el = await mount();
     const { events } = follow(el, mock, placed.id);
     await waitUntil(() => el.order?.status === 'completed', 'never completed', { timeout: 5000 });
@@ -528,7 +542,7 @@ describe('<lc-provisioning>', () => {
 
   it('shows connection problems as a banner, never as a failed order, and recovers', async () => {
     const mock = await createTestMock({ speed: 1000, sse: false });
-    const placed = await apiFor(mock).placeOrder(newTenantOrder('Slow Flaky Ltd'));
+    const placed = await apiFor(mock).placeOrder(await newTenantOrder(mock, 'Slow Flaky Ltd'));
     await mock.inject({ method: 'GET', path: `/orders/${placed.id}`, status: 503, times: 3 });
     const el = await mount();
     const seen: string[] = [];

@@ -22,6 +22,7 @@ import {
   text,
   waitForOrderStatus,
   waitForStep, allStorage, watchStoredCart } from './helpers/flow.js';
+import { acceptedAgreementId } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 /** The scope `<lc-checkout api-base>` keeps its order under: the backend's absolute base URL, as the cart's storage key. */
@@ -50,7 +51,7 @@ function eventTypes(el: LcCheckout): string[] {
 
 let counter = 0;
 /** A new customer with a new tenant, placed straight through the API (new tenants get admin credentials). */
-function newTenantOrder(companyName: string): OrderRequest {
+async function newTenantOrder(mock: TestMock, companyName: string): Promise<OrderRequest> {
   return {
     lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }],
     recipient: {
@@ -62,13 +63,7 @@ function newTenantOrder(companyName: string): OrderRequest {
       },
       tenant: { kind: 'new', prefix: `r${Date.now() % 1_000_000}${counter++}` },
     },
-    agreement: {
-      templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f',
-      firstName: 'Dana',
-      lastName: 'Whitfield',
-      email: 'dana@example.com',
-      dateAccepted: '2026-01-05',
-    },
+    agreementAcceptanceId: await acceptedAgreementId(mock, companyName),
   };
 }
 
@@ -149,7 +144,7 @@ describe('<lc-checkout> resume after a reload', () => {
 
   it('a resumed new-tenant order shows the credentials once, never in storage or state', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(newTenantOrder('Northwind Traders'));
+    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(await newTenantOrder(mock, 'Northwind Traders'));
     saveOrderRef(scopeOf(mock), { orderId: order.id });
     const el = await mountCheckout(mock);
     const shown = await waitForOrderStatus(el, 'completed');
@@ -163,7 +158,7 @@ describe('<lc-checkout> resume after a reload', () => {
 
   it('a resumed order that waits on Microsoft (Review) shows it waiting, without holding the page', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(newTenantOrder('Review Northwind'));
+    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(await newTenantOrder(mock, 'Review Northwind'));
     saveOrderRef(scopeOf(mock), { orderId: order.id });
     const el = await mountCheckout(mock);
     const shown = await waitForOrderStatus(el, 'waiting');
@@ -176,7 +171,7 @@ describe('<lc-checkout> resume after a reload', () => {
 
   it('a resumed failed order: Try again puts its licences back in the cart, since who it was for is not known after a reload', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(newTenantOrder('Fail Northwind'));
+    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(await newTenantOrder(mock, 'Fail Northwind'));
     saveOrderRef(scopeOf(mock), { orderId: order.id });
     const el = await mountCheckout(mock);
     const shown = await waitForOrderStatus(el, 'failed');

@@ -212,8 +212,8 @@ function secondsRunnable(record: OrderRecord, states: TaskState[], elapsed: numb
     if (state.status === 'succeeded') continue;
     if (task.behaviour === 'action' || task.behaviour === 'hold') break;
     if (state.status === 'running') left += Math.max(0, task.seconds - (elapsed - (state.runFrom ?? state.start ?? elapsed)));
-    // An `await` task's turn may still find nobody acted: what follows it is not counted.
-    else if (state.status === 'pending' && task.behaviour !== 'await') left += task.seconds;
+    // An `await` task whose person has not acted yet stops the count: what follows may wait.
+    else if (state.status === 'pending' && (task.behaviour !== 'await' || task.awaits?.actedAt() !== undefined)) left += task.seconds;
     else break;
   }
   return left;

@@ -9,7 +9,7 @@ import type { TestMock } from './mock.js';
 
 export type Answer = { status: number; headers: Headers; body: unknown };
 
-export async function call(mock: TestMock, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Answer> {
+export async function call(mock: Pick<TestMock, 'baseUrl'>, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Answer> {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set('content-type', 'application/json');
@@ -68,3 +68,25 @@ export async function pollOrder(mock: TestMock, id: string, done: (order: Order)
   }
 }
 
+
+/** Presses Accept on the mock's acceptance page, as the signatory would (the page's form post). */
+export async function acceptOnMockPage(url: string): Promise<void> {
+  const response = await fetch(url, { method: 'POST', body: new URLSearchParams({ decision: 'accept' }) });
+  if (!response.ok) throw new Error(`the mock's Accept answered ${response.status}`);
+}
+
+/**
+ * An acceptance request for `companyName`, accepted on the mock's page: its id, for an
+ * order's `agreementAcceptanceId` (an order for a new customer needs one).
+ */
+export async function acceptedAgreementId(mock: Pick<TestMock, 'baseUrl'>, companyName: string): Promise<string> {
+  const signatory = { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@example.com' };
+  const answer = await call(mock, '/agreement-acceptances', {
+    method: 'POST',
+    json: { signatory, company: { name: companyName, country: 'US', language: 'en' } },
+  });
+  if (answer.status !== 201) throw new Error(`creating an acceptance request answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  const { id, url } = answer.body as { id: string; url: string };
+  await acceptOnMockPage(url);
+  return id;
+}

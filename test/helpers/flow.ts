@@ -19,6 +19,7 @@ import type { CheckoutApiOptions, LcCheckout } from '../../src/components/checko
 import type { LcProvisioning } from '../../src/components/provisioning/provisioning.js';
 import { byLabel, byRole, normalize, queryByLabel, startsWith, textOf } from './dom.js';
 import type { TestMock } from './mock.js';
+import { acceptOnMockPage } from './contract.js';
 
 export const E3 = 'cfq7ttc0lfld-0001'; // Microsoft 365 E3: P1Y monthly $36.00
 export const BASIC = 'cfq7ttc0lh18-0001'; // Microsoft 365 Business Basic: P1Y monthly $6.00
@@ -238,11 +239,7 @@ export async function createAcceptanceLink(el: LcCheckout): Promise<string> {
   return el.state.agreementDraft.acceptance!.url;
 }
 
-/** Presses Accept on the mock's acceptance page, as the signatory would (a form POST). */
-export async function acceptOnMockPage(url: string): Promise<void> {
-  const response = await fetch(url, { method: 'POST' });
-  if (!response.ok) throw new Error(`the mock's Accept answered ${response.status}`);
-}
+export { acceptOnMockPage };
 
 /** The agreement step: the link created, accepted on the mock's page, the checkout notices by itself, Continue. */
 export async function fillAgreement(el: LcCheckout): Promise<void> {
