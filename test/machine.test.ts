@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   OrderRequest,
+  type AcceptanceRequest,
   type Agreement,
   type Catalog,
   type Customer,
@@ -64,8 +65,9 @@ const catalog: Catalog = {
 const onFile: Customer = { id: 'c-1', companyName: 'Contoso Ltd', defaultDomain: 'contoso.onmicrosoft.com', agreementOnFile: true };
 const notOnFile: Customer = { id: 'c-2', companyName: 'Adatum Corp', defaultDomain: 'adatum.onmicrosoft.com', agreementOnFile: false };
 
-const attest: Agreement = { templateId: 'mca-2024', version: '2024-01', url: 'https://example.com/mca', mode: 'attest' };
-const customerAccepts: Agreement = { ...attest, mode: 'customer-accepts' };
+const mca: Agreement = { templateId: 'mca-2024', version: '2024-01', url: 'https://example.com/mca' };
+/** A store that places no order before the customer accepted. */
+const acceptFirst: Agreement = { ...mca, acceptanceRequiredBeforeOrder: true };
 
 const company = {
   companyName: 'Fabrikam, Inc.',
@@ -80,12 +82,26 @@ const company = {
 };
 
 const signatory = {
+  someoneElse: true,
   firstName: 'Lee',
   lastName: 'Chen',
   email: 'lee@fabrikam.com',
-  dateAccepted: TODAY,
-  accepted: true,
 };
+
+/** The acceptance request `POST /agreement-acceptances` answered for `company`, in `status`. */
+function acceptanceFor(company: string, status: AcceptanceRequest['status'] = 'link-generated', id = 'mca_1'): AcceptanceRequest {
+  return {
+    id,
+    status,
+    url: `https://mock.example/api/microsoft/customer-agreement/${id}`,
+    expiresAt: '2025-06-22T10:00:00Z',
+    signatory: { firstName: 'Lee', lastName: 'Chen', email: 'lee@fabrikam.com' },
+    company: { name: company, country: 'US', language: 'en' },
+  };
+}
+
+/** The agreement step done for `company`: the signatory typed and a link created (pending). */
+const signed = (company = 'Fabrikam, Inc.', status: AcceptanceRequest['status'] = 'link-generated') => ({ ...signatory, acceptance: acceptanceFor(company, status) });
 
 const available = (prefix: string): DomainAvailability => ({
   prefix,
@@ -148,7 +164,7 @@ function run(state: CheckoutState, actions: CheckoutAction[], env: MachineEnv = 
 const atCustomerType = (env?: MachineEnv) => run(createCheckout([line]), [{ type: 'start' }], env);
 
 /** A new customer with a new tenant, all steps filled, standing on `agreement`. */
-function newCustomerAtAgreement(env: MachineEnv = testEnv(), agreement: Agreement = attest): CheckoutState {
+function newCustomerAtAgreement(env: MachineEnv = testEnv(), agreement: Agreement = mca): CheckoutState {
   return run(
     atCustomerType(env),
     [
@@ -165,10 +181,10 @@ function newCustomerAtAgreement(env: MachineEnv = testEnv(), agreement: Agreemen
   );
 }
 
-function newCustomerAtReview(env: MachineEnv = testEnv(), agreement: Agreement = attest): CheckoutState {
+function newCustomerAtReview(env: MachineEnv = testEnv(), agreement: Agreement = mca): CheckoutState {
   return run(
     newCustomerAtAgreement(env, agreement),
-    [{ type: 'update-agreement', values: signatory }, { type: 'next' }],
+    [{ type: 'update-agreement', values: signed() }, { type: 'next' }],
     env,
   );
 }
@@ -287,7 +303,7 @@ describe('checkout machine', () => {
       expect(stepsFor(state)).to.deep.equal(['cart', 'customer-type', 'agreement', 'review', 'provisioning']);
       state = transition(state, { type: 'next' }, env);
       expect(state.step).to.equal('agreement');
-      state = run(state, [{ type: 'agreement-loaded', agreement: attest }, { type: 'update-agreement', values: signatory }, { type: 'next' }], env);
+      state = run(state, [{ type: 'agreement-loaded', agreement: mca }, { type: 'update-agreement', values: signed('Adatum Corp') }, { type: 'next' }], env);
       expect(state.step).to.equal('review');
     });
 
@@ -445,43 +461,50 @@ describe('checkout machine', () => {
       expect(stepErrors(state)).to.deep.equal({});
     });
 
-    it('agreement (attest): blocked until the signatory form is valid and accepted', () => {
+    it('agreement: blocked until a link exists for this company; a pending one is enough', () => {
       const env = testEnv();
       let state = newCustomerAtAgreement(env);
       expect(state.step).to.equal('agreement');
+      expect(stepErrors(state)).to.deep.equal({ acceptance: 'acceptance-missing' });
       expect(transition(state, { type: 'next' }, env)).to.equal(state);
-      state = transition(state, { type: 'update-agreement', values: { ...signatory, accepted: false } }, env);
-      expect(stepErrors(state, { today: TODAY })).to.deep.equal({ accepted: 'accept-required' });
+      // The signatory typed is not enough: the link is what the customer needs.
+      state = transition(state, { type: 'update-agreement', values: signatory }, env);
       expect(transition(state, { type: 'next' }, env)).to.equal(state);
-      state = transition(state, { type: 'update-agreement', values: { accepted: true, dateAccepted: '2025-06-16' } }, env);
-      expect(stepErrors(state, { today: TODAY })).to.deep.equal({ dateAccepted: 'future-date' });
+      state = transition(state, { type: 'update-agreement', values: { acceptance: acceptanceFor('Tailspin Toys') } }, env);
+      expect(stepErrors(state)).to.deep.equal({ acceptance: 'acceptance-stale' });
       expect(transition(state, { type: 'next' }, env)).to.equal(state);
-      state = transition(state, { type: 'update-agreement', values: { dateAccepted: TODAY } }, env);
+      state = transition(state, { type: 'update-agreement', values: { acceptance: acceptanceFor('Fabrikam, Inc.', 'link-expired') } }, env);
+      expect(stepErrors(state)).to.deep.equal({ acceptance: 'acceptance-missing' });
+      state = transition(state, { type: 'update-agreement', values: { acceptance: acceptanceFor('Fabrikam, Inc.') } }, env);
+      expect(stepErrors(state)).to.deep.equal({});
       expect(transition(state, { type: 'next' }, env).step).to.equal('review');
     });
 
-    it('agreement: the date accepted is pre-filled with today, and kept once changed', () => {
+    it('agreement: where acceptance must come first, only an accepted link goes on', () => {
       const env = testEnv();
-      let state = run(atCustomerType(env), [{ type: 'select-customer', customer: notOnFile }, { type: 'next' }], env);
-      expect(state.agreementDraft.dateAccepted).to.equal(TODAY);
-      state = run(state, [{ type: 'update-agreement', values: { dateAccepted: '2025-06-01' } }, { type: 'back' }, { type: 'next' }], env);
-      expect(state.agreementDraft.dateAccepted).to.equal('2025-06-01');
+      let state = run(newCustomerAtAgreement(env, acceptFirst), [{ type: 'update-agreement', values: signed() }], env);
+      expect(stepErrors(state)).to.deep.equal({ acceptance: 'acceptance-pending' });
+      expect(transition(state, { type: 'next' }, env)).to.equal(state);
+      state = transition(state, { type: 'acceptance-updated', acceptance: acceptanceFor('Fabrikam, Inc.', 'customer-accepted') }, env);
+      expect(state.agreementDraft.acceptance?.status).to.equal('customer-accepted');
+      expect(transition(state, { type: 'next' }, env).step).to.equal('review');
+    });
+
+    it('agreement: a newer status of the same request replaces it; another request’s is ignored', () => {
+      const env = testEnv();
+      const state = run(newCustomerAtAgreement(env), [{ type: 'update-agreement', values: signed() }], env);
+      expect(transition(state, { type: 'acceptance-updated', acceptance: acceptanceFor('Fabrikam, Inc.', 'customer-accepted', 'mca_other') }, env)).to.equal(state);
+      expect(transition(state, { type: 'acceptance-updated', acceptance: acceptanceFor('Fabrikam, Inc.') }, env)).to.equal(state);
+      const accepted = transition(state, { type: 'acceptance-updated', acceptance: acceptanceFor('Fabrikam, Inc.', 'customer-accepted') }, env);
+      expect(accepted.agreementDraft).to.deep.equal({ ...state.agreementDraft, acceptance: acceptanceFor('Fabrikam, Inc.', 'customer-accepted') });
     });
 
     it('agreement: blocked until the agreement is loaded', () => {
       const env = testEnv();
-      const state = run(atCustomerType(env), [{ type: 'select-customer', customer: notOnFile }, { type: 'next' }, { type: 'update-agreement', values: signatory }], env);
+      const state = run(atCustomerType(env), [{ type: 'select-customer', customer: notOnFile }, { type: 'next' }, { type: 'update-agreement', values: signed('Adatum Corp') }], env);
       expect(state.step).to.equal('agreement');
       expect(stepErrors(state)).to.deep.equal({ agreement: 'not-loaded' });
       expect(transition(state, { type: 'next' }, env)).to.equal(state);
-    });
-
-    it('agreement (customer-accepts): information only, no form needed', () => {
-      const env = testEnv();
-      const state = newCustomerAtAgreement(env, customerAccepts);
-      expect(state.agreementDraft.accepted).to.equal(false);
-      expect(stepErrors(state)).to.deep.equal({});
-      expect(transition(state, { type: 'next' }, env).step).to.equal('review');
     });
 
     it('next does nothing on review (placing the order is its own action)', () => {
@@ -567,8 +590,9 @@ describe('checkout machine', () => {
       expect(state.quote).to.equal(undefined);
       expect(state.step).to.equal('customer-type');
       expect(state.visited).to.deep.equal(['cart', 'customer-type']);
-      // The agreement's text and mode are the backend's, not the recipient's: kept.
-      expect(state.agreement).to.deep.equal(attest);
+      // The agreement and the store's rule are the backend's, not the recipient's: kept.
+      expect(state.agreement).to.deep.equal(mca);
+      expect(state.agreementDraft.acceptance).to.equal(undefined);
     });
 
     it('choosing the same kind again keeps everything', () => {
@@ -599,8 +623,8 @@ describe('checkout machine', () => {
         [
           { type: 'select-customer', customer: notOnFile },
           { type: 'next' },
-          { type: 'agreement-loaded', agreement: attest },
-          { type: 'update-agreement', values: signatory },
+          { type: 'agreement-loaded', agreement: mca },
+          { type: 'update-agreement', values: signed('Adatum Corp') },
           { type: 'next' },
           { type: 'quote-loaded', quote: quoteFor([line]) },
         ],
@@ -610,6 +634,8 @@ describe('checkout machine', () => {
       state = run(state, [{ type: 'go-to', step: 'customer-type' }, { type: 'select-customer', customer: { ...notOnFile, id: 'c-3' } }], env);
       expect(state.customer?.id).to.equal('c-3');
       expect(state.agreementDraft.firstName).to.equal('');
+      // Another customer's link is not this one's.
+      expect(state.agreementDraft.acceptance).to.equal(undefined);
       expect(state.quote).to.equal(undefined);
       expect(state.visited).to.deep.equal(['cart', 'customer-type']);
     });
@@ -683,29 +709,25 @@ describe('checkout machine', () => {
 
     it('existing customer with the agreement on file: no acceptance sent', () => {
       const env = testEnv();
-      const state = run(atCustomerType(env), [{ type: 'agreement-loaded', agreement: attest }, { type: 'select-customer', customer: onFile }, { type: 'next' }], env);
+      const state = run(atCustomerType(env), [{ type: 'agreement-loaded', agreement: mca }, { type: 'select-customer', customer: onFile }, { type: 'next' }], env);
       const request = buildOrderRequest(state, TODAY);
       expect(request?.recipient).to.deep.equal({ kind: 'existing', customerId: 'c-1' });
       expect(request).to.not.have.property('agreement');
     });
 
-    it('existing customer without it, attest mode: acceptance sent with the template id', () => {
+    it('existing customer without it: the order references the acceptance request', () => {
       const env = testEnv();
       const state = run(
         atCustomerType(env),
-        [{ type: 'select-customer', customer: notOnFile }, { type: 'next' }, { type: 'agreement-loaded', agreement: attest }, { type: 'update-agreement', values: signatory }, { type: 'next' }],
+        [{ type: 'select-customer', customer: notOnFile }, { type: 'next' }, { type: 'agreement-loaded', agreement: mca }, { type: 'update-agreement', values: signed('Adatum Corp') }, { type: 'next' }],
         env,
       );
-      expect(buildOrderRequest(state, TODAY)?.agreement).to.deep.equal({
-        templateId: 'mca-2024',
-        firstName: 'Lee',
-        lastName: 'Chen',
-        email: 'lee@fabrikam.com',
-        dateAccepted: TODAY,
-      });
+      const request = buildOrderRequest(state, TODAY)!;
+      expect(request.agreementAcceptanceId).to.equal('mca_1');
+      expect(request).to.not.have.property('agreement');
     });
 
-    it('new customer, new tenant, attest mode: a complete, contract-valid request', () => {
+    it('new customer, new tenant: a complete, contract-valid request referencing the pending acceptance', () => {
       const request = buildOrderRequest(newCustomerAtReview(), TODAY)!;
       expect(OrderRequest.safeParse(request).success).to.equal(true);
       expect(request.recipient).to.deep.equal({
@@ -717,7 +739,8 @@ describe('checkout machine', () => {
         },
         tenant: { kind: 'new', prefix: 'fabrikamnew' },
       });
-      expect(request.agreement?.templateId).to.equal('mca-2024');
+      expect(request.agreementAcceptanceId).to.equal('mca_1');
+      expect(request).to.not.have.property('agreement');
     });
 
     it('new customer, existing tenant: the domain is sent trimmed and lower-cased', () => {
@@ -736,12 +759,11 @@ describe('checkout machine', () => {
       expect(buildRecipient(state, TODAY)).to.deep.include({ tenant: { kind: 'existing', domain: 'fabrikam.onmicrosoft.com' } });
     });
 
-    it('customer-accepts mode: no acceptance sent, even with the form filled', () => {
+    it('a company renamed after the link was made: no order until a new link', () => {
       const env = testEnv();
-      const state = run(newCustomerAtAgreement(env, customerAccepts), [{ type: 'update-agreement', values: signatory }, { type: 'next' }], env);
-      const request = buildOrderRequest(state, TODAY);
-      expect(request).to.not.equal(undefined);
-      expect(request).to.not.have.property('agreement');
+      const state = run(newCustomerAtReview(env), [{ type: 'go-to', step: 'customer-details' }, { type: 'update-company', values: { companyName: 'Fabrikam Europe' } }], env);
+      expect(buildOrderRequest(state, TODAY)).to.equal(undefined);
+      expect(firstInvalidStep(state, TODAY)).to.equal('agreement');
     });
 
     it('nothing to build while a step is incomplete', () => {

@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Catalog, OrderLineInput, Quote } from '../src/api/schemas.js';
 import '../src/components/order-review/order-review.js';
 import type { LcOrderReview, RecipientSummary } from '../src/components/order-review/order-review.js';
+import type { AgreementSummary } from '../src/checkout/machine.js';
 import type { LcPlaceOrderEvent } from '../src/events/place-order.js';
 import type { LcQuoteRetryEvent } from '../src/events/quote-retry.js';
 import type { LcStepBackEvent } from '../src/events/step-back.js';
@@ -90,6 +91,19 @@ function placeEvents(el: LcOrderReview): LcPlaceOrderEvent[] {
   return seen;
 }
 
+/** An acceptance request the signatory accepted (on 16 Dec 2026, at noon UTC: the same day in any time zone the tests run in but the farthest). */
+const accepted: AgreementSummary = {
+  acceptance: {
+    id: 'mca_1',
+    status: 'customer-accepted',
+    url: 'https://mock.example/api/microsoft/customer-agreement/abc',
+    expiresAt: '2026-12-23T12:00:00Z',
+    acceptedAt: '2026-12-16T12:00:00Z',
+    signatory: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
+  },
+  requiredBeforeOrder: false,
+};
+
 async function mount(overrides: Partial<LcOrderReview> = {}): Promise<LcOrderReview> {
   const el = await fixture<LcOrderReview>(html`<lc-order-review lang="en-GB"></lc-order-review>`);
   Object.assign(el, { lines, catalog: mockCatalog, recipient, quote, quoteState: 'ready', ...overrides });
@@ -100,7 +114,7 @@ async function mount(overrides: Partial<LcOrderReview> = {}): Promise<LcOrderRev
 describe('<lc-order-review>', () => {
   it('is accessible with a quote, while the quote loads, when it failed and while placing', async () => {
     const el = await mount({
-      agreement: { mode: 'attest', signatory: 'Ada Lovelace', dateAccepted: '2026-12-16' },
+      agreement: accepted,
     });
     await expect(el).to.be.accessible();
     el.quote = undefined;
@@ -117,7 +131,7 @@ describe('<lc-order-review>', () => {
 
   it('shows the recipient, the tenant and the agreement', async () => {
     const el = await mount({
-      agreement: { mode: 'attest', signatory: 'Ada Lovelace', dateAccepted: '2026-12-16' },
+      agreement: accepted,
     });
     const summary = text(part(el, 'summary'));
     expect(summary).to.contain('Ordered for Fabrikam, Inc. (new customer)');
@@ -125,10 +139,12 @@ describe('<lc-order-review>', () => {
     expect(summary).to.contain('Accepted by Ada Lovelace on 16 Dec 2026');
 
     el.recipient = { kind: 'new', companyName: 'Tailspin', tenantDomain: 'tailspin365.onmicrosoft.com', newTenant: true };
-    el.agreement = { mode: 'customer-accepts' };
+    el.agreement = { acceptance: { ...accepted.acceptance, status: 'link-generated', acceptedAt: undefined }, requiredBeforeOrder: false };
     await el.updateComplete;
     expect(text(part(el, 'summary'))).to.contain('tailspin365.onmicrosoft.com (created with this order)');
-    expect(text(part(el, 'summary'))).to.contain('The customer accepts it on Microsoft’s page after the order');
+    // Pending at order time: the review says the order will wait on it.
+    expect(text(part(el, 'summary'))).to.contain('Not accepted yet: the order waits for Ada Lovelace to accept it at the link while it is set up');
+    expect(text(part(el, 'summary'))).to.not.contain('Accepted by');
 
     el.recipient = { kind: 'internal' };
     el.agreement = undefined;
@@ -256,7 +272,7 @@ describe('<lc-order-review>', () => {
   });
 
   it('Edit links ask to go back to the step that holds the data', async () => {
-    const el = await mount({ agreement: { mode: 'attest', signatory: 'A B', dateAccepted: '2026-12-16' } });
+    const el = await mount({ agreement: accepted });
     const steps: string[] = [];
     el.addEventListener('lc-step-edit', (e: LcStepEditEvent) => steps.push(e.step));
     for (const button of parts(el, 'edit-button')) button.click();
@@ -294,7 +310,7 @@ describe('<lc-order-review>', () => {
 
   it('keeps money, dates and domains in their own order right to left (isolated in <bdi>)', async () => {
     const el = await mount({
-      agreement: { mode: 'attest', signatory: 'Ada Lovelace', dateAccepted: '2026-12-16' },
+      agreement: accepted,
     });
     el.dir = 'rtl';
     await el.updateComplete;

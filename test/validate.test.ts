@@ -1,19 +1,21 @@
 import { expect } from '@open-wc/testing';
-import { CompanyDetails } from '../src/api/schemas.js';
+import { CompanyDetails, type AcceptanceRequest } from '../src/api/schemas.js';
 import { countries, countryName, isCountryCode, statesRequired } from '../src/checkout/countries.js';
 import {
   companyFieldPaths,
   domainError,
+  acceptanceDone,
   emptyAgreement,
   emptyCompany,
   invalidPrefixChars,
   prefixError,
-  toAgreementAcceptance,
+  signatoryOf,
   toCompanyDetails,
   todayIso,
-  validateAgreement,
+  validateAcceptance,
   validateCompany,
   validateLines,
+  validateSignatory,
   validateTenant,
   type CompanyDraft,
   type TenantDraft,
@@ -34,7 +36,7 @@ const company: CompanyDraft = {
   email: 'dana@fabrikam.com',
 };
 
-const signatory = { ...emptyAgreement, firstName: 'Lee', lastName: 'Chen', email: 'lee@fabrikam.com', dateAccepted: TODAY, accepted: true };
+const signatory = { ...emptyAgreement, someoneElse: true, firstName: 'Lee', lastName: 'Chen', email: 'lee@fabrikam.com' };
 
 describe('validators', () => {
   describe('company', () => {
@@ -181,49 +183,68 @@ describe('validators', () => {
   });
 
   describe('agreement', () => {
-    it('accepts a complete signatory and builds the acceptance', () => {
-      expect(validateAgreement(signatory, TODAY)).to.deep.equal({});
-      expect(toAgreementAcceptance({ ...signatory, phone: ' +1 425 555 0100 ' }, 'tpl', TODAY)).to.deep.equal({
-        templateId: 'tpl',
+    const link = (status: AcceptanceRequest['status'], extra: Partial<AcceptanceRequest> = {}): AcceptanceRequest => ({
+      id: 'mca_1',
+      status,
+      url: 'https://mock.example/api/microsoft/customer-agreement/abc',
+      expiresAt: '2025-06-22T09:00:00Z',
+      company: { name: 'Fabrikam, Inc.', country: 'US', language: 'en' },
+      ...extra,
+    });
+
+    it('accepts a complete signatory and trims it into a contact', () => {
+      expect(validateSignatory(signatory)).to.deep.equal({});
+      expect(signatoryOf({ ...signatory, phone: ' +1 425 555 0100 ', email: ' lee@fabrikam.com ' })).to.deep.equal({
         firstName: 'Lee',
         lastName: 'Chen',
         email: 'lee@fabrikam.com',
         phone: '+1 425 555 0100',
-        dateAccepted: TODAY,
       });
     });
 
-    it('reports every field of an empty form', () => {
-      expect(validateAgreement(emptyAgreement, TODAY)).to.deep.equal({
-        firstName: 'required',
-        lastName: 'required',
-        email: 'required',
-        dateAccepted: 'required',
-        accepted: 'accept-required',
-      });
-      expect(toAgreementAcceptance(emptyAgreement, 'tpl', TODAY)).to.equal(undefined);
-    });
-
-    it('needs the acceptance box ticked', () => {
-      expect(validateAgreement({ ...signatory, accepted: false }, TODAY)).to.deep.equal({ accepted: 'accept-required' });
-    });
-
-    it('refuses a date in the future, accepts today and earlier', () => {
-      expect(validateAgreement({ ...signatory, dateAccepted: '2025-06-16' }, TODAY)).to.deep.equal({ dateAccepted: 'future-date' });
-      expect(validateAgreement({ ...signatory, dateAccepted: '2025-06-14' }, TODAY)).to.deep.equal({});
-    });
-
-    it('refuses a date that is not a calendar date', () => {
-      expect(validateAgreement({ ...signatory, dateAccepted: '2025-02-30' }, TODAY)).to.deep.equal({ dateAccepted: 'date' });
-      expect(validateAgreement({ ...signatory, dateAccepted: '15/06/2025' }, TODAY)).to.deep.equal({ dateAccepted: 'date' });
+    it('reports every required field of an empty signatory, and builds nothing from it', () => {
+      expect(validateSignatory(emptyAgreement)).to.deep.equal({ firstName: 'required', lastName: 'required', email: 'required' });
+      expect(signatoryOf({ ...emptyAgreement, someoneElse: true })).to.equal(undefined);
     });
 
     it('limits names to 50 and checks email and phone', () => {
-      expect(validateAgreement({ ...signatory, firstName: 'a'.repeat(51), email: 'lee@', phone: 'none' }, TODAY)).to.deep.equal({
+      expect(validateSignatory({ ...signatory, firstName: 'a'.repeat(51), email: 'lee@', phone: 'none' })).to.deep.equal({
         firstName: 'too-long',
         email: 'email',
         phone: 'phone',
       });
+    });
+
+    it('takes the primary contact as the signatory unless someone else signs', () => {
+      const contact = { firstName: 'Dana', lastName: 'Smith', email: 'dana@fabrikam.com' };
+      expect(signatoryOf({ ...signatory, someoneElse: false }, contact)).to.deep.equal(contact);
+      expect(signatoryOf(signatory, contact)).to.deep.equal({ firstName: 'Lee', lastName: 'Chen', email: 'lee@fabrikam.com' });
+      // An incomplete contact is no signatory: the step asks for one.
+      expect(signatoryOf({ ...emptyAgreement }, { firstName: 'Dana' })).to.equal(undefined);
+      // No contact known (an existing customer): the typed fields.
+      expect(signatoryOf({ ...signatory, someoneElse: false })).to.deep.equal({ firstName: 'Lee', lastName: 'Chen', email: 'lee@fabrikam.com' });
+    });
+
+    it('counts accepted and recorded as done, nothing else', () => {
+      expect(acceptanceDone(link('customer-accepted'))).to.equal(true);
+      expect(acceptanceDone(link('agreement-created'))).to.equal(true);
+      for (const status of ['required', 'link-generated', 'link-expired'] as const) expect(acceptanceDone(link(status)), status).to.equal(false);
+      expect(acceptanceDone(undefined)).to.equal(false);
+    });
+
+    it('lets Continue past a pending link unless acceptance must come first; never without a working link for this company', () => {
+      expect(validateAcceptance(undefined, 'Fabrikam, Inc.', false)).to.deep.equal({ acceptance: 'acceptance-missing' });
+      expect(validateAcceptance(link('link-generated'), 'Fabrikam, Inc.', false)).to.deep.equal({});
+      expect(validateAcceptance(link('link-generated'), ' Fabrikam, Inc. ', false)).to.deep.equal({});
+      expect(validateAcceptance(link('link-generated'), 'Fabrikam, Inc.', true)).to.deep.equal({ acceptance: 'acceptance-pending' });
+      // The request's own rule counts as much as the store's.
+      expect(validateAcceptance(link('link-generated', { requiredBeforeOrder: true }), 'Fabrikam, Inc.', false)).to.deep.equal({ acceptance: 'acceptance-pending' });
+      expect(validateAcceptance(link('link-expired'), 'Fabrikam, Inc.', false)).to.deep.equal({ acceptance: 'acceptance-missing' });
+      expect(validateAcceptance(link('required'), 'Fabrikam, Inc.', false)).to.deep.equal({ acceptance: 'acceptance-missing' });
+      expect(validateAcceptance(link('customer-accepted'), 'Fabrikam, Inc.', true)).to.deep.equal({});
+      expect(validateAcceptance(link('agreement-created'), 'Fabrikam, Inc.', true)).to.deep.equal({});
+      // Made for the name as it was: a renamed company needs a new link, accepted or not.
+      expect(validateAcceptance(link('customer-accepted'), 'Fabrikam Europe', false)).to.deep.equal({ acceptance: 'acceptance-stale' });
     });
   });
 

@@ -337,6 +337,7 @@ export const ar: Translation = {
   'review.tenant.internal': 'المستأجر الخاص بك',
   'review.agreement': 'اتفاقية عملاء Microsoft',
   'review.agreement.accepted': 'قبلها {name}',
+  'review.agreement.acceptedOn': 'قبلها {name} في {date}',
   'review.agreement.pending': 'لم تُقبل بعد: ينتظر الطلب أثناء إعداده أن يقبلها {name} عبر الرابط',
   'review.lines': 'التراخيص',
   'review.edit': 'تعديل',

@@ -346,6 +346,7 @@ export const de: Translation = {
   'review.tenant.internal': 'Ihr eigener Mandant',
   'review.agreement': 'Microsoft-Kundenvertrag',
   'review.agreement.accepted': 'Von {name} akzeptiert',
+  'review.agreement.acceptedOn': 'Am {date} von {name} akzeptiert',
   'review.agreement.pending': 'Noch nicht akzeptiert: Die Bestellung wartet bei der Einrichtung darauf, dass {name} über den Link akzeptiert',
   'review.lines': 'Lizenzen',
   'review.edit': 'Bearbeiten',

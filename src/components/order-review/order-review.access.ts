@@ -4,7 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AdminAccessSummary, AgreementSummary } from '../../checkout/machine.js';
-import { acceptanceDone } from '../../checkout/validate.js';
+import { acceptanceDone, todayIso } from '../../checkout/validate.js';
+import { formatDate } from '../../i18n/format.js';
 import { format, lookup, type StringTable } from '../../i18n/strings.js';
 import { adminAccessStrings } from '../tenant-domain/admin-access.strings.js';
 import { formatIsolated } from '../shared/form.js';
@@ -13,12 +14,14 @@ type Text = (key: string, values?: Record<string, string | number>) => string;
 type Row = (label: string, value: string | Array<string | TemplateResult>, edit?: TemplateResult) => TemplateResult;
 
 /** The agreement row: accepted, or the order will wait for (or, where required first, needs) the signatory. */
-export function agreementRow(t: Text, summary: AgreementSummary | undefined, row: Row, edit: TemplateResult): TemplateResult | typeof nothing {
+export function agreementRow(t: Text, locale: string | undefined, summary: AgreementSummary | undefined, row: Row, edit: TemplateResult): TemplateResult | typeof nothing {
   if (!summary) return nothing;
   const { acceptance } = summary;
   const name = acceptance.signatory ? `${acceptance.signatory.firstName} ${acceptance.signatory.lastName}` : '';
-  const key = acceptanceDone(acceptance) ? 'review.agreement.accepted' : 'review.agreement.pending';
-  return row(t('review.agreement'), formatIsolated(t(key), { name }), edit);
+  // The day it was accepted, in the reseller's time zone.
+  const date = acceptance.acceptedAt ? formatDate(todayIso(new Date(acceptance.acceptedAt)), locale) : '';
+  const key = acceptanceDone(acceptance) ? (date ? 'review.agreement.acceptedOn' : 'review.agreement.accepted') : 'review.agreement.pending';
+  return row(t('review.agreement'), formatIsolated(t(key), { name, date }), edit);
 }
 
 /** The admin-access row, when the order asks for any. */

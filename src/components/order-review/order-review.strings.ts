@@ -19,6 +19,7 @@ export const orderReviewStrings = {
   'review.agreement': 'Microsoft Customer Agreement',
   /** `{name}`: the signatory. */
   'review.agreement.accepted': 'Accepted by {name}',
+  'review.agreement.acceptedOn': 'Accepted by {name} on {date}',
   'review.agreement.pending': 'Not accepted yet: the order waits for {name} to accept it at the link while it is set up',
   'review.lines': 'Licences',
   'review.edit': 'Edit',

@@ -249,7 +249,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
     const row = (label: string, value: string | Array<string | TemplateResult>, edit?: TemplateResult) => this._renderSummaryRow(label, value, edit);
     const t = (key: string, values?: Record<string, string | number>) => this.t(key as keyof OrderReviewStrings & string, values);
     return html`<dl class="summary" part="summary">
-        ${rows}${agreementRow(t, this.agreement, row, this._renderEdit('agreement', 'review.edit.agreement'))}${adminAccessRow(this.stringOverrides, this.adminAccess, row)}
+        ${rows}${agreementRow(t, this.locale, this.agreement, row, this._renderEdit('agreement', 'review.edit.agreement'))}${adminAccessRow(this.stringOverrides, this.adminAccess, row)}
       </dl>
       <slot name="admin-access"></slot>`;
   }
