@@ -1,24 +1,27 @@
 /**
- * `<lc-agreement>` alone, against the mock backend over HTTP: both modes of `GET /agreement`,
- * the signatory form's rules and the moment its errors show, the link, the load failure, and
- * the events.
+ * `<lc-agreement>` alone, against the mock backend over HTTP: the signatory (the primary
+ * contact, or someone else), the acceptance link with Copy, Open and Email, its status
+ * followed live, expiry and a new link, the Continue rules, the load failure, and the events.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { HttpCheckoutApi } from '../src/api/client.js';
-import type { Agreement } from '../src/api/schemas.js';
-import { todayIso, type AgreementDraft } from '../src/checkout/validate.js';
+import type { Agreement, Contact } from '../src/api/schemas.js';
+import type { AgreementDraft } from '../src/checkout/validate.js';
 import '../src/components/agreement/agreement.js';
 import type { LcAgreement } from '../src/components/agreement/agreement.js';
 import type { LcStepBackEvent } from '../src/events/step-back.js';
 import type { LcStepInputEvent } from '../src/events/step-input.js';
 import type { LcStepNextEvent } from '../src/events/step-next.js';
+import { de } from '../src/i18n/de.js';
 import type { MockOptions } from '../src/mock/index.js';
+import { acceptOnMockPage } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { leaveField } from './helpers/texts.js';
 import { agreementStrings } from '../src/components/agreement/agreement.strings.js';
 import { runStepSuite } from './suites/step-suite.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
+const DANA: Contact = { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@fabrikam.example' };
 
 function text(node: Element | null | undefined): string {
   return ((node as HTMLElement | null)?.innerText ?? '').replace(/\s+/g, ' ').trim();
@@ -26,20 +29,18 @@ function text(node: Element | null | undefined): string {
 
 const root = (el: LcAgreement) => el.shadowRoot!;
 const part = (el: LcAgreement, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
-const input = (el: LcAgreement, name: string) => root(el).getElementById(`f-${name}`) as HTMLInputElement;
+const input = (el: LcAgreement, name: string) => root(el).getElementById(`f-${name}`) as HTMLInputElement | null;
 const fieldError = (el: LcAgreement, name: string) => text(root(el).getElementById(`f-${name}-error`));
-
 
 /** Types `value` into a field as one edit, then leaves the field. */
 async function type(el: LcAgreement, name: string, value: string): Promise<void> {
-  const target = input(el, name);
+  const target = input(el, name)!;
   target.focus();
   target.value = value;
   target.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   leaveField(target);
   await el.updateComplete;
 }
-
 
 /** Elements of the shadow root that stick out of the host sideways (visually hidden text aside). */
 function overflowing(el: HTMLElement): string[] {
@@ -53,12 +54,19 @@ function overflowing(el: HTMLElement): string[] {
     .map((node) => `${node.localName}.${node.className}`);
 }
 
-async function setUp(options: MockOptions & { customerName?: string; inject?: Parameters<TestMock['inject']>[0] } = {}) {
-  const { customerName, inject, ...mockOptions } = options;
+interface SetUp extends MockOptions {
+  customerName?: string;
+  contact?: Contact;
+  inject?: Parameters<TestMock['inject']>[0];
+}
+
+async function setUp({ customerName, contact, inject, ...mockOptions }: SetUp = {}) {
   const mock = await createTestMock({ speed: 1000, ...mockOptions });
   if (inject) await mock.inject(inject);
   const api = new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 });
-  const el = await fixture<LcAgreement>(html`<lc-agreement .api=${api} .customerName=${customerName}></lc-agreement>`);
+  const el = await fixture<LcAgreement>(
+    html`<lc-agreement lang="en-GB" .api=${api} .customerName=${customerName} .country=${'us'} .contact=${contact}></lc-agreement>`,
+  );
   const inputs: AgreementDraft[] = [];
   el.addEventListener('lc-step-input', (e) => inputs.push((e as LcStepInputEvent<AgreementDraft>).value));
   return { mock, api, el, inputs };
@@ -71,10 +79,34 @@ async function clickNext(el: LcAgreement): Promise<void> {
   await el.updateComplete;
 }
 
-async function fillValid(el: LcAgreement): Promise<void> {
-  await type(el, 'firstName', 'Megan');
-  await type(el, 'lastName', 'Bowen');
-  await type(el, 'email', 'megan@fabrikam.example');
+/** Presses "Create the acceptance link" and waits for the link (or a failure) to show. */
+async function create(el: LcAgreement): Promise<void> {
+  (part(el, 'create-button') as HTMLButtonElement).click();
+  await waitUntil(() => part(el, 'acceptance') || part(el, 'failed'), 'the link did not show', { timeout: 3000 });
+  await el.updateComplete;
+}
+
+/** Presses Create with the signatory incomplete: nothing is sent, the errors show. */
+async function createRefused(el: LcAgreement): Promise<void> {
+  (part(el, 'create-button') as HTMLButtonElement).click();
+  await waitUntil(() => part(el, 'error-summary'), 'no error summary');
+}
+
+const status = (el: LcAgreement) => part(el, 'acceptance-status')?.dataset.status;
+const announced = (el: LcAgreement) => text(root(el).querySelector('[role="status"].visually-hidden'));
+const blockedBecause = (el: LcAgreement) => {
+  const next = part(el, 'next-button')!;
+  return next.getAttribute('aria-disabled') === 'true' ? text(root(el).getElementById(next.getAttribute('aria-describedby')!)) : '';
+};
+
+/** Replaces the clipboard's writeText for one test. */
+function stubClipboard(): { copied: string[]; restore(): void } {
+  const copied: string[] = [];
+  const clipboard = navigator.clipboard as Clipboard & { writeText: Clipboard['writeText'] };
+  clipboard.writeText = async (value: string) => {
+    copied.push(value);
+  };
+  return { copied, restore: () => delete (clipboard as { writeText?: unknown }).writeText };
 }
 
 describe('<lc-agreement>', () => {
@@ -90,160 +122,270 @@ describe('<lc-agreement>', () => {
     widest: clickNext,
   });
 
-  it('is accessible: attest form, and with errors shown', async () => {
-    const { el } = await setUp({ customerName: 'Fabrikam, Inc.' });
+  it('is accessible: the signatory form, with errors, the link waiting, accepted and expired', async () => {
+    const { el } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA });
     await loaded(el);
     await expect(el).to.be.accessible();
-    await clickNext(el);
+    (part(el, 'someone-else-checkbox') as HTMLInputElement).click();
+    await el.updateComplete;
+    await createRefused(el);
     await expect(el).to.be.accessible();
+    (part(el, 'someone-else-checkbox') as HTMLInputElement).click();
+    await el.updateComplete;
+    await create(el);
+    expect(status(el)).to.equal('link-generated');
+    await expect(el).to.be.accessible();
+    await acceptOnMockPage(el.value.acceptance!.url);
+    await waitUntil(() => status(el) === 'customer-accepted', 'not accepted', { timeout: 3000 });
+    await expect(el).to.be.accessible();
+
+    const expired = await setUp({ customerName: 'Expired Example Ltd', contact: DANA });
+    await loaded(expired.el);
+    await create(expired.el);
+    expect(status(expired.el)).to.equal('link-expired');
+    await expect(expired.el).to.be.accessible();
   });
 
-  describe('attest mode', () => {
-    it('explains, links to the agreement text, and has each field with its autocomplete token', async () => {
-      const { el } = await setUp({ customerName: 'Fabrikam, Inc.' });
+  describe('the signatory', () => {
+    it('is the primary contact by default: named, no fields, and the request carries them and the company', async () => {
+      const { el, mock } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA });
       await loaded(el);
       expect(text(part(el, 'intro'))).to.equal(
-        'The customer’s representative must accept the Microsoft Customer Agreement. Confirm who accepted it and when.',
+        'Someone who can sign for Fabrikam, Inc. accepts the Microsoft Customer Agreement on Microsoft’s own page, without signing in. Create the link here and send it to them.',
       );
       const link = part(el, 'agreement-link') as HTMLAnchorElement;
       expect(link.getAttribute('href')).to.equal('https://www.microsoft.com/licensing/docs/customeragreement');
       expect(link.getAttribute('target')).to.equal('_blank');
       expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
       expect(text(link)).to.equal('Read the Microsoft Customer Agreement (version 2025-01) (opens in a new tab)');
-      expect(text(link.querySelector('.visually-hidden'))).to.equal('(opens in a new tab)');
+      expect(text(part(el, 'fieldset'))).to.contain('Dana Whitfield (dana@fabrikam.example), the primary contact, signs.');
+      expect(input(el, 'firstName'), 'no fields while the contact signs').to.equal(null);
+      expect((part(el, 'someone-else-checkbox') as HTMLInputElement).checked).to.equal(false);
 
-      const tokens = Object.fromEntries(
-        ['firstName', 'lastName', 'email', 'phone', 'dateAccepted'].map((name) => [name, input(el, name).getAttribute('autocomplete')]),
-      );
-      expect(tokens).to.deep.equal({ firstName: 'given-name', lastName: 'family-name', email: 'email', phone: 'tel', dateAccepted: 'off' });
-      expect(input(el, 'phone').required).to.equal(false);
-      expect(text(root(el).querySelector('label[for="f-phone"]'))).to.equal('Phone (optional)');
-      const date = input(el, 'dateAccepted');
-      expect(date.type).to.equal('date');
-      expect(date.max).to.equal(todayIso());
-      expect(date.value, 'prefilled with today').to.equal(todayIso());
-      const accept = part(el, 'accept-checkbox') as HTMLInputElement;
-      expect(accept.type).to.equal('checkbox');
-      expect(accept.checked).to.equal(false);
-      expect(text(root(el).querySelector(`label[for="${accept.id}"]`))).to.equal(
-        'Fabrikam, Inc. has accepted the Microsoft Customer Agreement',
-      );
+      await create(el);
+      const [posted] = await mock.requests({ method: 'POST', path: '/agreement-acceptances' });
+      expect(posted!.body).to.deep.equal({ signatory: DANA, company: { name: 'Fabrikam, Inc.', country: 'US', language: 'en-GB' } });
+      expect(text(part(el, 'acceptance-status'))).to.equal('Waiting for Dana Whitfield to accept.');
+      expect(announced(el)).to.equal('Waiting for Dana Whitfield to accept.');
     });
 
-    it('blocks Continue on an empty form: summary with links, errors, focus on the first field', async () => {
-      const { el } = await setUp();
+    it('someone else signs: the fields, their rules, and the request carries who was typed', async () => {
+      const { el, mock, inputs } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA });
       await loaded(el);
-      let nexts = 0;
-      el.addEventListener('lc-step-next', () => nexts++);
-      expect(fieldError(el, 'firstName'), 'nothing before Continue').to.equal('');
-      await clickNext(el);
+      (part(el, 'someone-else-checkbox') as HTMLInputElement).click();
       await el.updateComplete;
-      expect(nexts).to.equal(0);
-      const summary = part(el, 'error-summary')!;
-      // A message that names its field is not prefixed with the label again; one that does not is.
-      expect([...summary.querySelectorAll('a')].map((a) => text(a))).to.deep.equal([
+      expect(inputs.at(-1)).to.include({ someoneElse: true });
+      const tokens = Object.fromEntries(['firstName', 'lastName', 'email', 'phone'].map((name) => [name, input(el, name)!.type]));
+      expect(tokens).to.deep.equal({ firstName: 'text', lastName: 'text', email: 'email', phone: 'tel' });
+      expect(input(el, 'phone')!.required).to.equal(false);
+      expect(text(root(el).querySelector('label[for="f-phone"]'))).to.equal('Phone (optional)');
+
+      // Create with nothing typed: the summary, the errors and focus, and no request.
+      await createRefused(el);
+      expect([...part(el, 'error-summary')!.querySelectorAll('a')].map(text)).to.deep.equal([
         'First name is required.',
         'Last name is required.',
         'Email is required.',
-        'Acceptance: Confirm that the customer has accepted the Microsoft Customer Agreement.',
       ]);
       expect(root(el).activeElement).to.equal(input(el, 'firstName'));
-      expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('true');
-      (summary.querySelectorAll('a')[3] as HTMLAnchorElement).click();
-      expect(root(el).activeElement).to.equal(part(el, 'accept-checkbox'));
-    });
+      expect(input(el, 'email')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(await mock.requests({ method: 'POST', path: '/agreement-acceptances' })).to.have.length(0);
 
-    it('shows a field’s error once it was changed and left, and rejects a future date', async () => {
-      const { el } = await setUp();
-      await loaded(el);
       await type(el, 'email', 'megan@');
       expect(fieldError(el, 'email')).to.equal('Enter an email address like name@example.com.');
-      expect(fieldError(el, 'lastName'), 'an untouched field stays quiet').to.equal('');
-      await type(el, 'dateAccepted', '2999-01-01');
-      expect(fieldError(el, 'dateAccepted')).to.equal('The date cannot be in the future.');
-      await type(el, 'dateAccepted', todayIso());
-      expect(fieldError(el, 'dateAccepted')).to.equal('');
       await type(el, 'phone', 'call me');
       expect(fieldError(el, 'phone')).to.match(/^Enter a phone number/);
+      await type(el, 'phone', '');
+      await type(el, 'firstName', 'Megan');
+      await type(el, 'lastName', 'Bowen');
+      await type(el, 'email', 'megan@fabrikam.example');
+      await create(el);
+      const [posted] = await mock.requests({ method: 'POST', path: '/agreement-acceptances' });
+      expect((posted!.body as { signatory: Contact }).signatory).to.deep.equal({ firstName: 'Megan', lastName: 'Bowen', email: 'megan@fabrikam.example' });
+      expect(text(part(el, 'acceptance-status'))).to.equal('Waiting for Megan Bowen to accept.');
     });
 
-    it('needs the acceptance checkbox, then fires lc-step-next with the draft', async () => {
-      const { el, inputs } = await setUp();
+    it('without a primary contact (an existing customer), the signatory is typed in', async () => {
+      const { el } = await setUp({ customerName: 'Adatum Corporation' });
       await loaded(el);
-      await fillValid(el);
-      let nexts = 0;
-      el.addEventListener('lc-step-next', () => nexts++);
-      await clickNext(el);
-      await el.updateComplete;
-      expect(nexts).to.equal(0);
-      expect(fieldError(el, 'accepted')).to.equal('Confirm that the customer has accepted the Microsoft Customer Agreement.');
-      expect(root(el).activeElement).to.equal(part(el, 'accept-checkbox'));
+      expect(part(el, 'someone-else-checkbox')).to.equal(null);
+      expect(input(el, 'firstName')).to.exist;
+    });
 
-      (part(el, 'accept-checkbox') as HTMLInputElement).click();
+    it('shows the backend’s field errors at once and drops one when its field is edited', async () => {
+      const { el } = await setUp({ customerName: 'Fabrikam, Inc.' });
+      await loaded(el);
+      el.fieldErrors = { email: 'That mailbox does not accept mail from Microsoft.' };
       await el.updateComplete;
-      expect(fieldError(el, 'accepted')).to.equal('');
-      expect(inputs.at(-1)).to.deep.equal({
-        firstName: 'Megan',
-        lastName: 'Bowen',
-        email: 'megan@fabrikam.example',
-        phone: '',
-        dateAccepted: todayIso(),
-        accepted: true,
-      });
+      expect(fieldError(el, 'email')).to.equal('That mailbox does not accept mail from Microsoft.');
+      expect(text(part(el, 'error-summary'))).to.include('That mailbox does not accept mail from Microsoft.');
+      await type(el, 'email', 'megan@fabrikam.example');
+      expect(fieldError(el, 'email')).to.equal('');
+    });
+
+    it('keeps an owner’s value and fires nothing for it', async () => {
+      const { el, inputs } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA });
+      await loaded(el);
+      el.value = { someoneElse: true, firstName: 'Alex', lastName: '', email: 'alex@', phone: '' };
+      await el.updateComplete;
+      expect(inputs).to.have.length(0);
+      expect(input(el, 'firstName')!.value).to.equal('Alex');
+      expect((part(el, 'someone-else-checkbox') as HTMLInputElement).checked).to.equal(true);
+      expect(fieldError(el, 'email'), 'a prefilled field shows its error').to.equal('Enter an email address like name@example.com.');
+    });
+  });
+
+  describe('the link', () => {
+    let clipboard: ReturnType<typeof stubClipboard> | undefined;
+    afterEach(() => clipboard?.restore());
+
+    it('offers Copy, Open in a new tab (said visibly) and Email, with the expiry as a date and as time left', async () => {
+      const { el } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA });
+      await loaded(el);
+      await create(el);
+      const { url, expiresAt } = el.value.acceptance!;
+      expect(text(part(el, 'acceptance-url'))).to.equal(url);
+
+      clipboard = stubClipboard();
+      (part(el, 'copy-button') as HTMLButtonElement).click();
+      await waitUntil(() => announced(el) === 'Link copied.', 'the copy was not announced');
+      expect(clipboard.copied).to.deep.equal([url]);
+
+      const open = part(el, 'open-link') as HTMLAnchorElement;
+      expect(open.href).to.equal(url);
+      expect(open.target).to.equal('_blank');
+      expect(open.rel).to.equal('noopener noreferrer');
+      expect(text(open), 'the new tab is said in the visible text').to.equal('Open (new tab)');
+
+      const mail = new URL((part(el, 'email-link') as HTMLAnchorElement).href);
+      expect(mail.protocol).to.equal('mailto:');
+      expect(mail.pathname).to.equal('dana@fabrikam.example');
+      expect(mail.searchParams.get('subject')).to.equal('Microsoft Customer Agreement for Fabrikam, Inc.');
+      const body = mail.searchParams.get('body')!;
+      expect(body).to.contain('Hello Dana Whitfield,').and.contain(url).and.contain('no sign-in needed');
+
+      // Seven days from now, as a date and as time left.
+      const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(expiresAt));
+      expect(text(part(el, 'acceptance'))).to.contain(`The link works until ${date} (in 7 days)`);
+    });
+
+    it('writes the email in the page’s language', async () => {
+      const { el } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA });
+      el.lang = 'de';
+      el.strings = de;
+      await loaded(el);
+      await create(el);
+      const mail = new URL((part(el, 'email-link') as HTMLAnchorElement).href);
+      expect(mail.searchParams.get('subject')).to.equal(de['agreement.email.subject']!.replace('{company}', 'Fabrikam, Inc.'));
+      expect(mail.searchParams.get('body')).to.contain('Guten Tag Dana Whitfield');
+      expect(text(part(el, 'open-link'))).to.equal(de['agreement.open']);
+    });
+
+    it('follows the status live: the Accept on Microsoft’s page shows without a reload, and is reported', async () => {
+      const { el, inputs } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA });
+      await loaded(el);
+      await create(el);
+      await acceptOnMockPage(el.value.acceptance!.url);
+      await waitUntil(() => status(el) === 'customer-accepted', 'the acceptance did not show', { timeout: 3000 });
+      expect(text(part(el, 'acceptance-status'))).to.equal('Accepted by Dana Whitfield.');
+      expect(announced(el)).to.equal('Accepted by Dana Whitfield.');
+      expect(inputs.at(-1)!.acceptance).to.include({ status: 'customer-accepted' });
+      // Nothing left to send.
+      expect(part(el, 'copy-button')).to.equal(null);
+      expect(part(el, 'email-link')).to.equal(null);
+    });
+
+    it('follows by polling where the backend has no events', async () => {
+      const { el, mock } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA, sse: false });
+      await loaded(el);
+      await create(el);
+      await acceptOnMockPage(el.value.acceptance!.url);
+      await waitUntil(() => status(el) === 'customer-accepted', 'the acceptance did not show', { timeout: 5000 });
+      const id = el.value.acceptance!.id;
+      expect(await mock.requests({ method: 'GET', path: `/agreement-acceptances/${id}` })).to.not.be.empty;
+    });
+
+    it('says an expired link expired, blocks Continue, and generates a new one that works', async () => {
+      const { el, mock } = await setUp({ customerName: 'Expired Example Ltd', contact: DANA });
+      await loaded(el);
+      await create(el);
+      const old = el.value.acceptance!;
+      expect(status(el)).to.equal('link-expired');
+      expect(text(part(el, 'acceptance'))).to.contain('The link expired. Generate a new one and send it again.');
+      expect(part(el, 'copy-button'), 'no expired link to send').to.equal(null);
+      expect(blockedBecause(el)).to.equal('Create the acceptance link first.');
+
+      (part(el, 'regenerate-button') as HTMLButtonElement).click();
+      await waitUntil(() => status(el) === 'link-generated', 'no new link', { timeout: 3000 });
+      expect(await mock.requests({ method: 'POST', path: `/agreement-acceptances/${old.id}/link` })).to.have.length(1);
+      expect(el.value.acceptance!.id).to.equal(old.id);
+      expect(el.value.acceptance!.url).to.not.equal(old.url);
+      expect(blockedBecause(el)).to.equal('');
+      await acceptOnMockPage(el.value.acceptance!.url);
+      await waitUntil(() => status(el) === 'customer-accepted', 'the new link did not work', { timeout: 3000 });
+    });
+
+    it('shows why the link could not be created, and keeps the form', async () => {
+      const { el } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA, inject: { method: 'POST', path: '/agreement-acceptances', status: 503 } });
+      await loaded(el);
+      await create(el);
+      expect(text(part(el, 'failed'))).to.contain('The link could not be created.');
+      expect(part(el, 'create-button')).to.exist;
+      (part(el, 'create-button') as HTMLButtonElement).click();
+      await waitUntil(() => status(el) === 'link-generated', 'the second try did not create the link', { timeout: 3000 });
+      expect(part(el, 'failed'), 'the failure is gone').to.equal(null);
+    });
+
+    it('asks for a new link once the company name changed', async () => {
+      const { el } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA });
+      await loaded(el);
+      await create(el);
+      el.customerName = 'Fabrikam Europe';
+      await el.updateComplete;
+      expect(part(el, 'acceptance'), 'the old link is not shown').to.equal(null);
+      expect(part(el, 'create-button')).to.exist;
+      expect(blockedBecause(el)).to.equal('The link was made for another company name. Create a new one.');
+    });
+  });
+
+  describe('Continue', () => {
+    it('is allowed while acceptance is pending, says the order will wait, and fires lc-step-next with the draft', async () => {
+      const { el } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA });
+      await loaded(el);
+      expect(blockedBecause(el)).to.equal('Create the acceptance link first.');
+      await create(el);
+      expect(text(part(el, 'notice'))).to.equal('You can continue now: the order waits for the acceptance while it is set up.');
+      expect(blockedBecause(el)).to.equal('');
       setTimeout(() => (part(el, 'next-button') as HTMLButtonElement).click());
       const event = (await oneEvent(el, 'lc-step-next')) as unknown as LcStepNextEvent<AgreementDraft>;
       expect(event.step).to.equal('agreement');
-      expect(event.value).to.deep.equal(inputs.at(-1));
+      expect(event.value.acceptance).to.include({ status: 'link-generated', id: el.value.acceptance!.id });
+    });
+
+    it('waits for the acceptance where the store requires it before the order', async () => {
+      const { el } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA, acceptanceBeforeOrder: true });
+      await loaded(el);
+      await create(el);
+      expect(text(part(el, 'notice'))).to.equal('This store requires acceptance before the order: you can continue once Dana Whitfield has accepted.');
+      expect(blockedBecause(el)).to.equal('Wait until Dana Whitfield has accepted.');
+      let nexts = 0;
+      el.addEventListener('lc-step-next', () => nexts++);
+      await clickNext(el);
+      expect(nexts).to.equal(0);
+      expect(announced(el)).to.equal('Wait until Dana Whitfield has accepted.');
+      await acceptOnMockPage(el.value.acceptance!.url);
+      await waitUntil(() => blockedBecause(el) === '', 'Continue stayed blocked after the acceptance', { timeout: 3000 });
+      await clickNext(el);
+      expect(nexts).to.equal(1);
     });
 
     it('takes an agreement given as a property without asking the backend', async () => {
       const mock = await createTestMock({ speed: 1000 });
       const api = new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 });
-      const agreement: Agreement = { templateId: 't-1', version: 'v9', url: 'https://example.com/mca', mode: 'attest' };
+      const agreement: Agreement = { templateId: 't-1', version: 'v9', url: 'https://example.com/mca' };
       const el = await fixture<LcAgreement>(html`<lc-agreement .api=${api} .agreement=${agreement}></lc-agreement>`);
       expect(text(part(el, 'agreement-link'))).to.include('(version v9)');
       expect(await mock.requests({ path: '/agreement' })).to.have.length(0);
-    });
-
-    it('shows the backend’s field errors at once and drops one when its field is edited', async () => {
-      const { el } = await setUp();
-      await loaded(el);
-      el.fieldErrors = { dateAccepted: 'The date accepted cannot be in the future (today is 2026-01-01).' };
-      await el.updateComplete;
-      expect(fieldError(el, 'dateAccepted')).to.equal('The date accepted cannot be in the future (today is 2026-01-01).');
-      expect(text(part(el, 'error-summary'))).to.include('The date accepted cannot be in the future');
-      expect(text(part(el, 'error-summary'))).to.not.include('Date accepted: ');
-      await type(el, 'dateAccepted', todayIso());
-      expect(fieldError(el, 'dateAccepted')).to.equal('');
-    });
-
-    it('keeps an owner’s value, fires nothing for it, and prefills an empty date', async () => {
-      const { el, inputs } = await setUp();
-      await loaded(el);
-      el.value = { firstName: 'Alex', lastName: '', email: 'alex@', phone: '', dateAccepted: '', accepted: true };
-      await el.updateComplete;
-      expect(inputs).to.have.length(0);
-      expect(input(el, 'firstName').value).to.equal('Alex');
-      expect(input(el, 'dateAccepted').value).to.equal(todayIso());
-      expect((part(el, 'accept-checkbox') as HTMLInputElement).checked).to.equal(true);
-      expect(fieldError(el, 'email'), 'a prefilled field shows its error').to.equal('Enter an email address like name@example.com.');
-    });
-  });
-
-  describe('customer-accepts mode', () => {
-    it('has no form, explains what happens, and Continue fires lc-step-next', async () => {
-      const { el } = await setUp({ agreementMode: 'customer-accepts', customerName: 'Fabrikam, Inc.' });
-      await loaded(el);
-      await waitUntil(() => part(el, 'notice'), 'no explanation');
-      expect(root(el).querySelector('input, form')).to.equal(null);
-      expect(text(part(el, 'notice'))).to.equal(
-        'Fabrikam, Inc. accepts the Microsoft Customer Agreement on Microsoft’s own page. Nothing to fill in here. ' +
-          'After you place the order, the provisioning step shows the link to send so that Fabrikam, Inc. can accept it. The subscriptions become active once the agreement is accepted.',
-      );
-      await expect(el).to.be.accessible();
-      setTimeout(() => (part(el, 'next-button') as HTMLButtonElement).click());
-      const event = (await oneEvent(el, 'lc-step-next')) as unknown as LcStepNextEvent<AgreementDraft>;
-      expect(event.step).to.equal('agreement');
     });
   });
 
@@ -255,18 +397,18 @@ describe('<lc-agreement>', () => {
       const next = part(el, 'next-button')!;
       expect(next.getAttribute('aria-disabled')).to.equal('true');
       const reasons = (next.getAttribute('aria-describedby') ?? '').split(' ').map((id) => root(el).getElementById(id));
-      expect(reasons.map(text)).to.deep.equal(['Loading the Microsoft Customer Agreement…']);
+      expect(reasons.map(text)).to.deep.equal(['The Microsoft Customer Agreement is not available yet.']);
       let nexts = 0;
       el.addEventListener('lc-step-next', () => nexts++);
       next.click();
       await el.updateComplete;
       expect(nexts).to.equal(0);
       await loaded(el);
-      expect(part(el, 'next-button')!.getAttribute('aria-disabled')).to.equal('false');
-      expect(part(el, 'next-button')!.hasAttribute('aria-describedby')).to.equal(false);
+      // Loaded, and now waiting for the link instead.
+      expect(blockedBecause(el)).to.equal('Create the acceptance link first.');
     });
 
-    it('shows a load failure with Retry, accessible, and keeps what was entered', async () => {
+    it('shows a load failure with Retry, accessible', async () => {
       const { el, mock } = await setUp({ inject: { path: '/agreement', status: 503 } });
       await waitUntil(() => part(el, 'failed'), 'no failure shown', { timeout: 3000 });
       expect(text(part(el, 'failed'))).to.include('The Microsoft Customer Agreement could not be loaded.');
@@ -281,29 +423,25 @@ describe('<lc-agreement>', () => {
 
     it('shows a hostile version from the backend as text and never links to a script URL', async () => {
       const { el } = await setUp({
-        inject: {
-          path: '/agreement',
-          status: 200,
-          body: { templateId: 't-1', version: HOSTILE, url: 'https://example.com/mca', mode: 'attest' },
-        },
+        inject: { path: '/agreement', status: 200, body: { templateId: 't-1', version: HOSTILE, url: 'https://example.com/mca' } },
       });
       await loaded(el);
       expect(text(part(el, 'agreement-link'))).to.include(`(version ${HOSTILE})`);
       expect(root(el).querySelector('img')).to.equal(null);
 
       const scripted = await setUp({
-        inject: { path: '/agreement', status: 200, body: { templateId: 't-1', version: 'v1', url: 'javascript:alert(1)', mode: 'attest' } },
+        inject: { path: '/agreement', status: 200, body: { templateId: 't-1', version: 'v1', url: 'javascript:alert(1)' } },
       });
       await waitUntil(() => !part(scripted.el, 'loading'), 'never settled', { timeout: 3000 });
       expect(root(scripted.el).querySelector('a[href^="javascript"]')).to.equal(null);
     });
   });
 
-  it('fits 320 px wide, left to right and right to left', async () => {
-    const { el } = await setUp({ customerName: 'Fabrikam, Inc.' });
+  it('fits 320 px wide, left to right and right to left, with the link shown', async () => {
+    const { el } = await setUp({ customerName: 'Fabrikam, Inc.', contact: DANA });
     el.style.width = '320px';
     await loaded(el);
-    await clickNext(el);
+    await create(el);
     expect(overflowing(el)).to.deep.equal([]);
     el.dir = 'rtl';
     await el.updateComplete;
@@ -319,7 +457,7 @@ describe('<lc-agreement>', () => {
     el.noBack = true;
     await el.updateComplete;
     expect(part(el, 'back-button')!.hidden).to.equal(true);
-    el.focusHeading();
+    await el.focusHeading();
     expect(root(el).activeElement).to.equal(part(el, 'step-heading'));
   });
 });

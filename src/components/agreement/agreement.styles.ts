@@ -28,6 +28,24 @@ export const agreementStyles = css`
   .notice p:last-child {
     margin-block-end: 0;
   }
+  .acceptance {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-block-end: var(--_space);
+  }
+  .url code {
+    overflow-wrap: anywhere;
+  }
+  .link-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .link-actions a {
+    color: var(--_accent);
+  }
   .loading {
     color: var(--_muted);
   }

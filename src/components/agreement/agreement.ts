@@ -342,8 +342,13 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
 
   private _onNext(): void {
     const blocker = this._blocker();
-    if (blocker) this._announcement = blocker;
-    else this.dispatchEvent(new LcStepNextEvent('agreement', { ...this._draft }));
+    if (!blocker) {
+      this.dispatchEvent(new LcStepNextEvent('agreement', { ...this._draft }));
+      return;
+    }
+    this._announcement = blocker;
+    // No link and no complete signatory yet: show what is missing, as Create would.
+    if (this._agreement() && !this._current() && !signatoryOf(this._draft, this._contact())) void this._request(true);
   }
 
   /** Why Continue cannot go on now, in words; undefined when it can. */
