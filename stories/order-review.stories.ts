@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent } from 'storybook/test';
 import '../src/components/order-review/order-review.js';
 import type { AgreementSummary, QuoteState, RecipientSummary } from '../src/components/order-review/order-review.js';
-import type { Catalog, OrderLineInput, Quote, Recipient } from '../src/api/schemas.js';
+import type { AcceptanceRequest, Catalog, OrderLineInput, Quote, Recipient } from '../src/api/schemas.js';
+import type { AdminAccessSummary } from '../src/checkout/machine.js';
 import { createElement, storyBackend } from './support/backend.js';
 import { inShadow, storyElement } from './support/shadow.js';
 
@@ -25,6 +26,7 @@ interface Setup {
   quoteState?: QuoteState;
   recipient?: RecipientSummary;
   agreement?: AgreementSummary;
+  adminAccess?: AdminAccessSummary;
   submitting?: boolean;
   error?: string;
 }
@@ -54,6 +56,7 @@ const meta: Meta<Args> = {
       quoteState,
       ...(quoteState === 'ready' ? { quote } : {}),
       ...(setup.agreement ? { agreement: setup.agreement } : {}),
+      ...(setup.adminAccess ? { adminAccess: setup.adminAccess } : {}),
       ...(setup.submitting ? { submitting: true } : {}),
       ...(setup.error ? { error: setup.error } : {}),
     });
@@ -75,12 +78,65 @@ export const PlaceOrderOnce: Story = {
   },
 };
 
+const tailwind: RecipientSummary = { kind: 'new', companyName: 'Tailwind Traders', tenantDomain: 'tailwindtraders.onmicrosoft.com', newTenant: true };
+const acceptance: AcceptanceRequest = {
+  id: 'mca_5f1e2d3c',
+  status: 'customer-accepted',
+  url: 'https://example.com/microsoft/customer-agreement/5f1e2d3c',
+  expiresAt: '2026-11-23T09:00:00Z',
+  acceptedAt: '2026-11-16T10:30:00Z',
+  signatory: { firstName: 'Ava', lastName: 'Rossi', email: 'ava.rossi@tailwindtraders.example' },
+};
+const defaultRoles = ['Directory Readers', 'License Administrator', 'User Administrator', 'Helpdesk Administrator', 'Global Reader'].map((name, i) => ({ id: `role-${i}`, name }));
+
+/** A new customer who accepted the agreement, and the default admin roles of the tenant the order creates. */
 export const NewCustomerWithAgreement: Story = {
   parameters: {
     setup: {
-      recipient: { kind: 'new', companyName: 'Tailwind Traders', tenantDomain: 'tailwindtraders.onmicrosoft.com', newTenant: true },
-      agreement: { mode: 'attest', signatory: 'Ava Rossi', dateAccepted: '2026-11-16' },
+      recipient: tailwind,
+      agreement: { acceptance, requiredBeforeOrder: false },
+      adminAccess: { kind: 'default-roles', granted: true, roles: defaultRoles },
     },
+  },
+  play: async ({ canvasElement }) => {
+    const review = inShadow(await storyElement(canvasElement, 'lc-order-review'));
+    await expect(await review.findByText(/Accepted by/)).toHaveTextContent(/Accepted by Ava Rossi on .*16.*2026/);
+    await expect(review.getByText(/Default admin roles for the new tenant/)).toHaveTextContent(/Directory Readers, License Administrator/);
+  },
+};
+
+/** Not accepted yet: the review says the order will wait for the signatory during provisioning. */
+export const AgreementPending: Story = {
+  parameters: {
+    setup: {
+      recipient: tailwind,
+      agreement: { acceptance: { ...acceptance, status: 'link-generated', acceptedAt: undefined }, requiredBeforeOrder: false },
+      adminAccess: { kind: 'default-roles', granted: false, roles: defaultRoles },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const review = inShadow(await storyElement(canvasElement, 'lc-order-review'));
+    await expect(await review.findByText(/Not accepted yet/)).toHaveTextContent('the order waits for Ava Rossi to accept it at the link');
+    await expect(review.getByText('No admin roles (opted out)')).toBeVisible();
+  },
+};
+
+/** An existing customer, with admin access (GDAP) requested: approved at a link after the order. */
+export const AdminAccessRequest: Story = {
+  parameters: {
+    setup: {
+      adminAccess: {
+        kind: 'request',
+        request: { templateId: 'helpdesk', duration: 'P365D', autoExtend: true },
+        templateName: 'Helpdesk and licences',
+        roles: defaultRoles.slice(1, 4),
+        includesGlobalAdministrator: false,
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const review = inShadow(await storyElement(canvasElement, 'lc-order-review'));
+    await expect(await review.findByText(/Request “Helpdesk and licences” for 365 days, extended automatically/)).toBeVisible();
   },
 };
 

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent } from 'storybook/test';
 import '../src/components/provisioning/provisioning.js';
 import type { Order, OrderRequest, Recipient } from '../src/api/schemas.js';
-import { createElement, storyBackend, type StoryBackendOptions } from './support/backend.js';
+import { createElement, pressOnMockPage, storyBackend, type StoryBackendOptions } from './support/backend.js';
 import { inShadow, storyElement } from './support/shadow.js';
 
 type Args = Record<string, unknown>;
@@ -15,6 +15,10 @@ interface Scenario {
   until: (order: Order) => boolean;
   /** Render the snapshot with this connection state. */
   connection?: 'live' | 'reconnecting' | 'offline';
+  /** The customer accepts the agreement before the order (default), or not yet: the order waits on it. */
+  agreement?: 'accepted' | 'pending';
+  /** Existing tenant: admin access (GDAP) asked with the order; `approve` has the customer approve it once asked. */
+  adminAccess?: 'request' | 'approve';
 }
 
 const lines: OrderRequest['lines'] = [
@@ -39,23 +43,26 @@ function newCustomer(companyName: string, tenant: 'new' | 'existing'): Recipient
 
 /** Places the scenario's order on the mock and returns the first snapshot that matches. */
 async function orderFor(scenario: Scenario): Promise<Order> {
-  const { api } = storyBackend({ latencyMs: 0, ...scenario.backend });
+  const { api, mock } = storyBackend({ latencyMs: 0, ...scenario.backend });
   const companyName = scenario.companyName ?? 'Tailwind Traders';
-  // An acceptance request accepted at once, so the order does not wait on the agreement.
   const acceptance = await api.createAgreementAcceptance({
     signatory: { firstName: 'Ava', lastName: 'Rossi', email: 'ava.rossi@example.com' },
     company: { name: companyName, country: 'US', language: 'en' },
   });
-  await fetch(acceptance.url, { method: 'POST' }).catch(() => undefined);
+  // Accepted on the mock's page at once, unless the story shows the order waiting on it.
+  if (scenario.agreement !== 'pending') await pressOnMockPage(mock, acceptance.url);
   const order = await api.placeOrder({
     lines,
     recipient: newCustomer(companyName, scenario.tenant ?? 'new'),
     agreementAcceptanceId: acceptance.id,
+    ...(scenario.adminAccess ? { adminAccess: { request: { templateId: 'helpdesk', duration: 'P365D', autoExtend: true } } } : {}),
   });
   let latest = order;
   for (let i = 0; i < 200 && !scenario.until(latest); i++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     latest = await api.getOrder(order.id);
+    const approval = latest.tasks.find((t) => t.kind === 'approve-admin-access' && t.status === 'action-required');
+    if (scenario.adminAccess === 'approve' && approval?.actionUrl) await pressOnMockPage(mock, approval.actionUrl, 'approve');
   }
   if (!scenario.until(latest)) throw new Error(`the mock's order never reached the story's state (last: ${latest.status})`);
   return latest;
@@ -102,10 +109,43 @@ export const ActionRequired: Story = {
   },
 };
 
-/** The agreement accepted by the customer on Microsoft's page (mock `agreementMode: 'customer-accepts'`). */
+const taskOf = (kind: string, status: string) => (order: Order) => order.tasks.some((task) => task.kind === kind && task.status === status);
+
+/** Ordered before the customer accepted the agreement: its task waits with the acceptance link and Copy. */
 export const AgreementActionRequired: Story = {
   parameters: {
-    scenario: { backend: { speed: 20, agreementMode: 'customer-accepts' }, until: hasTask('action-required') },
+    scenario: { agreement: 'pending', backend: { speed: 20 }, until: taskOf('record-agreement', 'action-required') },
+  },
+  play: async ({ canvasElement }) => {
+    const el = inShadow(await storyElement(canvasElement, 'lc-provisioning'));
+    await expect(el.getAllByText('Record the Microsoft Customer Agreement')[0]).toBeVisible();
+    const hrefs = el.getAllByRole('link').map((a) => a.getAttribute('href') ?? '');
+    await expect(hrefs.some((href) => href.includes('/microsoft/customer-agreement/'))).toBe(true);
+    await expect(el.getAllByRole('button', { name: /Copy/ }).length).toBeGreaterThan(0);
+  },
+};
+
+/** An existing tenant with admin access (GDAP) asked: its own task and approval link, apart from the reseller relationship's. */
+export const AdminAccessWaiting: Story = {
+  parameters: {
+    scenario: { companyName: 'Fabrikam, Inc.', tenant: 'existing', adminAccess: 'request', backend: { speed: 50 }, until: taskOf('approve-admin-access', 'action-required') },
+  },
+  play: async ({ canvasElement }) => {
+    const el = inShadow(await storyElement(canvasElement, 'lc-provisioning'));
+    await expect(el.getAllByText(/Customer approves admin access \(GDAP\): Helpdesk and licences/)[0]).toBeVisible();
+    const hrefs = el.getAllByRole('link').map((a) => a.getAttribute('href') ?? '');
+    await expect(hrefs.some((href) => href.includes('/microsoft/admin-relationships/'))).toBe(true);
+  },
+};
+
+/** The customer's Global Administrator approved: the admin access is active, the order complete. */
+export const AdminAccessActive: Story = {
+  parameters: {
+    scenario: { companyName: 'Fabrikam, Inc.', tenant: 'existing', adminAccess: 'approve', backend: { speed: 50 }, until: (o: Order) => o.status === 'completed' },
+  },
+  play: async ({ canvasElement }) => {
+    const el = inShadow(await storyElement(canvasElement, 'lc-provisioning'));
+    await expect(await el.findByText(/Approved: Helpdesk and licences is active for 365 days/)).toBeVisible();
   },
 };
 

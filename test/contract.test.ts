@@ -200,7 +200,7 @@ describe('contract schemas: order lines and the purchase order', () => {
 describe('contract schemas', () => {
   it('accept only http(s) links, never script URLs', async () => {
     const { Agreement, ProvisioningTask } = await import('../src/api/schemas.js');
-    const agreement = { templateId: 't', version: '1', mode: 'attest' };
+    const agreement = { templateId: 't', version: '1' };
     expect(Agreement.safeParse({ ...agreement, url: 'https://example.com/mca' }).success).to.equal(true);
     expect(Agreement.safeParse({ ...agreement, url: 'javascript:alert(1)' }).success).to.equal(false);
     expect(Agreement.safeParse({ ...agreement, url: 'data:text/html,<script>alert(1)</script>' }).success).to.equal(false);

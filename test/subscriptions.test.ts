@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { EndDates, Order, Quote, SubscriptionList, type QuoteLine } from '../src/api/schemas.js';
-import { call, expectProblem, fieldsOf, messageFor, parse, placeOrder, pollOrder } from './helpers/contract.js';
+import { acceptedAgreementId, call, expectProblem, fieldsOf, messageFor, parse, placeOrder, pollOrder } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 const TODAY = '2027-01-16';
@@ -364,11 +364,11 @@ describe('mock backend: orders with seats, end dates and a purchase order number
 
   it('gives a new customer’s subscriptions to the customer the order creates', async () => {
     const mock = await createTestMock({ today: TODAY, speed: 1000 });
-    const agreement = { templateId: '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f', firstName: 'Dana', lastName: 'Whitfield', email: 'dana@northwindtraders.com', dateAccepted: '2027-01-10' };
+    const agreementAcceptanceId = await acceptedAgreementId(mock, NEW_CUSTOMER.company.companyName);
     const recipient = NEW_CUSTOMER;
     const quoted = await quoteLine(mock, recipient, { productId: PREMIUM, term: 'P1Y', billing: 'annual', quantity: 20 });
     expect(quoted.promotion?.percentOff, 'a new US customer gets the promotion').to.equal(15);
-    expect((await placeOrder(mock, { recipient, lines: [{ productId: PREMIUM, term: 'P1Y', billing: 'annual', quantity: 20 }], agreement })).status).to.equal(201);
+    expect((await placeOrder(mock, { recipient, lines: [{ productId: PREMIUM, term: 'P1Y', billing: 'annual', quantity: 20 }], agreementAcceptanceId })).status).to.equal(201);
     const found = (await call(mock, '/customers?search=northwind')).body as { customers: Array<{ id: string }> };
     const subscriptions = parse(SubscriptionList, (await call(mock, `/customers/${found.customers[0]!.id}/subscriptions`)).body).subscriptions;
     expect(subscriptions.map((s) => [s.productId, s.quantity, s.endDate])).to.deep.equal([[PREMIUM, 20, '2027-12-31']]);

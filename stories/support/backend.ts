@@ -30,6 +30,11 @@ export function storyBackend(options: StoryBackendOptions = {}): StoryBackend {
   return { api, mock };
 }
 
+/** Presses the button of a page the mock serves in Microsoft's place (Accept, Approve), as the customer would. */
+export function pressOnMockPage(mock: MockBackend, url: string, decision: 'accept' | 'approve' = 'accept'): Promise<Response> {
+  return mock.fetch(url, { method: 'POST', body: new URLSearchParams({ decision }) });
+}
+
 /**
  * Creates `<tag>` from story args: function args named like events (`lc-…`) become listeners;
  * `--lc-*` args (the custom-property controls) are set as inline custom properties; other
