@@ -10,6 +10,7 @@ const ORDER = [
   'lc-customer-type',
   'lc-customer-details',
   'lc-tenant-domain',
+  'lc-admin-access',
   'lc-agreement',
   'lc-order-review',
   'lc-provisioning',

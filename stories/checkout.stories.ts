@@ -89,7 +89,8 @@ export const InternalOrder: Story = {
 
 /**
  * A new customer: the company form refuses a bad email, is fixed, then a taken tenant prefix
- * is swapped for a suggestion, the agreement is attested, and the review shows.
+ * is swapped for a suggestion (the default admin roles listed), the acceptance link is created
+ * for the primary contact, and the review says the order waits for the acceptance.
  */
 export const NewCustomer: Story = {
   play: async ({ canvasElement, step }) => {
@@ -122,19 +123,20 @@ export const NewCustomer: Story = {
       const [suggestion] = await tenant.findAllByRole('button', { name: /^Use .*\.onmicrosoft\.com$/ }, SLOW);
       await userEvent.click(suggestion!);
       await tenant.findByText(wholeText(/\.onmicrosoft\.com is available$/), {}, SLOW);
+      const access = inShadow(canvasElement.querySelector('lc-checkout')!.shadowRoot!.querySelector('lc-admin-access')!);
+      await expect(await access.findByText('Directory Readers', {}, SLOW)).toBeVisible();
       await userEvent.click(tenant.getByRole('button', { name: 'Continue' }));
     });
-    await step('agreement: attest the acceptance', async () => {
+    await step('agreement: the link for the primary contact', async () => {
       const agreement = inShadow(await currentStep(canvasElement, 'lc-agreement'));
-      await userEvent.type(await agreement.findByLabelText('First name', {}, SLOW), 'Ava');
-      await userEvent.type(agreement.getByLabelText('Last name'), 'Rossi');
-      await userEvent.type(agreement.getByLabelText(/^Email/), 'ava.rossi@tailwindtraders.example');
-      await userEvent.click(agreement.getByRole('checkbox', { name: /has accepted the Microsoft Customer Agreement/ }));
+      await userEvent.click(await agreement.findByRole('button', { name: 'Create the acceptance link' }, SLOW));
+      await expect(await agreement.findByRole('link', { name: 'Open (new tab)' }, SLOW)).toBeVisible();
       await userEvent.click(agreement.getByRole('button', { name: 'Continue' }));
     });
     await step('review', async () => {
       const review = inShadow(await currentStep(canvasElement, 'lc-order-review'));
       await expect(await review.findByText('Tailwind Traders', { exact: false }, SLOW)).toBeVisible();
+      await expect(await review.findByText(wholeText(/^Not accepted yet: the order waits for Ava Rossi/), {}, SLOW)).toBeVisible();
       await expect(await review.findByText('First invoice (before tax)', {}, SLOW)).toBeVisible();
     });
   },

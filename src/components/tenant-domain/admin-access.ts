@@ -28,6 +28,20 @@ import { adminAccessStrings, type AdminAccessStrings } from './admin-access.stri
  * @csspart select - The template and duration selects; also `template-select`, `duration-select`.
  * @csspart error - A choice's error message.
  * @csspart loading - Shown until the templates are known.
+ *
+ * @cssproperty --lc-color-accent - Checkbox and select accents.
+ * @cssproperty --lc-color-accent-text - Text on accented controls.
+ * @cssproperty --lc-color-text - Text colour.
+ * @cssproperty --lc-color-muted - Hints.
+ * @cssproperty --lc-color-surface - Field background.
+ * @cssproperty --lc-color-surface-alt - Notices background.
+ * @cssproperty --lc-color-border - Borders.
+ * @cssproperty --lc-color-danger - Errors.
+ * @cssproperty --lc-color-focus - Focus ring.
+ * @cssproperty --lc-radius - Corner radius.
+ * @cssproperty --lc-space - Spacing unit.
+ * @cssproperty --lc-font-family - Font.
+ * @cssproperty --lc-font-size - Base font size.
  */
 export class LcAdminAccess extends LcStepElement<AdminAccessStrings> {
   static override styles = [
