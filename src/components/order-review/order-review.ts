@@ -13,6 +13,9 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated, isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { orderReviewStyles } from './order-review.styles.js';
+import { renderLineTerms, renderPurchaseOrder, reviewLinesStyles, type ReviewLinesView } from './order-review.lines.js';
+import type { LineChoice, RecipientSubscriptions } from '../../checkout/machine-lines.js';
+import { LcStepInputEvent } from '../../events/step-input.js';
 import { orderReviewStrings, type OrderReviewStrings } from './order-review.strings.js';
 
 // The review's summaries are selectors of the checkout machine; their types are named here too.
@@ -76,7 +79,7 @@ const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
  * @cssproperty --lc-font-size - Base font size.
  */
 export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
-  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, orderReviewStyles];
+  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, orderReviewStyles, reviewLinesStyles];
 
   protected readonly defaultStrings = orderReviewStrings;
 
@@ -115,6 +118,29 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
   /** Hides the Back button. */
   @property({ type: Boolean, attribute: 'no-back', reflect: true })
   noBack = false;
+
+  /**
+   * The recipient's subscriptions and allowed end dates: a line whose product, term and
+   * billing match an active subscription offers adding seats to it or a new subscription.
+   */
+  @property({ attribute: false })
+  subscriptions?: RecipientSubscriptions;
+
+  /** The choice per line (by the cart's line key); a line without one gets the default (seats when possible). */
+  @property({ attribute: false })
+  choices?: Readonly<Record<string, LineChoice>>;
+
+  /** The purchase order number or customer reference, as typed (up to 40 characters). */
+  @property({ attribute: false })
+  purchaseOrder = '';
+
+  /** The store's message about the purchase order number, from a refused order. */
+  @property({ attribute: false })
+  purchaseOrderError?: string;
+
+  /** The store's messages about lines (a seat cap), by line index; shown next to each line. */
+  @property({ attribute: false })
+  lineErrors?: Readonly<Record<number, string>>;
 
   /**
    * Locale for money and dates; falls back to context, then the nearest `lang` in the page.
@@ -158,6 +184,29 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
   private _onBack(): void {
     if (this._busy) return;
     this.dispatchEvent(new LcStepBackEvent('review'));
+  }
+
+  /** A line's choice: kept here (shown at once) and reported as `lc-step-input` with `{ line: { key, choice } }`. */
+  private _onChoose(key: string, choice: LineChoice): void {
+    this.choices = { ...this.choices, [key]: choice };
+    this.dispatchEvent(new LcStepInputEvent('review', { line: { key, choice } }));
+  }
+
+  private _onPurchaseOrder(value: string): void {
+    this.purchaseOrder = value;
+    this.dispatchEvent(new LcStepInputEvent('review', { purchaseOrder: value }));
+  }
+
+  private _linesView(): ReviewLinesView {
+    return {
+      t: (key, values) => this.t(key, values),
+      locale: this.locale,
+      money: (minor) => this._money(minor),
+      busy: this._busy,
+      ...(this.subscriptions ? { subscriptions: this.subscriptions } : {}),
+      ...(this.choices ? { choices: this.choices } : {}),
+      choose: (key, choice) => this._onChoose(key, choice),
+    };
   }
 
   private get _busy(): boolean {
@@ -266,7 +315,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
     return html`<dd>—</dd>`;
   }
 
-  private _renderLine({ line, name, unitPrice, quoted }: ReviewLine, index: number): TemplateResult {
+  private _renderLine({ line, name, unitPrice, quoted }: ReviewLine, index: number, view: ReviewLinesView): TemplateResult {
     const id = `line-${index}`;
     const period = quoted ? quoted.periodAmount : unitPrice !== undefined ? unitPrice * line.quantity : undefined;
     return html`
@@ -283,6 +332,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
             : nothing}
           <div><dt>${this.t('review.firstInvoice')}</dt>${this._renderProration(quoted)}</div>
         </dl>
+        ${renderLineTerms(view, line, index, quoted, this.lineErrors?.[index])}
       </li>
     `;
   }
@@ -323,6 +373,9 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
   private _renderQuoteStatus(): TemplateResult | typeof nothing {
     if (this.quoteState === 'loading') {
       return html`<p class="hint" aria-live="polite">${this.t('review.quoteLoading')}</p>`;
+    }
+    if (this.quoteState === 'error' && this.lineErrors) {
+      return html`<div class="notice danger quote-failed" part="quote-failed" role="alert"><p>${this.t('review.lineRefused')}</p></div>`;
     }
     if (this.quoteState === 'error') {
       return html`
@@ -367,6 +420,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
 
   protected override render(): TemplateResult {
     const lines = this._reviewLines();
+    const view = this._linesView();
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" class="step-heading" part="heading step-heading" tabindex="-1">${this.t('review.heading')}</h2>
@@ -377,9 +431,11 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
           ${this._renderEdit('cart', 'review.edit.lines')}
         </div>
         <ul class="lines" part="lines" role="list" aria-labelledby="lines-heading">
-          ${lines.map((line, index) => this._renderLine(line, index))}
+          ${lines.map((line, index) => this._renderLine(line, index, view))}
         </ul>
-        ${this._renderTotals(lines)} ${this._renderQuoteStatus()} ${this._renderActions()}
+        ${this._renderTotals(lines)} ${this._renderQuoteStatus()}
+        ${renderPurchaseOrder(view, this.purchaseOrder, this.purchaseOrderError, (value) => this._onPurchaseOrder(value))}
+        ${this._renderActions()}
       </section>
     `;
   }
