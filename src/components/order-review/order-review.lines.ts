@@ -77,7 +77,8 @@ function renderNewTerms(view: ReviewLinesView, line: OrderLineInput, index: numb
   const key = lineKey(line);
   const options = view.subscriptions?.endDates[line.term] ?? [];
   const date = (iso: string) => formatDate(iso, view.locale);
-  const endDate = choice.endDate ?? options[0]?.date;
+  // Nothing chosen: the backend's default, the calendar month end.
+  const endDate = choice.endDate ?? (options.find((option) => option.reason === 'calendar-month-end') ?? options[0])?.date;
   const renew = choice.autoRenew !== false;
   const endId = `end-${index}`;
   const renewId = `renew-${index}`;
