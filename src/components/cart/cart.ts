@@ -88,7 +88,10 @@ export type CatalogState = 'loading' | 'ready' | 'error';
  * @csspart hint - The allowed quantities under a quantity input.
  * @csspart error - A per-field error message or a line's problem.
  * @csspart unit-price - The unit price of a line.
- * @csspart line-total - The total of a line.
+ * @csspart line-total - The total of a line (it follows a valid quantity as it is typed).
+ * @csspart per-year - Under a line: what one licence of each term and billing costs per year.
+ * @csspart per-year-offer - One term and billing of that comparison; also `per-year-chosen` for the line's own.
+ * @csspart per-year-chosen - The line's own term and billing in that comparison.
  * @csspart button - Every button; also `remove-button`, `retry-button`, `checkout-button`.
  * @csspart remove-button - Removes a line.
  * @csspart retry-button - Reloads the catalog after a failure.

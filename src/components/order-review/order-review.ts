@@ -38,6 +38,13 @@ const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
  * @summary The order review: recipient, tenant, licence lines, the prorated first invoice
  * from the backend's quote with the period each amount covers, totals, and "Place order".
  *
+ * Per line, for a recipient with `subscriptions` of the same product, term and billing: add
+ * the seats to one (preselected) or buy a new subscription; for a new subscription, its end
+ * date (from the allowed ones) and auto-renew; for every line, when it renews, until when it
+ * can be cancelled (`cancellableUntil`, in the page's locale and time zone), the promotion.
+ * Then the optional purchase order number. Choices and the number are reported as
+ * `lc-step-input` (`{ line: { key, choice } }`, `{ purchaseOrder }`).
+ *
  * Works alone with properties; inside `<lc-checkout>` it takes the locale and strings from
  * context. "Place order" fires at most once per placement: it is unavailable while
  * `submitting` and from the press until the owner answers (sets `submitting`, or `error`).
@@ -46,6 +53,7 @@ const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
  * @fires lc-quote-retry - `LcQuoteRetryEvent`: the user asked to load the failed quote again.
  * @fires lc-step-edit - `LcStepEditEvent`: an Edit link was pressed; `step` is where to go.
  * @fires lc-step-back - `LcStepBackEvent`: the Back button was pressed.
+ * @fires lc-step-input - `LcStepInputEvent` (not composed): a line's choice or the purchase order number changed.
  *
  * @csspart heading - The step heading (kept for compatibility; prefer `step-heading`).
  * @csspart step-heading - The step heading, named as in the other steps (focusable, see `focusHeading()`).
@@ -63,6 +71,22 @@ const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
  * @csspart retry-button - Loads the quote again.
  * @csspart back-button - Back to the previous step.
  * @csspart place-order-button - Places the order.
+ * @csspart line-choice - Per line, for a recipient who has the product: seats on a subscription, or a new one.
+ * @csspart radio - Every radio; also `line-choice-radio`.
+ * @csspart line-choice-radio - One way to buy a line.
+ * @csspart end-date-select - The end date of a new subscription (when there is a choice).
+ * @csspart checkbox - Every checkbox; also `auto-renew-checkbox`.
+ * @csspart auto-renew-checkbox - Whether a new subscription renews.
+ * @csspart renewal - When a line renews, or that it ends without renewing.
+ * @csspart cancellation - Until when a line can be cancelled or reduced (date and time).
+ * @csspart promotion - The promotion applied to a line and what it saves.
+ * @csspart promotion-not-applied - A promotion the line does not get, and why.
+ * @csspart line-error - The store's message about a line (a seat cap).
+ * @csspart field - The purchase order field (label, input, hint, error).
+ * @csspart input - Every input; also `purchase-order-input`.
+ * @csspart purchase-order-input - The purchase order number.
+ * @csspart select - Every select; also `end-date-select`.
+ * @csspart hint - The purchase order's hint.
  *
  * @cssproperty --lc-color-accent - "Place order" background and links.
  * @cssproperty --lc-color-accent-text - Text on "Place order".

@@ -107,6 +107,10 @@ const ICONS: Record<TaskStatus, SVGTemplateResult> = {
  *
  * @csspart step-heading - The heading (focused by `focusHeading()`).
  * @csspart order-id - The order id.
+ * @csspart order-terms - On the outcome: per line, until when it can be cancelled or reduced, and its renewal.
+ * @csspart line-terms - One line of those.
+ * @csspart cancellation - A line's cancellation deadline (date and time).
+ * @csspart purchase-order - The order's purchase order number.
  * @csspart connection - The banner shown while the backend cannot be reached.
  * @csspart notice - The message set in `notice` (e.g. why leaving was held back).
  * @csspart progress - The overall progress bar.
