@@ -222,10 +222,12 @@ export const reviewLinesStyles = css`
     margin: 0;
   }
   .term-fact {
+    overflow-wrap: anywhere;
+  }
+  .deadline {
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 0.25);
-    overflow-wrap: anywhere;
   }
   .deadline strong {
     font-weight: 600;
