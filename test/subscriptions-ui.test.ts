@@ -353,9 +353,10 @@ describe('the cart', () => {
     const el = await mountCart();
     const perYear = el.shadowRoot!.querySelector('[part~="per-year"]')!;
     const rows = [...perYear.querySelectorAll('li')].map((li) => text(li));
-    // E3: P1M $43.20 a month, P1Y $36.00 a month or $432.00 a year, P3Y the same.
+    // E3: P1M $43.20 a month, P1Y $36.00 a month or $410.40 a year upfront, P3Y the same.
     expect(rows).to.include('1 month, Billed monthly $518.40');
-    expect(rows).to.include('1 year, Billed monthly $432.00 (lowest) (chosen)');
+    expect(rows).to.include('1 year, Billed monthly $432.00 (chosen)');
+    expect(rows).to.include('1 year, Billed annually $410.40 (lowest)');
     expect(text(perYear.querySelector('[part~="per-year-chosen"]'))).to.contain('(chosen)');
     await expect(el).to.be.accessible();
   });
