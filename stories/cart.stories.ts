@@ -139,8 +139,8 @@ export const ChangeTermAndBilling: Story = {
     const cart = inShadow(await storyElement(canvasElement, 'lc-cart'));
     await userEvent.selectOptions(await cart.findByLabelText('Billing'), 'annual');
     await expect(args['lc-cart-change']).toHaveBeenCalled();
-    // 10 × $150.00 a year.
-    await expect(cart.getAllByText(wholeText('$1,500.00 per year')).length).toBeGreaterThan(0);
+    // 10 × $142.50 a year (twelve months of $12.50, less 5 % for paying upfront).
+    await expect(cart.getAllByText(wholeText('$1,425.00 per year')).length).toBeGreaterThan(0);
   },
 };
 
