@@ -95,7 +95,8 @@ describe('OrderFollower', () => {
 
   it('follows an order over one event stream, never polls, and stops at the terminal state', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const order = await place(mock, 'Northwind Traders');
+    // Slow: long enough that the stream starts before the end on a loaded machine.
+    const order = await place(mock, 'Northwind Slow Traders');
     const h = harness(host, mock);
     h.follower.follow(order.id);
     await waitUntil(() => terminal(h.last()), 'the order did not finish', { timeout: 5000 });

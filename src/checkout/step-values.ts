@@ -28,6 +28,9 @@ export function customerTypeValue(state: CheckoutState): CustomerTypeValue {
 /** The actions that take `value`, reported by `step`, into `state` (none for what the step cannot say). */
 export function stepValueActions(state: CheckoutState, step: Step, value: unknown): CheckoutAction[] {
   if (!value || typeof value !== 'object') return [];
+  // `<lc-admin-access>` reports its choice for the step it sits in (the tenant step, or an existing customer's review).
+  const { adminAccess } = value as { adminAccess?: Partial<AdminAccessDraft> };
+  if (adminAccess && (step === 'tenant-domain' || step === 'review')) return [{ type: 'update-admin-access', values: adminAccess }];
   switch (step) {
     case 'customer-type': {
       const { kind, customer } = value as CustomerTypeValue;
@@ -41,12 +44,7 @@ export function stepValueActions(state: CheckoutState, step: Step, value: unknow
     }
     case 'customer-details':
       return [{ type: 'update-company', values: value as Partial<CompanyDraft> }];
-    case 'tenant-domain':
-    case 'review': {
-      // `<lc-admin-access>` reports its choice for the step it sits in.
-      const { adminAccess } = value as { adminAccess?: Partial<AdminAccessDraft> };
-      if (adminAccess) return [{ type: 'update-admin-access', values: adminAccess }];
-      if (step === 'review') return [];
+    case 'tenant-domain': {
       const draft = value as Partial<TenantDraft>;
       const values: Partial<Pick<TenantDraft, 'hasTenant' | 'domain' | 'prefix'>> = {};
       if (typeof draft.hasTenant === 'boolean') values.hasTenant = draft.hasTenant;
