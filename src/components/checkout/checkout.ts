@@ -37,7 +37,8 @@ import { checkoutStyles } from './checkout.styles.js';
 import { checkoutStrings, type CheckoutStrings } from './checkout.strings.js';
 import { CheckoutLookups } from './checkout-lookups.js';
 import { placementFailure, withoutChanged, type StepFieldMessages } from './field-errors.js';
-import { agreementLoadingTemplate, stepListTemplate } from './checkout.templates.js';
+import { agreementLoadingTemplate, stepListTemplate, summaryTemplate } from './checkout.templates.js';
+import { CheckoutLayout } from './checkout.layout.js';
 import { StepChanges } from './step-changes.js';
 
 /** Options of the HTTP client `<lc-checkout api-base>` builds (everything but the base URL). */
@@ -115,6 +116,9 @@ export class LcCheckout extends LcElement {
     cart: this._cart,
   });
 
+  /** Wide (summary beside the step) or narrow (summary above it), by the checkout's own width. */
+  private readonly _layout = new CheckoutLayout(this);
+
   /** `lc-step-change`, focus and the announcement of every step change. */
   private readonly _steps = new StepChanges(this, () => this._state);
 
@@ -128,7 +132,11 @@ export class LcCheckout extends LcElement {
       sending: () => (this._orderError = undefined),
       placeFailed: (error) => this._orderFailed(error),
       placed: (order) => this._steps.announce(this._t('checkout.announcePlaced', { id: order.id })),
-      resumed: () => this._steps.quiet(),
+      resumed: () => {
+        this._steps.quiet();
+        // Once the order's snapshot (and with it the summary above the progress) is shown.
+        this._layout.scrollIntoViewWhen('[data-step="provisioning"]', () => Boolean(this._state.order));
+      },
       notFound: (orderId) => (this._notice = formatIsolated(this._t('checkout.orderNotFound'), { id: orderId })),
       retriedFromCart: () => (this._notice = this._t('checkout.retryFromCart')),
       // While "Place order" is in flight the review is on screen: say it there.
@@ -355,6 +363,16 @@ export class LcCheckout extends LcElement {
     return this._memoized('agreement', [state.agreement, state.agreementDraft], () => agreementSummary(state));
   }
 
+  /** The order summary on every step after the cart (which is its own summary); never the order's credentials. */
+  private _renderSummary(): TemplateResult | typeof nothing {
+    const { step, lines, catalog, quote, order } = this._state;
+    if (step === 'cart') return nothing;
+    const placed = this._memoized('summary-order', [order], () =>
+      order ? { lines: order.lines, currency: order.currency, firstInvoiceTotal: order.firstInvoiceTotal } : undefined,
+    );
+    return summaryTemplate({ lines, catalog, quote, order: placed }, this._layout.wide);
+  }
+
   private _renderNotice(): TemplateResult | typeof nothing {
     if (!this._notice) return nothing;
     return html`<div class="notice danger" part="notice" role="alert"><p>${this._notice}</p></div>`;
@@ -458,7 +476,7 @@ export class LcCheckout extends LcElement {
   protected override render(): TemplateResult {
     return html`
       <div
-        class="checkout"
+        class="checkout ${this._layout.wide ? 'wide' : 'narrow'}"
         role="region"
         aria-label=${this._t('checkout.label')}
         @lc-step-input=${this._onStepInput}
@@ -467,7 +485,8 @@ export class LcCheckout extends LcElement {
       >
         ${stepListTemplate(this._state, this._text, (step) => this._apply({ type: 'go-to', step }))}
         <div role="status" class="visually-hidden" part="status">${this._steps.announcement}</div>
-        ${this._renderNotice()} ${this._renderCart()} ${this._renderStep()}
+        ${this._renderNotice()}
+        <div class="body">${this._renderSummary()}<div class="main">${this._renderCart()} ${this._renderStep()}</div></div>
       </div>
     `;
   }
