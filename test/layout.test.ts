@@ -101,8 +101,11 @@ describe('layout at every width', () => {
         await expectFits(el, 'customer-details');
         await continueStep(el);
         // A taken prefix: the suggestions, long domains.
-        await typePrefix(el, `contoso${LONG_PREFIX}`.slice(0, 27));
+        await typePrefix(el, `taken${LONG_PREFIX}`.slice(0, 24));
         await expectFits(el, 'tenant-domain, taken with suggestions');
+        await continueStep(el);
+        await waitUntil(() => stepRoot(el).querySelector('[part~="error-summary"]'), 'no error summary for the taken prefix', { timeout: 4000 });
+        await expectFits(el, 'tenant-domain, the error summary quoting the taken domain');
         await typePrefix(el, LONG_PREFIX);
         await expectFits(el, 'tenant-domain, available');
         await continueStep(el);
