@@ -9,7 +9,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { createCheckout, shownSteps, transition } from '../src/checkout/machine.js';
 import type { LcCheckout } from '../src/components/checkout/checkout.js';
-import { isPerceivable } from './helpers/dom.js';
+import { byLabel, byRole, isPerceivable } from './helpers/dom.js';
 import {
   BASIC,
   E3,
@@ -135,6 +135,34 @@ describe('layout at every width', () => {
       });
     }
   }
+
+  it('tells a selected radio card from a focused one, with a focus ring as strong as a button\'s', async () => {
+    mock = await createTestMock({ speed: 200 });
+    const el = await mountAt(mock, 1280, 'ltr');
+    await fillCart(el);
+    const root = stepRoot(el);
+    const own = byLabel<HTMLInputElement>(root, /^My own organization/);
+    const resell = byLabel<HTMLInputElement>(root, /^A customer I resell to/);
+    own.click();
+    await (currentStep(el) as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    // Keyboard focus on the other card (no pointer involved).
+    resell.focus();
+    expect(resell.matches(':focus-visible')).to.equal(true);
+    const selected = getComputedStyle(own.closest('label')!);
+    const focused = getComputedStyle(resell.closest('label')!);
+    expect(focused.outlineStyle).to.equal('solid');
+    expect(selected.outlineStyle).to.equal('none');
+    expect(selected.backgroundColor, 'the selected card is filled').to.not.equal(focused.backgroundColor);
+    expect(selected.borderColor, 'the selected card is bordered in the accent').to.not.equal(focused.borderColor);
+    const cardRing = { width: parseFloat(focused.outlineWidth), offset: focused.outlineOffset };
+    // The ring matches the buttons': same width and offset.
+    const next = byRole<HTMLButtonElement>(root, 'button', { name: 'Continue' });
+    next.focus();
+    const ring = getComputedStyle(next);
+    expect(ring.outlineStyle).to.equal('solid');
+    expect(cardRing.width).to.be.at.least(parseFloat(ring.outlineWidth));
+    expect(cardRing.offset).to.equal(ring.outlineOffset);
+  });
 
   it('keeps the step list stable: provisioning always last, a marker until the recipient decides the path', async () => {
     mock = await createTestMock({ speed: 200 });
