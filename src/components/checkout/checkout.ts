@@ -74,9 +74,16 @@ export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
  * @csspart step-list - The list of steps (`<ol>`).
  * @csspart step-item - One step of the list; the current one has `aria-current="step"`.
  * @csspart step-button - A visited step in the list, a button to go back to it.
+ * @csspart step-more - Stands for the steps that follow once the recipient is chosen (before that).
+ * @csspart step-caption - The current step's name below the list on narrow layouts (the list shows numbers there).
  * @csspart status - The visually hidden live region announcing step changes.
  * @csspart notice - A checkout-level message (agreement not loaded, details to fix, a stored order the store no longer knows).
  * @csspart button - Every button, here and in every step (re-exported).
+ *
+ * From the recipient step on, `<lc-order-summary>` shows the lines and totals beside the step
+ * when the checkout is at least 48rem wide, and collapsible above it when narrower (the
+ * checkout's own width, not the viewport's); its parts are re-exported too (`order-summary`,
+ * `order-summary-toggle`, `summary-line`, `summary-total`, `summary-first-invoice`, …).
  *
  * Every part of the steps and of `<lc-provisioning>` is re-exported under its own name
  * (`heading`, `step-heading`, `field`, `label`, `input`, `select`, `error`, `hint`, `button`,
@@ -101,6 +108,7 @@ export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
  * @cssproperty --lc-font-size - Base font size.
  * @cssproperty --lc-checkout-padding - Padding around the checkout (default none).
  * @cssproperty --lc-checkout-background - Background behind the checkout (default transparent).
+ * @cssproperty --lc-sticky-top - How far below the top of the view the order summary stays while a long step scrolls (wide layouts; default one spacing unit). Set it to the height of a fixed page header.
  */
 export class LcCheckout extends LcElement {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, checkoutStyles];
