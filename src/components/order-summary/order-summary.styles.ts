@@ -26,33 +26,20 @@ export const orderSummaryStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    justify-content: space-between;
     gap: calc(var(--_space) * 0.25) var(--_space);
     cursor: pointer;
-    list-style: none;
     border-radius: calc(var(--_radius) * 0.5);
   }
-  summary::-webkit-details-marker {
-    display: none;
+  /* The native disclosure marker (it turns the right way in right-to-left pages), before the title. */
+  summary::marker {
+    content: none;
   }
-  /* A chevron that turns when open; the native marker is hidden so it sits at the inline start. */
-  summary .title::before {
-    content: '';
-    display: inline-block;
-    inline-size: 0.5em;
-    block-size: 0.5em;
-    margin-inline-end: 0.6em;
-    border-inline-end: 2px solid currentColor;
-    border-block-end: 2px solid currentColor;
-    transform: rotate(-45deg);
-    transition: transform 0.15s;
+  summary .title {
+    display: list-item;
+    list-style: inside disclosure-closed;
   }
-  :host(:dir(rtl)) summary .title::before {
-    transform: rotate(135deg);
-  }
-  details[open] summary .title::before,
-  :host(:dir(rtl)) details[open] summary .title::before {
-    transform: rotate(45deg);
+  details[open] summary .title {
+    list-style-type: disclosure-open;
   }
   summary:focus-visible {
     outline: 3px solid var(--_focus);

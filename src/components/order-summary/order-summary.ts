@@ -136,6 +136,8 @@ export class LcOrderSummary extends LcStepElement<OrderSummaryStrings> {
   }
 
   private _renderBody(summary: Summary): TemplateResult {
+    // Closed, the collapsible form shows the total in its toggle: not twice when open.
+    const showTotal = !this.collapsible && summary.perPeriod.length > 0;
     return html`
       <ul class="lines" part="summary-lines" aria-label=${this.t('summary.linesLabel')}>
         ${summary.lines.map(
@@ -146,17 +148,17 @@ export class LcOrderSummary extends LcStepElement<OrderSummaryStrings> {
           </li>`,
         )}
       </ul>
-      <dl class="totals">
-        ${this.collapsible || summary.perPeriod.length === 0
-          ? nothing
-          : html`<div><dt>${this.t('summary.total')}</dt><dd>${this._renderAmounts(summary)}</dd></div>`}
-        ${summary.firstInvoice !== undefined
-          ? html`<div>
-              <dt>${this.t('summary.firstInvoice')}</dt>
-              <dd part="summary-first-invoice">${isolate(formatMoney(summary.firstInvoice, summary.currency, this.locale))}</dd>
-            </div>`
-          : nothing}
-      </dl>
+      ${showTotal || summary.firstInvoice !== undefined
+        ? html`<dl class="totals">
+            ${showTotal ? html`<div><dt>${this.t('summary.total')}</dt><dd>${this._renderAmounts(summary)}</dd></div>` : nothing}
+            ${summary.firstInvoice !== undefined
+              ? html`<div>
+                  <dt>${this.t('summary.firstInvoice')}</dt>
+                  <dd part="summary-first-invoice">${isolate(formatMoney(summary.firstInvoice, summary.currency, this.locale))}</dd>
+                </div>`
+              : nothing}
+          </dl>`
+        : nothing}
     `;
   }
 
