@@ -90,6 +90,8 @@ export const customerTypeStyles = css`
     border-radius: 999px;
     border: 1px solid currentColor;
     white-space: nowrap;
+    /* Its own background: the status colours keep their contrast on a selected (tinted) card. */
+    background: var(--_surface);
   }
   .badge.on-file {
     color: var(--_success);
