@@ -108,7 +108,7 @@ export function shownSteps(state: CheckoutState): ShownSteps {
   const kind = state.order?.recipient.kind ?? state.resumedKind;
   const steps: Step[] = ['cart', 'customer-type'];
   if (kind === 'new') steps.push('customer-details', 'tenant-domain', 'agreement');
-  else if (kind === 'existing' && state.order?.tasks.some((task) => task.kind === 'record-agreement' || task.kind === 'accept-agreement')) {
+  else if (kind === 'existing' && state.order?.tasks.some((task) => task.kind === 'record-agreement')) {
     steps.push('agreement');
   }
   steps.push('review', 'provisioning');
