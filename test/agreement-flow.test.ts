@@ -10,39 +10,31 @@ import {
   acceptOnMockPage,
   agreementRoot,
   check,
-  chooseNew,
   click,
   confirmedOrderId,
   continueStep,
   createAcceptanceLink,
   currentStepUpdate,
-  fill,
   fillAgreement,
   fillCart,
-  fillCompany,
   mountCheckout,
+  newCustomerToAgreement as toAgreement,
+  newCustomerWithTenant,
   placeOrderButton,
   provisioningOf,
   reviewWithQuote,
   stepRoot,
   text,
-  typePrefix,
   waitForOrderStatus,
   waitForStep,
 } from './helpers/flow.js';
 import { call, expectProblem, fieldsOf, placeOrder } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
-let prefixes = 0;
-
+/** From the cart to the agreement step, for a new customer with a new tenant. */
 async function newCustomerToAgreement(el: LcCheckout, companyName: string): Promise<void> {
   await fillCart(el);
-  await chooseNew(el);
-  await waitForStep(el, 'customer-details');
-  await fillCompany(el, { companyName });
-  await continueStep(el);
-  await typePrefix(el, `ag${Date.now() % 1_000_000}${prefixes++}`);
-  await continueStep(el);
+  await toAgreement(el, companyName);
 }
 
 async function sentOrder(mock: TestMock): Promise<Record<string, unknown>> {
@@ -178,16 +170,8 @@ describe('agreement acceptance and admin access through the checkout', () => {
 
   it('existing tenant with a GDAP request: its own task and approval link, apart from the reseller relationship', async () => {
     const el = await mountCheckout(mock);
-    await fillCart(el);
-    await chooseNew(el);
-    await waitForStep(el, 'customer-details');
-    await fillCompany(el, { companyName: 'Fabrikam, Inc.' });
-    await continueStep(el);
-    const root = (await waitForStep(el, 'tenant-domain')).shadowRoot!;
-    check(root, 'My customer is already using Microsoft 365');
-    await currentStepUpdate(el);
-    await fill(root, 'Default domain', 'fabrikam.onmicrosoft.com');
-    await waitUntil(() => el.state.tenant.lookup?.exists, 'no tenant lookup', { timeout: 4000 });
+    await newCustomerWithTenant(el, 'Fabrikam, Inc.', 'fabrikam.onmicrosoft.com');
+    expect(el.state.tenant.lookup?.exists).to.equal(true);
     const access = el.shadowRoot!.querySelector('lc-admin-access')!.shadowRoot!;
     await waitUntil(() => access.querySelector('[part~="request-checkbox"]'), 'no GDAP request offered');
     check(access, 'Request admin access (GDAP)');

@@ -17,7 +17,6 @@ import type { LcStepChangeEvent } from '../src/events/step-change.js';
 import {
   E3,
   agreementRoot,
-  check,
   chooseExisting,
   chooseInternal,
   chooseNew,
@@ -27,12 +26,12 @@ import {
   control,
   currentStep,
   currentStepUpdate,
-  fill,
   fillCart,
   fillAgreement,
   fillCompany,
   hasControl,
   mountCheckout,
+  newCustomerWithTenant,
   newCustomerToReview,
   placeOrderButton,
   provisioningOf,
@@ -381,15 +380,7 @@ describe('checkout flow', () => {
 
   it('new customer, existing tenant (Fabrikam): the name mismatch is shown; adopting the registered name leads on', async () => {
     const el = await mountCheckout(mock);
-    await fillCart(el);
-    await chooseNew(el);
-    await waitForStep(el, 'customer-details');
-    await fillCompany(el, { companyName: 'Fabrikam' });
-    await continueStep(el);
-    const root = (await waitForStep(el, 'tenant-domain')).shadowRoot!;
-    check(root, 'My customer is already using Microsoft 365');
-    await currentStepUpdate(el);
-    await fill(root, 'Default domain', 'fabrikam.onmicrosoft.com');
+    const root = await newCustomerWithTenant(el, 'Fabrikam', 'fabrikam.onmicrosoft.com');
     await waitUntil(() => root.querySelector('[part~="comparison"]'), 'no name comparison', { timeout: 4000 });
     expect(text(root.querySelector('[part~="comparison"]'))).to.contain('Fabrikam, Inc.');
     await click(root, 'Use “Fabrikam, Inc.”');

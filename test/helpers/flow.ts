@@ -267,14 +267,37 @@ let prefixes = 0;
  * quote: the mock's test values go in `companyName` (`Fail`, `Review`, `Slow`).
  */
 export async function newCustomerToReview(el: LcCheckout, companyName: string): Promise<ShadowRoot> {
+  await newCustomerToAgreement(el, companyName);
+  await fillAgreement(el);
+  return reviewWithQuote(el);
+}
+
+/** A new customer with a brand-new tenant, from the customer-type step to the agreement step. */
+export async function newCustomerToAgreement(el: LcCheckout, companyName: string): Promise<void> {
   await chooseNew(el);
   await waitForStep(el, 'customer-details');
   await fillCompany(el, { companyName });
   await continueStep(el);
   await typePrefix(el, `t${Date.now() % 1_000_000}${prefixes++}`);
   await continueStep(el);
-  await fillAgreement(el);
-  return reviewWithQuote(el);
+}
+
+/**
+ * A new customer who already has a tenant, from the cart to the tenant step with `domain`
+ * typed; returns the tenant step's root once the checkout looked the domain up.
+ */
+export async function newCustomerWithTenant(el: LcCheckout, companyName: string, domain: string): Promise<ShadowRoot> {
+  await fillCart(el);
+  await chooseNew(el);
+  await waitForStep(el, 'customer-details');
+  await fillCompany(el, { companyName });
+  await continueStep(el);
+  const root = (await waitForStep(el, 'tenant-domain')).shadowRoot!;
+  check(root, 'My customer is already using Microsoft 365');
+  await currentStepUpdate(el);
+  await fill(root, 'Default domain', domain);
+  await waitUntil(() => el.state.tenant.lookup, 'no tenant lookup', { timeout: 4000 });
+  return root;
 }
 
 /** The `<lc-provisioning>` the checkout shows after "Place order" (or after a resume). */
