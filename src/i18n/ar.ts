@@ -260,7 +260,6 @@ export const ar: Translation = {
   'agreement.phone': 'الهاتف',
   'agreement.optional': '(اختياري)',
   'agreement.create': 'إنشاء رابط القبول',
-  'agreement.creating': 'جارٍ إنشاء الرابط…',
   'agreement.createFailed': 'تعذّر إنشاء الرابط.',
   'agreement.linkLabel': 'رابط القبول',
   'agreement.copy': 'نسخ الرابط',

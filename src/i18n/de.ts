@@ -269,7 +269,6 @@ export const de: Translation = {
   'agreement.phone': 'Telefon',
   'agreement.optional': '(optional)',
   'agreement.create': 'Link zur Annahme erstellen',
-  'agreement.creating': 'Link wird erstellt…',
   'agreement.createFailed': 'Der Link konnte nicht erstellt werden.',
   'agreement.linkLabel': 'Link zur Annahme',
   'agreement.copy': 'Link kopieren',

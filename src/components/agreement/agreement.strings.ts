@@ -28,7 +28,6 @@ export const agreementStrings = {
   'agreement.phone': 'Phone',
   'agreement.optional': '(optional)',
   'agreement.create': 'Create the acceptance link',
-  'agreement.creating': 'Creating the link…',
   'agreement.createFailed': 'The link could not be created.',
   'agreement.linkLabel': 'Acceptance link',
   'agreement.copy': 'Copy link',

@@ -23,6 +23,7 @@ import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
 import { copyText } from '../../internal/clipboard.js';
 import { LookupController } from '../../internal/lookup.js';
+import { webUrl } from '../../internal/web-url.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { isolate, renderErrorSummary, renderField, type FieldHandlers, type FieldMessages, type FieldSpec } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
@@ -46,16 +47,6 @@ function normalize(value: Partial<AgreementDraft> | undefined): AgreementDraft {
   out.someoneElse = value?.someoneElse === true;
   if (value?.acceptance) out.acceptance = value.acceptance;
   return out;
-}
-
-/** Only web links become links: a `javascript:` or `data:` URL from a backend must never be clickable. */
-function safeHttpUrl(url: string | undefined): string | undefined {
-  try {
-    const parsed = new URL(url ?? '');
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The page language for Microsoft's acceptance page, as the contract takes it (`en`, `de-DE`). */
@@ -366,7 +357,7 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   }
 
   private _renderLink(agreement: Agreement): TemplateResult {
-    const href = safeHttpUrl(agreement.url);
+    const href = webUrl(agreement.url);
     const text = agreement.version.trim() ? this.t('agreement.link', { version: agreement.version }) : this.t('agreement.linkNoVersion');
     if (!href) return html`<p class="agreement-link">${text}</p>`;
     return html`<p class="agreement-link">
@@ -420,7 +411,7 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   }
 
   private _renderAcceptance(acceptance: AcceptanceRequest): TemplateResult {
-    const url = safeHttpUrl(acceptance.url);
+    const url = webUrl(acceptance.url);
     const expired = acceptance.status === 'link-expired';
     const done = acceptanceDone(acceptance);
     return html`

@@ -9,6 +9,7 @@ import { LcRetryOrderEvent } from '../../events/retry-order.js';
 import { AbortOnDisconnect } from '../../internal/abort-on-disconnect.js';
 import { copyText } from '../../internal/clipboard.js';
 import { sleep } from '../../internal/sleep.js';
+import { webUrl } from '../../internal/web-url.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
@@ -27,21 +28,6 @@ const isTerminal = (order: Order | undefined): boolean => order?.status === 'com
 
 /** How long a "Copied" confirmation stays next to its button. */
 const COPIED_MS = 4000;
-
-/**
- * The URL when it is an absolute `http:` or `https:` URL, else undefined. Only such a URL
- * becomes a link: a `javascript:` or `data:` URL from a broken or hostile backend (or a
- * hand-made `order`) is shown as text, never as an `href`.
- */
-function webUrl(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** `m:ss`, or `h:mm:ss` from an hour on: digits read the same in most languages. */
 function formatElapsed(seconds: number): string {
