@@ -20,6 +20,24 @@ const hub = createMockHub();
 export const strictCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
+/**
+ * A fault whose headers carry this name is answered with a TCP reset instead (test/faults.test.ts):
+ * the mock's own `networkError` sends bytes that are no HTTP, which is a different failure.
+ */
+export const RESET_HEADER = 'x-test-reset-connection';
+
+function resetOnMarker(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    const headers = rest.find((arg) => arg && typeof arg === 'object') ?? {};
+    if (!Object.keys(headers).some((name) => name.toLowerCase() === RESET_HEADER)) return writeHead.call(this, status, ...rest);
+    res.socket?.resetAndDestroy();
+    // What the handler writes next goes nowhere.
+    res.write = res.end = res.flushHeaders = () => res;
+    return res;
+  };
+}
+
 export default {
   files: firefox ? ['test/flow.test.ts', 'test/provisioning.test.ts'] : 'test/**/*.test.ts',
   nodeResolve: { exportConditions: ['production'] },
@@ -38,6 +56,7 @@ export default {
     async (ctx, next) => {
       if (!hub.matches(ctx.path)) return next();
       ctx.respond = false;
+      resetOnMarker(ctx.res);
       await hub.handleNode(ctx.req, ctx.res);
     },
   ],
