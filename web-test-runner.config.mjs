@@ -21,21 +21,33 @@ export const strictCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
 /**
- * A fault whose headers carry this name is answered with a TCP reset instead (test/faults.test.ts):
- * the mock's own `networkError` sends bytes that are no HTTP, which is a different failure.
+ * Connection resets for test/faults.test.ts (the mock's own `networkError` answers with bytes
+ * that are no HTTP, a different failure): `POST /__test-resets?method=GET&prefix=/mock/…/catalog&on=1`
+ * makes every matching request end in a TCP reset until the same call with `on=0`; both answer
+ * `{ "count": n }`, the connections reset so far for that rule.
  */
-export const RESET_HEADER = 'x-test-reset-connection';
+const resets = new Map();
 
-function resetOnMarker(res) {
-  const writeHead = res.writeHead;
-  res.writeHead = function (status, ...rest) {
-    const headers = rest.find((arg) => arg && typeof arg === 'object') ?? {};
-    if (!Object.keys(headers).some((name) => name.toLowerCase() === RESET_HEADER)) return writeHead.call(this, status, ...rest);
-    res.socket?.resetAndDestroy();
-    // What the handler writes next goes nowhere.
-    res.write = res.end = res.flushHeaders = () => res;
-    return res;
-  };
+async function resetConnections(ctx, next) {
+  if (ctx.path === '/__test-resets' && ctx.method === 'POST') {
+    const { method = '', prefix = '', on = '0' } = ctx.query;
+    const key = `${String(method).toUpperCase()} ${prefix}`;
+    const rule = resets.get(key) ?? { method: String(method).toUpperCase(), prefix: String(prefix), on: false, count: 0 };
+    rule.on = on === '1';
+    resets.set(key, rule);
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ count: rule.count });
+    return;
+  }
+  for (const rule of resets.values()) {
+    if (rule.on && (!rule.method || rule.method === ctx.method) && ctx.path.startsWith(rule.prefix)) {
+      rule.count += 1;
+      ctx.respond = false;
+      ctx.req.socket.resetAndDestroy();
+      return;
+    }
+  }
+  return next();
 }
 
 export default {
@@ -48,6 +60,7 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [
+    resetConnections,
     // test/pages/csp-*.html: served with the strict policy (test/csp.test.ts).
     async (ctx, next) => {
       await next();
@@ -56,7 +69,6 @@ export default {
     async (ctx, next) => {
       if (!hub.matches(ctx.path)) return next();
       ctx.respond = false;
-      resetOnMarker(ctx.res);
       await hub.handleNode(ctx.req, ctx.res);
     },
   ],
