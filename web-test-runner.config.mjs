@@ -54,9 +54,18 @@ export default {
   files: firefox ? ['test/flow.test.ts', 'test/provisioning.test.ts'] : 'test/**/*.test.ts',
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
-  // Firefox over BiDi runs the whole-flow file several times slower than Chromium here.
-  ...(firefox ? { testsFinishTimeout: 600_000 } : {}),
+  // Firefox over BiDi runs the whole flow several times slower than Chromium here.
+  testFramework: { config: { timeout: firefox ? 30_000 : 10_000 } },
+  ...(firefox
+    ? {
+        testsFinishTimeout: 600_000,
+        testRunnerHtml: (testFramework) => `<!doctype html>
+<html><body>
+  <script type="module" src="${testFramework}"></script>
+  <script type="module" src="/test/helpers/firefox-known-failures.js"></script>
+</body></html>`,
+      }
+    : {}),
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [
