@@ -1,14 +1,20 @@
 import type {
+  AcceptanceRequest,
   Address,
   AddressValidation,
   Agreement,
+  AdminAccessTemplates,
   Catalog,
+  CreateAcceptanceRequest,
   CustomerList,
   DomainAvailability,
+  EndDates,
   Order,
   OrderRequest,
   Quote,
   QuoteRequest,
+  SubscriptionList,
+  Term,
   TenantLookup,
 } from './schemas.js';
 
@@ -44,6 +50,20 @@ export interface CheckoutApi {
   lookupTenant(domain: string, options?: CallOptions): Promise<TenantLookup>;
   validateAddress(address: Address, options?: CallOptions): Promise<AddressValidation>;
   getAgreement(options?: CallOptions): Promise<Agreement>;
+  /** Creates a Microsoft Customer Agreement acceptance request: the link to send the signatory. */
+  createAgreementAcceptance(request: CreateAcceptanceRequest, options?: CallOptions): Promise<AcceptanceRequest>;
+  getAgreementAcceptance(id: string, options?: CallOptions): Promise<AcceptanceRequest>;
+  /** A new link for a request whose link expired (the old link stops working). */
+  regenerateAgreementAcceptanceLink(id: string, options?: CallOptions): Promise<AcceptanceRequest>;
+  /**
+   * Follows an acceptance request as server-sent events (`GET /agreement-acceptances/{id}/events`),
+   * calling `onSnapshot` with each validated snapshot; resolves when the stream ends or the
+   * status is `customer-accepted` or `agreement-created`. Rejects as `watchOrder` does, so
+   * callers fall back to polling `getAgreementAcceptance`.
+   */
+  watchAgreementAcceptance(id: string, onSnapshot: (request: AcceptanceRequest) => void, options?: CallOptions): Promise<void>;
+  /** The GDAP role templates, and the roles a new tenant gets by default. */
+  getAdminAccessTemplates(options?: CallOptions): Promise<AdminAccessTemplates>;
   createQuote(request: QuoteRequest, options?: CallOptions): Promise<Quote>;
   placeOrder(request: OrderRequest, options?: PlaceOrderOptions): Promise<Order>;
   getOrder(id: string, options?: CallOptions): Promise<Order>;
@@ -57,4 +77,18 @@ export interface CheckoutApi {
    * There is no reconnect: after a rejection the caller resumes by polling or watching again.
    */
   watchOrder(id: string, onSnapshot: (order: Order) => void, options?: CallOptions): Promise<void>;
+  /**
+   * A recipient's subscriptions: an existing customer's (`GET /customers/{id}/subscriptions`),
+   * or with no id the reseller's own organization's (`GET /subscriptions`), for internal orders.
+   * Optional, so implementations written before it stay valid: without it the checkout can
+   * only order new subscriptions.
+   */
+  getSubscriptions?(customerId: string | undefined, options?: CallOptions): Promise<SubscriptionList>;
+  /**
+   * The dates a new subscription of `term` may end on (`GET /end-dates`), for an existing
+   * customer or, with no `customerId`, the reseller's own organization; from `startDate`
+   * (today when left out). Optional, as `getSubscriptions`: without it every new
+   * subscription ends on the default date, the calendar month end.
+   */
+  getEndDates?(term: Term, query?: { customerId?: string; startDate?: string }, options?: CallOptions): Promise<EndDates>;
 }

@@ -23,6 +23,16 @@ const named = {
   AgreementMode: s.AgreementMode,
   Agreement: s.Agreement,
   Contact: s.Contact,
+  AcceptanceStatus: s.AcceptanceStatus,
+  AcceptanceCompany: s.AcceptanceCompany,
+  CreateAcceptanceRequest: s.CreateAcceptanceRequest,
+  AcceptanceRequest: s.AcceptanceRequest,
+  AdminRole: s.AdminRole,
+  RoleTemplate: s.RoleTemplate,
+  AdminAccessTemplates: s.AdminAccessTemplates,
+  AdminAccessRequest: s.AdminAccessRequest,
+  AdminAccessChoice: s.AdminAccessChoice,
+  AdminAccessStatus: s.AdminAccessStatus,
   CompanyDetails: s.CompanyDetails,
   TenantChoice: s.TenantChoice,
   Recipient: s.Recipient,
@@ -40,6 +50,19 @@ const named = {
   Order: s.Order,
   FieldError: s.FieldError,
   Problem: s.Problem,
+  // Existing customers' subscriptions and the terms of new commerce
+  NewSubscriptionLine: s.NewSubscriptionLine,
+  AddSeatsLine: s.AddSeatsLine,
+  OrderLineTerms: s.OrderLineTerms,
+  PurchaseOrder: s.PurchaseOrder,
+  SubscriptionStatus: s.SubscriptionStatus,
+  Subscription: s.Subscription,
+  SubscriptionList: s.SubscriptionList,
+  EndDateReason: s.EndDateReason,
+  EndDateOption: s.EndDateOption,
+  EndDates: s.EndDates,
+  AppliedPromotion: s.AppliedPromotion,
+  IneligiblePromotion: s.IneligiblePromotion,
 } as const;
 
 type Name = keyof typeof named;
@@ -151,12 +174,80 @@ export function buildOpenApi(version = '0.0.0'): Record<string, unknown> {
           responses: { '200': ok('Agreement', 'The agreement'), ...errors },
         },
       },
+      '/agreement-acceptances': {
+        post: {
+          operationId: 'createAgreementAcceptance',
+          summary: 'Creates a Microsoft Customer Agreement acceptance request: the link to send the signatory',
+          description:
+            'No tenant is needed: the link can be sent before the order. The signatory reads and accepts the ' +
+            "agreement on Microsoft's page without signing in; the order then references the request by id " +
+            '(`agreementAcceptanceId`) and the agreement is recorded during provisioning.',
+          requestBody: { required: true, content: json('CreateAcceptanceRequest') },
+          responses: { '201': ok('AcceptanceRequest', 'The request, with its link and expiry'), ...errors },
+        },
+      },
+      '/agreement-acceptances/{id}': {
+        get: {
+          operationId: 'getAgreementAcceptance',
+          summary: "An acceptance request's status (poll it, or follow its events)",
+          parameters: [pathParam('id', 'The acceptance request id.')],
+          responses: {
+            '200': ok('AcceptanceRequest', 'The request as it is now'),
+            '404': problem('No such acceptance request.'),
+            ...errors,
+          },
+        },
+      },
+      '/agreement-acceptances/{id}/link': {
+        post: {
+          operationId: 'regenerateAgreementAcceptanceLink',
+          summary: 'Generates a new link for a request whose link expired; the old link stops working',
+          parameters: [pathParam('id', 'The acceptance request id.')],
+          responses: {
+            '200': ok('AcceptanceRequest', 'The request with its new link and expiry'),
+            '404': problem('No such acceptance request.'),
+            '409': problem('The customer already accepted: there is no link to renew (code `already-accepted`).'),
+            ...errors,
+          },
+        },
+      },
+      '/agreement-acceptances/{id}/events': {
+        get: {
+          operationId: 'watchAgreementAcceptance',
+          summary: "Optional: the request's snapshots as server-sent events",
+          description:
+            'Each change is sent as `event: snapshot` with the AcceptanceRequest as JSON in `data`; the stream ends ' +
+            'once the status is `customer-accepted` or `agreement-created`. Backends without it answer 404; the ' +
+            'client then polls GET /agreement-acceptances/{id}.',
+          parameters: [pathParam('id', 'The acceptance request id.')],
+          responses: {
+            '200': {
+              description: 'A text/event-stream of AcceptanceRequest snapshots',
+              content: { 'text/event-stream': { schema: { type: 'string' }, itemSchema: ref('AcceptanceRequest') } },
+            },
+            '404': problem('No such acceptance request, or no events endpoint.'),
+          },
+        },
+      },
+      '/admin-access/templates': {
+        get: {
+          operationId: 'getAdminAccessTemplates',
+          summary: 'GDAP role templates the reseller may request, and the default roles of a new tenant',
+          responses: { '200': ok('AdminAccessTemplates', 'The templates and the default roles'), ...errors },
+        },
+      },
       '/quotes': {
         post: {
           operationId: 'createQuote',
           summary: 'Prorated pricing of the lines for the recipient',
+          description:
+            'Per line: the first invoice prorated to the end of the billing period that contains the start date (periods ' +
+            "end on the line's end date: the chosen one, the calendar month end, or the subscription's for added seats), " +
+            'the end date, renewal, cancellation deadline (168 hours after purchase), and the promotion applied or why ' +
+            'an offered one is not. A seat cap broken by the order is a 422 naming each line of that product ' +
+            '(`lines.{i}.quantity`).',
           requestBody: { required: true, content: json('QuoteRequest') },
-          responses: { '200': ok('Quote', 'The quote'), ...errors },
+          responses: { '201': ok('Quote', 'The quote'), ...errors },
         },
       },
       '/orders': {
@@ -192,6 +283,54 @@ export function buildOpenApi(version = '0.0.0'): Record<string, unknown> {
             '404': problem('No such order.'),
             ...errors,
           },
+        },
+      },
+      '/customers/{id}/subscriptions': {
+        get: {
+          operationId: 'getCustomerSubscriptions',
+          summary: "An existing customer's subscriptions, to add seats to or align a new one with",
+          parameters: [pathParam('id', 'The customer id, as GET /customers gives it.')],
+          responses: {
+            '200': ok('SubscriptionList', 'Every subscription of the customer, expired ones included'),
+            '404': problem('No such customer.'),
+            ...errors,
+          },
+        },
+      },
+      '/subscriptions': {
+        get: {
+          operationId: 'getOwnSubscriptions',
+          summary: "The reseller's own organization's subscriptions, for internal orders",
+          responses: { '200': ok('SubscriptionList', 'Every subscription of the reseller'), ...errors },
+        },
+      },
+      '/end-dates': {
+        get: {
+          operationId: 'getEndDates',
+          summary: 'The dates a new subscription of a term may end on (co-terming), each with why',
+          description:
+            'The calendar month end on or before the end of a whole term (the default when a line gives no endDate), then ' +
+            "the end date of each of the recipient's active subscriptions that falls within the new term (a P1Y or P3Y " +
+            'term does not align with a P1M subscription). Earliest first. A new customer has no subscriptions: only ' +
+            'the calendar month end applies.',
+          parameters: [
+            { name: 'term', in: 'query', required: true, description: 'The new subscription\'s term.', schema: ref('Term') },
+            {
+              name: 'customerId',
+              in: 'query',
+              required: false,
+              description: "An existing customer; left out, the reseller's own organization (internal orders).",
+              schema: { type: 'string' },
+            },
+            {
+              name: 'startDate',
+              in: 'query',
+              required: false,
+              description: 'YYYY-MM-DD, the day the subscription starts; today when left out.',
+              schema: { type: 'string', format: 'date' },
+            },
+          ],
+          responses: { '200': ok('EndDates', 'The allowed end dates'), ...errors },
         },
       },
       '/orders/{id}/events': {

@@ -37,6 +37,9 @@ export const IsoDate = z.iso.date();
  */
 export const WebUrl = z.url({ protocol: /^https?$/ });
 
+/** ISO 3166-1 alpha-2, e.g. `US`. */
+export const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
+
 /** A point in time, ISO 8601 with offset. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
@@ -65,6 +68,15 @@ export const Offer = z.object({
 });
 export type Offer = z.infer<typeof Offer>;
 
+/**
+ * What one licence of an offer costs per year, in minor units: twelve monthly bills, or one
+ * annual bill. Comparable across every term and billing of a product, so the cheaper
+ * choice is visible (a monthly term costs about 20 % more than a yearly one).
+ */
+export function offerPricePerYear(offer: Pick<Offer, 'billing' | 'unitPrice'>): number {
+  return offer.billing === 'monthly' ? offer.unitPrice * 12 : offer.unitPrice;
+}
+
 export const Product = z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string().check(z.minLength(1)),
@@ -73,6 +85,11 @@ export const Product = z.object({
   category: z.optional(z.string()),
   minQuantity: z.int().check(z.gte(1)),
   maxQuantity: z.int().check(z.gte(1)),
+  /**
+   * The most licences one customer may hold of this product across all its subscriptions
+   * (Microsoft 365 Business Basic, Standard and Premium: 300); absent when there is no cap.
+   */
+  seatCap: z.optional(z.int().check(z.gte(1))),
   offers: z.array(Offer).check(z.minLength(1)),
 });
 export type Product = z.infer<typeof Product>;
@@ -92,6 +109,11 @@ export const Customer = z.object({
   defaultDomain: z.string(),
   /** Whether a current Microsoft Customer Agreement acceptance is on file for this customer. */
   agreementOnFile: z.boolean(),
+  /**
+   * The customer accepted the current agreement directly in the Microsoft 365 admin center
+   * (so it is on file without an acceptance request of the reseller's).
+   */
+  acceptedDirectly: z.optional(z.boolean()),
   country: z.optional(z.string()),
 });
 export type Customer = z.infer<typeof Customer>;
@@ -130,8 +152,7 @@ export type TenantLookup = z.infer<typeof TenantLookup>;
 // POST /addresses/validate
 
 export const Address = z.object({
-  /** ISO 3166-1 alpha-2. */
-  country: z.string().check(z.regex(/^[A-Z]{2}$/)),
+  country: CountryCode,
   line1: z.string().check(z.minLength(1), z.maxLength(200)),
   line2: z.optional(z.string().check(z.maxLength(200))),
   city: z.string().check(z.minLength(1), z.maxLength(100)),
@@ -156,6 +177,7 @@ export type AddressValidation = z.infer<typeof AddressValidation>;
 // ---------------------------------------------------------------------------------------
 // GET /agreement
 
+/** @deprecated With `attest` retired (January 2026) there is one way: acceptance requests. */
 export const AgreementMode = z.enum(['attest', 'customer-accepts']);
 export type AgreementMode = z.infer<typeof AgreementMode>;
 
@@ -165,11 +187,17 @@ export const Agreement = z.object({
   /** Where the current agreement text can be read. */
   url: WebUrl,
   /**
+   * @deprecated Kept until the checkout uses acceptance requests (`POST /agreement-acceptances`).
    * `attest`: the partner confirms the customer's representative accepted it (the form).
    * `customer-accepts`: the customer accepts on Microsoft's page; provisioning then shows
    * an action-required task with the link to send.
    */
   mode: AgreementMode,
+  /**
+   * The store places no order for a customer who has not accepted yet: the checkout waits
+   * for `customer-accepted` before the review. Absent means false (the order may wait on it).
+   */
+  acceptanceRequiredBeforeOrder: z.optional(z.boolean()),
 });
 export type Agreement = z.infer<typeof Agreement>;
 
@@ -183,6 +211,111 @@ export const Contact = z.object({
   phone: z.optional(z.string().check(z.maxLength(40))),
 });
 export type Contact = z.infer<typeof Contact>;
+
+
+// ---------------------------------------------------------------------------------------
+// POST /agreement-acceptances, GET /agreement-acceptances/{id} (and …/events),
+// POST /agreement-acceptances/{id}/link
+
+/**
+ * Where a Microsoft Customer Agreement acceptance request stands: `required` (no link yet),
+ * `link-generated` (sent, waiting for the signatory), `customer-accepted` (accepted on
+ * Microsoft's page), `link-expired` (generate a new one), `agreement-created` (recorded for
+ * the customer's tenant during provisioning).
+ */
+export const AcceptanceStatus = z.enum(['required', 'link-generated', 'customer-accepted', 'link-expired', 'agreement-created']);
+export type AcceptanceStatus = z.infer<typeof AcceptanceStatus>;
+
+/** The customer as Microsoft's acceptance page shows it. No tenant is needed yet. */
+export const AcceptanceCompany = z.object({
+  /** The exact legal name, as in the order. */
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  country: CountryCode,
+  /** The language of the page the signatory sees: a BCP 47 tag such as `en` or `de-DE`. */
+  language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)),
+});
+export type AcceptanceCompany = z.infer<typeof AcceptanceCompany>;
+
+/** `POST /agreement-acceptances`: who signs, for which company. */
+export const CreateAcceptanceRequest = z.object({
+  /** The person who reads and accepts the agreement (often the primary contact). */
+  signatory: Contact,
+  company: AcceptanceCompany,
+});
+export type CreateAcceptanceRequest = z.infer<typeof CreateAcceptanceRequest>;
+
+export const AcceptanceRequest = z.object({
+  id: z.string().check(z.minLength(1)),
+  status: AcceptanceStatus,
+  /** The page Microsoft hosts where the signatory accepts, without signing in. Send it to them. */
+  url: WebUrl,
+  /** When `url` stops working; then the status is `link-expired` and a new link can be generated. */
+  expiresAt: IsoDateTime,
+  acceptedAt: z.optional(IsoDateTime),
+  /** This customer must accept before the order is placed (the store's rule, or this customer's). */
+  requiredBeforeOrder: z.optional(z.boolean()),
+  signatory: z.optional(Contact),
+  company: z.optional(AcceptanceCompany),
+});
+export type AcceptanceRequest = z.infer<typeof AcceptanceRequest>;
+
+// ---------------------------------------------------------------------------------------
+// GET /admin-access/templates: granular delegated admin privileges (GDAP)
+
+/** A Microsoft Entra built-in role; `id` is its role template id. */
+export const AdminRole = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+});
+export type AdminRole = z.infer<typeof AdminRole>;
+
+/** A set of roles the reseller may ask an existing customer for. */
+export const RoleTemplate = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  description: z.string(),
+  roles: z.array(AdminRole).check(z.minLength(1)),
+  /** Global Administrator is among the roles: such a request cannot auto-extend. */
+  includesGlobalAdministrator: z.boolean(),
+});
+export type RoleTemplate = z.infer<typeof RoleTemplate>;
+
+export const AdminAccessTemplates = z.object({
+  templates: z.array(RoleTemplate),
+  /** What a tenant created by an order gets unless the reseller opts out. */
+  defaultRoles: z.object({
+    roles: z.array(AdminRole),
+    /** Whether this store lets the reseller opt out (`adminAccess.defaultRoles: false`). */
+    optOutAllowed: z.boolean(),
+  }),
+});
+export type AdminAccessTemplates = z.infer<typeof AdminAccessTemplates>;
+
+/** A GDAP duration in whole days, ISO 8601: `P1D` to `P730D` (two years). */
+export const AdminAccessDuration = z.string().check(z.regex(/^P([1-9]\d?|[1-6]\d\d|7[0-2]\d|730)D$/));
+
+/** Admin access asked of an existing tenant's Global Administrator, who approves it at a link. */
+export const AdminAccessRequest = z.object({
+  templateId: z.string().check(z.minLength(1)),
+  duration: AdminAccessDuration,
+  /** Extend by 180 days at the end; refused with a template that includes Global Administrator. */
+  autoExtend: z.boolean(),
+});
+export type AdminAccessRequest = z.infer<typeof AdminAccessRequest>;
+
+/**
+ * The order's admin access: for a new tenant, whether it gets the default roles (true unless
+ * the store allows opting out); for an existing tenant or customer, an optional request.
+ */
+export const AdminAccessChoice = z.object({
+  defaultRoles: z.optional(z.boolean()),
+  request: z.optional(AdminAccessRequest),
+});
+export type AdminAccessChoice = z.infer<typeof AdminAccessChoice>;
+
+/** GDAP relationship status, as Partner Center names it. An unapproved request expires after 90 days. */
+export const AdminAccessStatus = z.enum(['approval-pending', 'active', 'expired', 'terminated']);
+export type AdminAccessStatus = z.infer<typeof AdminAccessStatus>;
 
 export const CompanyDetails = z.object({
   /** The exact legal name; for an existing tenant, character for character the registered one. */
@@ -205,7 +338,10 @@ export const Recipient = z.discriminatedUnion('kind', [
 ]);
 export type Recipient = z.infer<typeof Recipient>;
 
-/** Microsoft Customer Agreement acceptance, as attested by the partner. */
+/**
+ * Microsoft Customer Agreement acceptance, as attested by the partner.
+ * @deprecated Microsoft retired partner attestation in January 2026: send `agreementAcceptanceId`.
+ */
 export const AgreementAcceptance = z.object({
   templateId: z.string().check(z.minLength(1)),
   firstName: z.string().check(z.minLength(1), z.maxLength(50)),
@@ -217,13 +353,111 @@ export const AgreementAcceptance = z.object({
 });
 export type AgreementAcceptance = z.infer<typeof AgreementAcceptance>;
 
-export const OrderLineInput = z.object({
+// ---------------------------------------------------------------------------------------
+// Order lines: a new subscription, or seats added to an existing one
+
+/** The product and offer of a line: what every kind of line names. */
+const lineOffer = {
   productId: z.string().check(z.minLength(1)),
   term: Term,
   billing: Billing,
+};
+
+/**
+ * A new subscription. `kind` may be left out (lines without it are new subscriptions), so
+ * carts written before seat additions existed stay valid.
+ */
+export const NewSubscriptionLine = z.object({
+  kind: z.optional(z.literal('new')),
+  ...lineOffer,
+  quantity: z.int().check(z.gte(1)),
+  /**
+   * The day the first term ends: one of `GET /end-dates` for this term and recipient
+   * (aligned with an existing subscription, or a calendar month end). Left out: the
+   * calendar month end (the list's `calendar-month-end` entry).
+   */
+  endDate: z.optional(IsoDate),
+  /** Whether the subscription renews at the end of its term; true when left out. */
+  autoRenew: z.optional(z.boolean()),
+});
+export type NewSubscriptionLine = z.infer<typeof NewSubscriptionLine>;
+
+/**
+ * Seats added to one of the recipient's subscriptions. Product, term and billing are the
+ * subscription's (the backend checks them); the seats are prorated to its end date and
+ * renew with it, on its auto-renew setting.
+ */
+export const AddSeatsLine = z.object({
+  kind: z.literal('add-seats'),
+  subscriptionId: z.string().check(z.minLength(1)),
+  ...lineOffer,
+  /** The seats to add, not the new total. */
   quantity: z.int().check(z.gte(1)),
 });
+export type AddSeatsLine = z.infer<typeof AddSeatsLine>;
+
+export const OrderLineInput = z.discriminatedUnion('kind', [NewSubscriptionLine, AddSeatsLine]);
 export type OrderLineInput = z.infer<typeof OrderLineInput>;
+
+/** A purchase order number or customer reference, carried with the order (invoices show it). */
+export const PurchaseOrder = z.string().check(z.minLength(1), z.maxLength(40));
+
+// ---------------------------------------------------------------------------------------
+// GET /customers/{id}/subscriptions, GET /subscriptions
+
+export const SubscriptionStatus = z.enum(['active', 'suspended', 'expired']);
+export type SubscriptionStatus = z.infer<typeof SubscriptionStatus>;
+
+/** One of a customer's subscriptions (or of the reseller's own organization). */
+export const Subscription = z.object({
+  id: z.string().check(z.minLength(1)),
+  productId: z.string().check(z.minLength(1)),
+  productName: z.string(),
+  term: Term,
+  billing: Billing,
+  quantity: z.int().check(z.gte(1)),
+  startDate: IsoDate,
+  /** The last day of the current term. */
+  endDate: IsoDate,
+  /** Whether it renews the day after `endDate`. */
+  autoRenew: z.boolean(),
+  /** Only an active subscription takes more seats or co-terms a new one. */
+  status: SubscriptionStatus,
+});
+export type Subscription = z.infer<typeof Subscription>;
+
+export const SubscriptionList = z.object({
+  subscriptions: z.array(Subscription),
+});
+export type SubscriptionList = z.infer<typeof SubscriptionList>;
+
+// ---------------------------------------------------------------------------------------
+// GET /end-dates?term=&customerId=&startDate=
+
+/**
+ * Why a date may end a new subscription: the end of a calendar month (the last one on or
+ * before the term's natural end), or the end date of one of the recipient's active
+ * subscriptions (co-terming).
+ */
+export const EndDateReason = z.enum(['calendar-month-end', 'subscription']);
+export type EndDateReason = z.infer<typeof EndDateReason>;
+
+export const EndDateOption = z.object({
+  date: IsoDate,
+  reason: EndDateReason,
+  /** For `subscription`: the subscription it aligns with, and its product's name. */
+  subscriptionId: z.optional(z.string()),
+  productName: z.optional(z.string()),
+});
+export type EndDateOption = z.infer<typeof EndDateOption>;
+
+export const EndDates = z.object({
+  term: Term,
+  startDate: IsoDate,
+  /** The allowed end dates, earliest first; the calendar month end is the default. */
+  endDates: z.array(EndDateOption).check(z.minLength(1)),
+});
+export type EndDates = z.infer<typeof EndDates>;
 
 // ---------------------------------------------------------------------------------------
 // POST /quotes
@@ -236,7 +470,27 @@ export const QuoteRequest = z.object({
 });
 export type QuoteRequest = z.infer<typeof QuoteRequest>;
 
-export const QuoteLine = z.object({
+/** A promotion applied to a quote line. */
+export const AppliedPromotion = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  /** The discount, in percent, on every bill of the first term. */
+  percentOff: z.number().check(z.gt(0), z.lte(100)),
+  /** What it takes off this line's first invoice, minor units. */
+  saving: MinorAmount.check(z.nonnegative()),
+});
+export type AppliedPromotion = z.infer<typeof AppliedPromotion>;
+
+/** A promotion a line could have had, and why it does not. */
+export const IneligiblePromotion = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  reason: z.string(),
+});
+export type IneligiblePromotion = z.infer<typeof IneligiblePromotion>;
+
+/** What a quote says of every line, whatever its kind. */
+const quotedLine = {
   productId: z.string(),
   name: z.string(),
   term: Term,
@@ -252,8 +506,28 @@ export const QuoteLine = z.object({
   proratedFrom: IsoDate,
   chargedDays: z.int(),
   periodDays: z.int(),
+  /** What the first invoice charges for this line, after any promotion. */
   proratedAmount: MinorAmount,
-});
+  // The terms below are optional so that quotes of backends without subscriptions stay
+  // valid; the mock always sends endDate, autoRenew and cancellableUntil.
+  /** The last day of the term the line is bought for: the chosen end date, or the subscription's. */
+  endDate: z.optional(IsoDate),
+  autoRenew: z.optional(z.boolean()),
+  /** The day the next term starts; absent when the line does not renew. */
+  renewsOn: z.optional(IsoDate),
+  /** Until when the line can be cancelled or reduced if ordered now (168 hours after purchase). */
+  cancellableUntil: z.optional(IsoDateTime),
+  /** The promotion applied to this line. */
+  promotion: z.optional(AppliedPromotion),
+  /** A promotion offered for this product, term and billing that this line does not get, and why. */
+  promotionNotApplied: z.optional(IneligiblePromotion),
+};
+
+/** A quoted line: a new subscription (`kind` left out or `new`) or seats added to `subscriptionId`. */
+export const QuoteLine = z.discriminatedUnion('kind', [
+  z.object({ kind: z.optional(z.literal('new')), ...quotedLine }),
+  z.object({ kind: z.literal('add-seats'), subscriptionId: z.string(), ...quotedLine }),
+]);
 export type QuoteLine = z.infer<typeof QuoteLine>;
 
 export const Quote = z.object({
@@ -276,11 +550,39 @@ export type Quote = z.infer<typeof Quote>;
 export const OrderRequest = z.object({
   lines: z.array(OrderLineInput).check(z.minLength(1)),
   recipient: Recipient,
-  /** Required when the recipient has no agreement on file and the mode is `attest`. */
+  /**
+   * @deprecated The retired partner attestation; use `agreementAcceptanceId`. Required when the
+   * recipient has no agreement on file and the mode is `attest`, until the store retires it.
+   */
   agreement: z.optional(AgreementAcceptance),
+  /**
+   * The acceptance request of a recipient without an agreement on file. Pending acceptance is
+   * allowed unless the store requires it first: the order then waits on it during provisioning.
+   */
+  agreementAcceptanceId: z.optional(z.string().check(z.minLength(1))),
+  adminAccess: z.optional(AdminAccessChoice),
   quoteId: z.optional(z.string()),
+  /** The reseller's purchase order number or customer reference: up to 40 characters, echoed on the order. */
+  purchaseOrder: z.optional(PurchaseOrder),
 });
 export type OrderRequest = z.infer<typeof OrderRequest>;
+
+/**
+ * What a placed line commits to. The order keeps its `lines` exactly as ordered (a retry
+ * sends them again), and says this of each, in the same order, in `lineTerms`.
+ */
+export const OrderLineTerms = z.object({
+  /** The last day of the term: the chosen end date, the calendar month end, or the subscription's. */
+  endDate: IsoDate,
+  autoRenew: z.boolean(),
+  /** The day the next term starts; absent when the line does not renew. */
+  renewsOn: z.optional(IsoDate),
+  /** Until when the line can be cancelled or reduced: 168 hours after the order was placed. */
+  cancellableUntil: IsoDateTime,
+  /** The subscription the line created or added seats to, once the backend knows it. */
+  subscriptionId: z.optional(z.string()),
+});
+export type OrderLineTerms = z.infer<typeof OrderLineTerms>;
 
 export const TaskStatus = z.enum([
   'pending',
@@ -302,6 +604,12 @@ export const TaskKind = z.enum([
   'accept-agreement',
   'review-customer',
   'create-subscription',
+  /** Seats added to an existing subscription. */
+  'add-seats',
+  /** The new tenant gets the default GDAP roles. */
+  'grant-default-roles',
+  /** The customer's Global Administrator approves the admin-access (GDAP) request at its link. */
+  'approve-admin-access',
 ]);
 export type TaskKind = z.infer<typeof TaskKind>;
 
@@ -351,7 +659,11 @@ export const Order = z.object({
   }),
   currency: CurrencyCode,
   lines: z.array(OrderLineInput),
+  /** One per line, in the same order: its end date, renewal and cancellation deadline. */
+  lineTerms: z.optional(z.array(OrderLineTerms)),
   firstInvoiceTotal: MinorAmount,
+  /** The purchase order number sent with the order, as sent. */
+  purchaseOrder: z.optional(z.string()),
   tasks: z.array(ProvisioningTask),
   /** Share of the work done, 0–1. */
   progress: z.number().check(z.gte(0), z.lte(1)),
@@ -360,6 +672,19 @@ export const Order = z.object({
   /** For a failed order: whether placing the same order again may succeed (a passing failure). */
   retryable: z.optional(z.boolean()),
   credentials: z.optional(AdminCredentials),
+  /** The admin access (GDAP) this order asked for, when it asked for any. */
+  adminAccess: z.optional(
+    z.object({
+      status: AdminAccessStatus,
+      roles: z.array(AdminRole),
+      /** Only for a request: its template, duration and auto-extend as sent. */
+      templateId: z.optional(z.string()),
+      duration: z.optional(z.string()),
+      autoExtend: z.optional(z.boolean()),
+      /** While `approval-pending`: where the customer's Global Administrator approves it. */
+      approvalUrl: z.optional(WebUrl),
+    }),
+  ),
 });
 export type Order = z.infer<typeof Order>;
 

@@ -77,6 +77,8 @@ const PATTERN_MESSAGES: Record<string, string> = {
   prefix: 'Use 1 to 27 letters A–Z and digits 0–9 only.',
   domain: 'Enter a domain such as contoso.onmicrosoft.com.',
   currency: 'Use a three-letter ISO 4217 currency code, e.g. USD.',
+  language: 'Use a language tag such as en or de-DE.',
+  duration: 'Use whole days as an ISO 8601 duration, from P1D to P730D (two years).',
 };
 
 /** A readable message for one zod issue (zod/mini carries no messages of its own). */
@@ -109,7 +111,8 @@ function issueMessage(zodIssue: Issue, input: unknown): string {
       return `Must be one of: ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
     case 'invalid_union':
       if (Array.isArray(issue.options) && issue.discriminator) {
-        return `Must be one of: ${issue.options.map((v) => JSON.stringify(v)).join(', ')}.`;
+        // An optional discriminator (a line's `kind`) lists undefined among its options.
+        return `Must be one of: ${issue.options.filter((v) => v !== undefined).map((v) => JSON.stringify(v)).join(', ')}.`;
       }
       return 'Does not match any accepted shape.';
     default:
@@ -128,23 +131,6 @@ export function issuesToFieldErrors(issues: readonly Issue[], input: unknown): F
     errors.push({ field, message: issueMessage(issue, input) });
   }
   return errors;
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Lets a Node timer not keep the process alive; a no-op in browsers. */
@@ -166,4 +152,15 @@ export function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
+}
+
+/** Marks a body that was sent but is not JSON. */
+export const INVALID_JSON: unique symbol = Symbol('invalid-json');
+
+export function invalidJson(): Response {
+  return problem({ status: 400, title: 'The body is not valid JSON', code: 'invalid-json', detail: 'Send a JSON body with Content-Type: application/json.' });
+}
+
+export function notFound(): Response {
+  return problem({ status: 404, title: 'Not found', code: 'not-found', detail: 'No such resource in the store API.' });
 }
