@@ -1,16 +1,7 @@
 // Finds the Firefox the second-browser tests drive, and launches it through puppeteer over
 // WebDriver BiDi (no geckodriver): web-test-runner's Chrome launcher takes any puppeteer.
-import { accessSync, constants } from 'node:fs';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
-
-const isExecutable = (path) => {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isExecutable } from './chromium.mjs';
 
 export function findFirefox() {
   if (process.env.FIREFOX_PATH && !isExecutable(process.env.FIREFOX_PATH)) {

@@ -28,6 +28,7 @@ import {
   hasControl,
   placeOrderButton,
   reviewWithQuote,
+  signAgreement,
   stepRoot,
   text,
   waitForOrderStatus,
@@ -262,14 +263,8 @@ async function existingCustomerTour(s: string, opts: { only?: string[]; to: 'rev
   await currentStepUpdate(el);
   await assertSafe(el, 'customer chosen');
   await continueStep(el);
-  const agreement = await agreementRoot(el);
-  await waitUntil(() => hasControl(agreement, 'First name'), 'the agreement form did not show');
+  await signAgreement(el);
   await assertSafe(el, 'agreement');
-  await fill(agreement, 'First name', 'Grace');
-  await fill(agreement, 'Last name', 'Hopper');
-  await fill(agreement, 'Email', 'grace@customer.example');
-  check(agreement, /has accepted the Microsoft Customer Agreement/);
-  await currentStepUpdate(el);
   await continueStep(el);
   await reviewWithQuote(el);
   await assertSafe(el, 'review');

@@ -17,6 +17,7 @@ import {
   type MachineEnv,
 } from '../src/checkout/machine.js';
 import { emptyCompany, emptyTenant } from '../src/checkout/validate.js';
+import { validCompany } from './helpers/drafts.js';
 
 const TODAY = '2025-06-15';
 
@@ -45,17 +46,6 @@ const customers: Customer[] = [
 const attest: Agreement = { templateId: 'mca-2024', version: '2024-01', url: 'https://example.com/mca', mode: 'attest' };
 const agreements: Agreement[] = [attest, { ...attest, mode: 'customer-accepts' }];
 
-const validCompany = {
-  companyName: 'Fabrikam, Inc.',
-  country: 'US',
-  line1: '1 Microsoft Way',
-  city: 'Redmond',
-  state: 'WA',
-  postalCode: '98052',
-  firstName: 'Dana',
-  lastName: 'Smith',
-  email: 'dana@fabrikam.com',
-};
 
 function quoteFor(lines: readonly OrderLineInput[], id: string): Quote {
   return {

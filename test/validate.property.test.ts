@@ -17,22 +17,12 @@ import {
   validateCompany,
   type CompanyDraft,
 } from '../src/checkout/validate.js';
+import { validCompany } from './helpers/drafts.js';
 
 const TODAY = '2025-06-15';
 const PREFIX_RULE = /^[A-Za-z0-9]{1,27}$/;
 
-const company: CompanyDraft = {
-  ...emptyCompany,
-  companyName: 'Fabrikam, Inc.',
-  country: 'US',
-  line1: '1 Microsoft Way',
-  city: 'Redmond',
-  state: 'WA',
-  postalCode: '98052',
-  firstName: 'Dana',
-  lastName: 'Smith',
-  email: 'dana@fabrikam.com',
-};
+const company = validCompany;
 const requiredFields = ['companyName', 'country', 'line1', 'city', 'postalCode', 'firstName', 'lastName', 'email'] as const;
 
 /** Any text: ASCII-heavy, with whole Unicode code points (bidi controls, emoji, lone surrogates are all in range). */
