@@ -243,11 +243,16 @@ export { acceptOnMockPage };
 
 /** The agreement step: the link created, accepted on the mock's page, the checkout notices by itself, Continue. */
 export async function fillAgreement(el: LcCheckout): Promise<void> {
+  await signAgreement(el);
+  await continueStep(el);
+}
+
+/** The agreement step done (the link created and accepted), staying on it (Continue asks the backend for the quote). */
+export async function signAgreement(el: LcCheckout): Promise<void> {
   const url = await createAcceptanceLink(el);
   await acceptOnMockPage(url);
   await waitUntil(() => el.state.agreementDraft.acceptance?.status === 'customer-accepted', 'the checkout did not notice the acceptance', { timeout: 4000 });
   await currentStepUpdate(el);
-  await continueStep(el);
 }
 
 /** The tenant step, new tenant: types the prefix and waits for the availability answer. */
