@@ -1,0 +1,257 @@
+/**
+ * What each kind of provisioning task does at Partner Center. A handler may run more than
+ * once for one task (a retry, a poll, another instance resuming after a crash), so it saves
+ * what it needs to repeat nothing: the MS-RequestId of each call that changes something
+ * (Partner Center recognises the repeat), the cart it created, the order checkout returned.
+ */
+import type { AgreementAcceptance, OrderLineInput, OrderRequest, TaskKind } from '../../../src/api/schemas.js';
+import { randomHex } from '../../../src/mock/http.js';
+import type { ResellerConfig } from '../config.js';
+import type { Db } from '../db/index.js';
+import type { OrderRow, TaskRow } from '../orders/snapshot.js';
+import { GatewayError, isGatewayError, type CallContext, type PartnerCenterGateway, type PcCustomer } from '../partner-center/gateway.js';
+
+export type Outcome =
+  | { status: 'succeeded'; detail?: string }
+  /** Still in progress at Partner Center: look again later. */
+  | { status: 'running'; recheckMs: number; detail?: string }
+  | { status: 'action-required'; actionUrl: string; detail: string; recheckMs: number }
+  | { status: 'waiting'; detail: string; recheckMs: number }
+  | { status: 'failed'; detail: string; retryable: boolean }
+  /** A passing failure: run again after the delay. */
+  | { status: 'retry'; delayMs: number; error: string }
+  /** The order's plan changed in front of this task; it goes back to pending. */
+  | { status: 'requeue' }
+  | { status: 'lease-lost' };
+
+export interface Job {
+  task: TaskRow;
+  order: OrderRow;
+  /** Saves part of the task's state at once (fenced on the lease). */
+  save(state: Record<string, unknown>): Promise<void>;
+  setOrder(fields: Partial<Pick<OrderRow, 'tenant_id' | 'customer_id' | 'credentials'>>): Promise<void>;
+}
+
+export interface HandlerContext {
+  db: Db;
+  gateway: PartnerCenterGateway;
+  resellers: ReadonlyMap<string, ResellerConfig>;
+  /** How often to look again at something that takes a while, at Partner Center's pace (scaled for the simulator). */
+  pollMs(seconds: number): number;
+}
+
+type Handler = (job: Job, ctx: HandlerContext) => Promise<Outcome>;
+
+/** The request id saved under `name`, made and saved first when the task has none yet. */
+async function requestId(job: Job, name: string): Promise<string> {
+  const saved = job.task.state[name];
+  if (typeof saved === 'string') return saved;
+  const id = crypto.randomUUID();
+  await job.save({ [name]: id });
+  return id;
+}
+
+function call(job: Job, id?: string): CallContext {
+  return { requestId: id, correlationId: job.order.correlation_id };
+}
+
+function reseller(job: Job, ctx: HandlerContext): ResellerConfig {
+  const found = ctx.resellers.get(job.order.reseller_id);
+  if (!found) throw new Error(`The reseller ${job.order.reseller_id} is no longer configured.`);
+  return found;
+}
+
+/** Keeps the store's customer record in step with a Partner Center customer. */
+async function recordCustomer(ctx: HandlerContext, job: Job, customer: PcCustomer, country: string | undefined): Promise<string> {
+  const [row] = await ctx.db.query<{ id: string }>(
+    `INSERT INTO customers (reseller_id, id, company_name, default_domain, country, tenant_id)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (reseller_id, lower(default_domain)) DO UPDATE SET tenant_id = EXCLUDED.tenant_id
+     RETURNING id`,
+    [job.order.reseller_id, `cst-${randomHex(6)}`, customer.companyName || job.order.recipient.companyName, customer.domain.toLowerCase(), country ?? null, customer.id],
+  );
+  return row!.id;
+}
+
+/** The order's Microsoft tenant, found by its domain the first time a task needs it. */
+async function tenantOf(job: Job, ctx: HandlerContext): Promise<string> {
+  if (job.order.tenant_id) return job.order.tenant_id;
+  const domain = job.order.recipient.kind === 'internal' ? reseller(job, ctx).domain : job.order.recipient.domain;
+  const customer = domain ? await ctx.gateway.findCustomerByDomain(domain, call(job)) : undefined;
+  if (!customer) throw new GatewayError('not-found', `Partner Center has no customer with the domain ${domain}.`);
+  await job.setOrder({ tenant_id: customer.id });
+  if (job.order.customer_id) await ctx.db.query('UPDATE customers SET tenant_id = $3 WHERE reseller_id = $1 AND id = $2', [job.order.reseller_id, job.order.customer_id, customer.id]);
+  return customer.id;
+}
+
+const createTenant: Handler = async (job, ctx) => {
+  const request = job.order.request as OrderRequest;
+  if (request.recipient.kind !== 'new') throw new Error('create-tenant needs a new customer');
+  const { company } = request.recipient;
+  const prefix = String(job.task.params.prefix);
+  const domain = `${prefix}.onmicrosoft.com`;
+  let created: { id: string; domain: string; companyName: string; userName?: string; password?: string };
+  try {
+    created = await ctx.gateway.createCustomer(
+      {
+        domainPrefix: prefix,
+        companyName: company.companyName,
+        address: { country: company.address.country, addressLine1: company.address.line1, addressLine2: company.address.line2, city: company.address.city, state: company.address.state, postalCode: company.address.postalCode },
+        contact: company.contact,
+        culture: 'en-US',
+        language: 'en',
+        associatedPartnerId: reseller(job, ctx).partnerId,
+      },
+      call(job, await requestId(job, 'createRequestId')),
+    );
+  } catch (error) {
+    // A repeat that Partner Center did not recognise finds the domain in use: by our own
+    // earlier attempt when the customer is there under this company name.
+    if (!isGatewayError(error) || error.status !== 409) throw error;
+    const existing = await ctx.gateway.findCustomerByDomain(domain, call(job));
+    if (!existing || existing.companyName !== company.companyName) throw error;
+    created = existing;
+  }
+  const customerId = await recordCustomer(ctx, job, { id: created.id, companyName: company.companyName, domain }, company.address.country);
+  await job.setOrder({
+    tenant_id: created.id,
+    customer_id: customerId,
+    // Partner Center shows the first administrator's password once: it is kept for the order's completed snapshot.
+    ...(created.userName && created.password ? { credentials: { userName: created.userName, temporaryPassword: created.password } } : {}),
+  });
+  return { status: 'succeeded', detail: `Tenant ${domain} created.` };
+};
+
+const linkReseller: Handler = async (job, ctx) => {
+  const customer = await ctx.gateway.getCustomer(await tenantOf(job, ctx), call(job));
+  const partnerId = reseller(job, ctx).partnerId;
+  if (partnerId && customer.associatedPartnerId && customer.associatedPartnerId !== partnerId) {
+    return { status: 'failed', detail: 'Partner Center associates this customer with another reseller.', retryable: false };
+  }
+  return { status: 'succeeded', detail: `${reseller(job, ctx).name} is the customer’s reseller.` };
+};
+
+const acceptRelationship: Handler = async (job, ctx) => {
+  const domain = String(job.task.params.domain);
+  const customer = await ctx.gateway.findCustomerByDomain(domain, call(job));
+  if (customer) {
+    const request = job.order.request as OrderRequest;
+    const country = request.recipient.kind === 'new' ? request.recipient.company.address.country : undefined;
+    const customerId = await recordCustomer(ctx, job, customer, country);
+    await job.setOrder({ tenant_id: customer.id, customer_id: customerId });
+    return { status: 'succeeded', detail: 'Accepted by the customer.' };
+  }
+  let url = job.task.state.url;
+  if (typeof url !== 'string') {
+    url = await ctx.gateway.relationshipRequestUrl(call(job));
+    await job.save({ url });
+  }
+  return {
+    status: 'action-required',
+    actionUrl: url as string,
+    detail: `Send this link to a global administrator of ${job.order.recipient.companyName}: they sign in and accept ${reseller(job, ctx).name} as their reseller.`,
+    recheckMs: ctx.pollMs(5),
+  };
+};
+
+const recordAgreement: Handler = async (job, ctx) => {
+  const agreement = job.task.params.agreement as AgreementAcceptance;
+  await ctx.gateway.createAgreement(
+    await tenantOf(job, ctx),
+    { templateId: agreement.templateId, firstName: agreement.firstName, lastName: agreement.lastName, email: agreement.email, phone: agreement.phone, dateAgreed: agreement.dateAccepted },
+    call(job, await requestId(job, 'agreementRequestId')),
+  );
+  if (job.order.customer_id) {
+    await ctx.db.query('UPDATE customers SET agreement_on_file = true WHERE reseller_id = $1 AND id = $2', [job.order.reseller_id, job.order.customer_id]);
+  }
+  return { status: 'succeeded', detail: `Accepted by ${agreement.firstName} ${agreement.lastName} on ${agreement.dateAccepted}.` };
+};
+
+const REVIEW_DETAIL =
+  'Microsoft is verifying the new customer’s details. This usually takes one to two business days. You can close this page: the subscriptions are created when the review is done.';
+
+const createSubscription: Handler = async (job, ctx) => {
+  const tenant = await tenantOf(job, ctx);
+  const line = job.task.params as unknown as OrderLineInput;
+  let pcOrderId = job.task.state.pcOrderId as string | undefined;
+  if (!pcOrderId) {
+    let cartId = job.task.state.cartId as string | undefined;
+    if (!cartId) {
+      ({ cartId } = await ctx.gateway.createCart(
+        tenant,
+        [{ catalogItemId: line.productId, quantity: line.quantity, termDuration: line.term, billingCycle: line.billing }],
+        call(job, await requestId(job, 'cartRequestId')),
+      ));
+      await job.save({ cartId });
+    }
+    try {
+      pcOrderId = (await ctx.gateway.checkout(tenant, cartId, call(job, await requestId(job, 'checkoutRequestId')))).id;
+    } catch (error) {
+      if (!isGatewayError(error)) throw error;
+      if (error.kind === 'under-review') return reviewFirst(job, ctx);
+      if (error.kind === 'agreement-missing') {
+        if (job.order.customer_id) await ctx.db.query('UPDATE customers SET agreement_on_file = false WHERE reseller_id = $1 AND id = $2', [job.order.reseller_id, job.order.customer_id]);
+        return {
+          status: 'failed',
+          detail: 'Microsoft requires the customer’s acceptance of the Microsoft Customer Agreement before this purchase (Partner Center error 13605). Record the acceptance and place the order again.',
+          retryable: false,
+        };
+      }
+      if (error.kind === 'duplicate-submission') {
+        // Partner Center already took this purchase: adopt that order instead of buying twice.
+        const since = new Date(job.order.created_at).getTime();
+        const earlier = (await ctx.gateway.listOrders(tenant, call(job))).find(
+          (o) => o.lineItems.some((l) => l.offerId === line.productId && l.quantity === line.quantity) && (!o.creationDate || Date.parse(o.creationDate) >= since),
+        );
+        if (!earlier) return { status: 'failed', detail: `Partner Center refused the purchase as a duplicate (error ${error.code}).`, retryable: true };
+        pcOrderId = earlier.id;
+      } else {
+        throw error;
+      }
+    }
+    await job.save({ pcOrderId });
+  }
+  const pcOrder = await ctx.gateway.getOrder(tenant, pcOrderId, call(job));
+  if (pcOrder.status === 'completed') {
+    await job.save({ subscriptionIds: pcOrder.subscriptionIds });
+    return { status: 'succeeded', detail: 'The subscription is active.' };
+  }
+  if (pcOrder.status === 'cancelled') return { status: 'failed', detail: 'Partner Center cancelled the purchase.', retryable: true };
+  return { status: 'running', recheckMs: ctx.pollMs(2) };
+};
+
+/** Puts a "Microsoft reviews the new customer" task in front of this one, once. */
+async function reviewFirst(job: Job, ctx: HandlerContext): Promise<Outcome> {
+  const inserted = await ctx.db.transaction(async (tx) => {
+    const exists = await tx.query(`SELECT 1 FROM tasks WHERE order_id = $1 AND kind = 'review-customer'`, [job.order.id]);
+    if (exists.length) return false;
+    // Two steps, so the primary key never sees two tasks at one position.
+    await tx.query('UPDATE tasks SET position = -position - 1 WHERE order_id = $1 AND position >= $2', [job.order.id, job.task.position]);
+    await tx.query('UPDATE tasks SET position = -position WHERE order_id = $1 AND position < 0', [job.order.id]);
+    await tx.query(
+      `INSERT INTO tasks (order_id, position, id, kind, label, status, detail, started_at, run_at)
+       VALUES ($1, $2, 'task-review', 'review-customer', 'Microsoft reviews the new customer', 'waiting', $3, now(), now() + make_interval(secs => $4))`,
+      [job.order.id, job.task.position, REVIEW_DETAIL, ctx.pollMs(10) / 1000],
+    );
+    return true;
+  });
+  return inserted ? { status: 'requeue' } : { status: 'waiting', detail: REVIEW_DETAIL, recheckMs: ctx.pollMs(10) };
+}
+
+const reviewCustomer: Handler = async (job, ctx) => {
+  const status = await ctx.gateway.reviewStatus(await tenantOf(job, ctx), call(job));
+  if (status === 'approved') return { status: 'succeeded', detail: 'Microsoft approved the new customer.' };
+  return { status: 'waiting', detail: REVIEW_DETAIL, recheckMs: ctx.pollMs(10) };
+};
+
+const notPlanned: Handler = async () => ({ status: 'failed', detail: 'This store does not run this kind of task.', retryable: false });
+
+export const handlers: Record<TaskKind, Handler> = {
+  'create-tenant': createTenant,
+  'link-reseller': linkReseller,
+  'accept-relationship': acceptRelationship,
+  'record-agreement': recordAgreement,
+  'accept-agreement': notPlanned,
+  'review-customer': reviewCustomer,
+  'create-subscription': createSubscription,
+};
