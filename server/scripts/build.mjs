@@ -28,6 +28,7 @@ export async function bundle(entries) {
   await mkdir(outDir, { recursive: true });
   const files = [];
   for (const file of result.outputFiles) {
+    await mkdir(dirname(file.path), { recursive: true });
     const temporary = `${file.path}.${process.pid}.tmp`;
     await writeFile(temporary, file.contents);
     await rename(temporary, file.path);

@@ -42,8 +42,9 @@ export const BASE_PATH = '/api';
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.quiet ? () => {} : (message: string) => console.log(message);
-  if (!config.databaseUrl) await mkdir(config.pgliteDir, { recursive: true });
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.pgliteDir });
+  // An empty PGlite folder keeps the database in memory (tests).
+  if (!config.databaseUrl && config.pgliteDir) await mkdir(config.pgliteDir, { recursive: true });
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.pgliteDir || undefined });
   const applied = await migrate(db);
   if (applied.length) log(`[db] applied migrations: ${applied.join(', ')}`);
   await seedDemoCustomers(db, config);

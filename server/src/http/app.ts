@@ -29,6 +29,17 @@ type Env = { Variables: { reseller: ResellerConfig; body: unknown } };
 type Handler = (c: Context<Env>) => Response | Promise<Response>;
 
 const CORS_EXPOSE = 'Retry-After, Location';
+const MAX_BODY_CHARS = 1_000_000;
+const MAX_DEPTH = 32;
+
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length; depth++) {
+    if (depth > limit) return true;
+    level = level.flatMap((v) => (v && typeof v === 'object' ? Object.values(v as object) : []));
+  }
+  return false;
+}
 const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 
 export function createApp({ store, auth, events }: AppDeps): Hono<Env> {
@@ -71,6 +82,9 @@ export function createApp({ store, auth, events }: AppDeps): Hono<Env> {
     c.set('reseller', who);
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const text = await c.req.text();
+      if (text.length > MAX_BODY_CHARS) {
+        return cors(problem({ status: 413, title: 'The body is too large', code: 'body-too-large', detail: `Send at most ${MAX_BODY_CHARS} characters.` }));
+      }
       let body: unknown;
       if (text !== '') {
         try {
@@ -79,7 +93,8 @@ export function createApp({ store, auth, events }: AppDeps): Hono<Env> {
           body = INVALID_JSON;
         }
       }
-      c.set('body', body);
+      // No contract body nests deeper than a few levels; a deeper one is an attack on the parser's stack.
+      c.set('body', body !== INVALID_JSON && nestedDeeperThan(body, MAX_DEPTH) ? INVALID_JSON : body);
     }
     await next();
     if (origin) c.res = cors(new Response(c.res.body, c.res));

@@ -137,7 +137,7 @@ export async function startWorker(db: Db, context: HandlerContext, options: Work
     await db.transaction(async (tx) => {
       const ok = await apply(tx, task, outcome);
       await tx.query('UPDATE task_runs SET finished_at = now(), outcome = $2 WHERE id = $1', [runId, ok ? outcome.status : 'lease-lost']);
-      if (ok) {
+      if (ok && visible(task, outcome)) {
         await touchOrder(tx, task.order_id);
         if (outcome.status === 'succeeded' || outcome.status === 'requeue') await tx.query(`SELECT pg_notify('lc_tasks', $1)`, [task.order_id]);
       }
@@ -224,3 +224,22 @@ export async function startWorker(db: Db, context: HandlerContext, options: Work
 }
 
 class LeaseLost extends Error {}
+
+/** Whether the outcome changes what the order's snapshot shows (a poll that found nothing new does not). */
+function visible(task: TaskRow, outcome: Outcome): boolean {
+  switch (outcome.status) {
+    case 'retry':
+    case 'lease-lost':
+      return false;
+    case 'running':
+    case 'waiting':
+    case 'action-required':
+      return (
+        outcome.status !== task.status ||
+        (outcome.detail ?? null) !== task.detail ||
+        (outcome.status === 'action-required' ? outcome.actionUrl : null) !== task.action_url
+      );
+    default:
+      return true;
+  }
+}

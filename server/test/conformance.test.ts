@@ -1,0 +1,344 @@
+/**
+ * The contract, conformance-tested over real HTTP against both implementations: the mock
+ * backend (its Node hub, in this process) and the server (on PGlite, with the Partner Center
+ * simulator). One suite, two targets: whatever a widget may rely on must hold for both.
+ */
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import {
+  AddressValidation,
+  Agreement,
+  Catalog,
+  CustomerList,
+  DomainAvailability,
+  DOMAIN_PREFIX_PATTERN,
+  Order,
+  Problem,
+  Quote,
+  TenantLookup,
+} from '../../src/api/schemas.js';
+import { createMockHub } from '../../src/mock/hub.js';
+import { acceptance, BASIC, call, E3, newCompany, newTenantOrder, nextKey, parse, pollOrder, readEvents, startSimulator, startStore, uniquePrefix, type Answer } from './helpers.js';
+
+const TODAY = '2027-01-16';
+
+interface Target {
+  name: string;
+  start(): Promise<{ baseUrl: string; close(): Promise<void> }>;
+}
+
+const targets: Target[] = [
+  {
+    name: 'mock backend',
+    async start() {
+      const hub = createMockHub();
+      const server: Server = createServer((req, res) => void hub.handleNode(req, res));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const created = await call(origin, '/__mock/instances', { method: 'POST', json: { speed: 1000, today: TODAY } });
+      return {
+        baseUrl: origin + created.body.baseUrl,
+        close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+      };
+    },
+  },
+  {
+    name: 'server',
+    async start() {
+      const simulator = await startSimulator({ speed: 100 });
+      const store = await startStore({ simulator, today: TODAY, speed: 100 });
+      return {
+        baseUrl: store.baseUrl,
+        async close() {
+          await store.close();
+          await simulator.close();
+        },
+      };
+    },
+  },
+];
+
+function problemOf(answer: Answer, status: number): Problem {
+  assert.equal(answer.status, status, JSON.stringify(answer.body));
+  assert.match(answer.headers.get('content-type') ?? '', /application\/problem\+json/);
+  const problem = parse(Problem, answer.body);
+  assert.equal(problem.status, status);
+  assert.equal(typeof problem.code, 'string');
+  assert.doesNotMatch(JSON.stringify(problem), /\bat .+:\d+:\d+\)/, 'no stack trace');
+  return problem;
+}
+
+const fields = (problem: Problem) => (problem.errors ?? []).map((e) => e.field).sort();
+
+for (const target of targets) {
+  describe(`contract conformance: ${target.name}`, () => {
+    let base = '';
+    let close = async () => {};
+    before(async () => {
+      ({ baseUrl: base, close } = await target.start());
+    });
+    after(() => close());
+
+    const order = (body: unknown, key = nextKey()) => call(base, '/orders', { method: 'POST', json: body, key });
+
+    it('lists the catalog: products with New Commerce offers', async () => {
+      const catalog = parse(Catalog, (await call(base, '/catalog')).body);
+      assert.equal(catalog.currency, 'USD');
+      assert.ok(catalog.products.length >= 8);
+      assert.ok(catalog.products.some((p) => p.offers.some((o) => o.term === 'P3Y')));
+    });
+
+    it('searches the reseller’s customers by name or domain, ignoring case', async () => {
+      const all = parse(CustomerList, (await call(base, '/customers?search=')).body).customers;
+      assert.ok(all.length >= 6);
+      const adatum = parse(CustomerList, (await call(base, '/customers?search=aDaTuM')).body).customers;
+      assert.deepEqual(
+        adatum.map((c) => [c.companyName, c.agreementOnFile]),
+        [['Adatum Corporation', false]],
+      );
+      const byDomain = parse(CustomerList, (await call(base, '/customers?search=LITWAREINC.onmicrosoft')).body).customers;
+      assert.deepEqual(byDomain.map((c) => c.companyName), ['Litware, Inc.']);
+      assert.deepEqual(parse(CustomerList, (await call(base, '/customers?search=nobody-by-this-name')).body).customers, []);
+    });
+
+    it('gives the current agreement', async () => {
+      const agreement = parse(Agreement, (await call(base, '/agreement')).body);
+      assert.equal(agreement.templateId, acceptance.templateId);
+      assert.equal(agreement.mode, 'attest');
+    });
+
+    it('answers unknown routes 404, wrong methods 405 with Allow, bad JSON 400', async () => {
+      problemOf(await call(base, '/nothing-here'), 404);
+      problemOf(await call(base, '/orders/x/y/z'), 404);
+      const wrong = await call(base, '/catalog', { method: 'POST', json: {} });
+      problemOf(wrong, 405);
+      assert.equal(wrong.headers.get('allow'), 'GET');
+      const bad = await call(base, '/quotes', { method: 'POST', body: '{"lines": [', headers: { 'content-type': 'application/json' } });
+      assert.equal(problemOf(bad, 400).code, 'invalid-json');
+    });
+
+    it('checks domain prefixes: the rule, taken ones with three available suggestions', async () => {
+      for (const prefix of ['a', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n']) {
+        const availability = parse(DomainAvailability, (await call(base, `/domains/${prefix}`)).body);
+        assert.deepEqual(availability, { prefix, domain: `${prefix.toLowerCase()}.onmicrosoft.com`, available: true, suggestions: [] });
+      }
+      for (const path of ['/domains/', `/domains/${'a'.repeat(28)}`, '/domains/north-wind', '/domains/north%20wind', `/domains/${encodeURIComponent('café')}`, '/domains/%E0%A4%A']) {
+        assert.deepEqual(fields(problemOf(await call(base, path), 422)), ['prefix'], path);
+      }
+      for (const prefix of ['contoso', 'TakenByAnother']) {
+        const availability = parse(DomainAvailability, (await call(base, `/domains/${prefix}`)).body);
+        assert.equal(availability.available, false);
+        assert.equal(availability.suggestions.length, 3);
+        for (const suggestion of availability.suggestions) {
+          assert.match(suggestion, DOMAIN_PREFIX_PATTERN);
+          assert.equal(parse(DomainAvailability, (await call(base, `/domains/${suggestion}`)).body).available, true, suggestion);
+        }
+      }
+    });
+
+    it('looks up existing tenants by domain', async () => {
+      const fabrikam = parse(TenantLookup, (await call(base, '/tenants/Fabrikam.OnMicrosoft.com')).body);
+      assert.equal(fabrikam.exists, true);
+      assert.equal(fabrikam.domain, 'fabrikam.onmicrosoft.com');
+      assert.equal(fabrikam.companyName, 'Fabrikam, Inc.');
+      assert.deepEqual(parse(TenantLookup, (await call(base, '/tenants/northwind.onmicrosoft.com')).body), { domain: 'northwind.onmicrosoft.com', exists: false });
+      assert.deepEqual(fields(problemOf(await call(base, '/tenants/fabrikam'), 422)), ['domain']);
+    });
+
+    it('validates addresses: verified, not valid, one correction, state required, fields named', async () => {
+      const address = { country: 'US', line1: '1 Microsoft Way', city: 'redmond', state: 'WA', postalCode: '98052' };
+      const validate = (body: unknown) => call(base, '/addresses/validate', { method: 'POST', json: body });
+      assert.deepEqual(parse(AddressValidation, (await validate(address)).body), { status: 'verified', suggestions: [] });
+      const invalid = parse(AddressValidation, (await validate({ ...address, postalCode: '00000' })).body);
+      assert.equal(invalid.status, 'not-valid');
+      assert.match(invalid.message ?? '', /00000/);
+      const corrected = parse(AddressValidation, (await validate({ ...address, postalCode: '99999' })).body);
+      assert.equal(corrected.status, 'interaction-required');
+      assert.equal(corrected.suggestions.length, 1);
+      assert.equal(corrected.suggestions[0]!.city, 'Redmond');
+      assert.deepEqual(fields(problemOf(await validate({ ...address, state: undefined }), 422)), ['state']);
+      assert.deepEqual(fields(problemOf(await validate({ country: 'usa', line1: '', city: 'Redmond', postalCode: 'x'.repeat(21) }), 422)), ['country', 'line1', 'postalCode']);
+    });
+
+    it('prorates quotes from today and names the fields it refuses', async () => {
+      const answer = await call(base, '/quotes', {
+        method: 'POST',
+        json: { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 10 }, { productId: E3, term: 'P1Y', billing: 'annual', quantity: 2 }], recipient: { kind: 'internal' } },
+      });
+      assert.equal(answer.status, 201);
+      const quote = parse(Quote, answer.body);
+      assert.equal(quote.startDate, TODAY);
+      assert.deepEqual(quote.lines.map((l) => l.proratedAmount), [18581, 82849]);
+      assert.equal(quote.firstInvoiceTotal, 18581 + 82849);
+      const past = await call(base, '/quotes', { method: 'POST', json: { lines: [{ productId: BASIC, term: 'P1M', billing: 'monthly', quantity: 1 }], recipient: { kind: 'internal' }, startDate: '2027-01-15' } });
+      assert.deepEqual(fields(problemOf(past, 422)), ['startDate']);
+      const rules = await call(base, '/quotes', {
+        method: 'POST',
+        json: {
+          lines: [
+            { productId: BASIC, term: 'P1Y', billing: 'monthly', quantity: 301 },
+            { productId: BASIC, term: 'P1M', billing: 'annual', quantity: 1 },
+            { productId: BASIC, term: 'P3Y', billing: 'monthly', quantity: 1 },
+            { productId: 'no-such-product', term: 'P1Y', billing: 'monthly', quantity: 1 },
+          ],
+          recipient: { kind: 'existing', customerId: 'cst-unknown' },
+        },
+      });
+      assert.deepEqual(fields(problemOf(rules, 422)), ['lines.0.quantity', 'lines.1.billing', 'lines.2.term', 'lines.3.productId', 'recipient.customerId']);
+      const schema = await call(base, '/quotes', { method: 'POST', json: { lines: [{ productId: E3, term: 'P2Y', billing: 'monthly', quantity: 2.5 }], recipient: { kind: 'friend' } } });
+      assert.deepEqual(fields(problemOf(schema, 422)), ['lines.0.quantity', 'lines.0.term', 'recipient.kind']);
+    });
+
+    it('needs an Idempotency-Key; the same key and body give the same order, another body a 422', async () => {
+      const body = newTenantOrder('Northwind Traders', uniquePrefix('northwind'));
+      assert.equal(problemOf(await call(base, '/orders', { method: 'POST', json: body }), 400).code, 'idempotency-key-missing');
+      const key = nextKey();
+      const first = await order(body, key);
+      assert.equal(first.status, 201, JSON.stringify(first.body));
+      const placed = parse(Order, first.body);
+      assert.match(first.headers.get('location') ?? '', new RegExp(`/orders/${placed.id}$`));
+      const again = await order({ agreement: body.agreement, recipient: body.recipient, lines: body.lines }, key);
+      assert.equal(again.status, 200);
+      assert.equal(parse(Order, again.body).id, placed.id);
+      const other = await order({ ...body, lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 26 }] }, key);
+      assert.equal(problemOf(other, 422).code, 'idempotency-key-reused');
+    });
+
+    it('plans the tasks for each kind of recipient', async () => {
+      const line = { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 };
+      const kinds = async (body: unknown) => {
+        const answer = await order(body);
+        assert.equal(answer.status, 201, JSON.stringify(answer.body));
+        return parse(Order, answer.body).tasks.map((t) => t.kind);
+      };
+      assert.deepEqual(await kinds({ lines: [line], recipient: { kind: 'internal' } }), ['create-subscription']);
+      assert.deepEqual(await kinds({ lines: [line], recipient: { kind: 'existing', customerId: 'cst-7f3a2c91' } }), ['create-subscription']);
+      // Adatum has no agreement on file: refused without one, then recorded with the order.
+      assert.deepEqual(fields(problemOf(await order({ lines: [line], recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' } }), 422)), ['agreement']);
+      assert.deepEqual(await kinds({ lines: [line], recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' }, agreement: acceptance }), ['record-agreement', 'create-subscription']);
+      const placed = parse(Order, (await order(newTenantOrder('Northwind Traders', uniquePrefix('northwind')))).body);
+      assert.deepEqual(placed.tasks.map((t) => t.kind), ['create-tenant', 'link-reseller', 'record-agreement', 'create-subscription', 'create-subscription']);
+      assert.ok(placed.tasks.some((t) => t.label === 'Create subscription: Microsoft 365 E3 × 25'));
+      assert.equal(placed.firstInvoiceTotal, Math.round((90000 * 16) / 31) + Math.round((2160 * 16) / 31));
+    });
+
+    it('refuses what Microsoft would: no agreement, a name unlike the tenant’s, a taken prefix, unknown customers, bad fields', async () => {
+      const noAgreement = { ...newTenantOrder('Northwind Traders', uniquePrefix('northwind')), agreement: undefined };
+      assert.deepEqual(fields(problemOf(await order(noAgreement), 422)), ['agreement']);
+      const line = { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 };
+      const future = { ...newTenantOrder('Northwind Traders', uniquePrefix('northwind')), agreement: { ...acceptance, dateAccepted: '2027-01-17', templateId: 'old' } };
+      assert.deepEqual(fields(problemOf(await order(future), 422)), ['agreement.dateAccepted', 'agreement.templateId']);
+
+      const fabrikam = { lines: [line], recipient: { kind: 'new', company: newCompany('Fabrikam Inc'), tenant: { kind: 'existing', domain: 'fabrikam.onmicrosoft.com' } }, agreement: acceptance };
+      const mismatch = problemOf(await order(fabrikam), 422);
+      assert.deepEqual(fields(mismatch), ['company.companyName']);
+      assert.equal(mismatch.registeredCompanyName, 'Fabrikam, Inc.');
+      assert.ok(mismatch.detail?.includes('“Fabrikam Inc”') && mismatch.detail.includes('“Fabrikam, Inc.”'));
+      const nobody = { ...fabrikam, recipient: { ...fabrikam.recipient, tenant: { kind: 'existing', domain: 'nobody.onmicrosoft.com' } } };
+      assert.deepEqual(fields(problemOf(await order(nobody), 422)), ['tenant.domain']);
+
+      assert.deepEqual(fields(problemOf(await order(newTenantOrder('Northwind Traders', 'takenalready')), 422)), ['tenant.prefix']);
+      assert.deepEqual(fields(problemOf(await order({ lines: [line], recipient: { kind: 'existing', customerId: 'cst-nope' } }), 422)), ['recipient.customerId']);
+      const broken = newTenantOrder('', uniquePrefix('northwind'));
+      broken.recipient.company.address.postalCode = '';
+      broken.recipient.company.contact.email = 'dana@';
+      assert.deepEqual(fields(problemOf(await order(broken), 422)), ['company.address.postalCode', 'company.companyName', 'company.contact.email']);
+      const noState = newTenantOrder('Northwind Traders', uniquePrefix('northwind'));
+      delete (noState.recipient.company.address as { state?: string }).state;
+      assert.deepEqual(fields(problemOf(await order(noState), 422)), ['company.address.state']);
+    });
+
+    it('holds a prefix once an order used it', async () => {
+      const prefix = uniquePrefix('held');
+      assert.equal((await order(newTenantOrder('Held Ltd', prefix))).status, 201);
+      assert.equal(parse(DomainAvailability, (await call(base, `/domains/${prefix}`)).body).available, false);
+      assert.deepEqual(fields(problemOf(await order(newTenantOrder('Someone Else', prefix)), 422)), ['tenant.prefix']);
+    });
+
+    it('answers 404 for an unknown order and its events', async () => {
+      assert.equal(problemOf(await call(base, '/orders/ord_nope'), 404).code, 'order-not-found');
+      assert.equal(problemOf(await call(base, '/orders/ord_nope/events'), 404).code, 'order-not-found');
+    });
+
+    it('provisions a new tenant to completed, with the administrator’s credentials, and the tenant then exists', async () => {
+      const prefix = uniquePrefix('complete');
+      const placed = parse(Order, (await order(newTenantOrder('Complete Ltd', prefix))).body);
+      assert.equal(placed.status, 'provisioning');
+      assert.ok(['pending', 'running'].includes(placed.tasks[0]!.status));
+      assert.equal(placed.credentials, undefined);
+      const done = parse(Order, await pollOrder(base, placed.id, (o) => o.status === 'completed' || o.status === 'failed'));
+      assert.equal(done.status, 'completed');
+      assert.equal(done.progress, 1);
+      assert.ok(done.tasks.every((t) => t.status === 'succeeded' && t.startedAt && t.finishedAt));
+      assert.equal(done.credentials?.userName, `admin@${prefix}.onmicrosoft.com`);
+      assert.ok((done.credentials?.temporaryPassword.length ?? 0) >= 8);
+      assert.equal(parse(TenantLookup, (await call(base, `/tenants/${prefix}.onmicrosoft.com`)).body).exists, true);
+    });
+
+    it('fails at the first subscription for a company named with Fail, saying why, retryable', async () => {
+      const placed = parse(Order, (await order(newTenantOrder(`Fail Fast ${uniquePrefix('')}`, uniquePrefix('failfast')))).body);
+      const failed = parse(Order, await pollOrder(base, placed.id, (o) => o.status === 'failed' || o.status === 'completed'));
+      assert.equal(failed.status, 'failed');
+      assert.equal(failed.retryable, true);
+      const subscriptions = failed.tasks.filter((t) => t.kind === 'create-subscription');
+      assert.equal(subscriptions[0]!.status, 'failed');
+      assert.ok(subscriptions[0]!.detail);
+      assert.equal(subscriptions[1]!.status, 'pending');
+      assert.ok(failed.tasks.filter((t) => t.kind !== 'create-subscription').every((t) => t.status === 'succeeded'));
+    });
+
+    it('waits for an existing tenant’s customer to accept the reseller relationship, then completes', async () => {
+      const body = {
+        lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }],
+        recipient: { kind: 'new', company: newCompany('Fabrikam, Inc.'), tenant: { kind: 'existing', domain: 'fabrikam.onmicrosoft.com' } },
+        agreement: acceptance,
+      };
+      const placed = parse(Order, (await order(body)).body);
+      assert.deepEqual(placed.tasks.map((t) => t.kind), ['accept-relationship', 'record-agreement', 'create-subscription']);
+      const asking = parse(Order, await pollOrder(base, placed.id, (o) => o.tasks[0]!.status !== 'pending' && o.tasks[0]!.status !== 'running'));
+      if (asking.tasks[0]!.status === 'action-required') {
+        assert.equal(asking.status, 'waiting');
+        assert.match(asking.tasks[0]!.actionUrl ?? '', /^https:\/\/admin\.microsoft\.com\//);
+        assert.match(asking.tasks[0]!.detail ?? '', /Fabrikam, Inc\./);
+      }
+      const done = parse(Order, await pollOrder(base, placed.id, (o) => o.status === 'completed' || o.status === 'failed'));
+      assert.equal(done.status, 'completed');
+      assert.equal(done.tasks[0]!.actionUrl, undefined);
+    });
+
+    it('streams snapshots as the order changes and ends after the terminal one', async () => {
+      const placed = parse(Order, (await order(newTenantOrder('Streamed Ltd', uniquePrefix('streamed')))).body);
+      const response = await fetch(`${base}/orders/${placed.id}/events`);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type') ?? '', /text\/event-stream/);
+      const snapshots = (await readEvents(response)).filter((e) => e.event === 'snapshot').map((e) => parse(Order, JSON.parse(e.data!)));
+      assert.ok(snapshots.length >= 3, `${snapshots.length} snapshots`);
+      assert.equal(snapshots.at(-1)!.status, 'completed');
+      const progress = snapshots.map((s) => s.progress);
+      assert.deepEqual([...progress].sort((a, b) => a - b), progress);
+      const finished = await readEvents(await fetch(`${base}/orders/${placed.id}/events`));
+      assert.equal(finished.length, 1);
+      assert.equal(parse(Order, JSON.parse(finished[0]!.data!)).status, 'completed');
+    });
+
+    it('keeps a waiting order’s stream open until the client leaves (a company under review)', async () => {
+      const placed = parse(Order, (await order(newTenantOrder('Review Me Corp', uniquePrefix('reviewme')))).body);
+      const waiting = await pollOrder(base, placed.id, (o) => o.status === 'waiting');
+      assert.ok(waiting.tasks.some((t) => t.kind === 'review-customer' && t.status === 'waiting'));
+      const controller = new AbortController();
+      const response = await fetch(`${base}/orders/${placed.id}/events`, { signal: controller.signal });
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      const first = await reader.read();
+      assert.match(first.value ?? '', /^event: snapshot\ndata: .*"status":"waiting"/);
+      const next = reader.read().then(
+        () => 'more',
+        () => 'aborted',
+      );
+      assert.equal(await Promise.race([next, new Promise((r) => setTimeout(() => r('still open'), 300))]), 'still open');
+      controller.abort();
+      assert.equal(await next, 'aborted');
+    });
+  });
+}
