@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import { HttpCheckoutApi, parseRetryAfter, type HttpCheckoutApiOptions } from '../src/api/client.js';
 import { ApiError, ContractError, NetworkError, isApiError, isContractError, isNetworkError } from '../src/api/errors.js';
 import { createEventStreamParser, type ServerSentEvent } from '../src/api/sse.js';
-import type { Order, OrderRequest } from '../src/api/schemas.js';
+import type { AcceptanceRequest, Order, OrderRequest } from '../src/api/schemas.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
 const E3 = 'cfq7ttc0lfld-0001';
@@ -515,6 +515,91 @@ describe('HttpCheckoutApi: watchOrder', () => {
         }),
       ),
     ).to.equal(oops);
+  });
+});
+
+describe('HttpCheckoutApi: agreement acceptance requests and admin access', () => {
+  const request = {
+    signatory: { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@northwindtraders.com' },
+    company: { name: 'Northwind Traders', country: 'US', language: 'en-US' },
+  };
+  /** Presses Accept on the mock's page, as the signatory's browser would. */
+  const acceptAt = (url: string) => fetch(url, { method: 'POST', body: new URLSearchParams({ decision: 'accept' }) });
+
+  it('creates, reads and renews an acceptance request, and reads the role templates', async () => {
+    const { mock, api } = await setup();
+    const created = await api.createAgreementAcceptance(request);
+    expect(created).to.deep.include({ status: 'link-generated', company: request.company });
+    const [posted] = await mock.requests({ method: 'POST', path: '/agreement-acceptances' });
+    expect(posted!.body).to.deep.equal(request);
+    expect(await api.getAgreementAcceptance(created.id)).to.deep.equal(created);
+    const renewed = await api.regenerateAgreementAcceptanceLink(created.id);
+    expect(renewed.id).to.equal(created.id);
+    expect(renewed.url).to.not.equal(created.url);
+    expect(await mock.requests({ method: 'POST', path: `/agreement-acceptances/${created.id}/link` })).to.have.length(1);
+
+    const { templates, defaultRoles } = await api.getAdminAccessTemplates();
+    expect(templates.find((t) => t.id === 'full')!.includesGlobalAdministrator).to.equal(true);
+    expect(defaultRoles.optOutAllowed).to.equal(true);
+  });
+
+  it('rejects with the field errors of a bad request, and a 409 for renewing an accepted one', async () => {
+    const { api } = await setup();
+    const invalid = await rejection(api.createAgreementAcceptance({ ...request, company: { ...request.company, language: 'English' } }));
+    expect(invalid).to.be.instanceOf(ApiError);
+    expect((invalid as ApiError).fieldErrors.map((e) => e.field)).to.deep.equal(['company.language']);
+    const created = await api.createAgreementAcceptance(request);
+    await acceptAt(created.url);
+    const conflict = await rejection(api.regenerateAgreementAcceptanceLink(created.id));
+    expect(conflict).to.include({ status: 409, code: 'already-accepted', endpoint: 'POST /agreement-acceptances/{id}/link' });
+  });
+
+  it('raises a ContractError for a malformed acceptance request or template list', async () => {
+    const { mock, api } = await setup();
+    await mock.inject({
+      path: '/agreement-acceptances/mca_x',
+      status: 200,
+      body: { id: 'mca_x', status: 'accepted', url: 'javascript:alert(1)', expiresAt: '2027-01-16T10:00:00Z' },
+    });
+    const acceptance = await rejection(api.getAgreementAcceptance('mca_x'));
+    expect(acceptance).to.be.instanceOf(ContractError);
+    expect((acceptance as ContractError).endpoint).to.equal('GET /agreement-acceptances/{id}');
+    expect((acceptance as ContractError).issues.map((i) => i.path)).to.have.members(['status', 'url']);
+
+    await mock.inject({ path: '/admin-access/templates', status: 200, body: { templates: [{ id: 'x', name: 'X', description: '', roles: [] }], defaultRoles: { roles: [] } } });
+    const templates = await rejection(api.getAdminAccessTemplates());
+    expect(templates).to.be.instanceOf(ContractError);
+    expect((templates as ContractError).issues.map((i) => i.path)).to.have.members([
+      'templates.0.roles',
+      'templates.0.includesGlobalAdministrator',
+      'defaultRoles.optOutAllowed',
+    ]);
+  });
+
+  it('follows an acceptance request until the customer accepts, and rejects with a 404 where there are no events', async () => {
+    const { api } = await setup();
+    const created = await api.createAgreementAcceptance(request);
+    const seen: AcceptanceRequest[] = [];
+    await api.watchAgreementAcceptance(created.id, (snapshot) => {
+      seen.push(snapshot);
+      if (snapshot.status === 'link-generated') void acceptAt(snapshot.url);
+    });
+    expect(seen.map((s) => s.status)).to.deep.equal(['link-generated', 'customer-accepted']);
+
+    const { api: polling } = await setup({ sse: false });
+    const other = await polling.createAgreementAcceptance(request);
+    const error = await rejection(polling.watchAgreementAcceptance(other.id, () => expect.fail('no snapshot expected')));
+    expect(error).to.include({ status: 404, code: 'not-supported', endpoint: 'GET /agreement-acceptances/{id}/events' });
+  });
+
+  it('places an order that references the acceptance request and asks for admin access', async () => {
+    const { mock, api } = await setup({ speed: 1000 });
+    const created = await api.createAgreementAcceptance(request);
+    const order = { ...newTenantOrder('Northwind Traders', 'northwindgdap'), agreement: undefined, agreementAcceptanceId: created.id, adminAccess: { defaultRoles: false } };
+    const placed = await api.placeOrder(order);
+    expect(placed.tasks.map((t) => t.kind)).to.include('record-agreement').and.not.include('grant-default-roles');
+    const [posted] = await mock.requests({ method: 'POST', path: '/orders' });
+    expect(posted!.body).to.deep.include({ agreementAcceptanceId: created.id, adminAccess: { defaultRoles: false } });
   });
 });
 

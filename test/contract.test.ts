@@ -9,6 +9,11 @@ const designTable: Array<[string, string]> = [
   ['get', '/tenants/{domain}'],
   ['post', '/addresses/validate'],
   ['get', '/agreement'],
+  ['post', '/agreement-acceptances'],
+  ['get', '/agreement-acceptances/{id}'],
+  ['post', '/agreement-acceptances/{id}/link'],
+  ['get', '/agreement-acceptances/{id}/events'],
+  ['get', '/admin-access/templates'],
   ['post', '/quotes'],
   ['post', '/orders'],
   ['get', '/orders/{id}'],
@@ -66,6 +71,37 @@ describe('OpenAPI document generated from the schemas', () => {
     expect(problem.properties).to.have.keys(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors']);
   });
 
+  it('describes acceptance requests, their statuses and their event stream', () => {
+    const create = doc.paths['/agreement-acceptances'].post;
+    expect(create.requestBody.content['application/json'].schema.$ref).to.equal('#/components/schemas/CreateAcceptanceRequest');
+    expect(create.responses['201'].content['application/json'].schema.$ref).to.equal('#/components/schemas/AcceptanceRequest');
+    expect(doc.paths['/agreement-acceptances/{id}/link'].post.responses['409'].content).to.have.property('application/problem+json');
+    const events = doc.paths['/agreement-acceptances/{id}/events'].get.responses['200'].content['text/event-stream'];
+    expect(events.itemSchema.$ref).to.equal('#/components/schemas/AcceptanceRequest');
+
+    const schemas = doc.components.schemas;
+    expect(schemas.AcceptanceStatus.enum).to.deep.equal(['required', 'link-generated', 'customer-accepted', 'link-expired', 'agreement-created']);
+    expect(schemas.AcceptanceRequest.required).to.include.members(['id', 'status', 'url', 'expiresAt']);
+    expect(schemas.CreateAcceptanceRequest.required).to.have.members(['signatory', 'company']);
+    expect(schemas.AcceptanceCompany.required).to.have.members(['name', 'country', 'language']);
+    expect(schemas.Agreement.properties).to.have.property('acceptanceRequiredBeforeOrder');
+    expect(schemas.Customer.properties).to.have.property('acceptedDirectly');
+    expect(schemas.OrderRequest.properties).to.include.keys('agreementAcceptanceId', 'adminAccess');
+  });
+
+  it('describes admin access: templates, default roles, and a request limited to two years', () => {
+    const templates = doc.paths['/admin-access/templates'].get.responses['200'].content['application/json'].schema;
+    expect(templates.$ref).to.equal('#/components/schemas/AdminAccessTemplates');
+    const schemas = doc.components.schemas;
+    expect(schemas.RoleTemplate.required).to.have.members(['id', 'name', 'description', 'roles', 'includesGlobalAdministrator']);
+    expect(schemas.AdminAccessTemplates.properties.defaultRoles.required).to.have.members(['roles', 'optOutAllowed']);
+    const duration = new RegExp(schemas.AdminAccessRequest.properties.duration.pattern);
+    for (const ok of ['P1D', 'P9D', 'P90D', 'P180D', 'P699D', 'P729D', 'P730D']) expect(duration.test(ok), ok).to.equal(true);
+    for (const bad of ['P0D', 'P731D', 'P800D', 'P1000D', 'P01D', 'P1Y', 'P1M', '1D']) expect(duration.test(bad), bad).to.equal(false);
+    expect(schemas.AdminAccessStatus.enum).to.deep.equal(['approval-pending', 'active', 'expired', 'terminated']);
+    expect(schemas.TaskKind.enum).to.include.members(['grant-default-roles', 'approve-admin-access', 'record-agreement']);
+  });
+
   it('carries the domain rules into the schema', () => {
     const prefix = doc.components.schemas.TenantChoice.oneOf.find((o: Json) => o.properties.kind.const === 'new');
     expect(prefix.properties.prefix.pattern).to.equal('^[A-Za-z0-9]{1,27}$');
@@ -83,5 +119,9 @@ describe('contract schemas', () => {
     const task = { id: '1', kind: 'accept-relationship', label: 'Accept', status: 'action-required' };
     expect(ProvisioningTask.safeParse({ ...task, actionUrl: 'https://example.com/accept' }).success).to.equal(true);
     expect(ProvisioningTask.safeParse({ ...task, actionUrl: 'javascript:alert(1)' }).success).to.equal(false);
+    const { AcceptanceRequest } = await import('../src/api/schemas.js');
+    const request = { id: 'mca_1', status: 'link-generated', expiresAt: '2027-01-16T10:00:00Z' };
+    expect(AcceptanceRequest.safeParse({ ...request, url: 'https://example.com/mca' }).success).to.equal(true);
+    expect(AcceptanceRequest.safeParse({ ...request, url: 'javascript:alert(1)' }).success).to.equal(false);
   });
 });

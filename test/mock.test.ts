@@ -18,50 +18,8 @@ import {
   type OrderRequest,
 } from '../src/api/schemas.js';
 import { createMockBackend } from '../src/mock/index.js';
+import { call, expectProblem, fieldsOf, messageFor, parse, placeOrder, pollOrder } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
-
-type Answer = { status: number; headers: Headers; body: unknown };
-
-async function call(mock: TestMock, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Answer> {
-  const { json, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  if (json !== undefined) headers.set('content-type', 'application/json');
-  const response = await fetch(mock.baseUrl + path, {
-    ...rest,
-    headers,
-    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-  });
-  const text = await response.text();
-  const type = response.headers.get('content-type') ?? '';
-  return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
-}
-
-/** Parses with the contract's schema, failing the test with the zod issues when it does not match. */
-function parse<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
-  const result = z.safeParse(schema, value);
-  if (!result.success) expect.fail(`does not match the schema: ${JSON.stringify(result.error.issues)}\n${JSON.stringify(value)}`);
-  return result.data as z.infer<S>;
-}
-
-/** A problem+json answer with this status; returns it parsed. */
-function expectProblem(answer: Answer, status: number): Problem {
-  expect(answer.status, JSON.stringify(answer.body)).to.equal(status);
-  expect(answer.headers.get('content-type')).to.contain('application/problem+json');
-  const problem = parse(Problem, answer.body);
-  expect(problem.status).to.equal(status);
-  expect(problem.code).to.be.a('string');
-  return problem;
-}
-
-function fieldsOf(problem: Problem): string[] {
-  return (problem.errors ?? []).map((e) => e.field);
-}
-
-function messageFor(problem: Problem, field: string): string {
-  const error = problem.errors?.find((e) => e.field === field);
-  expect(error, `an error for ${field} in ${JSON.stringify(problem.errors)}`).to.exist;
-  return error!.message;
-}
 
 const E3 = 'cfq7ttc0lfld-0001';
 const BASIC = 'cfq7ttc0lh18-0001';
@@ -93,24 +51,6 @@ function newTenantOrder(companyName: string, prefix: string): OrderRequest {
     recipient: { kind: 'new', company: newCompany(companyName), tenant: { kind: 'new', prefix } },
     agreement: acceptance,
   };
-}
-
-let keys = 0;
-function placeOrder(mock: TestMock, order: unknown, key = `key-${Date.now()}-${keys++}`): Promise<Answer> {
-  return call(mock, '/orders', { method: 'POST', json: order, headers: { 'idempotency-key': key } });
-}
-
-/** Polls GET /orders/{id} until `done` holds (or fails the test after a second). */
-async function pollOrder(mock: TestMock, id: string, done: (order: Order) => boolean): Promise<Order> {
-  const until = Date.now() + 3000;
-  for (;;) {
-    const answer = await call(mock, `/orders/${id}`);
-    expect(answer.status).to.equal(200);
-    const order = parse(Order, answer.body);
-    if (done(order)) return order;
-    if (Date.now() > until) expect.fail(`order never reached the expected state: ${JSON.stringify(order)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('mock backend: catalog, customers, agreement', () => {

@@ -2,15 +2,17 @@
  * `<lc-order-review>` alone, with properties: what it shows of the quote, and that "Place
  * order" fires once per placement whatever the user does with the mouse or the keyboard.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Catalog, OrderLineInput, Quote } from '../src/api/schemas.js';
 import '../src/components/order-review/order-review.js';
 import type { LcOrderReview, RecipientSummary } from '../src/components/order-review/order-review.js';
 import type { LcPlaceOrderEvent } from '../src/events/place-order.js';
+import type { LcQuoteRetryEvent } from '../src/events/quote-retry.js';
 import type { LcStepBackEvent } from '../src/events/step-back.js';
 import type { LcStepEditEvent } from '../src/events/step-edit.js';
 import { catalog as mockCatalog } from '../src/mock/data.js';
+import { byRole, textOf as text } from './helpers/dom.js';
 
 const E3 = 'cfq7ttc0lfld-0001'; // P1Y monthly $36.00
 const BASIC = 'cfq7ttc0lh18-0001'; // P1Y annual $72.00
@@ -68,10 +70,6 @@ const recipient: RecipientSummary = {
   newTenant: false,
 };
 
-/** The text as rendered (block boxes separated, hidden elements left out), spaces collapsed. */
-function text(node: Element | null | undefined): string {
-  return ((node as HTMLElement | null)?.innerText ?? '').replace(/\s+/g, ' ').trim();
-}
 
 function part(el: LcOrderReview, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -81,8 +79,9 @@ function parts(el: LcOrderReview, name: string): HTMLElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 }
 
+/** The button that places the order, found as a user finds it (its name changes while placing). */
 function placeButton(el: LcOrderReview): HTMLButtonElement {
-  return part(el, 'place-order-button') as HTMLButtonElement;
+  return byRole<HTMLButtonElement>(el, 'button', { name: /^(Place order|Placing order…)$/ });
 }
 
 function placeEvents(el: LcOrderReview): LcPlaceOrderEvent[] {
@@ -209,15 +208,24 @@ describe('<lc-order-review>', () => {
     expect(seen).to.have.length(0);
   });
 
-  it('a vetoed lc-place-order gives the button back', async () => {
+  it('a vetoed lc-place-order gives the button back, and the next press fires again', async () => {
     const el = await mount();
     el.addEventListener('lc-place-order', (e) => e.preventDefault(), { once: true });
+    const seen = placeEvents(el);
     placeButton(el).click();
     await el.updateComplete;
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.cancelable).to.equal(true);
+    expect(seen[0]!.defaultPrevented, 'the first press was vetoed').to.equal(true);
     expect(text(placeButton(el))).to.equal('Place order');
-    setTimeout(() => placeButton(el).click());
-    const event = await oneEvent(el, 'lc-place-order');
-    expect(event).to.exist;
+    expect(placeButton(el).getAttribute('aria-disabled')).to.not.equal('true');
+
+    placeButton(el).click();
+    await el.updateComplete;
+    expect(seen).to.have.length(2);
+    expect(seen[1]!.quoteId).to.equal(quote.id);
+    expect(seen[1]!.defaultPrevented).to.equal(false);
+    expect(placeButton(el).getAttribute('aria-disabled')).to.equal('true');
   });
 
   it('shows a skeleton while the quote loads, and cannot place the order yet', async () => {
@@ -237,9 +245,14 @@ describe('<lc-order-review>', () => {
     const failed = part(el, 'quote-failed')!;
     expect(failed.getAttribute('role')).to.equal('alert');
     expect(text(failed)).to.contain('The first invoice could not be calculated.');
-    setTimeout(() => (part(el, 'retry-button') as HTMLButtonElement).click());
-    await oneEvent(el, 'lc-quote-retry');
+    const retries: LcQuoteRetryEvent[] = [];
+    el.addEventListener('lc-quote-retry', (e) => retries.push(e));
+    const places = placeEvents(el);
+    (part(el, 'retry-button') as HTMLButtonElement).click();
+    expect(retries).to.have.length(1);
     expect(placeButton(el).getAttribute('aria-disabled')).to.equal('true');
+    placeButton(el).click();
+    expect(places, 'no order without a quote').to.have.length(0);
   });
 
   it('Edit links ask to go back to the step that holds the data', async () => {
@@ -248,9 +261,10 @@ describe('<lc-order-review>', () => {
     el.addEventListener('lc-step-edit', (e: LcStepEditEvent) => steps.push(e.step));
     for (const button of parts(el, 'edit-button')) button.click();
     expect(steps).to.deep.equal(['customer-details', 'tenant-domain', 'agreement', 'cart']);
-    setTimeout(() => (part(el, 'back-button') as HTMLButtonElement).click());
-    const back = (await oneEvent(el, 'lc-step-back')) as unknown as LcStepBackEvent;
-    expect(back.step).to.equal('review');
+    const backs: LcStepBackEvent[] = [];
+    el.addEventListener('lc-step-back', (e) => backs.push(e));
+    (part(el, 'back-button') as HTMLButtonElement).click();
+    expect(backs.map((e) => e.step)).to.deep.equal(['review']);
   });
 
   it('shows hostile names from the backend as text', async () => {

@@ -1,8 +1,11 @@
 import type {
+  AcceptanceRequest,
   Address,
   AddressValidation,
   Agreement,
+  AdminAccessTemplates,
   Catalog,
+  CreateAcceptanceRequest,
   CustomerList,
   DomainAvailability,
   Order,
@@ -44,6 +47,20 @@ export interface CheckoutApi {
   lookupTenant(domain: string, options?: CallOptions): Promise<TenantLookup>;
   validateAddress(address: Address, options?: CallOptions): Promise<AddressValidation>;
   getAgreement(options?: CallOptions): Promise<Agreement>;
+  /** Creates a Microsoft Customer Agreement acceptance request: the link to send the signatory. */
+  createAgreementAcceptance(request: CreateAcceptanceRequest, options?: CallOptions): Promise<AcceptanceRequest>;
+  getAgreementAcceptance(id: string, options?: CallOptions): Promise<AcceptanceRequest>;
+  /** A new link for a request whose link expired (the old link stops working). */
+  regenerateAgreementAcceptanceLink(id: string, options?: CallOptions): Promise<AcceptanceRequest>;
+  /**
+   * Follows an acceptance request as server-sent events (`GET /agreement-acceptances/{id}/events`),
+   * calling `onSnapshot` with each validated snapshot; resolves when the stream ends or the
+   * status is `customer-accepted` or `agreement-created`. Rejects as `watchOrder` does, so
+   * callers fall back to polling `getAgreementAcceptance`.
+   */
+  watchAgreementAcceptance(id: string, onSnapshot: (request: AcceptanceRequest) => void, options?: CallOptions): Promise<void>;
+  /** The GDAP role templates, and the roles a new tenant gets by default. */
+  getAdminAccessTemplates(options?: CallOptions): Promise<AdminAccessTemplates>;
   createQuote(request: QuoteRequest, options?: CallOptions): Promise<Quote>;
   placeOrder(request: OrderRequest, options?: PlaceOrderOptions): Promise<Order>;
   getOrder(id: string, options?: CallOptions): Promise<Order>;

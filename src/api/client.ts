@@ -8,7 +8,9 @@ import * as z from 'zod/mini';
 import type { CallOptions, CheckoutApi, PlaceOrderOptions } from './api.js';
 import { ApiError, ContractError, NetworkError, type ContractIssue } from './errors.js';
 import {
+  AcceptanceRequest,
   AddressValidation,
+  AdminAccessTemplates,
   Agreement,
   Catalog,
   CustomerList,
@@ -18,6 +20,7 @@ import {
   Quote,
   TenantLookup,
   type Address,
+  type CreateAcceptanceRequest,
   type OrderRequest,
   type QuoteRequest,
 } from './schemas.js';
@@ -130,10 +133,44 @@ export class HttpCheckoutApi implements CheckoutApi {
     return this.#call('GET /orders/{id}', `orders/${encodeURIComponent(id)}`, Order, options);
   }
 
-  async watchOrder(id: string, onSnapshot: (order: Order) => void, options: CallOptions = {}): Promise<void> {
-    const endpoint = 'GET /orders/{id}/events';
-    const { signal } = options;
-    const response = await this.#send(endpoint, `orders/${encodeURIComponent(id)}/events`, signal, {
+  watchOrder(id: string, onSnapshot: (order: Order) => void, options: CallOptions = {}): Promise<void> {
+    const done = (order: Order) => order.status === 'completed' || order.status === 'failed';
+    return this.#watch('GET /orders/{id}/events', `orders/${encodeURIComponent(id)}/events`, Order, done, onSnapshot, options.signal);
+  }
+
+  createAgreementAcceptance(request: CreateAcceptanceRequest, options?: CallOptions) {
+    return this.#call('POST /agreement-acceptances', 'agreement-acceptances', AcceptanceRequest, options, { method: 'post', json: request }, RATE_LIMITED_ONLY);
+  }
+
+  getAgreementAcceptance(id: string, options?: CallOptions) {
+    return this.#call('GET /agreement-acceptances/{id}', `agreement-acceptances/${encodeURIComponent(id)}`, AcceptanceRequest, options);
+  }
+
+  regenerateAgreementAcceptanceLink(id: string, options?: CallOptions) {
+    const path = `agreement-acceptances/${encodeURIComponent(id)}/link`;
+    return this.#call('POST /agreement-acceptances/{id}/link', path, AcceptanceRequest, options, { method: 'post' }, RATE_LIMITED_ONLY);
+  }
+
+  watchAgreementAcceptance(id: string, onSnapshot: (request: AcceptanceRequest) => void, options: CallOptions = {}): Promise<void> {
+    const done = (request: AcceptanceRequest) => request.status === 'customer-accepted' || request.status === 'agreement-created';
+    const path = `agreement-acceptances/${encodeURIComponent(id)}/events`;
+    return this.#watch('GET /agreement-acceptances/{id}/events', path, AcceptanceRequest, done, onSnapshot, options.signal);
+  }
+
+  getAdminAccessTemplates(options?: CallOptions) {
+    return this.#call('GET /admin-access/templates', 'admin-access/templates', AdminAccessTemplates, options);
+  }
+
+  /** Follows `event: snapshot` server-sent events, each validated with `schema`, until `done` holds for one. */
+  async #watch<S extends z.ZodMiniType>(
+    endpoint: string,
+    path: string,
+    schema: S,
+    done: (snapshot: z.infer<S>) => boolean,
+    onSnapshot: (snapshot: z.infer<S>) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const response = await this.#send(endpoint, path, signal, {
       headers: { accept: 'text/event-stream' },
     });
     const type = response.headers.get('content-type') ?? '';
@@ -149,10 +186,10 @@ export class HttpCheckoutApi implements CheckoutApi {
       await readEventStream(response.body, (event) => {
         if (event.type !== 'snapshot') return;
         try {
-          const order = parseJson(endpoint, event.data, Order);
-          onSnapshot(order);
+          const snapshot = parseJson(endpoint, event.data, schema);
+          onSnapshot(snapshot);
           // A server may keep the stream open after the end; we need no more.
-          return order.status !== 'completed' && order.status !== 'failed';
+          return !done(snapshot);
         } catch (error) {
           failure = { error };
           return false;

@@ -23,6 +23,16 @@ const named = {
   AgreementMode: s.AgreementMode,
   Agreement: s.Agreement,
   Contact: s.Contact,
+  AcceptanceStatus: s.AcceptanceStatus,
+  AcceptanceCompany: s.AcceptanceCompany,
+  CreateAcceptanceRequest: s.CreateAcceptanceRequest,
+  AcceptanceRequest: s.AcceptanceRequest,
+  AdminRole: s.AdminRole,
+  RoleTemplate: s.RoleTemplate,
+  AdminAccessTemplates: s.AdminAccessTemplates,
+  AdminAccessRequest: s.AdminAccessRequest,
+  AdminAccessChoice: s.AdminAccessChoice,
+  AdminAccessStatus: s.AdminAccessStatus,
   CompanyDetails: s.CompanyDetails,
   TenantChoice: s.TenantChoice,
   Recipient: s.Recipient,
@@ -151,12 +161,74 @@ export function buildOpenApi(version = '0.0.0'): Record<string, unknown> {
           responses: { '200': ok('Agreement', 'The agreement'), ...errors },
         },
       },
+      '/agreement-acceptances': {
+        post: {
+          operationId: 'createAgreementAcceptance',
+          summary: 'Creates a Microsoft Customer Agreement acceptance request: the link to send the signatory',
+          description:
+            'No tenant is needed: the link can be sent before the order. The signatory reads and accepts the ' +
+            "agreement on Microsoft's page without signing in; the order then references the request by id " +
+            '(`agreementAcceptanceId`) and the agreement is recorded during provisioning.',
+          requestBody: { required: true, content: json('CreateAcceptanceRequest') },
+          responses: { '201': ok('AcceptanceRequest', 'The request, with its link and expiry'), ...errors },
+        },
+      },
+      '/agreement-acceptances/{id}': {
+        get: {
+          operationId: 'getAgreementAcceptance',
+          summary: "An acceptance request's status (poll it, or follow its events)",
+          parameters: [pathParam('id', 'The acceptance request id.')],
+          responses: {
+            '200': ok('AcceptanceRequest', 'The request as it is now'),
+            '404': problem('No such acceptance request.'),
+            ...errors,
+          },
+        },
+      },
+      '/agreement-acceptances/{id}/link': {
+        post: {
+          operationId: 'regenerateAgreementAcceptanceLink',
+          summary: 'Generates a new link for a request whose link expired; the old link stops working',
+          parameters: [pathParam('id', 'The acceptance request id.')],
+          responses: {
+            '200': ok('AcceptanceRequest', 'The request with its new link and expiry'),
+            '404': problem('No such acceptance request.'),
+            '409': problem('The customer already accepted: there is no link to renew (code `already-accepted`).'),
+            ...errors,
+          },
+        },
+      },
+      '/agreement-acceptances/{id}/events': {
+        get: {
+          operationId: 'watchAgreementAcceptance',
+          summary: "Optional: the request's snapshots as server-sent events",
+          description:
+            'Each change is sent as `event: snapshot` with the AcceptanceRequest as JSON in `data`; the stream ends ' +
+            'once the status is `customer-accepted` or `agreement-created`. Backends without it answer 404; the ' +
+            'client then polls GET /agreement-acceptances/{id}.',
+          parameters: [pathParam('id', 'The acceptance request id.')],
+          responses: {
+            '200': {
+              description: 'A text/event-stream of AcceptanceRequest snapshots',
+              content: { 'text/event-stream': { schema: { type: 'string' }, itemSchema: ref('AcceptanceRequest') } },
+            },
+            '404': problem('No such acceptance request, or no events endpoint.'),
+          },
+        },
+      },
+      '/admin-access/templates': {
+        get: {
+          operationId: 'getAdminAccessTemplates',
+          summary: 'GDAP role templates the reseller may request, and the default roles of a new tenant',
+          responses: { '200': ok('AdminAccessTemplates', 'The templates and the default roles'), ...errors },
+        },
+      },
       '/quotes': {
         post: {
           operationId: 'createQuote',
           summary: 'Prorated pricing of the lines for the recipient',
           requestBody: { required: true, content: json('QuoteRequest') },
-          responses: { '200': ok('Quote', 'The quote'), ...errors },
+          responses: { '201': ok('Quote', 'The quote'), ...errors },
         },
       },
       '/orders': {

@@ -37,6 +37,9 @@ export const IsoDate = z.iso.date();
  */
 export const WebUrl = z.url({ protocol: /^https?$/ });
 
+/** ISO 3166-1 alpha-2, e.g. `US`. */
+export const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
+
 /** A point in time, ISO 8601 with offset. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
@@ -92,6 +95,11 @@ export const Customer = z.object({
   defaultDomain: z.string(),
   /** Whether a current Microsoft Customer Agreement acceptance is on file for this customer. */
   agreementOnFile: z.boolean(),
+  /**
+   * The customer accepted the current agreement directly in the Microsoft 365 admin center
+   * (so it is on file without an acceptance request of the reseller's).
+   */
+  acceptedDirectly: z.optional(z.boolean()),
   country: z.optional(z.string()),
 });
 export type Customer = z.infer<typeof Customer>;
@@ -130,8 +138,7 @@ export type TenantLookup = z.infer<typeof TenantLookup>;
 // POST /addresses/validate
 
 export const Address = z.object({
-  /** ISO 3166-1 alpha-2. */
-  country: z.string().check(z.regex(/^[A-Z]{2}$/)),
+  country: CountryCode,
   line1: z.string().check(z.minLength(1), z.maxLength(200)),
   line2: z.optional(z.string().check(z.maxLength(200))),
   city: z.string().check(z.minLength(1), z.maxLength(100)),
@@ -156,6 +163,7 @@ export type AddressValidation = z.infer<typeof AddressValidation>;
 // ---------------------------------------------------------------------------------------
 // GET /agreement
 
+/** @deprecated With `attest` retired (January 2026) there is one way: acceptance requests. */
 export const AgreementMode = z.enum(['attest', 'customer-accepts']);
 export type AgreementMode = z.infer<typeof AgreementMode>;
 
@@ -165,11 +173,17 @@ export const Agreement = z.object({
   /** Where the current agreement text can be read. */
   url: WebUrl,
   /**
+   * @deprecated Kept until the checkout uses acceptance requests (`POST /agreement-acceptances`).
    * `attest`: the partner confirms the customer's representative accepted it (the form).
    * `customer-accepts`: the customer accepts on Microsoft's page; provisioning then shows
    * an action-required task with the link to send.
    */
   mode: AgreementMode,
+  /**
+   * The store places no order for a customer who has not accepted yet: the checkout waits
+   * for `customer-accepted` before the review. Absent means false (the order may wait on it).
+   */
+  acceptanceRequiredBeforeOrder: z.optional(z.boolean()),
 });
 export type Agreement = z.infer<typeof Agreement>;
 
@@ -183,6 +197,111 @@ export const Contact = z.object({
   phone: z.optional(z.string().check(z.maxLength(40))),
 });
 export type Contact = z.infer<typeof Contact>;
+
+
+// ---------------------------------------------------------------------------------------
+// POST /agreement-acceptances, GET /agreement-acceptances/{id} (and …/events),
+// POST /agreement-acceptances/{id}/link
+
+/**
+ * Where a Microsoft Customer Agreement acceptance request stands: `required` (no link yet),
+ * `link-generated` (sent, waiting for the signatory), `customer-accepted` (accepted on
+ * Microsoft's page), `link-expired` (generate a new one), `agreement-created` (recorded for
+ * the customer's tenant during provisioning).
+ */
+export const AcceptanceStatus = z.enum(['required', 'link-generated', 'customer-accepted', 'link-expired', 'agreement-created']);
+export type AcceptanceStatus = z.infer<typeof AcceptanceStatus>;
+
+/** The customer as Microsoft's acceptance page shows it. No tenant is needed yet. */
+export const AcceptanceCompany = z.object({
+  /** The exact legal name, as in the order. */
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  country: CountryCode,
+  /** The language of the page the signatory sees: a BCP 47 tag such as `en` or `de-DE`. */
+  language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)),
+});
+export type AcceptanceCompany = z.infer<typeof AcceptanceCompany>;
+
+/** `POST /agreement-acceptances`: who signs, for which company. */
+export const CreateAcceptanceRequest = z.object({
+  /** The person who reads and accepts the agreement (often the primary contact). */
+  signatory: Contact,
+  company: AcceptanceCompany,
+});
+export type CreateAcceptanceRequest = z.infer<typeof CreateAcceptanceRequest>;
+
+export const AcceptanceRequest = z.object({
+  id: z.string().check(z.minLength(1)),
+  status: AcceptanceStatus,
+  /** The page Microsoft hosts where the signatory accepts, without signing in. Send it to them. */
+  url: WebUrl,
+  /** When `url` stops working; then the status is `link-expired` and a new link can be generated. */
+  expiresAt: IsoDateTime,
+  acceptedAt: z.optional(IsoDateTime),
+  /** This customer must accept before the order is placed (the store's rule, or this customer's). */
+  requiredBeforeOrder: z.optional(z.boolean()),
+  signatory: z.optional(Contact),
+  company: z.optional(AcceptanceCompany),
+});
+export type AcceptanceRequest = z.infer<typeof AcceptanceRequest>;
+
+// ---------------------------------------------------------------------------------------
+// GET /admin-access/templates: granular delegated admin privileges (GDAP)
+
+/** A Microsoft Entra built-in role; `id` is its role template id. */
+export const AdminRole = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+});
+export type AdminRole = z.infer<typeof AdminRole>;
+
+/** A set of roles the reseller may ask an existing customer for. */
+export const RoleTemplate = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  description: z.string(),
+  roles: z.array(AdminRole).check(z.minLength(1)),
+  /** Global Administrator is among the roles: such a request cannot auto-extend. */
+  includesGlobalAdministrator: z.boolean(),
+});
+export type RoleTemplate = z.infer<typeof RoleTemplate>;
+
+export const AdminAccessTemplates = z.object({
+  templates: z.array(RoleTemplate),
+  /** What a tenant created by an order gets unless the reseller opts out. */
+  defaultRoles: z.object({
+    roles: z.array(AdminRole),
+    /** Whether this store lets the reseller opt out (`adminAccess.defaultRoles: false`). */
+    optOutAllowed: z.boolean(),
+  }),
+});
+export type AdminAccessTemplates = z.infer<typeof AdminAccessTemplates>;
+
+/** A GDAP duration in whole days, ISO 8601: `P1D` to `P730D` (two years). */
+export const AdminAccessDuration = z.string().check(z.regex(/^P([1-9]\d?|[1-6]\d\d|7[0-2]\d|730)D$/));
+
+/** Admin access asked of an existing tenant's Global Administrator, who approves it at a link. */
+export const AdminAccessRequest = z.object({
+  templateId: z.string().check(z.minLength(1)),
+  duration: AdminAccessDuration,
+  /** Extend by 180 days at the end; refused with a template that includes Global Administrator. */
+  autoExtend: z.boolean(),
+});
+export type AdminAccessRequest = z.infer<typeof AdminAccessRequest>;
+
+/**
+ * The order's admin access: for a new tenant, whether it gets the default roles (true unless
+ * the store allows opting out); for an existing tenant or customer, an optional request.
+ */
+export const AdminAccessChoice = z.object({
+  defaultRoles: z.optional(z.boolean()),
+  request: z.optional(AdminAccessRequest),
+});
+export type AdminAccessChoice = z.infer<typeof AdminAccessChoice>;
+
+/** GDAP relationship status, as Partner Center names it. An unapproved request expires after 90 days. */
+export const AdminAccessStatus = z.enum(['approval-pending', 'active', 'expired', 'terminated']);
+export type AdminAccessStatus = z.infer<typeof AdminAccessStatus>;
 
 export const CompanyDetails = z.object({
   /** The exact legal name; for an existing tenant, character for character the registered one. */
@@ -205,7 +324,10 @@ export const Recipient = z.discriminatedUnion('kind', [
 ]);
 export type Recipient = z.infer<typeof Recipient>;
 
-/** Microsoft Customer Agreement acceptance, as attested by the partner. */
+/**
+ * Microsoft Customer Agreement acceptance, as attested by the partner.
+ * @deprecated Microsoft retired partner attestation in January 2026: send `agreementAcceptanceId`.
+ */
 export const AgreementAcceptance = z.object({
   templateId: z.string().check(z.minLength(1)),
   firstName: z.string().check(z.minLength(1), z.maxLength(50)),
@@ -276,8 +398,17 @@ export type Quote = z.infer<typeof Quote>;
 export const OrderRequest = z.object({
   lines: z.array(OrderLineInput).check(z.minLength(1)),
   recipient: Recipient,
-  /** Required when the recipient has no agreement on file and the mode is `attest`. */
+  /**
+   * @deprecated The retired partner attestation; use `agreementAcceptanceId`. Required when the
+   * recipient has no agreement on file and the mode is `attest`, until the store retires it.
+   */
   agreement: z.optional(AgreementAcceptance),
+  /**
+   * The acceptance request of a recipient without an agreement on file. Pending acceptance is
+   * allowed unless the store requires it first: the order then waits on it during provisioning.
+   */
+  agreementAcceptanceId: z.optional(z.string().check(z.minLength(1))),
+  adminAccess: z.optional(AdminAccessChoice),
   quoteId: z.optional(z.string()),
 });
 export type OrderRequest = z.infer<typeof OrderRequest>;
@@ -302,6 +433,10 @@ export const TaskKind = z.enum([
   'accept-agreement',
   'review-customer',
   'create-subscription',
+  /** The new tenant gets the default GDAP roles. */
+  'grant-default-roles',
+  /** The customer's Global Administrator approves the admin-access (GDAP) request at its link. */
+  'approve-admin-access',
 ]);
 export type TaskKind = z.infer<typeof TaskKind>;
 
@@ -360,6 +495,19 @@ export const Order = z.object({
   /** For a failed order: whether placing the same order again may succeed (a passing failure). */
   retryable: z.optional(z.boolean()),
   credentials: z.optional(AdminCredentials),
+  /** The admin access (GDAP) this order asked for, when it asked for any. */
+  adminAccess: z.optional(
+    z.object({
+      status: AdminAccessStatus,
+      roles: z.array(AdminRole),
+      /** Only for a request: its template, duration and auto-extend as sent. */
+      templateId: z.optional(z.string()),
+      duration: z.optional(z.string()),
+      autoExtend: z.optional(z.boolean()),
+      /** While `approval-pending`: where the customer's Global Administrator approves it. */
+      approvalUrl: z.optional(WebUrl),
+    }),
+  ),
 });
 export type Order = z.infer<typeof Order>;
 

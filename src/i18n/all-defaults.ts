@@ -15,6 +15,7 @@ import { customerTypeStrings } from '../components/customer-type/customer-type.s
 import { orderReviewStrings } from '../components/order-review/order-review.strings.js';
 import { provisioningStrings } from '../components/provisioning/provisioning.strings.js';
 import { tenantDomainStrings } from '../components/tenant-domain/tenant-domain.strings.js';
+import type { Translation } from './strings.js';
 
 /** Each element's defaults by tag name, for reports that say which element a key belongs to. */
 export const defaultsByElement = {
@@ -28,7 +29,7 @@ export const defaultsByElement = {
   'lc-provisioning': provisioningStrings,
 } as const;
 
-export const allDefaults = {
+export const allDefaults: Translation = {
   ...checkoutStrings,
   ...cartStrings,
   ...customerTypeStrings,
@@ -38,6 +39,3 @@ export const allDefaults = {
   ...orderReviewStrings,
   ...provisioningStrings,
 };
-
-/** A key of any element's table. */
-export type StringKey = keyof typeof allDefaults;

@@ -1,4 +1,7 @@
-import type { StringTable } from './strings.js';
+import type { Translation } from './strings.js';
+
+// Re-exported so a table of one's own can be typed the same way (types only, no code).
+export type { StringOverrides, Translation } from './strings.js';
 
 /**
  * Arabic (العربية, Modern Standard Arabic) text of every element, for `<lc-checkout>.strings`
@@ -13,7 +16,7 @@ import type { StringTable } from './strings.js';
  * Product names stay in Latin script ("Microsoft 365", "onmicrosoft.com"); the agreement is
  * Microsoft's Arabic name for it, «اتفاقية عملاء Microsoft».
  */
-export const ar: StringTable = {
+export const ar: Translation = {
   // <lc-checkout>
   'checkout.label': 'طلب التراخيص',
   'checkout.steps': 'خطوات الطلب',

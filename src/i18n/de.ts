@@ -1,4 +1,7 @@
-import type { StringTable } from './strings.js';
+import type { Translation } from './strings.js';
+
+// Re-exported so a table of one's own can be typed the same way (types only, no code).
+export type { StringOverrides, Translation } from './strings.js';
 
 /**
  * German (Deutsch) text of every element, for `<lc-checkout>.strings` (or a standalone
@@ -12,7 +15,7 @@ import type { StringTable } from './strings.js';
  * Formal address ("Sie"); Microsoft's German names ("Microsoft-Kundenvertrag", "Mandant",
  * "Microsoft 365 Admin Center"). Override single keys by spreading: `{ ...de, 'cart.heading': '…' }`.
  */
-export const de: StringTable = {
+export const de: Translation = {
   // <lc-checkout>
   'checkout.label': 'Lizenzen bestellen',
   'checkout.steps': 'Bestellschritte',

@@ -4,7 +4,35 @@
  * Each element keeps its defaults next to it (`<name>.strings.ts`); placeholders are
  * written `{name}` and filled by `format()`.
  */
+import type { AgreementStrings } from '../components/agreement/agreement.strings.js';
+import type { CartStrings } from '../components/cart/cart.strings.js';
+import type { CheckoutStrings } from '../components/checkout/checkout.strings.js';
+import type { CustomerDetailsStrings } from '../components/customer-details/customer-details.strings.js';
+import type { CustomerTypeStrings } from '../components/customer-type/customer-type.strings.js';
+import type { OrderReviewStrings } from '../components/order-review/order-review.strings.js';
+import type { ProvisioningStrings } from '../components/provisioning/provisioning.strings.js';
+import type { TenantDomainStrings } from '../components/tenant-domain/tenant-domain.strings.js';
+
 export type StringTable = Record<string, string>;
+
+/** A key of any element's table: `<lc-checkout>.strings` is one table for the whole checkout. */
+export type StringKey = keyof (CheckoutStrings &
+  CartStrings &
+  CustomerTypeStrings &
+  CustomerDetailsStrings &
+  TenantDomainStrings &
+  AgreementStrings &
+  OrderReviewStrings &
+  ProvisioningStrings);
+
+/**
+ * A complete translation: every key of every element, and no other. Typing a language's
+ * table with it makes a missing or misspelt key a type error.
+ */
+export type Translation = { readonly [K in StringKey]: string };
+
+/** Overrides of `<lc-checkout>.strings`: any of the known keys, each replacing its default. */
+export type StringOverrides = Partial<Translation>;
 
 /** Fills `{name}` placeholders; unknown names are left as they are. Values are text, never markup. */
 export function format(template: string, values: Record<string, string | number> = {}): string {

@@ -7,7 +7,7 @@
  * (P1Y) is billed monthly or annually; a three-year term (P3Y) exists for some products
  * only. An annual bill is twelve monthly prices.
  */
-import type { Agreement, Catalog, Customer, Offer, Product } from '../api/schemas.js';
+import type { AdminRole, Agreement, Catalog, Customer, Offer, Product, RoleTemplate } from '../api/schemas.js';
 
 interface ProductSpec {
   id: string;
@@ -158,7 +158,15 @@ export const customers: readonly Customer[] = [
   { id: 'cst-1b84d0e6', companyName: 'Adatum Corporation', defaultDomain: 'adatum.onmicrosoft.com', agreementOnFile: false, country: 'US' },
   { id: 'cst-5c2e9a47', companyName: 'Litware, Inc.', defaultDomain: 'litwareinc.onmicrosoft.com', agreementOnFile: true, country: 'US' },
   { id: 'cst-9d61f3b2', companyName: 'Tailspin Toys', defaultDomain: 'tailspintoys.onmicrosoft.com', agreementOnFile: true, country: 'CA' },
-  { id: 'cst-3ea7c5d8', companyName: 'Wide World Importers', defaultDomain: 'wideworldimporters.onmicrosoft.com', agreementOnFile: true, country: 'GB' },
+  // Accepted the agreement in the Microsoft 365 admin center: on file without any request of ours.
+  {
+    id: 'cst-3ea7c5d8',
+    companyName: 'Wide World Importers',
+    defaultDomain: 'wideworldimporters.onmicrosoft.com',
+    agreementOnFile: true,
+    acceptedDirectly: true,
+    country: 'GB',
+  },
   { id: 'cst-6f0b8e14', companyName: 'Woodgrove Bank', defaultDomain: 'woodgrovebank.onmicrosoft.com', agreementOnFile: true, country: 'AU' },
 ];
 
@@ -178,6 +186,76 @@ export function currentAgreement(mode: Agreement['mode']): Agreement {
     mode,
   };
 }
+
+/** Microsoft Entra built-in roles by name, with their role template ids. */
+const role = {
+  globalAdministrator: { id: '62e90394-69f5-4237-9190-012177145e10', name: 'Global Administrator' },
+  globalReader: { id: 'f2ef992c-3afb-46b9-b7cf-a126ee74c451', name: 'Global Reader' },
+  directoryReaders: { id: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b', name: 'Directory Readers' },
+  directoryWriters: { id: '9360feb5-f418-4baa-8175-e2a00bac4301', name: 'Directory Writers' },
+  licenseAdministrator: { id: '4d6ac14f-3453-41d0-bef9-a3e0c569773a', name: 'License Administrator' },
+  serviceSupportAdministrator: { id: 'f023fd81-a637-4b56-95fd-791ac0226033', name: 'Service Support Administrator' },
+  userAdministrator: { id: 'fe930be7-5e62-47db-91af-98c3a49a38b1', name: 'User Administrator' },
+  privilegedRoleAdministrator: { id: 'e8611ab8-c189-46e8-94e1-60213ab1f814', name: 'Privileged Role Administrator' },
+  helpdeskAdministrator: { id: '729827e3-9c14-49f7-bb1b-9608f156bbb8', name: 'Helpdesk Administrator' },
+  privilegedAuthenticationAdministrator: { id: '7be44c8a-adaf-4e2a-84d6-ab2649e08a13', name: 'Privileged Authentication Administrator' },
+  exchangeAdministrator: { id: '29232cdf-9323-42fd-ade2-1d097af3e4de', name: 'Exchange Administrator' },
+  sharePointAdministrator: { id: 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c', name: 'SharePoint Administrator' },
+  teamsAdministrator: { id: '69091246-20e8-4a56-aa4d-066075b2a7a8', name: 'Teams Administrator' },
+  securityAdministrator: { id: '194ae4cb-b126-40b2-bd5b-6091b380977d', name: 'Security Administrator' },
+} satisfies Record<string, AdminRole>;
+
+/** The GDAP roles Partner Center gives a tenant it creates for an indirect reseller, unless opted out. */
+export const defaultAdminRoles: readonly AdminRole[] = [
+  role.directoryReaders,
+  role.directoryWriters,
+  role.licenseAdministrator,
+  role.serviceSupportAdministrator,
+  role.userAdministrator,
+  role.privilegedRoleAdministrator,
+  role.helpdeskAdministrator,
+  role.privilegedAuthenticationAdministrator,
+  role.globalReader,
+];
+
+/** The reseller's GDAP role templates for existing tenants. */
+export const roleTemplates: readonly RoleTemplate[] = [
+  {
+    id: 'helpdesk',
+    name: 'Helpdesk and licences',
+    description: 'Reset passwords, manage users and assign licences. Read everything else.',
+    roles: [role.helpdeskAdministrator, role.userAdministrator, role.licenseAdministrator, role.globalReader],
+    includesGlobalAdministrator: false,
+  },
+  {
+    id: 'workloads',
+    name: 'Microsoft 365 workloads',
+    description: 'Administer Exchange Online, SharePoint and Teams, and open support requests.',
+    roles: [role.exchangeAdministrator, role.sharePointAdministrator, role.teamsAdministrator, role.serviceSupportAdministrator],
+    includesGlobalAdministrator: false,
+  },
+  {
+    id: 'security',
+    name: 'Security operations',
+    description: 'Manage security settings and investigate alerts; read the directory.',
+    roles: [role.securityAdministrator, role.globalReader],
+    includesGlobalAdministrator: false,
+  },
+  {
+    id: 'read-only',
+    name: 'Read only',
+    description: 'See settings and reports without changing anything.',
+    roles: [role.globalReader, role.directoryReaders],
+    includesGlobalAdministrator: false,
+  },
+  {
+    id: 'full',
+    name: 'Full administration',
+    description: 'Every setting of the tenant. Cannot auto-extend; grant it for as short a time as you can.',
+    roles: [role.globalAdministrator],
+    includesGlobalAdministrator: true,
+  },
+];
 
 /** Countries whose addresses need a state or province. */
 export const COUNTRIES_WITH_STATES: ReadonlySet<string> = new Set(['US', 'CA', 'AU']);

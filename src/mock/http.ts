@@ -77,6 +77,8 @@ const PATTERN_MESSAGES: Record<string, string> = {
   prefix: 'Use 1 to 27 letters A–Z and digits 0–9 only.',
   domain: 'Enter a domain such as contoso.onmicrosoft.com.',
   currency: 'Use a three-letter ISO 4217 currency code, e.g. USD.',
+  language: 'Use a language tag such as en or de-DE.',
+  duration: 'Use whole days as an ISO 8601 duration, from P1D to P730D (two years).',
 };
 
 /** A readable message for one zod issue (zod/mini carries no messages of its own). */
@@ -166,4 +168,15 @@ export function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
+}
+
+/** Marks a body that was sent but is not JSON. */
+export const INVALID_JSON: unique symbol = Symbol('invalid-json');
+
+export function invalidJson(): Response {
+  return problem({ status: 400, title: 'The body is not valid JSON', code: 'invalid-json', detail: 'Send a JSON body with Content-Type: application/json.' });
+}
+
+export function notFound(): Response {
+  return problem({ status: 404, title: 'Not found', code: 'not-found', detail: 'No such resource in the store API.' });
 }

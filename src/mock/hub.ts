@@ -28,6 +28,10 @@ const MockOptionsSchema = z.object({
   today: z.optional(IsoDate),
   sse: z.optional(z.boolean()),
   latencyMs: z.optional(z.number().check(z.nonnegative(), z.lte(60_000))),
+  acceptanceLinkSeconds: z.optional(z.number().check(z.positive())),
+  acceptanceBeforeOrder: z.optional(z.boolean()),
+  defaultRolesOptOut: z.optional(z.boolean()),
+  attestRetired: z.optional(z.boolean()),
 });
 
 const FaultSchema = z.object({

@@ -10,9 +10,21 @@ import type { AdminCredentials, Order, OrderLineInput, ProvisioningTask, TaskKin
  * How a task behaves once its turn comes:
  * `work` runs for its duration and succeeds; `fail` runs and fails; `action` is
  * action-required (a person must act) for its duration, then succeeds; `hold` waits
- * forever (e.g. Microsoft reviewing the customer) and blocks what follows.
+ * forever (e.g. Microsoft reviewing the customer) and blocks what follows; `await` is
+ * action-required until a person really acts (on one of the mock's pages), then runs for
+ * its duration and succeeds.
  */
-export type TaskBehaviour = 'work' | 'fail' | 'action' | 'hold';
+export type TaskBehaviour = 'work' | 'fail' | 'action' | 'hold' | 'await';
+
+/** What an `await` task waits for: read at every snapshot, since a person acts at any time. */
+export interface AwaitedAction {
+  /** Real time (ms) the person acted, or undefined while they have not. */
+  actedAt(): number | undefined;
+  /** The link to send them while waiting; undefined when there is none (it expired). */
+  url(): string | undefined;
+  /** The task's detail while waiting. */
+  detail(): string;
+}
 
 export interface PlannedTask {
   id: string;
@@ -26,6 +38,8 @@ export interface PlannedTask {
   /** Detail once it succeeded, or why it failed. */
   doneDetail?: string;
   actionUrl?: string;
+  /** For `await` tasks. */
+  awaits?: AwaitedAction;
 }
 
 export interface OrderRecord {
@@ -40,12 +54,16 @@ export interface OrderRecord {
   tasks: PlannedTask[];
   /** Shown once the order completed (new tenants only). */
   credentials?: AdminCredentials;
+  /** The order's admin-access (GDAP) request as it stands, when it carries one. */
+  adminAccess?: () => NonNullable<Order['adminAccess']>;
 }
 
 interface TaskState {
   status: TaskStatus;
   /** Simulated seconds since placement. */
   start?: number;
+  /** For an `await` task: when it started running, after the person acted. */
+  runFrom?: number;
   end?: number;
 }
 
@@ -63,6 +81,12 @@ function realMs(record: OrderRecord, simSeconds: number): number {
   return record.placedAt + (simSeconds * 1000) / record.speed;
 }
 
+/** When an `await` task whose turn came at `turn` runs from, or undefined while nobody acted. */
+function awaitedFrom(record: OrderRecord, task: PlannedTask, turn: number): number | undefined {
+  const acted = task.awaits?.actedAt();
+  return acted === undefined ? undefined : Math.max(turn, ((acted - record.placedAt) / 1000) * record.speed);
+}
+
 /** Each task's state at simulated time `elapsed`. */
 function taskStates(record: OrderRecord, elapsed: number): TaskState[] {
   let t = 0;
@@ -73,6 +97,15 @@ function taskStates(record: OrderRecord, elapsed: number): TaskState[] {
     if (task.behaviour === 'hold') {
       blocked = true;
       return { status: 'waiting', start };
+    }
+    if (task.behaviour === 'await') {
+      const from = awaitedFrom(record, task, start);
+      if (from === undefined || elapsed < from) {
+        blocked = true;
+        return { status: 'action-required', start };
+      }
+      t = from + task.seconds;
+      return elapsed < t ? { status: 'running', start, runFrom: from } : { status: 'succeeded', start, runFrom: from, end: t };
     }
     const end = start + task.seconds;
     t = end;
@@ -108,7 +141,7 @@ export function orderSnapshot(record: OrderRecord, now = Date.now()): Order {
   const tasks = record.tasks.map((task, i): ProvisioningTask => {
     const state = states[i]!;
     const out: ProvisioningTask = { id: task.id, kind: task.kind, label: task.label, status: state.status };
-    if (task.behaviour === 'work' || task.behaviour === 'fail') out.estimatedSeconds = round3(task.seconds / record.speed);
+    if (task.behaviour === 'work' || task.behaviour === 'fail' || task.behaviour === 'await') out.estimatedSeconds = round3(task.seconds / record.speed);
     if (state.start !== undefined) {
       out.startedAt = iso(realMs(record, state.start));
       updated = Math.max(updated, realMs(record, state.start));
@@ -122,6 +155,11 @@ export function orderSnapshot(record: OrderRecord, now = Date.now()): Order {
     if ((state.status === 'succeeded' || state.status === 'failed') && task.doneDetail) out.detail = task.doneDetail;
     if (state.status === 'pending' && failedAt >= 0 && i > failedAt) out.detail = 'Not started because an earlier task failed.';
     if (state.status === 'action-required' && task.actionUrl) out.actionUrl = task.actionUrl;
+    if (state.status === 'action-required' && task.awaits) {
+      out.detail = task.awaits.detail();
+      const url = task.awaits.url();
+      if (url) out.actionUrl = url;
+    }
     return out;
   });
 
@@ -133,7 +171,7 @@ export function orderSnapshot(record: OrderRecord, now = Date.now()): Order {
       const task = record.tasks[i]!;
       if (state.status === 'succeeded') done += 1;
       else if (state.status === 'running' && state.start !== undefined && task.seconds > 0) {
-        done += Math.min(1, (elapsed - state.start) / task.seconds);
+        done += Math.min(1, (elapsed - (state.runFrom ?? state.start)) / task.seconds);
       }
     });
     progress = record.tasks.length ? done / record.tasks.length : 1;
@@ -155,6 +193,7 @@ export function orderSnapshot(record: OrderRecord, now = Date.now()): Order {
   if (status === 'provisioning') order.estimatedSecondsRemaining = round3(secondsRunnable(record, states, elapsed) / record.speed);
   if (status === 'failed') order.retryable = true;
   if (status === 'completed' && record.credentials) order.credentials = record.credentials;
+  if (record.adminAccess) order.adminAccess = record.adminAccess();
   return order;
 }
 
@@ -166,8 +205,9 @@ function secondsRunnable(record: OrderRecord, states: TaskState[], elapsed: numb
     const state = states[i]!;
     if (state.status === 'succeeded') continue;
     if (task.behaviour === 'action' || task.behaviour === 'hold') break;
-    if (state.status === 'running') left += Math.max(0, task.seconds - (elapsed - (state.start ?? elapsed)));
-    else if (state.status === 'pending') left += task.seconds;
+    if (state.status === 'running') left += Math.max(0, task.seconds - (elapsed - (state.runFrom ?? state.start ?? elapsed)));
+    // An `await` task's turn may still find nobody acted: what follows it is not counted.
+    else if (state.status === 'pending' && task.behaviour !== 'await') left += task.seconds;
     else break;
   }
   return left;
@@ -180,6 +220,12 @@ export function nextChangeAt(record: OrderRecord, now = Date.now()): number | un
   for (const task of record.tasks) {
     if (task.behaviour === 'hold') return elapsed < t ? realMs(record, t) : undefined;
     if (elapsed < t) return realMs(record, t);
+    if (task.behaviour === 'await') {
+      // Nobody acted yet: the change comes from the person, and the state's listeners tell it.
+      const from = awaitedFrom(record, task, t);
+      if (from === undefined) return undefined;
+      t = from;
+    }
     t += task.seconds;
     if (elapsed < t) return realMs(record, t);
     if (task.behaviour === 'fail') return undefined;

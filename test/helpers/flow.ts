@@ -17,17 +17,14 @@ import type { Step } from '../../src/checkout/machine.js';
 import '../../src/components/checkout/checkout.js';
 import type { CheckoutApiOptions, LcCheckout } from '../../src/components/checkout/checkout.js';
 import type { LcProvisioning } from '../../src/components/provisioning/provisioning.js';
+import { byLabel, byRole, normalize, queryByLabel, startsWith, textOf } from './dom.js';
 import type { TestMock } from './mock.js';
 
 export const E3 = 'cfq7ttc0lfld-0001'; // Microsoft 365 E3: P1Y monthly $36.00
 export const BASIC = 'cfq7ttc0lh18-0001'; // Microsoft 365 Business Basic: P1Y monthly $6.00
 
 /** Text as rendered, spaces collapsed (hidden elements left out). */
-export function text(node: Element | ShadowRoot | null | undefined): string {
-  if (!node) return '';
-  const raw = node instanceof HTMLElement ? node.innerText : node.textContent ?? '';
-  return raw.replace(/\s+/g, ' ').trim();
-}
+export const text = textOf;
 
 /** A checkout talking to `mock` over HTTP, with no client retries unless asked (tests count requests). */
 export async function mountCheckout(mock: TestMock, apiOptions: CheckoutApiOptions = { retry: 0, timeout: 3000 }): Promise<LcCheckout> {
@@ -57,25 +54,14 @@ export async function waitForStep(el: LcCheckout, step: Step, timeout = 4000): P
   return node;
 }
 
-const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-function matches(actual: string, wanted: string | RegExp): boolean {
-  return typeof wanted === 'string' ? normalize(actual).startsWith(wanted) : wanted.test(normalize(actual));
-}
-
 /** The control a visible label names (label text starts with `label`, or matches the RegExp). */
 export function control<T extends HTMLElement = HTMLInputElement>(root: ShadowRoot, label: string | RegExp): T {
-  const found = [...root.querySelectorAll('label')].find((node) => matches(node.textContent ?? '', label) && node.control);
-  if (!found) {
-    const labels = [...root.querySelectorAll('label')].map((node) => normalize(node.textContent ?? ''));
-    throw new Error(`no control labelled ${String(label)}; labels: ${JSON.stringify(labels)}`);
-  }
-  return found.control as unknown as T;
+  return byLabel<T>(root, startsWith(label), { hidden: true });
 }
 
 /** Whether a control with this label is there. */
 export function hasControl(root: ShadowRoot, label: string | RegExp): boolean {
-  return [...root.querySelectorAll('label')].some((node) => matches(node.textContent ?? '', label) && node.control);
+  return queryByLabel(root, startsWith(label), { hidden: true }) !== null;
 }
 
 /** Replaces a field's text the way a user does: focus, select all, type (real key presses). */
@@ -104,16 +90,12 @@ export function check(root: ShadowRoot, label: string | RegExp): void {
   control(root, label).click();
 }
 
-/** A button by its visible text (or accessible name). */
+/** A button by its visible text (or accessible name); either starts with `name`, or matches the RegExp. */
 export function button(root: ShadowRoot, name: string | RegExp): HTMLButtonElement {
-  const found = [...root.querySelectorAll('button')].find(
-    (node) => !node.hidden && (matches(node.textContent ?? '', name) || matches(node.getAttribute('aria-label') ?? '', name)),
-  );
-  if (!found) {
-    const names = [...root.querySelectorAll('button')].map((node) => normalize(node.textContent ?? ''));
-    throw new Error(`no button ${String(name)}; buttons: ${JSON.stringify(names)}`);
-  }
-  return found;
+  const wanted = startsWith(name);
+  return byRole<HTMLButtonElement>(root, 'button', {
+    name: (accessible, node) => wanted(accessible) || wanted(textOf(node)) || wanted(normalize(node.textContent ?? '')),
+  });
 }
 
 export async function click(root: ShadowRoot, name: string | RegExp): Promise<void> {

@@ -42,7 +42,7 @@ import { LcStepChangeEvent } from '../../events/step-change.js';
 import type { LcStepInputEvent } from '../../events/step-input.js';
 import type { LcStepNextEvent } from '../../events/step-next.js';
 import { resolveLang } from '../../i18n/format.js';
-import { lookup, type StringTable } from '../../i18n/strings.js';
+import { lookup, type StringOverrides, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import '../agreement/agreement.js';
 import '../cart/cart.js';
@@ -245,7 +245,7 @@ export class LcCheckout extends LcElement {
    * `*.strings.ts` for the keys and defaults).
    */
   @property({ attribute: false })
-  strings?: StringTable;
+  strings?: StringOverrides;
 
   /** The current step. */
   get step(): Step {
