@@ -10,7 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { customers as seedCustomers, knownTenants } from '../../src/mock/data.js';
+import { customers as seedCustomers, knownTenants, reseller } from '../../src/mock/data.js';
 
 export interface SimulatorOptions {
   /** Multiplies simulated time; 1 is about a minute for a new tenant, like the mock's demo. */
@@ -90,6 +90,27 @@ interface SimOrder {
 }
 
 const SECONDS = { createCustomer: 20, relationship: 30, agreement: 5, subscription: 12 };
+/** How long an acceptance link works: seven days, like Microsoft's. */
+const LINK_MS = 7 * 86_400_000;
+
+interface SimAcceptance {
+  id: string;
+  token: string;
+  signatory: { firstName?: string; lastName?: string; email?: string };
+  company: { companyName?: string; country?: string; culture?: string };
+  expiresAt: number;
+  acceptedAt?: number;
+}
+
+interface SimRelationship {
+  id: string;
+  displayName: string;
+  customerTenantId: string;
+  roleIds: string[];
+  duration: string;
+  autoExtendDuration: string;
+  status: 'created' | 'approvalPending' | 'active';
+}
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const speed = options.speed ?? 1;
@@ -99,6 +120,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tenants.set(c.defaultDomain, { tenantId: stableId(c.defaultDomain), companyName: c.companyName, domain: c.defaultDomain, customer: true });
   }
   for (const [domain, t] of Object.entries(knownTenants)) tenants.set(domain, { ...t, domain, customer: false });
+  // The demo reseller's own tenant, which its internal-use orders are for.
+  tenants.set(reseller.domain, { tenantId: stableId(reseller.domain), companyName: reseller.companyName, domain: reseller.domain, customer: true });
   const byId = () => new Map([...tenants.values()].map((t) => [t.tenantId, t]));
   const issuedTokens = new Set<string>();
   const byRequestId = new Map<string, { status: number; body: unknown }>();
@@ -108,6 +131,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const requests: SimRequest[] = [];
   const effects: SimEffects = { customersCreated: [], checkouts: [], agreementsCreated: [] };
   let faults: Array<SimFault & { remaining: number }> = [];
+  const acceptances = new Map<string, SimAcceptance>();
+  const acceptanceTokens = new Map<string, string>();
+  const relationships = new Map<string, SimRelationship>();
+  const created = new Set<string>();
+  let url = '';
 
   const ms = (seconds: number, slow = false) => (seconds * 1000 * (slow ? 10 : 1)) / speed;
 
@@ -174,6 +202,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!bearer || !issuedTokens.has(bearer)) return pcError(401, '400', 'Access denied: the token is missing or not valid.');
 
     // Microsoft Graph
+    if (parts[0] === 'v1.0' && parts[1] === 'tenantRelationships' && parts[2] === 'delegatedAdminRelationships') return gdap(method, parts[3], parts[4], body, requestId);
     if (parts[0] === 'v1.0' && parts[1]?.startsWith('tenantRelationships')) {
       const match = /findTenantInformationByDomainName\(domainName='(.*)'\)$/.exec(decodeURIComponent(path));
       const tenant = match ? tenants.get(match[1]!.replace(/''/g, "'").toLowerCase()) : undefined;
@@ -182,6 +211,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
 
     if (parts[0] !== 'v1') return pcError(404, '1000', 'Not found.');
+
+    if (parts[1] === 'agreements' && parts[2] === 'acceptancerequests') return acceptanceRequest(method, parts[3], parts[4], body, requestId);
     const [, resource, id, sub, subId, action] = parts;
 
     if (resource === 'domains' && id && method === 'HEAD') return { status: domainTaken(id) ? 200 : 404 };
@@ -252,6 +283,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         if (domainTaken(domain)) return pcError(409, '20012', `The domain ${domain} is already in use.`);
         const tenant: Tenant = { tenantId: crypto.randomUUID(), companyName, domain, customer: true, associatedPartnerId: request.associatedPartnerId, underReview: companyName.includes('Review') };
         tenants.set(domain, tenant);
+        created.add(tenant.tenantId);
         effects.customersCreated.push(domain);
         return {
           status: 201,
@@ -264,6 +296,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!tenant || !tenant.customer) return pcError(404, '20001', `No customer with id ${id}.`);
 
     if (!sub && method === 'GET') return { status: 200, body: customerJson(tenant) };
+
+    if (sub === 'directSignedMicrosoftCustomerAgreementStatus' && method === 'GET') {
+      return { status: 200, body: { isSigned: seedCustomers.some((c) => c.defaultDomain === tenant.domain && c.acceptedDirectly === true) } };
+    }
 
     if (sub === 'qualifications' && method === 'GET') {
       return { status: 200, body: tenant.underReview ? [{ qualification: 'none', vettingStatus: 'InReview', vettingReason: 'Customer details are being verified.' }] : [] };
@@ -330,6 +366,133 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return pcError(405, '0', 'Method not allowed.');
   }
 
+  function acceptanceJson(a: SimAcceptance) {
+    return {
+      id: a.id,
+      agreementType: 'MicrosoftCustomerAgreement',
+      status: a.acceptedAt !== undefined ? 'accepted' : 'pending',
+      acceptanceUrl: `${url}/microsoft/customer-agreement/${a.token}`,
+      expiresAt: new Date(a.expiresAt).toISOString(),
+      ...(a.acceptedAt !== undefined ? { acceptedAt: new Date(a.acceptedAt).toISOString() } : {}),
+      signatory: a.signatory,
+      company: a.company,
+    };
+  }
+
+  function newToken(a: SimAcceptance, expiresAt: number) {
+    acceptanceTokens.delete(a.token);
+    a.token = crypto.randomUUID().replace(/-/g, '');
+    a.expiresAt = expiresAt;
+    acceptanceTokens.set(a.token, a.id);
+  }
+
+  function acceptanceRequest(method: string, id: string | undefined, action: string | undefined, body: unknown, requestId: string | undefined): Answer {
+    if (!id && method === 'POST') {
+      return once(requestId, () => {
+        const request = body as { signatory?: SimAcceptance['signatory']; company?: SimAcceptance['company'] };
+        if (!request.signatory?.email || !request.company?.companyName) return pcError(400, '3000', 'Invalid property: the signatory and the company are required.');
+        const a: SimAcceptance = { id: crypto.randomUUID(), token: '', signatory: request.signatory, company: request.company, expiresAt: 0 };
+        // Test value, as in the mock: "Expired" companies and expired@ signatories get a dead link.
+        const expired = String(request.company.companyName).includes('Expired') || String(request.signatory.email).toLowerCase().startsWith('expired@');
+        newToken(a, expired ? Date.now() - 60_000 : Date.now() + LINK_MS);
+        acceptances.set(a.id, a);
+        return { status: 201, body: acceptanceJson(a) };
+      });
+    }
+    const a = id ? acceptances.get(id) : undefined;
+    if (!a) return pcError(404, '1000', 'The acceptance request was not found.');
+    if (!action && method === 'GET') return { status: 200, body: acceptanceJson(a) };
+    if (action === 'link' && method === 'POST') {
+      if (a.acceptedAt !== undefined) return pcError(409, '600061', 'The customer already accepted the agreement.');
+      newToken(a, Date.now() + LINK_MS);
+      return { status: 200, body: acceptanceJson(a) };
+    }
+    return pcError(405, '0', 'Method not allowed.');
+  }
+
+  function gdap(method: string, id: string | undefined, action: string | undefined, body: unknown, requestId: string | undefined): Answer {
+    if (!id && method === 'POST') {
+      return once(requestId, () => {
+        const request = body as { displayName?: string; duration?: string; customer?: { tenantId?: string }; accessDetails?: { unifiedRoles?: Array<{ roleDefinitionId?: string }> }; autoExtendDuration?: string };
+        const roleIds = (request.accessDetails?.unifiedRoles ?? []).map((r) => String(r.roleDefinitionId));
+        if (!request.displayName || !request.customer?.tenantId || !roleIds.length || !/^P\d+D$/.test(String(request.duration))) {
+          return { status: 400, body: { error: { code: 'badRequest', message: 'displayName, duration, customer and roles are required.' } } };
+        }
+        if ([...relationships.values()].some((r) => r.displayName === request.displayName)) {
+          return { status: 409, body: { error: { code: 'conflict', message: 'A relationship with this display name exists.' } } };
+        }
+        const relationship: SimRelationship = {
+          id: `${crypto.randomUUID()}-${crypto.randomUUID()}`,
+          displayName: request.displayName,
+          customerTenantId: request.customer.tenantId,
+          roleIds,
+          duration: String(request.duration),
+          autoExtendDuration: String(request.autoExtendDuration ?? 'PT0S'),
+          status: 'created',
+        };
+        relationships.set(relationship.id, relationship);
+        return { status: 201, body: relationshipJson(relationship) };
+      });
+    }
+    const relationship = id ? relationships.get(id) : undefined;
+    if (!relationship) return { status: 404, body: { error: { code: 'notFound', message: 'The relationship was not found.' } } };
+    if (!action && method === 'GET') return { status: 200, body: relationshipJson(relationship) };
+    if (action === 'requests' && method === 'POST') {
+      if ((body as { action?: string }).action === 'lockForApproval' && relationship.status === 'created') {
+        // Microsoft grants the default roles of a tenant the partner created itself; anyone else approves.
+        relationship.status = created.has(relationship.customerTenantId) ? 'active' : 'approvalPending';
+      }
+      return { status: 201, body: { id: crypto.randomUUID(), action: 'lockForApproval', status: 'succeeded' } };
+    }
+    return { status: 405, body: { error: { code: 'methodNotAllowed', message: 'Method not allowed.' } } };
+  }
+
+  function relationshipJson(r: SimRelationship) {
+    return {
+      id: r.id,
+      displayName: r.displayName,
+      duration: r.duration,
+      customer: { tenantId: r.customerTenantId },
+      accessDetails: { unifiedRoles: r.roleIds.map((roleDefinitionId) => ({ roleDefinitionId })) },
+      autoExtendDuration: r.autoExtendDuration,
+      status: r.status,
+    };
+  }
+
+  /** Microsoft's pages, played by the simulator: the agreement's Accept, the admin center's Approve. */
+  function page(method: string, path: string, query: URLSearchParams): Answer | undefined {
+    const agreement = /^\/microsoft\/customer-agreement\/([a-f0-9]+)$/.exec(path);
+    if (agreement) {
+      const id = acceptanceTokens.get(agreement[1]!);
+      const a = id ? acceptances.get(id) : undefined;
+      if (!a) return html(404, 'Microsoft Customer Agreement — simulator', '<p>This link is not valid, or a newer link replaced it.</p>');
+      if (a.acceptedAt === undefined && Date.now() >= a.expiresAt) return html(410, 'Microsoft Customer Agreement — simulator', '<p>This link has expired. Ask for a new one.</p>');
+      if (method === 'POST') {
+        a.acceptedAt ??= Date.now();
+        return html(200, 'Thank you', `<p>${escape(a.company.companyName)} accepted the Microsoft Customer Agreement.</p>`);
+      }
+      return html(
+        200,
+        'Microsoft Customer Agreement — simulator',
+        `<p>Company: ${escape(a.company.companyName)} (${escape(a.company.country)})</p><p>Signatory: ${escape(a.signatory.firstName)} ${escape(a.signatory.lastName)}, ${escape(a.signatory.email)}</p>` +
+          (a.acceptedAt !== undefined ? '<p>Accepted.</p>' : '<form method="post"><button type="submit">Accept</button></form>'),
+      );
+    }
+    if (path === '/admin-center/AdminPortal/Home') {
+      const relationship = relationships.get(query.get('granularAdminRelationship') ?? '');
+      if (!relationship) return html(404, 'Admin relationship — simulator', '<p>No such admin relationship request.</p>');
+      if (method === 'POST' && relationship.status === 'approvalPending') relationship.status = 'active';
+      const customer = byId().get(relationship.customerTenantId);
+      return html(
+        200,
+        method === 'POST' ? 'Admin access approved' : 'Approve admin access — simulator',
+        `<p>${escape(customer?.companyName ?? relationship.customerTenantId)}: ${relationship.roleIds.length} roles for ${escape(relationship.duration)}.</p>` +
+          (relationship.status === 'approvalPending' ? '<form method="post"><button type="submit">Approve</button></form>' : `<p>Status: ${relationship.status}</p>`),
+      );
+    }
+    return undefined;
+  }
+
   function checkoutError(tenant: Tenant): { code: string; description: string } | undefined {
     if (tenant.nextCheckoutError) {
       const error = tenant.nextCheckoutError;
@@ -376,6 +539,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     }
     if (url.pathname.startsWith('/__sim/')) return send(res, control(method, url.pathname, body));
+    const shown = page(method, url.pathname, url.searchParams);
+    if (shown) return send(res, shown);
 
     const entry: SimRequest = { method, path: url.pathname, requestId: header(req.headers, 'ms-requestid'), correlationId: header(req.headers, 'ms-correlationid'), status: 0, at: Date.now() };
     requests.push(entry);
@@ -422,7 +587,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const simulator: Simulator = {
     url,
@@ -458,10 +623,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 function send(res: ServerResponse, answer: { status: number; body?: unknown; headers?: Record<string, string> }, head = false) {
   if (res.destroyed) return;
   const headers: Record<string, string> = { ...answer.headers };
-  const payload = answer.body === undefined || head ? undefined : JSON.stringify(answer.body);
-  if (payload !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+  const text = typeof answer.body === 'string' && headers['content-type']?.startsWith('text/html');
+  const payload = answer.body === undefined || head ? undefined : text ? (answer.body as string) : JSON.stringify(answer.body);
+  if (payload !== undefined && !text) headers['content-type'] = 'application/json; charset=utf-8';
   res.writeHead(answer.status, headers);
   res.end(payload);
+}
+
+function html(status: number, title: string, body: string) {
+  return {
+    status,
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1>${body}</body></html>`,
+    // Everything typed by a user is escaped, and the page runs no script at all.
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; form-action 'self'" },
+  };
+}
+
+function escape(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function header(headers: IncomingMessage['headers'], name: string): string | undefined {

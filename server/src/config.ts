@@ -58,6 +58,17 @@ export interface ServerConfig {
   leaseMs: number;
   /** The store's "today" (YYYY-MM-DD), for tests; the real date when not set. */
   today?: string;
+  /** The store's rules about the agreement and admin access. */
+  rules: StoreRules;
+}
+
+export interface StoreRules {
+  /** No order before the customer accepted the Microsoft Customer Agreement. */
+  acceptanceBeforeOrder: boolean;
+  /** Resellers may opt a new tenant out of the default GDAP roles. */
+  defaultRolesOptOut: boolean;
+  /** Refuse the retired partner attestation (`agreement` on an order). */
+  attestRetired: boolean;
 }
 
 export const DEMO_RESELLER: ResellerConfig = {
@@ -125,5 +136,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     workers: number(env, 'WORKERS', 4),
     leaseMs: number(env, 'TASK_LEASE_MS', 30_000) || 30_000,
     today: env.STORE_TODAY || undefined,
+    rules: {
+      acceptanceBeforeOrder: env.ACCEPTANCE_BEFORE_ORDER === 'true',
+      defaultRolesOptOut: env.DEFAULT_ROLES_OPT_OUT !== 'false',
+      attestRetired: env.ATTEST_RETIRED === 'true',
+    },
   };
 }

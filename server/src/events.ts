@@ -1,30 +1,29 @@
 /**
- * Order change notifications and `GET /orders/{id}/events`. Whoever changes an order (the
- * instance placing it, the worker of any instance provisioning it) runs
- * `pg_notify('lc_orders', id)` in the same transaction; every instance LISTENs and wakes the
- * event streams it holds for that order, which read the snapshot from the database.
+ * Change notifications and the server-sent event streams built on them. Whoever changes an
+ * order or an acceptance request (the instance answering a request, the worker of any
+ * instance) runs `pg_notify(channel, id)` in the same transaction; every instance LISTENs
+ * and wakes the streams it holds for that id, which read the snapshot from the database.
  */
 import type { Db } from './db/index.js';
-import { readOrder } from './orders/snapshot.js';
 
-export interface OrderEvents {
-  subscribe(orderId: string, onChange: () => void): () => void;
+export interface Changes {
+  subscribe(id: string, onChange: () => void): () => void;
   close(): Promise<void>;
 }
 
-export async function listenForOrders(db: Db): Promise<OrderEvents> {
+export async function listenForChanges(db: Db, channel: string): Promise<Changes> {
   const subscribers = new Map<string, Set<() => void>>();
-  const unlisten = await db.listen('lc_orders', (id) => {
+  const unlisten = await db.listen(channel, (id) => {
     for (const onChange of subscribers.get(id) ?? []) onChange();
   });
   return {
-    subscribe(orderId, onChange) {
-      if (!subscribers.has(orderId)) subscribers.set(orderId, new Set());
-      subscribers.get(orderId)!.add(onChange);
+    subscribe(id, onChange) {
+      if (!subscribers.has(id)) subscribers.set(id, new Set());
+      subscribers.get(id)!.add(onChange);
       return () => {
-        const set = subscribers.get(orderId);
+        const set = subscribers.get(id);
         set?.delete(onChange);
-        if (set?.size === 0) subscribers.delete(orderId);
+        if (set?.size === 0) subscribers.delete(id);
       };
     },
     close: unlisten,
@@ -33,10 +32,21 @@ export async function listenForOrders(db: Db): Promise<OrderEvents> {
 
 /** A comment line keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
-/** While a task runs its progress moves; a missed notification is caught up this often too. */
+/** Running tasks' progress moves, links expire, a missed notification is caught up: read this often too. */
 const TICK_MS = 1_000;
 
-export function orderEventStream(db: Db, events: OrderEvents, resellerId: string, orderId: string, signal: AbortSignal): Response {
+export interface SnapshotSource<T> {
+  /** The current snapshot, or undefined when it is gone. */
+  load(): Promise<T | undefined>;
+  /** Equal keys mean nothing worth sending changed. */
+  key(snapshot: T): string;
+  /** The last snapshot of the stream. */
+  done(snapshot: T): boolean;
+  subscribe(onChange: () => void): () => void;
+}
+
+/** `event: snapshot` on every change, ending after the last one or when the client leaves. */
+export function snapshotStream<T>(source: SnapshotSource<T>, signal: AbortSignal): Response {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const body = new ReadableStream<Uint8Array>({
@@ -77,23 +87,23 @@ export function orderEventStream(db: Db, events: OrderEvents, resellerId: string
         try {
           do {
             again = false;
-            const order = await readOrder(db, resellerId, orderId);
-            if (!order || closed) return stop();
-            const key = `${order.status}|${order.updatedAt}|${order.progress.toFixed(2)}`;
+            const snapshot = await source.load();
+            if (snapshot === undefined || closed) return stop();
+            const key = source.key(snapshot);
             if (key !== last) {
               last = key;
-              write(`event: snapshot\ndata: ${JSON.stringify(order)}\n\n`);
+              write(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`);
             }
-            if (order.status === 'completed' || order.status === 'failed') return stop();
+            if (source.done(snapshot)) return stop();
           } while (again && !closed);
         } catch (error) {
-          console.error('[events] reading the order failed:', (error as Error).message);
+          console.error('[events] reading a snapshot failed:', (error as Error).message);
           stop();
         } finally {
           reading = false;
         }
       };
-      const unsubscribe = events.subscribe(orderId, () => void refresh());
+      const unsubscribe = source.subscribe(() => void refresh());
       signal.addEventListener('abort', stop, { once: true });
       timers.push(setInterval(() => void refresh(), TICK_MS));
       timers.push(setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS));

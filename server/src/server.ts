@@ -11,7 +11,7 @@ import { todayUtc } from '../../src/mock/proration.js';
 import type { ServerConfig } from './config.js';
 import { openDb, type Db } from './db/index.js';
 import { migrate } from './db/migrate.js';
-import { listenForOrders } from './events.js';
+import { listenForChanges } from './events.js';
 import { createApp } from './http/app.js';
 import { createAuthenticator } from './http/auth.js';
 import { startWorker, type Worker } from './jobs/worker.js';
@@ -69,9 +69,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       return template;
     },
     basePath: BASE_PATH,
+    rules: config.rules,
   };
 
-  const events = await listenForOrders(db);
+  const orders = await listenForChanges(db, 'lc_orders');
+  const acceptances = await listenForChanges(db, 'lc_acceptances');
   const instanceId = `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
   let worker: Worker | undefined;
   if (config.workers > 0) {
@@ -81,6 +83,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         db,
         gateway,
         resellers: new Map(config.resellers.map((r) => [r.id, r])),
+        agreementTemplateId: store.agreementTemplateId,
         pollMs: (seconds) => Math.max(100, seconds * 1000 * scale),
       },
       { instanceId, concurrency: config.workers, leaseMs: config.leaseMs, ...options.worker },
@@ -88,7 +91,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   }
 
   const auth = createAuthenticator(config.resellers, { open: config.open, jwt: config.jwt });
-  const app = createApp({ store, auth, events });
+  const app = createApp({ store, auth, orders, acceptances });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as Server;
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (socket) => {
@@ -115,7 +118,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker?.stop();
-      await events.close();
+      await orders.close();
+      await acceptances.close();
       await db.close();
     },
   };
@@ -127,7 +131,7 @@ function buildGateway(config: ServerConfig, retry: StartOptions['retry'] = {}): 
   if (!config.simulator.url) throw new Error('No Partner Center credentials and no SIMULATOR_URL: nothing to talk to.');
   // The simulator takes any client secret: these stand in for the real credentials.
   const url = config.simulator.url;
-  return new HttpPartnerCenter({ baseUrl: url, graphUrl: url, authority: url, tenantId: 'simulated-partner', clientId: 'license-checkout-store', clientSecret: 'simulator', refreshToken: 'simulator', ...retry });
+  return new HttpPartnerCenter({ baseUrl: url, graphUrl: url, authority: url, adminCenterUrl: `${url}/admin-center`, tenantId: 'simulated-partner', clientId: 'license-checkout-store', clientSecret: 'simulator', refreshToken: 'simulator', ...retry });
 }
 
 /** The mock's customers, for resellers that start with them (the demo). */
@@ -135,9 +139,9 @@ async function seedDemoCustomers(db: Db, config: ServerConfig): Promise<void> {
   for (const reseller of config.resellers.filter((r) => r.demoCustomers)) {
     for (const [i, c] of demoCustomers.entries()) {
       await db.query(
-        `INSERT INTO customers (reseller_id, id, company_name, default_domain, agreement_on_file, country, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(secs => $7)) ON CONFLICT DO NOTHING`,
-        [reseller.id, c.id, c.companyName, c.defaultDomain, c.agreementOnFile, c.country ?? null, 1000 - i],
+        `INSERT INTO customers (reseller_id, id, company_name, default_domain, agreement_on_file, accepted_directly, country, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now() - make_interval(secs => $8)) ON CONFLICT DO NOTHING`,
+        [reseller.id, c.id, c.companyName, c.defaultDomain, c.agreementOnFile, c.acceptedDirectly === true, c.country ?? null, 1000 - i],
       );
     }
   }

@@ -8,7 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import {
+  AcceptanceRequest,
   AddressValidation,
+  AdminAccessTemplates,
   Agreement,
   Catalog,
   CustomerList,
@@ -339,6 +341,113 @@ for (const target of targets) {
       assert.equal(await Promise.race([next, new Promise((r) => setTimeout(() => r('still open'), 300))]), 'still open');
       controller.abort();
       assert.equal(await next, 'aborted');
+    });
+    it('creates agreement acceptance requests whose link the customer accepts on Microsoft’s page', async () => {
+      const create = (company: string, email = 'dana@northwindtraders.com') =>
+        call(base, '/agreement-acceptances', {
+          method: 'POST',
+          json: { signatory: { firstName: 'Dana', lastName: 'Whitfield', email }, company: { name: company, country: 'US', language: 'en' } },
+        });
+      const created = await create('Accepting Ltd');
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const request = parse(AcceptanceRequest, created.body);
+      assert.equal(request.status, 'link-generated');
+      assert.match(created.headers.get('location') ?? '', new RegExp(`/agreement-acceptances/${request.id}$`));
+      assert.deepEqual(parse(AcceptanceRequest, (await call(base, `/agreement-acceptances/${request.id}`)).body).id, request.id);
+      assert.equal(problemOf(await call(base, '/agreement-acceptances/mca_nope'), 404).code, 'acceptance-not-found');
+      assert.deepEqual(fields(problemOf(await call(base, '/agreement-acceptances', { method: 'POST', json: { signatory: { firstName: '', lastName: 'W', email: 'x' }, company: { name: 'A', country: 'usa', language: 'en' } } }), 422)), [
+        'company.country',
+        'signatory.email',
+        'signatory.firstName',
+      ]);
+
+      // The page's Accept is a form POST to the link.
+      const page = await fetch(request.url);
+      assert.equal(page.status, 200);
+      assert.equal((await fetch(request.url, { method: 'POST', body: new URLSearchParams() })).status, 200);
+      const accepted = parse(AcceptanceRequest, (await call(base, `/agreement-acceptances/${request.id}`)).body);
+      assert.equal(accepted.status, 'customer-accepted');
+      assert.ok(accepted.acceptedAt);
+      assert.equal(problemOf(await call(base, `/agreement-acceptances/${request.id}/link`, { method: 'POST' }), 409).code, 'already-accepted');
+
+      // An expired link (test value) gets a new one that works.
+      const expired = parse(AcceptanceRequest, (await create('Expired Links Ltd')).body);
+      assert.equal(expired.status, 'link-expired');
+      const renewed = parse(AcceptanceRequest, (await call(base, `/agreement-acceptances/${expired.id}/link`, { method: 'POST' })).body);
+      assert.equal(renewed.status, 'link-generated');
+      assert.notEqual(renewed.url, expired.url);
+      assert.equal((await fetch(renewed.url)).status, 200);
+    });
+
+    it('lets an order wait on the customer’s acceptance, then records the agreement', async () => {
+      const company = `Waiting Acceptance ${uniquePrefix('')}`;
+      const request = parse(
+        AcceptanceRequest,
+        (await call(base, '/agreement-acceptances', { method: 'POST', json: { signatory: { firstName: 'Ari', lastName: 'Stone', email: 'ari@example.com' }, company: { name: company, country: 'US', language: 'en' } } })).body,
+      );
+      const body = { ...newTenantOrder(company, uniquePrefix('waiting')), agreement: undefined, agreementAcceptanceId: request.id };
+      assert.deepEqual(fields(problemOf(await order({ ...body, agreement: acceptance }), 422)), ['agreement']);
+      assert.deepEqual(fields(problemOf(await order({ ...body, agreementAcceptanceId: 'mca_unknown' }), 422)), ['agreementAcceptanceId']);
+      assert.deepEqual(fields(problemOf(await order({ ...body, recipient: { ...body.recipient, company: newCompany('Someone Else Ltd') } }), 422)), ['agreementAcceptanceId']);
+      const placed = await order(body);
+      assert.equal(placed.status, 201, JSON.stringify(placed.body));
+      const id = parse(Order, placed.body).id;
+      const waiting = await pollOrder(base, id, (o) => o.tasks.some((t) => t.kind === 'record-agreement' && t.status === 'action-required'));
+      const task = waiting.tasks.find((t) => t.kind === 'record-agreement')!;
+      assert.equal(task.actionUrl, request.url);
+      assert.equal(waiting.status, 'waiting');
+      await fetch(request.url, { method: 'POST', body: new URLSearchParams() });
+      const done = await pollOrder(base, id, (o) => o.status === 'completed' || o.status === 'failed');
+      assert.equal(done.status, 'completed');
+      assert.equal(parse(AcceptanceRequest, (await call(base, `/agreement-acceptances/${request.id}`)).body).status, 'agreement-created');
+    });
+
+    it('offers GDAP role templates and the default roles, and says who accepted the agreement directly', async () => {
+      const gdap = parse(AdminAccessTemplates, (await call(base, '/admin-access/templates')).body);
+      assert.ok(gdap.templates.length >= 2);
+      assert.deepEqual(gdap.templates.filter((t) => t.includesGlobalAdministrator).map((t) => t.id), ['full']);
+      assert.ok(gdap.defaultRoles.roles.length > 0);
+      const direct = parse(CustomerList, (await call(base, '/customers?search=Wide World')).body).customers;
+      assert.equal(direct[0]?.acceptedDirectly, true);
+      assert.notEqual(parse(Agreement, (await call(base, '/agreement')).body).acceptanceRequiredBeforeOrder, true);
+    });
+
+    it('refuses admin access that does not fit the recipient or the template', async () => {
+      const line = { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 1 };
+      const contoso = { lines: [line], recipient: { kind: 'existing', customerId: 'cst-7f3a2c91' } };
+      const request = { templateId: 'helpdesk', duration: 'P365D', autoExtend: false };
+      assert.deepEqual(fields(problemOf(await order({ ...contoso, adminAccess: { defaultRoles: true } }), 422)), ['adminAccess.defaultRoles']);
+      assert.deepEqual(fields(problemOf(await order({ ...newTenantOrder('Gdap Ltd', uniquePrefix('gdap')), adminAccess: { request } }), 422)), ['adminAccess.request']);
+      assert.deepEqual(fields(problemOf(await order({ ...contoso, adminAccess: { request: { ...request, templateId: 'full', autoExtend: true } } }), 422)), ['adminAccess.request.autoExtend']);
+      assert.deepEqual(fields(problemOf(await order({ ...contoso, adminAccess: { request: { ...request, templateId: 'nope' } } }), 422)), ['adminAccess.request.templateId']);
+      assert.deepEqual(fields(problemOf(await order({ ...contoso, adminAccess: { request: { ...request, duration: 'P731D' } } }), 422)), ['adminAccess.request.duration']);
+    });
+
+    it('asks an existing customer’s administrator to approve admin access at its own link, last', async () => {
+      const line = { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 1 };
+      const placed = await order({ lines: [line], recipient: { kind: 'existing', customerId: 'cst-5c2e9a47' }, adminAccess: { request: { templateId: 'helpdesk', duration: 'P365D', autoExtend: true } } });
+      assert.equal(placed.status, 201, JSON.stringify(placed.body));
+      const first = parse(Order, placed.body);
+      assert.deepEqual(first.tasks.map((t) => t.kind), ['create-subscription', 'approve-admin-access']);
+      assert.equal(first.adminAccess?.status, 'approval-pending');
+      assert.equal(first.adminAccess?.templateId, 'helpdesk');
+      const asking = await pollOrder(base, first.id, (o) => o.tasks[1]!.status === 'action-required');
+      const url = asking.tasks[1]!.actionUrl!;
+      assert.match(url, /^https?:\/\//);
+      assert.equal(asking.adminAccess?.approvalUrl, url);
+      assert.equal(asking.status, 'waiting');
+      assert.equal((await fetch(url, { method: 'POST', body: new URLSearchParams() })).status, 200);
+      const done = await pollOrder(base, first.id, (o) => o.status === 'completed' || o.status === 'failed');
+      assert.equal(done.status, 'completed');
+      assert.equal(done.adminAccess?.status, 'active');
+      assert.equal(done.adminAccess?.approvalUrl, undefined);
+    });
+
+    it('grants a new tenant the default roles when asked', async () => {
+      const placed = parse(Order, (await order({ ...newTenantOrder('Default Roles Ltd', uniquePrefix('roles')), adminAccess: { defaultRoles: true } })).body);
+      assert.deepEqual(placed.tasks.map((t) => t.kind), ['create-tenant', 'link-reseller', 'grant-default-roles', 'record-agreement', 'create-subscription', 'create-subscription']);
+      const done = await pollOrder(base, placed.id, (o) => o.status === 'completed' || o.status === 'failed');
+      assert.equal(done.status, 'completed');
     });
   });
 }

@@ -97,6 +97,7 @@ export interface StoreOptions extends StartOptions {
   resellers?: ResellerConfig[];
   jwt?: ServerConfig['jwt'];
   today?: string;
+  rules?: Partial<ServerConfig['rules']>;
   workers?: number;
   leaseMs?: number;
   speed?: number;
@@ -116,6 +117,7 @@ export function storeConfig(options: Omit<StoreOptions, 'simulator'> & { simulat
     workers: options.workers ?? 2,
     leaseMs: options.leaseMs ?? 5000,
     today: options.today,
+    rules: { acceptanceBeforeOrder: false, defaultRolesOptOut: true, attestRetired: false, ...options.rules },
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Db } from './index.js';
 import m001 from '../../migrations/001_init.sql';
+import m002 from '../../migrations/002_acceptances_admin_access.sql';
 
 export interface Migration {
   version: string;
@@ -11,7 +12,10 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. A new one is a new file in server/migrations and a line here. */
-export const migrations: Migration[] = [{ version: '001_init', sql: m001 }];
+export const migrations: Migration[] = [
+  { version: '001_init', sql: m001 },
+  { version: '002_acceptances_admin_access', sql: m002 },
+];
 
 /** An arbitrary constant naming this store's migration lock. */
 const MIGRATION_LOCK = 7_243_014;

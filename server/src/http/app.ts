@@ -8,12 +8,14 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { Address, TenantDomain, type Agreement, type DomainAvailability, type Quote, QuoteRequest, type TenantLookup } from '../../../src/api/schemas.js';
 import { COUNTRIES_WITH_STATES } from '../../../src/mock/data.js';
-import { issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../../src/mock/http.js';
+import { INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../../src/mock/http.js';
 import { dayNumber } from '../../../src/mock/proration.js';
 import type { ResellerConfig } from '../config.js';
 import { prefixRuleBroken, prefixTaken, suggestPrefixes } from '../domains.js';
-import { orderEventStream, type OrderEvents } from '../events.js';
-import { INVALID_JSON, invalidJson, placeOrder, type StoreContext } from '../orders/place.js';
+import { acceptanceSnapshot, createAcceptance, getAcceptance, readAcceptance, renewLink } from '../acceptances.js';
+import { templates } from '../admin-access.js';
+import { snapshotStream, type Changes } from '../events.js';
+import { placeOrder, type StoreContext } from '../orders/place.js';
 import { catalog, price, quoteLines } from '../orders/pricing.js';
 import { readOrder } from '../orders/snapshot.js';
 import { isGatewayError } from '../partner-center/gateway.js';
@@ -22,7 +24,9 @@ import type { Authenticator } from './auth.js';
 export interface AppDeps {
   store: StoreContext;
   auth: Authenticator;
-  events: OrderEvents;
+  /** Notifications of changed orders and acceptance requests, from every instance. */
+  orders: Changes;
+  acceptances: Changes;
 }
 
 type Env = { Variables: { reseller: ResellerConfig; body: unknown } };
@@ -42,7 +46,7 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
 }
 const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 
-export function createApp({ store, auth, events }: AppDeps): Hono<Env> {
+export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   const base = store.basePath;
   const db = store.db;
@@ -125,14 +129,21 @@ export function createApp({ store, auth, events }: AppDeps): Hono<Env> {
     GET: async (c) => {
       const search = (c.req.query('search') ?? '').trim().toLowerCase();
       // position() rather than LIKE, so % and _ in a search are letters, not wildcards.
-      const rows = await db.query<{ id: string; company_name: string; default_domain: string; agreement_on_file: boolean; country: string | null }>(
-        `SELECT id, company_name, default_domain, agreement_on_file, country FROM customers
+      const rows = await db.query<{ id: string; company_name: string; default_domain: string; agreement_on_file: boolean; accepted_directly: boolean; country: string | null }>(
+        `SELECT id, company_name, default_domain, agreement_on_file, accepted_directly, country FROM customers
          WHERE reseller_id = $1 AND ($2 = '' OR position($2 IN lower(company_name)) > 0 OR position($2 IN lower(default_domain)) > 0)
          ORDER BY created_at, id LIMIT 200`,
         [c.get('reseller').id, search],
       );
       return json({
-        customers: rows.map((r) => ({ id: r.id, companyName: r.company_name, defaultDomain: r.default_domain, agreementOnFile: r.agreement_on_file, ...(r.country ? { country: r.country } : {}) })),
+        customers: rows.map((r) => ({
+          id: r.id,
+          companyName: r.company_name,
+          defaultDomain: r.default_domain,
+          agreementOnFile: r.agreement_on_file,
+          ...(r.accepted_directly ? { acceptedDirectly: true } : {}),
+          ...(r.country ? { country: r.country } : {}),
+        })),
       });
     },
   });
@@ -191,10 +202,42 @@ export function createApp({ store, auth, events }: AppDeps): Hono<Env> {
   route('/agreement', {
     GET: async () => {
       const template = await store.gateway.currentAgreement();
-      const agreement: Agreement = { templateId: template.templateId, version: template.version, url: template.url, mode: 'attest' };
+      const agreement: Agreement = {
+        templateId: template.templateId,
+        version: template.version,
+        url: template.url,
+        mode: 'attest',
+        acceptanceRequiredBeforeOrder: store.rules.acceptanceBeforeOrder,
+      };
       return json(agreement);
     },
   });
+
+  route('/agreement-acceptances', { POST: (c) => createAcceptance(store, c.get('reseller'), c.get('body')) });
+  route('/agreement-acceptances/:id', { GET: (c) => getAcceptance(store, c.get('reseller'), c.req.param('id') ?? '') });
+  route('/agreement-acceptances/:id/link', { POST: (c) => renewLink(store, c.get('reseller'), c.req.param('id') ?? '') });
+  route('/agreement-acceptances/:id/events', {
+    GET: async (c) => {
+      const id = c.req.param('id') ?? '';
+      const reseller = c.get('reseller');
+      const first = await readAcceptance(store, reseller.id, id);
+      if (!first) return getAcceptance(store, reseller, id); // its 404
+      return snapshotStream(
+        {
+          load: async () => {
+            const row = await readAcceptance(store, reseller.id, id);
+            return row && acceptanceSnapshot(row);
+          },
+          key: (a) => `${a.status}|${a.url}`,
+          done: (a) => a.status === 'customer-accepted' || a.status === 'agreement-created',
+          subscribe: (onChange) => acceptances.subscribe(id, onChange),
+        },
+        c.req.raw.signal,
+      );
+    },
+  });
+
+  route('/admin-access/templates', { GET: () => json(templates(store.rules)) });
 
   route('/quotes', {
     POST: async (c) => {
@@ -246,7 +289,16 @@ export function createApp({ store, auth, events }: AppDeps): Hono<Env> {
       const id = c.req.param('id') ?? '';
       const order = await readOrder(db, c.get('reseller').id, id);
       if (!order) return orderNotFound(id);
-      return orderEventStream(db, events, c.get('reseller').id, id, c.req.raw.signal);
+      const reseller = c.get('reseller').id;
+      return snapshotStream(
+        {
+          load: () => readOrder(db, reseller, id),
+          key: (o) => `${o.status}|${o.updatedAt}|${o.progress.toFixed(2)}`,
+          done: (o) => o.status === 'completed' || o.status === 'failed',
+          subscribe: (onChange) => orders.subscribe(id, onChange),
+        },
+        c.req.raw.signal,
+      );
     },
   });
 

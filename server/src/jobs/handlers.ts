@@ -4,8 +4,10 @@
  * what it needs to repeat nothing: the MS-RequestId of each call that changes something
  * (Partner Center recognises the repeat), the cart it created, the order checkout returned.
  */
-import type { AgreementAcceptance, OrderLineInput, OrderRequest, TaskKind } from '../../../src/api/schemas.js';
+import type { AdminAccessRequest, AgreementAcceptance, OrderLineInput, OrderRequest, TaskKind } from '../../../src/api/schemas.js';
 import { randomHex } from '../../../src/mock/http.js';
+import { notifyAcceptance, type AcceptanceRow } from '../acceptances.js';
+import { defaultAdminRoles, findTemplate } from '../admin-access.js';
 import type { ResellerConfig } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { OrderRow, TaskRow } from '../orders/snapshot.js';
@@ -15,7 +17,8 @@ export type Outcome =
   | { status: 'succeeded'; detail?: string }
   /** Still in progress at Partner Center: look again later. */
   | { status: 'running'; recheckMs: number; detail?: string }
-  | { status: 'action-required'; actionUrl: string; detail: string; recheckMs: number }
+  /** A person must act; `actionUrl` is the link to send them, when there is one right now. */
+  | { status: 'action-required'; actionUrl?: string; detail: string; recheckMs: number }
   | { status: 'waiting'; detail: string; recheckMs: number }
   | { status: 'failed'; detail: string; retryable: boolean }
   /** A passing failure: run again after the delay. */
@@ -29,7 +32,7 @@ export interface Job {
   order: OrderRow;
   /** Saves part of the task's state at once (fenced on the lease). */
   save(state: Record<string, unknown>): Promise<void>;
-  setOrder(fields: Partial<Pick<OrderRow, 'tenant_id' | 'customer_id' | 'credentials'>>): Promise<void>;
+  setOrder(fields: Partial<Pick<OrderRow, 'tenant_id' | 'customer_id' | 'credentials' | 'admin_access'>>): Promise<void>;
 }
 
 export interface HandlerContext {
@@ -38,6 +41,8 @@ export interface HandlerContext {
   resellers: ReadonlyMap<string, ResellerConfig>;
   /** How often to look again at something that takes a while, at Partner Center's pace (scaled for the simulator). */
   pollMs(seconds: number): number;
+  /** The current Microsoft Customer Agreement's template id. */
+  agreementTemplateId(): Promise<string>;
 }
 
 type Handler = (job: Job, ctx: HandlerContext) => Promise<Outcome>;
@@ -154,7 +159,46 @@ const acceptRelationship: Handler = async (job, ctx) => {
   };
 };
 
+/** Waits for the customer's acceptance on Microsoft's page, then records the agreement for the tenant. */
+async function recordAcceptedAgreement(job: Job, ctx: HandlerContext, acceptanceId: string): Promise<Outcome> {
+  const [row] = await ctx.db.query<AcceptanceRow>('SELECT * FROM agreement_acceptances WHERE id = $1', [acceptanceId]);
+  if (!row) return { status: 'failed', detail: 'The acceptance request of this order no longer exists.', retryable: false };
+  const { firstName, lastName, email } = row.signatory ?? { firstName: '', lastName: '', email: '' };
+  let acceptedAt = row.accepted_at ? new Date(row.accepted_at).toISOString() : undefined;
+  if (!acceptedAt) {
+    const link = await ctx.gateway.getAcceptanceRequest(row.microsoft_id, call(job));
+    if (link.url !== row.url || link.status === 'accepted') {
+      await ctx.db.query('UPDATE agreement_acceptances SET url = $2, expires_at = $3, accepted_at = $4 WHERE id = $1', [row.id, link.url, link.expiresAt, link.status === 'accepted' ? (link.acceptedAt ?? new Date().toISOString()) : null]);
+      await notifyAcceptance(ctx.db, row.id);
+    }
+    if (link.status !== 'accepted') {
+      const live = Date.parse(link.expiresAt) > Date.now();
+      return {
+        status: 'action-required',
+        ...(live ? { actionUrl: link.url } : {}),
+        detail: live
+          ? `Waiting for ${firstName} ${lastName} (${email}) to accept the agreement for ${row.company.name}: send them this link.`
+          : `The acceptance link expired on ${link.expiresAt}. Generate a new one and send it to ${firstName} ${lastName}.`,
+        recheckMs: ctx.pollMs(3),
+      };
+    }
+    acceptedAt = link.acceptedAt ?? new Date().toISOString();
+  }
+  await ctx.gateway.createAgreement(
+    await tenantOf(job, ctx),
+    { templateId: await ctx.agreementTemplateId(), firstName, lastName, email, dateAgreed: acceptedAt.slice(0, 10) },
+    call(job, await requestId(job, 'agreementRequestId')),
+  );
+  await ctx.db.query('UPDATE agreement_acceptances SET recorded_at = coalesce(recorded_at, now()) WHERE id = $1', [row.id]);
+  await notifyAcceptance(ctx.db, row.id);
+  if (job.order.customer_id) {
+    await ctx.db.query('UPDATE customers SET agreement_on_file = true WHERE reseller_id = $1 AND id = $2', [job.order.reseller_id, job.order.customer_id]);
+  }
+  return { status: 'succeeded', detail: `Accepted by ${firstName} ${lastName} (${email}); recorded for ${row.company.name}.` };
+}
+
 const recordAgreement: Handler = async (job, ctx) => {
+  if (typeof job.task.params.acceptanceId === 'string') return recordAcceptedAgreement(job, ctx, job.task.params.acceptanceId);
   const agreement = job.task.params.agreement as AgreementAcceptance;
   await ctx.gateway.createAgreement(
     await tenantOf(job, ctx),
@@ -244,6 +288,50 @@ const reviewCustomer: Handler = async (job, ctx) => {
   return { status: 'waiting', detail: REVIEW_DETAIL, recheckMs: ctx.pollMs(10) };
 };
 
+/** Creates the task's GDAP relationship once (its id saved), then reads where it stands. */
+async function relationship(job: Job, ctx: HandlerContext, roleIds: string[], duration: string, autoExtend: boolean, name: string) {
+  const saved = job.task.state.relationshipId;
+  if (typeof saved === 'string') return ctx.gateway.getAdminRelationship(saved, call(job));
+  const created = await ctx.gateway.createAdminRelationship(
+    // Graph wants display names unique per partner: the order and the task make it so.
+    { customerTenantId: await tenantOf(job, ctx), displayName: `${job.order.id}-${name}`, roleIds, duration, autoExtend },
+    call(job, await requestId(job, 'relationshipRequestId')),
+  );
+  await job.save({ relationshipId: created.id });
+  return created;
+}
+
+const grantDefaultRoles: Handler = async (job, ctx) => {
+  const granted = await relationship(job, ctx, defaultAdminRoles.map((r) => r.id), 'P730D', false, 'default-roles');
+  if (granted.status === 'active') return { status: 'succeeded', detail: `Granted: ${defaultAdminRoles.map((r) => r.name).join(', ')}.` };
+  if (granted.status === 'expired' || granted.status === 'terminated') return { status: 'failed', detail: 'Microsoft did not grant the default admin roles.', retryable: true };
+  return { status: 'running', recheckMs: ctx.pollMs(2) };
+};
+
+const approveAdminAccess: Handler = async (job, ctx) => {
+  const request = job.task.params as unknown as AdminAccessRequest;
+  const template = findTemplate(request.templateId);
+  if (!template) return { status: 'failed', detail: `The role template “${request.templateId}” no longer exists.`, retryable: false };
+  const found = await relationship(job, ctx, template.roles.map((r) => r.id), request.duration, request.autoExtend, template.id);
+  const status = found.status === 'created' ? 'approval-pending' : found.status;
+  await job.setOrder({
+    admin_access: { status, roles: template.roles, templateId: template.id, duration: request.duration, autoExtend: request.autoExtend, ...(status === 'approval-pending' ? { approvalUrl: found.approvalUrl } : {}) },
+  });
+  const days = Number(request.duration.slice(1, -1));
+  if (status === 'active') {
+    return { status: 'succeeded', detail: `Approved: ${template.name} is active for ${days} days${request.autoExtend ? ', then extends by 180 days at a time' : ''}.` };
+  }
+  if (status !== 'approval-pending') return { status: 'failed', detail: `The admin-access request is ${status}.`, retryable: true };
+  return {
+    status: 'action-required',
+    actionUrl: found.approvalUrl,
+    detail:
+      `Send this link to a Global Administrator of ${job.order.recipient.companyName}: they approve ${template.roles.map((r) => r.name).join(', ')} ` +
+      `for ${days} days in the Microsoft 365 admin center. This is not the reseller relationship link.`,
+    recheckMs: ctx.pollMs(3),
+  };
+};
+
 const notPlanned: Handler = async () => ({ status: 'failed', detail: 'This store does not run this kind of task.', retryable: false });
 
 export const handlers: Record<TaskKind, Handler> = {
@@ -254,4 +342,6 @@ export const handlers: Record<TaskKind, Handler> = {
   'accept-agreement': notPlanned,
   'review-customer': reviewCustomer,
   'create-subscription': createSubscription,
+  'grant-default-roles': grantDefaultRoles,
+  'approve-admin-access': approveAdminAccess,
 };

@@ -182,7 +182,7 @@ export async function startWorker(db: Db, context: HandlerContext, options: Work
         return fenced(tx, task, `UPDATE tasks SET status = $4, detail = $5, action_url = $6, run_at = now() + make_interval(secs => $7), ${release}`, [
           outcome.status,
           outcome.detail ?? null,
-          outcome.status === 'action-required' ? outcome.actionUrl : null,
+          outcome.status === 'action-required' ? (outcome.actionUrl ?? null) : null,
           outcome.recheckMs / 1000,
         ]);
     }
@@ -237,7 +237,7 @@ function visible(task: TaskRow, outcome: Outcome): boolean {
       return (
         outcome.status !== task.status ||
         (outcome.detail ?? null) !== task.detail ||
-        (outcome.status === 'action-required' ? outcome.actionUrl : null) !== task.action_url
+        (outcome.status === 'action-required' ? (outcome.actionUrl ?? null) : null) !== task.action_url
       );
     default:
       return true;

@@ -11,9 +11,11 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { OrderRequest, type FieldError, type Order, type TaskKind } from '../../../src/api/schemas.js';
 import { COUNTRIES_WITH_STATES } from '../../../src/mock/data.js';
-import { canonicalJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../../src/mock/http.js';
+import { canonicalJson, INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../../src/mock/http.js';
 import { dayNumber } from '../../../src/mock/proration.js';
-import type { ResellerConfig } from '../config.js';
+import { readAcceptance } from '../acceptances.js';
+import { adminAccessErrors, findTemplate } from '../admin-access.js';
+import type { ResellerConfig, StoreRules } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { PartnerCenterGateway } from '../partner-center/gateway.js';
 import { planTasks } from './plan.js';
@@ -32,14 +34,13 @@ export interface StoreContext {
   agreementTemplateId(): Promise<string>;
   /** Where the API is mounted, for Location headers. */
   basePath: string;
+  rules: StoreRules;
 }
 
 /** How long a `running` key blocks others before it counts as abandoned (its request died). */
 const KEY_LOCK_SECONDS = 60;
 /** How long keys are kept: the contract promises at least 24 hours. */
 const KEY_TTL_HOURS = 24;
-
-export const INVALID_JSON: unique symbol = Symbol('invalid-json');
 
 export async function placeOrder(ctx: StoreContext, reseller: ResellerConfig, key: string | undefined, body: unknown): Promise<Response> {
   if (!key) {
@@ -66,10 +67,6 @@ export async function placeOrder(ctx: StoreContext, reseller: ResellerConfig, ke
   }
   if (outcome.status >= 300) await releaseKey(ctx.db, reseller.id, key);
   return outcome;
-}
-
-export function invalidJson(): Response {
-  return problem({ status: 400, title: 'The body is not valid JSON', code: 'invalid-json', detail: 'Send a JSON body with Content-Type: application/json.' });
 }
 
 /** Takes the key for this request, or answers for it: the same order, 409 or 422. */
@@ -151,9 +148,38 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
     if (!customer) errors.push({ field: 'recipient.customerId', message: `You have no customer with the id “${recipient.customerId}”.` });
   }
   const needsAgreement = recipient.kind === 'new' || (customer !== undefined && !customer.agreement_on_file);
-  if (needsAgreement && !order.agreement) {
-    errors.push({ field: 'agreement', message: 'The customer’s acceptance of the Microsoft Customer Agreement is required.' });
+  const acceptanceId = order.agreementAcceptanceId;
+  if (order.agreement && acceptanceId !== undefined) {
+    errors.push({ field: 'agreement', message: 'Send agreementAcceptanceId or the retired attestation (agreement), not both.' });
+  } else if (order.agreement && ctx.rules.attestRetired) {
+    return problem({
+      status: 422,
+      title: 'Partner attestation was retired',
+      code: 'attestation-retired',
+      detail: 'Microsoft retired partner attestation of the Microsoft Customer Agreement in January 2026. Create an acceptance request (POST /agreement-acceptances), send its link to the customer and its id as agreementAcceptanceId.',
+      errors: [{ field: 'agreement', message: 'Partner attestation was retired: send agreementAcceptanceId instead.' }],
+    });
+  } else if (needsAgreement && !order.agreement && acceptanceId === undefined) {
+    errors.push(
+      ctx.rules.attestRetired
+        ? { field: 'agreementAcceptanceId', message: 'The customer has no Microsoft Customer Agreement on file: create an acceptance request and send its id.' }
+        : { field: 'agreement', message: 'The customer’s acceptance of the Microsoft Customer Agreement is required.' },
+    );
   }
+  // The request must be this reseller's, for this company, and accepted already where the store wants that first.
+  let acceptance: Awaited<ReturnType<typeof readAcceptance>>;
+  if (needsAgreement && acceptanceId !== undefined && !order.agreement) {
+    acceptance = await readAcceptance(ctx, reseller.id, acceptanceId);
+    const companyName = recipient.kind === 'new' ? recipient.company.companyName : customer?.company_name;
+    if (!acceptance) {
+      errors.push({ field: 'agreementAcceptanceId', message: `You have no agreement acceptance request with the id “${acceptanceId}”.` });
+    } else if (companyName !== undefined && acceptance.company.name !== companyName) {
+      errors.push({ field: 'agreementAcceptanceId', message: `That acceptance request is for “${acceptance.company.name}”, not “${companyName}”; create one for this company.` });
+    } else if (acceptance.required_before_order && !acceptance.accepted_at) {
+      errors.push({ field: 'agreementAcceptanceId', message: 'This store needs the customer’s acceptance of the Microsoft Customer Agreement before the order, and it has not come yet.' });
+    }
+  }
+  errors.push(...adminAccessErrors(order, ctx.rules));
   if (order.agreement) {
     const templateId = await ctx.agreementTemplateId();
     if (order.agreement.templateId !== templateId) {
@@ -207,7 +233,11 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
       : recipient.kind === 'existing'
         ? { kind: 'existing', companyName: customer!.company_name, domain: customer!.default_domain }
         : { kind: 'new', companyName: recipient.company.companyName, domain: domain! };
-  const tasks = planTasks(order, priced, reseller, domain);
+  const tasks = planTasks(order, priced, reseller, domain, acceptance?.id);
+  const request = order.adminAccess?.request;
+  const template = request && findTemplate(request.templateId);
+  // What the order shows of its admin-access request until the task knows more.
+  const adminAccess = request && template ? { status: 'approval-pending', roles: template.roles, templateId: template.id, duration: request.duration, autoExtend: request.autoExtend } : null;
   const id = `ord_${randomHex(10)}`;
   const firstInvoiceTotal = quoteLines(priced, today).reduce((sum, line) => sum + line.proratedAmount, 0);
 
@@ -220,9 +250,21 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
       if (!held.length) return false; // another order took the prefix a moment ago
     }
     await tx.query(
-      `INSERT INTO orders (id, reseller_id, request, recipient, currency, lines, first_invoice_total, correlation_id, customer_id, tenant_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [id, reseller.id, JSON.stringify(order), JSON.stringify(summary), 'USD', JSON.stringify(order.lines), firstInvoiceTotal, crypto.randomUUID(), customer?.id ?? null, customer?.tenant_id ?? null],
+      `INSERT INTO orders (id, reseller_id, request, recipient, currency, lines, first_invoice_total, correlation_id, customer_id, tenant_id, admin_access)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        id,
+        reseller.id,
+        JSON.stringify(order),
+        JSON.stringify(summary),
+        'USD',
+        JSON.stringify(order.lines),
+        firstInvoiceTotal,
+        crypto.randomUUID(),
+        customer?.id ?? null,
+        customer?.tenant_id ?? null,
+        adminAccess && JSON.stringify(adminAccess),
+      ],
     );
     for (const [position, task] of tasks.entries()) {
       await tx.query(

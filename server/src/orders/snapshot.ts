@@ -18,6 +18,7 @@ export interface OrderRow {
   customer_id: string | null;
   tenant_id: string | null;
   credentials: Order['credentials'] | null;
+  admin_access: Order['adminAccess'] | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -104,6 +105,7 @@ export function snapshot(order: OrderRow, rows: TaskRow[], now = Date.now()): Or
   if (status === 'provisioning') result.estimatedSecondsRemaining = round3(secondsLeft(rows, now));
   if (status === 'failed') result.retryable = rows[failedAt]?.state.retryable === true;
   if (status === 'completed' && order.credentials) result.credentials = order.credentials;
+  if (order.admin_access) result.adminAccess = order.admin_access;
   return result;
 }
 

@@ -111,6 +111,46 @@ export interface PartnerCenterGateway {
   listOrders(customerId: string, call?: CallContext): Promise<PcOrder[]>;
   /** Whether Microsoft is still reviewing a new customer (its qualification's vetting status). */
   reviewStatus(customerId: string, call?: CallContext): Promise<'in-review' | 'approved'>;
+  /** A Microsoft Customer Agreement acceptance request: the page Microsoft hosts for the signatory. */
+  createAcceptanceRequest(request: AcceptanceInput, call: CallContext): Promise<AcceptanceLink>;
+  getAcceptanceRequest(id: string, call?: CallContext): Promise<AcceptanceLink>;
+  /** A new link for a request (the old one stops working). */
+  renewAcceptanceLink(id: string, call: CallContext): Promise<AcceptanceLink>;
+  /** Whether the customer accepted the agreement directly in the Microsoft 365 admin center. */
+  directlySigned(customerId: string, call?: CallContext): Promise<boolean>;
+  /** A GDAP relationship (Microsoft Graph), created and locked for the customer's approval. */
+  createAdminRelationship(request: AdminRelationshipInput, call: CallContext): Promise<AdminRelationship>;
+  getAdminRelationship(id: string, call?: CallContext): Promise<AdminRelationship>;
+}
+
+export interface AcceptanceInput {
+  signatory: { firstName: string; lastName: string; email: string; phone?: string };
+  company: { name: string; country: string; language: string };
+}
+
+export interface AcceptanceLink {
+  id: string;
+  status: 'pending' | 'accepted';
+  url: string;
+  expiresAt: string;
+  acceptedAt?: string;
+}
+
+export interface AdminRelationshipInput {
+  customerTenantId: string;
+  /** Unique among the partner's relationships. */
+  displayName: string;
+  roleIds: string[];
+  /** ISO 8601 days, e.g. `P730D`. */
+  duration: string;
+  autoExtend: boolean;
+}
+
+export interface AdminRelationship {
+  id: string;
+  status: 'created' | 'approval-pending' | 'active' | 'expired' | 'terminated';
+  /** Where the customer's Global Administrator approves it. */
+  approvalUrl: string;
 }
 
 /**

@@ -11,7 +11,11 @@ import {
   gatewayErrorFrom,
   GatewayError,
   PC_CODES,
+  type AcceptanceInput,
+  type AcceptanceLink,
   type AddressCheck,
+  type AdminRelationship,
+  type AdminRelationshipInput,
   type AgreementInput,
   type CallContext,
   type CartLine,
@@ -30,6 +34,8 @@ export interface HttpPartnerCenterOptions {
   graphUrl: string;
   /** Microsoft Entra ID, `https://login.microsoftonline.com`. */
   authority: string;
+  /** The Microsoft 365 admin center, where customers approve GDAP requests (`https://admin.microsoft.com`). */
+  adminCenterUrl?: string;
   /** The partner's Entra tenant, where the app is registered. */
   tenantId: string;
   clientId: string;
@@ -59,11 +65,12 @@ interface Sent {
 
 export class HttpPartnerCenter implements PartnerCenterGateway {
   private readonly options: Required<Omit<HttpPartnerCenterOptions, 'refreshToken' | 'fetch'>> & Pick<HttpPartnerCenterOptions, 'refreshToken'>;
+
   private readonly fetch: typeof fetch;
   private readonly tokens = new Map<Audience, { token: string; expiresAt: number } | Promise<string>>();
 
   constructor(options: HttpPartnerCenterOptions) {
-    this.options = { timeoutMs: 30_000, retries: 4, backoffMs: 500, maxRetryAfterMs: 60_000, ...options };
+    this.options = { timeoutMs: 30_000, retries: 4, backoffMs: 500, maxRetryAfterMs: 60_000, adminCenterUrl: 'https://admin.microsoft.com', ...options };
     this.fetch = options.fetch ?? globalThis.fetch;
   }
 
@@ -309,6 +316,83 @@ export class HttpPartnerCenter implements PartnerCenterGateway {
     const list = Array.isArray(body) ? (body as Array<{ vettingStatus?: string }>) : [];
     return list.some((q) => q.vettingStatus === 'InReview') ? 'in-review' : 'approved';
   }
+
+  // The acceptance-request endpoints follow the shape of Partner Center's agreement resources;
+  // see server/README.md on which parts of this flow Microsoft documents.
+  async createAcceptanceRequest(request: AcceptanceInput, call: CallContext): Promise<AcceptanceLink> {
+    const { signatory, company } = request;
+    const { body } = await this.send('POST', '/v1/agreements/acceptancerequests', {
+      call,
+      audience: 'pc-user',
+      body: {
+        agreementType: 'MicrosoftCustomerAgreement',
+        signatory: { firstName: signatory.firstName, lastName: signatory.lastName, email: signatory.email, phoneNumber: signatory.phone },
+        company: { companyName: company.name, country: company.country, culture: company.language },
+      },
+    });
+    return toAcceptance(body);
+  }
+
+  async getAcceptanceRequest(id: string, call?: CallContext): Promise<AcceptanceLink> {
+    const { body } = await this.send('GET', `/v1/agreements/acceptancerequests/${encodeURIComponent(id)}`, { call, audience: 'pc-user' });
+    return toAcceptance(body);
+  }
+
+  async renewAcceptanceLink(id: string, call: CallContext): Promise<AcceptanceLink> {
+    const { body } = await this.send('POST', `/v1/agreements/acceptancerequests/${encodeURIComponent(id)}/link`, { call, audience: 'pc-user' });
+    return toAcceptance(body);
+  }
+
+  async directlySigned(customerId: string, call?: CallContext): Promise<boolean> {
+    const { body } = await this.send('GET', `/v1/customers/${encodeURIComponent(customerId)}/directSignedMicrosoftCustomerAgreementStatus`, { call, audience: 'pc-user' });
+    return (body as { isSigned?: boolean }).isSigned === true;
+  }
+
+  async createAdminRelationship(request: AdminRelationshipInput, call: CallContext): Promise<AdminRelationship> {
+    const { body } = await this.send('POST', '/v1.0/tenantRelationships/delegatedAdminRelationships', {
+      call,
+      audience: 'graph',
+      body: {
+        displayName: request.displayName,
+        duration: request.duration,
+        customer: { tenantId: request.customerTenantId },
+        accessDetails: { unifiedRoles: request.roleIds.map((roleDefinitionId) => ({ roleDefinitionId })) },
+        autoExtendDuration: request.autoExtend ? 'P180D' : 'PT0S',
+      },
+    });
+    const id = (body as { id?: string }).id;
+    if (!id) throw new GatewayError('declined', 'Microsoft Graph created no admin relationship.');
+    // Locking it for approval makes it a request the customer can approve; a repeat is harmless.
+    await this.send('POST', `/v1.0/tenantRelationships/delegatedAdminRelationships/${encodeURIComponent(id)}/requests`, {
+      call: { ...call, requestId: `${call.requestId ?? crypto.randomUUID()}-lock` },
+      audience: 'graph',
+      body: { action: 'lockForApproval' },
+    });
+    return this.getAdminRelationship(id, call);
+  }
+
+  async getAdminRelationship(id: string, call?: CallContext): Promise<AdminRelationship> {
+    const { body } = await this.send('GET', `/v1.0/tenantRelationships/delegatedAdminRelationships/${encodeURIComponent(id)}`, { call: call && { ...call, requestId: undefined }, audience: 'graph' });
+    const status = String((body as { status?: string }).status ?? '');
+    const mapped: AdminRelationship['status'] =
+      status === 'active' || status === 'approved' || status === 'activating'
+        ? 'active'
+        : status === 'approvalPending'
+          ? 'approval-pending'
+          : status === 'expired' || status === 'expiring'
+            ? 'expired'
+            : status.startsWith('terminat')
+              ? 'terminated'
+              : 'created';
+    const ref = encodeURIComponent(id);
+    return { id, status: mapped, approvalUrl: `${this.options.adminCenterUrl}/AdminPortal/Home?granularAdminRelationship=${ref}#/partners/invitation/granularAdminRelationships/${ref}` };
+  }
+}
+
+function toAcceptance(raw: unknown): AcceptanceLink {
+  const a = raw as { id?: string; status?: string; acceptanceUrl?: string; expiresAt?: string; acceptedAt?: string };
+  if (!a?.id || !a.acceptanceUrl || !a.expiresAt) throw new GatewayError('declined', 'Partner Center answered with an incomplete acceptance request.');
+  return { id: a.id, status: a.status === 'accepted' ? 'accepted' : 'pending', url: a.acceptanceUrl, expiresAt: a.expiresAt, acceptedAt: a.acceptedAt || undefined };
 }
 
 function toCustomer(raw: unknown): PcCustomer {
