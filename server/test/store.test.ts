@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { CustomerList, Order, Problem } from '../../src/api/schemas.js';
+import { AcceptanceRequest, CustomerList, Order, Problem } from '../../src/api/schemas.js';
 import type { ResellerConfig } from '../src/config.js';
 import { acceptance, call, E3, freshDatabase, newTenantOrder, nextKey, parse, pollOrder, startSimulator, startStore, uniquePrefix, type Simulator } from './helpers.js';
 
@@ -95,6 +95,19 @@ describe('hostile and malformed input', () => {
     assert.equal(tables[0]!.n, 3);
   });
 
+  it('shows hostile names on Microsoft’s acceptance page as text', async () => {
+    const name = `<img src=x onerror=alert(1)> & "Co" 'Ltd'`;
+    const created = await call(store.baseUrl, '/agreement-acceptances', {
+      method: 'POST',
+      json: { signatory: { firstName: '<b>Eve</b>', lastName: 'O\'Hara', email: 'eve@example.com' }, company: { name, country: 'US', language: 'en' } },
+    });
+    const request = parse(AcceptanceRequest, created.body);
+    assert.equal(request.company?.name, name);
+    const page = await (await fetch(request.url)).text();
+    assert.ok(!page.includes('<img') && !page.includes('<b>Eve'), page);
+    assert.ok(page.includes('&#60;img src=x onerror=alert(1)&#62;'));
+  });
+
   it('answers malformed bodies with problems, never a 500', async () => {
     const bodies = ['null', '[]', '42', '"text"', '{"lines": "all"}', '{"lines":[{"productId":{"$gt":""}}]}', `{"recipient":${'['.repeat(5000)}${']'.repeat(5000)}}`, JSON.stringify({ lines: [{ productId: 'x'.repeat(100_000) }] })];
     for (const text of bodies) {
@@ -157,6 +170,29 @@ describe('Partner Center’s refusals as the contract’s problems', () => {
   });
 });
 
+describe('a store that wants the acceptance before the order', () => {
+  it('refuses an order on a pending request, and takes it once the customer accepted', async () => {
+    const store = await startStore({ simulator, rules: { acceptanceBeforeOrder: true } });
+    try {
+      assert.equal((await call(store.baseUrl, '/agreement')).body.acceptanceRequiredBeforeOrder, true);
+      const request = parse(
+        AcceptanceRequest,
+        (await call(store.baseUrl, '/agreement-acceptances', { method: 'POST', json: { signatory: { firstName: 'Kim', lastName: 'Lee', email: 'kim@example.com' }, company: { name: 'Strict Rules Ltd', country: 'US', language: 'en' } } })).body,
+      );
+      assert.equal(request.requiredBeforeOrder, true);
+      const body = { ...newTenantOrder('Strict Rules Ltd', uniquePrefix('strict')), agreement: undefined, agreementAcceptanceId: request.id };
+      const early = await call(store.baseUrl, '/orders', { method: 'POST', json: body, key: nextKey() });
+      assert.deepEqual(early.body.errors.map((e: { field: string }) => e.field), ['agreementAcceptanceId']);
+      await fetch(request.url, { method: 'POST', body: new URLSearchParams() });
+      const placed = await call(store.baseUrl, '/orders', { method: 'POST', json: body, key: nextKey() });
+      assert.equal(placed.status, 201, JSON.stringify(placed.body));
+      assert.equal((await pollOrder(store.baseUrl, placed.body.id, (o) => o.status === 'completed' || o.status === 'failed')).status, 'completed');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('who may see what', () => {
   const northwind: ResellerConfig = { id: 'northwind', name: 'Northwind IT', domain: 'northwindit.onmicrosoft.com', apiKeys: ['nw-key-0123456789abcdef'], origins: ['https://shop.northwind.example'], demoCustomers: true };
   const tailspin: ResellerConfig = { id: 'tailspin', name: 'Tailspin Resellers', domain: 'tailspinit.onmicrosoft.com', apiKeys: ['ts-key-0123456789abcdef'], origins: ['https://tailspin.example'], demoCustomers: false };
@@ -213,6 +249,25 @@ describe('who may see what', () => {
     await pollOrder(store.baseUrl, id, (o) => o.status === 'completed', { token: nw });
     assert.deepEqual(parse(CustomerList, (await call(store.baseUrl, '/customers?search=isolated', { token: ts })).body).customers, []);
     assert.equal(parse(CustomerList, (await call(store.baseUrl, '/customers?search=isolated', { token: nw })).body).customers.length, 1);
+  });
+
+  it('keeps acceptance requests to their reseller too', async () => {
+    const created = await call(store.baseUrl, '/agreement-acceptances', {
+      method: 'POST',
+      token: 'nw-key-0123456789abcdef',
+      json: { signatory: { firstName: 'Dana', lastName: 'W', email: 'dana@example.com' }, company: { name: 'Private Ltd', country: 'US', language: 'en' } },
+    });
+    assert.equal(created.status, 201);
+    const other = await call(store.baseUrl, `/agreement-acceptances/${created.body.id}`, { token: 'ts-key-0123456789abcdef' });
+    assert.equal(other.status, 404);
+    assert.equal((await call(store.baseUrl, `/agreement-acceptances/${created.body.id}/link`, { method: 'POST', token: 'ts-key-0123456789abcdef' })).status, 404);
+    const order = await call(store.baseUrl, '/orders', {
+      method: 'POST',
+      token: 'ts-key-0123456789abcdef',
+      key: nextKey(),
+      json: { ...newTenantOrder('Private Ltd', uniquePrefix('private')), agreement: undefined, agreementAcceptanceId: created.body.id },
+    });
+    assert.deepEqual(order.body.errors.map((e: { field: string }) => e.field), ['agreementAcceptanceId']);
   });
 
   it('allows each reseller’s own origins only (CORS)', async () => {
