@@ -6,13 +6,10 @@ import { serverDir } from './build.mjs';
 
 const port = process.env.PORT || '8788';
 const children = [];
-function start(args, env) {
+function start(args, env, onExit) {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   children.push(child);
-  child.on('exit', (code) => {
-    console.log(`${args[0].split('/').pop()} exited (${code}); stopping the demo.`);
-    stop();
-  });
+  child.on('exit', onExit);
   return child;
 }
 function stop() {
@@ -22,7 +19,11 @@ function stop() {
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
 
-const server = start([join(serverDir, 'bin', 'server.mjs')], { PORT: port });
+// The page outlives the server: kill the server (even with -9) and start it again with
+// `npm run server`, and the checkout on the page carries on with the same order.
+const server = start([join(serverDir, 'bin', 'server.mjs')], { PORT: port }, (code, signal) => {
+  console.log(`\nThe server stopped (${signal ?? code}). The demo page stays up: start the server again with \`npm run server\`.`);
+});
 let ready = false;
 server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
@@ -30,7 +31,7 @@ server.stdout.on('data', (chunk) => {
     ready = true;
     const vite = start([join(serverDir, '..', 'node_modules', 'vite', 'bin', 'vite.js'), '--config', join(serverDir, 'demo', 'vite.config.ts'), '--host', '127.0.0.1'], {
       SERVER_URL: `http://127.0.0.1:${port}`,
-    });
+    }, stop);
     vite.stdout.pipe(process.stdout);
   }
 });
