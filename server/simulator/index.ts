@@ -11,6 +11,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { customers as seedCustomers, knownTenants, reseller } from '../../src/mock/data.js';
+import { sleep } from '../../src/mock/http.js';
 
 export interface SimulatorOptions {
   /** Multiplies simulated time; 1 is about a minute for a new tenant, like the mock's demo. */
@@ -663,8 +664,4 @@ function stableId(seed: string): string {
 function temporaryPassword(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9));
   return `Sim${[...bytes].map((b) => b.toString(36)).join('').slice(0, 8)}!${bytes[0]! % 10}`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

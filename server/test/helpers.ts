@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import * as z from 'zod/mini';
 import type { Order } from '../../src/api/schemas.js';
+import { createEventStreamParser } from '../../src/api/sse.js';
 import { DEMO_RESELLER, type ResellerConfig, type ServerConfig } from '../src/config.js';
 import { openDb } from '../src/db/index.js';
 import { migrate, migrations } from '../src/db/migrate.js';
@@ -204,27 +205,18 @@ export async function pollOrder(baseUrl: string, id: string, done: (order: Order
   }
 }
 
-/** Reads a server-sent event stream, up to its end or until `stop` says so. */
-export async function readEvents(response: Response, stop: (events: Array<{ event?: string; data?: string }>) => boolean = () => false) {
-  const events: Array<{ event?: string; data?: string; comment?: string }> = [];
+/**
+ * Reads a server-sent event stream to its end, or until `stop` says so, with the widget's own
+ * parser: what the tests see is what the checkout would.
+ */
+export async function readEvents(response: Response, stop: (events: Array<{ event: string; data: string }>) => boolean = () => false) {
+  const events: Array<{ event: string; data: string }> = [];
+  const parser = createEventStreamParser((e) => events.push({ event: e.type, data: e.data }));
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const item: { event?: string; data?: string; comment?: string } = {};
-      for (const line of block.split('\n')) {
-        if (line.startsWith(':')) item.comment = line.slice(1).trim();
-        else if (line.startsWith('event: ')) item.event = line.slice(7);
-        else if (line.startsWith('data: ')) item.data = line.slice(6);
-      }
-      events.push(item);
-    }
+    parser.push(value);
     if (stop(events)) {
       await reader.cancel();
       break;

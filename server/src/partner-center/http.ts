@@ -26,6 +26,7 @@ import {
   type PcCustomer,
   type PcOrder,
 } from './gateway.js';
+import { sleep } from '../../../src/mock/http.js';
 
 export interface HttpPartnerCenterOptions {
   /** Partner Center's REST API, `https://api.partnercenter.microsoft.com`. */
@@ -440,12 +441,4 @@ function retryAfterSeconds(header: string | null): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds);
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
 }
