@@ -87,6 +87,8 @@ CREATE TABLE idempotency_keys (
   state           text        NOT NULL CHECK (state IN ('running', 'done')),
   order_id        text,
   response_status integer,
+  -- Which request holds a `running` key; a request that took over an abandoned key replaces it.
+  holder          text,
   locked_until    timestamptz,
   created_at      timestamptz NOT NULL DEFAULT now(),
   expires_at      timestamptz NOT NULL,

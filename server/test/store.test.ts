@@ -41,6 +41,34 @@ describe('idempotency keys', () => {
     }
   });
 
+  it('takes over a key whose request died, and never lets a dead holder finish', async () => {
+    const store = await startStore({ simulator, workers: 0 });
+    try {
+      const body = newTenantOrder('Abandoned Ltd', uniquePrefix('abandoned'));
+      const { createHash } = await import('node:crypto');
+      const { canonicalJson } = await import('../../src/mock/http.js');
+      const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+      const insert = (key: string, lockedFor: string) =>
+        store.db.query(
+          `INSERT INTO idempotency_keys (reseller_id, key, body_hash, state, holder, locked_until, expires_at) VALUES ('demo', $1, $2, 'running', 'dead-request', now() + $3::interval, now() + interval '1 day')`,
+          [key, hash, lockedFor],
+        );
+      await insert('held-key', '1 minute');
+      const held = await call(store.baseUrl, '/orders', { method: 'POST', json: body, key: 'held-key' });
+      assert.equal(held.status, 409);
+      assert.equal(held.headers.get('retry-after'), '1');
+      await insert('dead-key', '-1 second');
+      const taken = await call(store.baseUrl, '/orders', { method: 'POST', json: body, key: 'dead-key' });
+      assert.equal(taken.status, 201, JSON.stringify(taken.body));
+      const [row] = await store.db.query<{ holder: string; state: string; order_id: string }>(`SELECT holder, state, order_id FROM idempotency_keys WHERE key = 'dead-key'`);
+      assert.notEqual(row!.holder, 'dead-request');
+      assert.equal(row!.state, 'done');
+      assert.equal(row!.order_id, taken.body.id);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('makes one order of 50 concurrent POSTs with one key; the others get it or a 409 with Retry-After', async () => {
     const store = await startStore({ simulator, workers: 0 });
     try {

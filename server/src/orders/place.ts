@@ -55,29 +55,44 @@ export async function placeOrder(ctx: StoreContext, reseller: ResellerConfig, ke
   if (body === INVALID_JSON) return invalidJson();
   const hash = createHash('sha256').update(canonicalJson(body) ?? '').digest('hex');
 
-  const claim = await claimKey(ctx, reseller.id, key, hash);
+  const holder = crypto.randomUUID();
+  const claim = await claimKey(ctx, reseller.id, key, hash, holder);
   if (claim instanceof Response) return claim;
 
   let outcome: Response;
   try {
-    outcome = await createOrder(ctx, reseller, body, key);
+    outcome = await createOrder(ctx, reseller, body, key, holder);
   } catch (error) {
-    await releaseKey(ctx.db, reseller.id, key);
+    await releaseKey(ctx.db, reseller.id, key, holder);
+    if (error instanceof KeyLost) return keyInUse(key);
     throw error;
   }
-  if (outcome.status >= 300) await releaseKey(ctx.db, reseller.id, key);
+  if (outcome.status >= 300) await releaseKey(ctx.db, reseller.id, key, holder);
   return outcome;
 }
 
+/** This request's hold on its key went to another request (it ran past the lock). */
+class KeyLost extends Error {}
+
+function keyInUse(key: string): Response {
+  return problem({
+    status: 409,
+    title: 'This order is still being placed',
+    code: 'idempotency-key-in-use',
+    detail: `A request with the Idempotency-Key “${key}” is still in progress. Retry after a second to get its order.`,
+    headers: { 'retry-after': '1' },
+  });
+}
+
 /** Takes the key for this request, or answers for it: the same order, 409 or 422. */
-async function claimKey(ctx: StoreContext, resellerId: string, key: string, hash: string): Promise<true | Response> {
+async function claimKey(ctx: StoreContext, resellerId: string, key: string, hash: string, holder: string): Promise<true | Response> {
   const db = ctx.db;
   for (let round = 0; round < 3; round++) {
     const inserted = await db.query(
-      `INSERT INTO idempotency_keys (reseller_id, key, body_hash, state, locked_until, expires_at)
-       VALUES ($1, $2, $3, 'running', now() + make_interval(secs => $4), now() + make_interval(hours => $5))
+      `INSERT INTO idempotency_keys (reseller_id, key, body_hash, state, holder, locked_until, expires_at)
+       VALUES ($1, $2, $3, 'running', $6, now() + make_interval(secs => $4), now() + make_interval(hours => $5))
        ON CONFLICT (reseller_id, key) DO NOTHING RETURNING key`,
-      [resellerId, key, hash, KEY_LOCK_SECONDS, KEY_TTL_HOURS],
+      [resellerId, key, hash, KEY_LOCK_SECONDS, KEY_TTL_HOURS, holder],
     );
     if (inserted.length) return true;
     const [row] = await db.query<{ body_hash: string; state: string; order_id: string | null; expired: boolean; abandoned: boolean }>(
@@ -105,25 +120,19 @@ async function claimKey(ctx: StoreContext, resellerId: string, key: string, hash
     if (row.state === 'running' && row.abandoned) {
       // The request that held it died (its instance was killed): this one carries on.
       const taken = await db.query(
-        `UPDATE idempotency_keys SET locked_until = now() + make_interval(secs => $3)
+        `UPDATE idempotency_keys SET locked_until = now() + make_interval(secs => $3), holder = $4
          WHERE reseller_id = $1 AND key = $2 AND state = 'running' AND locked_until < now() RETURNING key`,
-        [resellerId, key, KEY_LOCK_SECONDS],
+        [resellerId, key, KEY_LOCK_SECONDS, holder],
       );
       if (taken.length) return true;
     }
-    return problem({
-      status: 409,
-      title: 'This order is still being placed',
-      code: 'idempotency-key-in-use',
-      detail: `A request with the Idempotency-Key “${key}” is still in progress. Retry after a second to get its order.`,
-      headers: { 'retry-after': '1' },
-    });
+    return keyInUse(key);
   }
-  return problem({ status: 409, title: 'This order is still being placed', code: 'idempotency-key-in-use', headers: { 'retry-after': '1' } });
+  return keyInUse(key);
 }
 
-async function releaseKey(db: Db, resellerId: string, key: string): Promise<void> {
-  await db.query(`DELETE FROM idempotency_keys WHERE reseller_id = $1 AND key = $2 AND state = 'running'`, [resellerId, key]);
+async function releaseKey(db: Db, resellerId: string, key: string, holder: string): Promise<void> {
+  await db.query(`DELETE FROM idempotency_keys WHERE reseller_id = $1 AND key = $2 AND state = 'running' AND holder = $3`, [resellerId, key, holder]);
 }
 
 interface CustomerRow {
@@ -134,7 +143,7 @@ interface CustomerRow {
   tenant_id: string | null;
 }
 
-async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: unknown, key: string): Promise<Response> {
+async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: unknown, key: string, holder: string): Promise<Response> {
   const parsed = z.safeParse(OrderRequest, body);
   if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
   const order = parsed.data;
@@ -272,7 +281,12 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
         [id, position, `task-${position + 1}`, task.kind satisfies TaskKind, task.label, JSON.stringify(task.params), task.seconds * ctx.estimateScale],
       );
     }
-    await tx.query(`UPDATE idempotency_keys SET state = 'done', order_id = $3, response_status = 201 WHERE reseller_id = $1 AND key = $2`, [reseller.id, key, id]);
+    // Only while this request still holds the key: otherwise the transaction, order and all, rolls back.
+    const kept = await tx.query(
+      `UPDATE idempotency_keys SET state = 'done', order_id = $3, response_status = 201 WHERE reseller_id = $1 AND key = $2 AND holder = $4 AND state = 'running' RETURNING key`,
+      [reseller.id, key, id, holder],
+    );
+    if (!kept.length) throw new KeyLost();
     await tx.query(`SELECT pg_notify('lc_tasks', $1), pg_notify('lc_orders', $1)`, [id]);
     return true;
   });
