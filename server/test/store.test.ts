@@ -41,7 +41,7 @@ describe('idempotency keys', () => {
     }
   });
 
-  it('takes over a key whose request died, and never lets a dead holder finish', async () => {
+  it('takes over a key whose request died, and answers 409 while its request still runs', async () => {
     const store = await startStore({ simulator, workers: 0 });
     try {
       const body = newTenantOrder('Abandoned Ltd', uniquePrefix('abandoned'));
