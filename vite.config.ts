@@ -44,6 +44,26 @@ export function minifyLitCss(): Plugin {
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky(\/|$)/, /^react(-dom)?(\/|$)/];
 
 export default defineConfig(({ mode }) => {
+  if (mode === 'bundle-tags') {
+    // The product-page tags alone, self-contained: dist/license-checkout-tags.js (budget 10 KB gzip).
+    return {
+      plugins: [minifyLitCss()],
+      build: {
+        target: 'es2022',
+        emptyOutDir: false,
+        minify: true,
+        lib: { entry: 'src/tags.ts', formats: ['es'], fileName: () => 'license-checkout-tags.js' },
+        rolldownOptions: {
+          output: { minify: true },
+          // The tags use zod-free functions of src/checkout/cart-store.ts, but that module and
+          // src/api/schemas.ts build zod schemas at their top level, which the bundler keeps as
+          // possible side effects. Building a schema has none: calls through the `z` namespace
+          // are declared pure, so the unused schemas (and zod with them) drop out.
+          treeshake: { manualPureFunctions: ['z', 'css'] },
+        },
+      },
+    };
+  }
   if (mode === 'bundle') {
     // One self-contained file for a plain <script type="module">: dependencies inlined.
     return {
@@ -59,8 +79,8 @@ export default defineConfig(({ mode }) => {
   }
   return {
     plugins: [mockBackend(), minifyLitCss()],
-    // The dev server serves the demo (index.html); the examples are built on their own.
-    optimizeDeps: { entries: ['index.html'] },
+    // The dev server serves the demo (index.html, the product page; checkout.html); the examples are built on their own.
+    optimizeDeps: { entries: ['index.html', 'checkout.html'] },
     build: {
       target: 'es2022',
       // ES modules for bundler users: one file per source module, dependencies external.
@@ -68,6 +88,7 @@ export default defineConfig(({ mode }) => {
         entry: {
           index: 'src/index.ts',
           react: 'src/react.ts',
+          tags: 'src/tags.ts',
           'mock/index': 'src/mock/index.ts',
           'mock/node': 'src/mock/node.ts',
           // Optional translations: separate entry points, never imported by index.ts.

@@ -36,25 +36,8 @@ export {
 } from './components/order-review/order-review.js';
 export { LcProvisioning, type ConnectionState } from './components/provisioning/provisioning.js';
 
-// Events.
-export { LcCartChangeEvent, type CartChangeReason } from './events/cart-change.js';
-export { LcCheckoutRequestEvent } from './events/cart-checkout-request.js';
-export { LcStepInputEvent } from './events/step-input.js';
-export { LcStepNextEvent } from './events/step-next.js';
-export { LcStepBackEvent } from './events/step-back.js';
-export { LcStepChangeEvent } from './events/step-change.js';
-export { LcStepEditEvent } from './events/step-edit.js';
-export { LcCompanyNameChangeEvent } from './events/company-name-change.js';
-export { LcPlaceOrderEvent } from './events/place-order.js';
-export { LcQuoteRetryEvent } from './events/quote-retry.js';
-export { LcOrderPlacedEvent, type PlacedOrder } from './events/order-placed.js';
-export { LcProvisioningProgressEvent } from './events/provisioning-progress.js';
-export { LcOrderCompleteEvent, type OrderWithoutCredentials } from './events/order-complete.js';
-export { LcOrderFailedEvent } from './events/order-failed.js';
-export { LcNavigationBlockedEvent, type NavigationKind } from './events/navigation-blocked.js';
-export { LcErrorEvent, type ErrorContext } from './events/error.js';
-export { LcNewOrderEvent } from './events/new-order.js';
-export { LcRetryOrderEvent } from './events/retry-order.js';
+// Events (see events/index.ts for which ones a host page sees).
+export * from './events/index.js';
 
 // The pure checkout logic, for resellers composing their own page from the steps.
 export * as checkout from './checkout/machine.js';

@@ -10,12 +10,15 @@
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
+import { LcAddToCart as LcAddToCartElement } from './components/add-to-cart/add-to-cart.js';
 import { LcAgreement as LcAgreementElement } from './components/agreement/agreement.js';
 import { LcCart as LcCartElement } from './components/cart/cart.js';
+import { LcCartCount as LcCartCountElement } from './components/cart-count/cart-count.js';
 import { LcCheckout as LcCheckoutElement } from './components/checkout/checkout.js';
 import { LcCustomerDetails as LcCustomerDetailsElement } from './components/customer-details/customer-details.js';
 import { LcCustomerType as LcCustomerTypeElement } from './components/customer-type/customer-type.js';
 import { LcOrderReview as LcOrderReviewElement } from './components/order-review/order-review.js';
+import { LcPrice as LcPriceElement } from './components/price/price.js';
 import { LcProvisioning as LcProvisioningElement } from './components/provisioning/provisioning.js';
 import { LcTenantDomain as LcTenantDomainElement } from './components/tenant-domain/tenant-domain.js';
 import type { LcCartChangeEvent } from './events/cart-change.js';
@@ -127,4 +130,33 @@ export const LcProvisioning = createComponent({
     onLcNewOrder: 'lc-new-order' as EventName<LcNewOrderEvent>,
     onLcRetryOrder: 'lc-retry-order' as EventName<LcRetryOrderEvent>,
   },
+});
+
+// The product-page tags. They are in this module too, so a product page built with React and
+// these wrappers also loads the checkout's code; a page that only needs the tags can use the
+// elements from 'license-checkout/tags' directly (React 19 passes props to custom elements).
+
+/** `<lc-add-to-cart>`: adds a product to the cart `<lc-checkout>` shows. */
+export const LcAddToCart = createComponent({
+  react: React,
+  tagName: 'lc-add-to-cart',
+  elementClass: LcAddToCartElement,
+  displayName: 'LcAddToCart',
+  events: { onLcCartChange: 'lc-cart-change' as EventName<LcCartChangeEvent> },
+});
+
+/** `<lc-cart-count>`: the cart's size, linking to the checkout page. */
+export const LcCartCount = createComponent({
+  react: React,
+  tagName: 'lc-cart-count',
+  elementClass: LcCartCountElement,
+  displayName: 'LcCartCount',
+});
+
+/** `<lc-price>`: a product's catalog price in the page's locale. */
+export const LcPrice = createComponent({
+  react: React,
+  tagName: 'lc-price',
+  elementClass: LcPriceElement,
+  displayName: 'LcPrice',
 });

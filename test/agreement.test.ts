@@ -15,6 +15,8 @@ import type { LcStepNextEvent } from '../src/events/step-next.js';
 import type { MockOptions } from '../src/mock/index.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { leaveField } from './helpers/texts.js';
+import { agreementStrings } from '../src/components/agreement/agreement.strings.js';
+import { runStepSuite } from './suites/step-suite.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -76,6 +78,18 @@ async function fillValid(el: LcAgreement): Promise<void> {
 }
 
 describe('<lc-agreement>', () => {
+  runStepSuite({
+    step: 'agreement',
+    strings: agreementStrings,
+    alone: async () => {
+      const { el } = await setUp({ customerName: 'Fabrikam, Inc.' });
+      await loaded(el);
+      return el;
+    },
+    blockedContinue: true,
+    widest: clickNext,
+  });
+
   it('is accessible: attest form, and with errors shown', async () => {
     const { el } = await setUp({ customerName: 'Fabrikam, Inc.' });
     await loaded(el);

@@ -13,6 +13,7 @@ import {
   saveCart,
   setQuantity,
   storageKey,
+  backendScope,
   type Cart,
 } from '../src/checkout/cart-store.js';
 
@@ -230,6 +231,15 @@ describe('cart-store', () => {
       expect(loadCart(base + '/')).to.deep.equal(cart);
       expect(loadCart('https://other.example/api')).to.deep.equal([]);
       expect(storageKey('/api/')).to.equal(storageKey('/api'));
+    });
+
+    it('scopes a backend by its resolved base URL, without trailing slashes', () => {
+      expect(backendScope('/api/')).to.equal(`${location.origin}/api`);
+      expect(backendScope(' https://store.example/api// ')).to.equal('https://store.example/api');
+      expect(backendScope('')).to.equal(undefined);
+      expect(backendScope('   ')).to.equal(undefined);
+      expect(backendScope(undefined)).to.equal(undefined);
+      expect(backendScope(42)).to.equal(undefined);
     });
 
     it('removes the entry when the cart is emptied', () => {

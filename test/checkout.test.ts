@@ -103,16 +103,22 @@ describe('<lc-checkout>', () => {
     expect(list.querySelector('button')).to.equal(null);
   });
 
-  it('shows the empty cart, and loads the catalog once for the checkout rules', async () => {
+  it('shows the empty cart, and loads the catalog once for the cart and the checkout rules', async () => {
     const el = await mountCheckout(mock);
     const root = await cartLoaded(el);
     expect(text(root.querySelector('[part~="empty"]'))).to.contain('Your cart is empty');
     await waitUntil(() => el.state.catalog, 'the checkout did not load the catalog');
     expect(el.state.catalog!.products.some((p) => p.id === E3)).to.equal(true);
+    expect(await mock.requests({ method: 'GET', path: '/catalog' })).to.have.length(1);
+    // Still one through a whole checkout: the cart, the recipient, the review.
+    await fillCart(el);
+    await chooseInternal(el);
+    await reviewWithQuote(el);
+    expect(await mock.requests({ method: 'GET', path: '/catalog' })).to.have.length(1);
   });
 
   it('keeps typed values and offers Retry when the backend is down at the start', async () => {
-    await mock.inject({ path: '/catalog', status: 503, times: 2 });
+    await mock.inject({ path: '/catalog', status: 503, times: 1 });
     const errors: LcErrorEvent[] = [];
     const collect = (e: Event) => errors.push(e as LcErrorEvent);
     document.addEventListener('lc-error', collect);
@@ -126,6 +132,8 @@ describe('<lc-checkout>', () => {
       expect(errors[0]!.context).to.equal('catalog');
       await click(root, 'Retry');
       await waitUntil(() => root.querySelector('[part~="empty"]'), 'Retry did not load the catalog');
+      expect(errors).to.have.length(1);
+      expect(await mock.requests({ method: 'GET', path: '/catalog' })).to.have.length(2);
     } finally {
       document.removeEventListener('lc-error', collect);
     }
@@ -189,7 +197,7 @@ describe('<lc-checkout>', () => {
       html`<lc-checkout api-base=${mock.baseUrl} .apiOptions=${{ headers: { 'x-reseller': 'one' }, getAccessToken: () => 'tok-1' }}></lc-checkout>`,
     );
     await cartLoaded(el);
-    await waitUntil(async () => (await mock.requests({ path: '/catalog' })).length >= 2, 'catalog not requested');
+    await waitUntil(async () => (await mock.requests({ path: '/catalog' })).length >= 1, 'catalog not requested');
     const first = await mock.requests({ path: '/catalog' });
     expect(first.every((r) => r.headers['x-reseller'] === 'one' && r.headers.authorization === 'Bearer tok-1')).to.equal(true);
 

@@ -132,6 +132,55 @@ describe('HttpCheckoutApi: every endpoint against the mock', () => {
   });
 });
 
+describe('HttpCheckoutApi: subscriptions, end dates, seats and purchase orders', () => {
+  it('reads a customer’s subscriptions, or the reseller’s own without an id', async () => {
+    const { mock, api } = await setup();
+    const contoso = await api.getSubscriptions('cst-7f3a2c91');
+    expect(contoso.subscriptions.map((s) => [s.id, s.productName, s.endDate])).to.deep.equal([
+      ['sub-c0b9e512', 'Microsoft 365 Business Premium', '2027-04-03'],
+      ['sub-c0e4a7d3', 'Exchange Online (Plan 1)', '2027-02-05'],
+    ]);
+    expect((await api.getSubscriptions(undefined)).subscriptions.map((s) => s.id)).to.deep.equal(['sub-00a1f5c8']);
+    expect((await mock.requests({ method: 'GET' })).map((r) => r.path)).to.deep.equal(['/customers/cst-7f3a2c91/subscriptions', '/subscriptions']);
+    const missing = await rejection(api.getSubscriptions('cst/../x'));
+    expect(isApiError(missing) && missing.status).to.equal(404);
+    expect((await mock.requests({ method: 'GET' })).at(-1)!.path).to.equal('/customers/cst%2F..%2Fx/subscriptions'); // encoded: one path segment
+  });
+
+  it('asks for the end dates of a term, with the customer and start date only when given', async () => {
+    const { mock, api } = await setup();
+    const dates = await api.getEndDates('P1Y', { customerId: 'cst-7f3a2c91', startDate: '2027-03-01' });
+    expect(dates.endDates.map((o) => o.date)).to.deep.equal(['2027-04-03', '2028-02-29']);
+    await api.getEndDates('P1M');
+    expect((await mock.requests({ path: '/end-dates' })).map((r) => r.search)).to.deep.equal([
+      '?term=P1Y&customerId=cst-7f3a2c91&startDate=2027-03-01',
+      '?term=P1M',
+    ]);
+    const unknown = await rejection(api.getEndDates('P1Y', { customerId: 'cst-nobody' }));
+    expect(isApiError(unknown) && unknown.fieldErrors.map((e) => e.field)).to.deep.equal(['customerId']);
+  });
+
+  it('raises a ContractError for subscriptions that break the contract', async () => {
+    const { mock, api } = await setup();
+    await mock.inject({ path: '/subscriptions', status: 200, body: { subscriptions: [{ id: 'sub-1', quantity: 0 }] } });
+    const error = await rejection(api.getSubscriptions(undefined));
+    expect(isContractError(error)).to.equal(true);
+    expect((error as ContractError).issues.map((i) => i.path)).to.include('subscriptions.0.quantity');
+  });
+
+  it('places seats and a purchase order, and reads back the seat cap as a field error on the line', async () => {
+    const { api } = await setup({ speed: 1000 });
+    const seats = { kind: 'add-seats', subscriptionId: 'sub-1a7f3b60', productId: 'cfq7ttc0lh18-0001', term: 'P1Y', billing: 'monthly' } as const;
+    const order = await api.placeOrder({ recipient: { kind: 'existing', customerId: 'cst-5c2e9a47' }, lines: [{ ...seats, quantity: 5 }], purchaseOrder: 'PO 4711' });
+    expect(order.purchaseOrder).to.equal('PO 4711');
+    expect(order.lines).to.deep.equal([{ ...seats, quantity: 5 }]);
+    expect(order.lineTerms?.[0]?.subscriptionId).to.equal('sub-1a7f3b60');
+    const capped = await rejection(api.createQuote({ recipient: { kind: 'existing', customerId: 'cst-5c2e9a47' }, lines: [{ ...seats, quantity: 11 }] }));
+    expect(isApiError(capped) && capped.status).to.equal(422);
+    expect((capped as ApiError).fieldErrors.map((e) => e.field)).to.deep.equal(['lines.0.quantity']);
+  });
+});
+
 describe('HttpCheckoutApi: base URL, headers, token', () => {
   it('works with or without a trailing slash, absolute or page-relative', async () => {
     const mock = await createTestMock();

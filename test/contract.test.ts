@@ -18,6 +18,9 @@ const designTable: Array<[string, string]> = [
   ['post', '/orders'],
   ['get', '/orders/{id}'],
   ['get', '/orders/{id}/events'],
+  ['get', '/customers/{id}/subscriptions'],
+  ['get', '/subscriptions'],
+  ['get', '/end-dates'],
 ];
 
 type Json = Record<string, any>;
@@ -106,6 +109,91 @@ describe('OpenAPI document generated from the schemas', () => {
     const prefix = doc.components.schemas.TenantChoice.oneOf.find((o: Json) => o.properties.kind.const === 'new');
     expect(prefix.properties.prefix.pattern).to.equal('^[A-Za-z0-9]{1,27}$');
     expect(doc.components.schemas.Term.enum).to.deep.equal(['P1M', 'P1Y', 'P3Y']);
+  });
+});
+
+describe('OpenAPI: subscriptions and the terms of new commerce', () => {
+  const doc = buildOpenApi('1.2.3') as Json;
+  const schemas = doc.components.schemas;
+
+  it('describes a line as a new subscription or seats added to a subscription', () => {
+    expect(schemas.OrderLineInput.oneOf).to.deep.equal([
+      { $ref: '#/components/schemas/NewSubscriptionLine' },
+      { $ref: '#/components/schemas/AddSeatsLine' },
+    ]);
+    // A line without `kind` is a new subscription: kind is not required there, and is on added seats.
+    expect(schemas.NewSubscriptionLine.required).to.have.members(['productId', 'term', 'billing', 'quantity']);
+    expect(schemas.NewSubscriptionLine.properties).to.include.keys(['kind', 'endDate', 'autoRenew']);
+    expect(schemas.AddSeatsLine.required).to.have.members(['kind', 'subscriptionId', 'productId', 'term', 'billing', 'quantity']);
+    expect(schemas.AddSeatsLine.properties.kind.const).to.equal('add-seats');
+  });
+
+  it('limits the purchase order number to 40 characters and echoes it on the order', () => {
+    expect(schemas.PurchaseOrder).to.deep.include({ type: 'string', minLength: 1, maxLength: 40 });
+    expect(schemas.OrderRequest.properties.purchaseOrder.$ref).to.equal('#/components/schemas/PurchaseOrder');
+    expect(schemas.OrderRequest.required).not.to.include('purchaseOrder');
+    expect(schemas.Order.properties).to.include.keys(['purchaseOrder']);
+  });
+
+  it('keeps the order’s lines as ordered and says what each commits to beside them', () => {
+    expect(schemas.Order.properties.lines.items.$ref).to.equal('#/components/schemas/OrderLineInput');
+    expect(schemas.Order.properties.lineTerms.items.$ref).to.equal('#/components/schemas/OrderLineTerms');
+    expect(schemas.OrderLineTerms.required).to.have.members(['endDate', 'autoRenew', 'cancellableUntil']);
+  });
+
+  it('gives each quoted line its end date, renewal, cancellation deadline and promotion', () => {
+    for (const variant of schemas.QuoteLine.oneOf) {
+      expect(variant.properties).to.include.keys(['endDate', 'autoRenew', 'renewsOn', 'cancellableUntil', 'promotion', 'promotionNotApplied']);
+    }
+    expect(schemas.AppliedPromotion.required).to.have.members(['id', 'name', 'percentOff', 'saving']);
+    expect(schemas.IneligiblePromotion.required).to.have.members(['id', 'name', 'reason']);
+    expect(schemas.Product.properties).to.include.keys(['seatCap']);
+  });
+
+  it('documents the subscriptions and end-date endpoints with their parameters', () => {
+    expect(doc.paths['/customers/{id}/subscriptions'].get.responses['200'].content['application/json'].schema.$ref).to.equal('#/components/schemas/SubscriptionList');
+    const endDates = doc.paths['/end-dates'].get;
+    expect(endDates.parameters.map((p: Json) => [p.name, p.required])).to.deep.equal([
+      ['term', true],
+      ['customerId', false],
+      ['startDate', false],
+    ]);
+    expect(schemas.EndDateReason.enum).to.deep.equal(['calendar-month-end', 'subscription']);
+    expect(schemas.Subscription.required).to.include.members(['id', 'productId', 'productName', 'term', 'billing', 'quantity', 'startDate', 'endDate', 'autoRenew', 'status']);
+  });
+});
+
+describe('contract schemas: order lines and the purchase order', () => {
+  const line = { productId: 'p', term: 'P1Y', billing: 'monthly', quantity: 3 };
+
+  it('keeps a line without kind valid as a new subscription, and checks each kind’s own fields', async () => {
+    const { OrderLineInput } = await import('../src/api/schemas.js');
+    expect(OrderLineInput.safeParse(line).data).to.deep.equal(line);
+    expect(OrderLineInput.safeParse({ ...line, kind: 'new', endDate: '2027-12-31', autoRenew: false }).success).to.equal(true);
+    expect(OrderLineInput.safeParse({ ...line, endDate: '2027-02-30' }).success).to.equal(false);
+    expect(OrderLineInput.safeParse({ ...line, kind: 'add-seats' }).success, 'no subscription').to.equal(false);
+    const seats = OrderLineInput.safeParse({ ...line, kind: 'add-seats', subscriptionId: 'sub-1', endDate: '2027-12-31' });
+    // Seats take the subscription's end date: one sent is not kept.
+    expect(seats.data).to.deep.equal({ ...line, kind: 'add-seats', subscriptionId: 'sub-1' });
+    expect(OrderLineInput.safeParse({ ...line, kind: 'upgrade' }).success).to.equal(false);
+  });
+
+  it('takes a purchase order of 1 to 40 characters, whatever they are', async () => {
+    const { OrderRequest } = await import('../src/api/schemas.js');
+    const order = { lines: [line], recipient: { kind: 'internal' } };
+    expect(OrderRequest.safeParse({ ...order, purchaseOrder: 'x'.repeat(40) }).success).to.equal(true);
+    expect(OrderRequest.safeParse({ ...order, purchaseOrder: 'x'.repeat(41) }).success).to.equal(false);
+    expect(OrderRequest.safeParse({ ...order, purchaseOrder: '' }).success).to.equal(false);
+    expect(OrderRequest.safeParse({ ...order, purchaseOrder: '<b onmouseover=alert(1)>PO 7</b>' }).data?.purchaseOrder).to.equal('<b onmouseover=alert(1)>PO 7</b>');
+  });
+
+  it('prices every offer per year from the catalog alone', async () => {
+    const { offerPricePerYear } = await import('../src/api/schemas.js');
+    const { catalog } = await import('../src/mock/data.js');
+    const premium = catalog.products.find((p) => p.name === 'Microsoft 365 Business Premium')!;
+    const perYear = Object.fromEntries(premium.offers.map((o) => [`${o.term} ${o.billing}`, offerPricePerYear(o)]));
+    // $22.00 a month on a yearly term; a monthly term costs 20 % more.
+    expect(perYear).to.deep.equal({ 'P1M monthly': 31680, 'P1Y monthly': 26400, 'P1Y annual': 26400 });
   });
 });
 

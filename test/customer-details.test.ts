@@ -9,6 +9,8 @@ import type { LcStepInputEvent } from '../src/events/step-input.js';
 import type { LcStepNextEvent } from '../src/events/step-next.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { changedTexts, leaveField, shownTexts } from './helpers/texts.js';
+import { customerDetailsStrings } from '../src/components/customer-details/customer-details.strings.js';
+import { runStepSuite } from './suites/step-suite.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -124,6 +126,17 @@ describe('<lc-customer-details>', () => {
   beforeEach(async () => {
     mock = await createTestMock({ speed: 1000 });
     api = new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 });
+  });
+
+  runStepSuite({
+    step: 'customer-details',
+    strings: customerDetailsStrings,
+    alone: () => mount(),
+    blockedContinue: true,
+    widest: async (el) => {
+      (part(el, 'next-button') as HTMLButtonElement).click();
+      await el.updateComplete;
+    },
   });
 
   it('is accessible, empty and in the error state', async () => {

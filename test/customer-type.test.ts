@@ -10,6 +10,8 @@ import type { LcStepInputEvent } from '../src/events/step-input.js';
 import type { LcStepNextEvent } from '../src/events/step-next.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { changedTexts, shownTexts } from './helpers/texts.js';
+import { customerTypeStrings } from '../src/components/customer-type/customer-type.strings.js';
+import { runStepSuite } from './suites/step-suite.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -92,6 +94,19 @@ describe('<lc-customer-type>', () => {
   beforeEach(async () => {
     mock = await createTestMock({ speed: 1000 });
     api = new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 });
+  });
+
+  runStepSuite({
+    step: 'customer-type',
+    strings: customerTypeStrings,
+    alone: () => mount(api),
+    blockedContinue: true,
+    // The customer list is the widest content, its error the longest line.
+    widest: async (el) => {
+      await openExisting(el);
+      part(el, 'next-button')!.click();
+      await el.updateComplete;
+    },
   });
 
   it('is accessible: the choice, the customer list and the error state', async () => {

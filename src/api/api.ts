@@ -8,10 +8,13 @@ import type {
   CreateAcceptanceRequest,
   CustomerList,
   DomainAvailability,
+  EndDates,
   Order,
   OrderRequest,
   Quote,
   QuoteRequest,
+  SubscriptionList,
+  Term,
   TenantLookup,
 } from './schemas.js';
 
@@ -74,4 +77,18 @@ export interface CheckoutApi {
    * There is no reconnect: after a rejection the caller resumes by polling or watching again.
    */
   watchOrder(id: string, onSnapshot: (order: Order) => void, options?: CallOptions): Promise<void>;
+  /**
+   * A recipient's subscriptions: an existing customer's (`GET /customers/{id}/subscriptions`),
+   * or with no id the reseller's own organization's (`GET /subscriptions`), for internal orders.
+   * Optional, so implementations written before it stay valid: without it the checkout can
+   * only order new subscriptions.
+   */
+  getSubscriptions?(customerId: string | undefined, options?: CallOptions): Promise<SubscriptionList>;
+  /**
+   * The dates a new subscription of `term` may end on (`GET /end-dates`), for an existing
+   * customer or, with no `customerId`, the reseller's own organization; from `startDate`
+   * (today when left out). Optional, as `getSubscriptions`: without it every new
+   * subscription ends on the default date, the calendar month end.
+   */
+  getEndDates?(term: Term, query?: { customerId?: string; startDate?: string }, options?: CallOptions): Promise<EndDates>;
 }

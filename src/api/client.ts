@@ -15,14 +15,17 @@ import {
   Catalog,
   CustomerList,
   DomainAvailability,
+  EndDates,
   FieldError,
   Order,
   Quote,
+  SubscriptionList,
   TenantLookup,
   type Address,
   type CreateAcceptanceRequest,
   type OrderRequest,
   type QuoteRequest,
+  type Term,
 } from './schemas.js';
 import { readEventStream } from './sse.js';
 
@@ -131,6 +134,19 @@ export class HttpCheckoutApi implements CheckoutApi {
 
   getOrder(id: string, options?: CallOptions) {
     return this.#call('GET /orders/{id}', `orders/${encodeURIComponent(id)}`, Order, options);
+  }
+
+  getSubscriptions(customerId: string | undefined, options?: CallOptions) {
+    return customerId === undefined
+      ? this.#call('GET /subscriptions', 'subscriptions', SubscriptionList, options)
+      : this.#call('GET /customers/{id}/subscriptions', `customers/${encodeURIComponent(customerId)}/subscriptions`, SubscriptionList, options);
+  }
+
+  getEndDates(term: Term, query: { customerId?: string; startDate?: string } = {}, options?: CallOptions) {
+    const searchParams: Record<string, string> = { term };
+    if (query.customerId !== undefined) searchParams.customerId = query.customerId;
+    if (query.startDate !== undefined) searchParams.startDate = query.startDate;
+    return this.#call('GET /end-dates', 'end-dates', EndDates, options, { searchParams });
   }
 
   watchOrder(id: string, onSnapshot: (order: Order) => void, options: CallOptions = {}): Promise<void> {

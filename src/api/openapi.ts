@@ -50,6 +50,19 @@ const named = {
   Order: s.Order,
   FieldError: s.FieldError,
   Problem: s.Problem,
+  // Existing customers' subscriptions and the terms of new commerce
+  NewSubscriptionLine: s.NewSubscriptionLine,
+  AddSeatsLine: s.AddSeatsLine,
+  OrderLineTerms: s.OrderLineTerms,
+  PurchaseOrder: s.PurchaseOrder,
+  SubscriptionStatus: s.SubscriptionStatus,
+  Subscription: s.Subscription,
+  SubscriptionList: s.SubscriptionList,
+  EndDateReason: s.EndDateReason,
+  EndDateOption: s.EndDateOption,
+  EndDates: s.EndDates,
+  AppliedPromotion: s.AppliedPromotion,
+  IneligiblePromotion: s.IneligiblePromotion,
 } as const;
 
 type Name = keyof typeof named;
@@ -227,6 +240,12 @@ export function buildOpenApi(version = '0.0.0'): Record<string, unknown> {
         post: {
           operationId: 'createQuote',
           summary: 'Prorated pricing of the lines for the recipient',
+          description:
+            'Per line: the first invoice prorated to the end of the billing period that contains the start date (periods ' +
+            "end on the line's end date: the chosen one, the calendar month end, or the subscription's for added seats), " +
+            'the end date, renewal, cancellation deadline (168 hours after purchase), and the promotion applied or why ' +
+            'an offered one is not. A seat cap broken by the order is a 422 naming each line of that product ' +
+            '(`lines.{i}.quantity`).',
           requestBody: { required: true, content: json('QuoteRequest') },
           responses: { '201': ok('Quote', 'The quote'), ...errors },
         },
@@ -264,6 +283,54 @@ export function buildOpenApi(version = '0.0.0'): Record<string, unknown> {
             '404': problem('No such order.'),
             ...errors,
           },
+        },
+      },
+      '/customers/{id}/subscriptions': {
+        get: {
+          operationId: 'getCustomerSubscriptions',
+          summary: "An existing customer's subscriptions, to add seats to or align a new one with",
+          parameters: [pathParam('id', 'The customer id, as GET /customers gives it.')],
+          responses: {
+            '200': ok('SubscriptionList', 'Every subscription of the customer, expired ones included'),
+            '404': problem('No such customer.'),
+            ...errors,
+          },
+        },
+      },
+      '/subscriptions': {
+        get: {
+          operationId: 'getOwnSubscriptions',
+          summary: "The reseller's own organization's subscriptions, for internal orders",
+          responses: { '200': ok('SubscriptionList', 'Every subscription of the reseller'), ...errors },
+        },
+      },
+      '/end-dates': {
+        get: {
+          operationId: 'getEndDates',
+          summary: 'The dates a new subscription of a term may end on (co-terming), each with why',
+          description:
+            'The calendar month end on or before the end of a whole term (the default when a line gives no endDate), then ' +
+            "the end date of each of the recipient's active subscriptions that falls within the new term (a P1Y or P3Y " +
+            'term does not align with a P1M subscription). Earliest first. A new customer has no subscriptions: only ' +
+            'the calendar month end applies.',
+          parameters: [
+            { name: 'term', in: 'query', required: true, description: 'The new subscription\'s term.', schema: ref('Term') },
+            {
+              name: 'customerId',
+              in: 'query',
+              required: false,
+              description: "An existing customer; left out, the reseller's own organization (internal orders).",
+              schema: { type: 'string' },
+            },
+            {
+              name: 'startDate',
+              in: 'query',
+              required: false,
+              description: 'YYYY-MM-DD, the day the subscription starts; today when left out.',
+              schema: { type: 'string', format: 'date' },
+            },
+          ],
+          responses: { '200': ok('EndDates', 'The allowed end dates'), ...errors },
         },
       },
       '/orders/{id}/events': {

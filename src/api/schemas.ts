@@ -68,6 +68,15 @@ export const Offer = z.object({
 });
 export type Offer = z.infer<typeof Offer>;
 
+/**
+ * What one licence of an offer costs per year, in minor units: twelve monthly bills, or one
+ * annual bill. Comparable across every term and billing of a product, so the cheaper
+ * choice is visible (a monthly term costs about 20 % more than a yearly one).
+ */
+export function offerPricePerYear(offer: Pick<Offer, 'billing' | 'unitPrice'>): number {
+  return offer.billing === 'monthly' ? offer.unitPrice * 12 : offer.unitPrice;
+}
+
 export const Product = z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string().check(z.minLength(1)),
@@ -76,6 +85,11 @@ export const Product = z.object({
   category: z.optional(z.string()),
   minQuantity: z.int().check(z.gte(1)),
   maxQuantity: z.int().check(z.gte(1)),
+  /**
+   * The most licences one customer may hold of this product across all its subscriptions
+   * (Microsoft 365 Business Basic, Standard and Premium: 300); absent when there is no cap.
+   */
+  seatCap: z.optional(z.int().check(z.gte(1))),
   offers: z.array(Offer).check(z.minLength(1)),
 });
 export type Product = z.infer<typeof Product>;
@@ -339,13 +353,111 @@ export const AgreementAcceptance = z.object({
 });
 export type AgreementAcceptance = z.infer<typeof AgreementAcceptance>;
 
-export const OrderLineInput = z.object({
+// ---------------------------------------------------------------------------------------
+// Order lines: a new subscription, or seats added to an existing one
+
+/** The product and offer of a line: what every kind of line names. */
+const lineOffer = {
   productId: z.string().check(z.minLength(1)),
   term: Term,
   billing: Billing,
+};
+
+/**
+ * A new subscription. `kind` may be left out (lines without it are new subscriptions), so
+ * carts written before seat additions existed stay valid.
+ */
+export const NewSubscriptionLine = z.object({
+  kind: z.optional(z.literal('new')),
+  ...lineOffer,
+  quantity: z.int().check(z.gte(1)),
+  /**
+   * The day the first term ends: one of `GET /end-dates` for this term and recipient
+   * (aligned with an existing subscription, or a calendar month end). Left out: the
+   * calendar month end (the list's `calendar-month-end` entry).
+   */
+  endDate: z.optional(IsoDate),
+  /** Whether the subscription renews at the end of its term; true when left out. */
+  autoRenew: z.optional(z.boolean()),
+});
+export type NewSubscriptionLine = z.infer<typeof NewSubscriptionLine>;
+
+/**
+ * Seats added to one of the recipient's subscriptions. Product, term and billing are the
+ * subscription's (the backend checks them); the seats are prorated to its end date and
+ * renew with it, on its auto-renew setting.
+ */
+export const AddSeatsLine = z.object({
+  kind: z.literal('add-seats'),
+  subscriptionId: z.string().check(z.minLength(1)),
+  ...lineOffer,
+  /** The seats to add, not the new total. */
   quantity: z.int().check(z.gte(1)),
 });
+export type AddSeatsLine = z.infer<typeof AddSeatsLine>;
+
+export const OrderLineInput = z.discriminatedUnion('kind', [NewSubscriptionLine, AddSeatsLine]);
 export type OrderLineInput = z.infer<typeof OrderLineInput>;
+
+/** A purchase order number or customer reference, carried with the order (invoices show it). */
+export const PurchaseOrder = z.string().check(z.minLength(1), z.maxLength(40));
+
+// ---------------------------------------------------------------------------------------
+// GET /customers/{id}/subscriptions, GET /subscriptions
+
+export const SubscriptionStatus = z.enum(['active', 'suspended', 'expired']);
+export type SubscriptionStatus = z.infer<typeof SubscriptionStatus>;
+
+/** One of a customer's subscriptions (or of the reseller's own organization). */
+export const Subscription = z.object({
+  id: z.string().check(z.minLength(1)),
+  productId: z.string().check(z.minLength(1)),
+  productName: z.string(),
+  term: Term,
+  billing: Billing,
+  quantity: z.int().check(z.gte(1)),
+  startDate: IsoDate,
+  /** The last day of the current term. */
+  endDate: IsoDate,
+  /** Whether it renews the day after `endDate`. */
+  autoRenew: z.boolean(),
+  /** Only an active subscription takes more seats or co-terms a new one. */
+  status: SubscriptionStatus,
+});
+export type Subscription = z.infer<typeof Subscription>;
+
+export const SubscriptionList = z.object({
+  subscriptions: z.array(Subscription),
+});
+export type SubscriptionList = z.infer<typeof SubscriptionList>;
+
+// ---------------------------------------------------------------------------------------
+// GET /end-dates?term=&customerId=&startDate=
+
+/**
+ * Why a date may end a new subscription: the end of a calendar month (the last one on or
+ * before the term's natural end), or the end date of one of the recipient's active
+ * subscriptions (co-terming).
+ */
+export const EndDateReason = z.enum(['calendar-month-end', 'subscription']);
+export type EndDateReason = z.infer<typeof EndDateReason>;
+
+export const EndDateOption = z.object({
+  date: IsoDate,
+  reason: EndDateReason,
+  /** For `subscription`: the subscription it aligns with, and its product's name. */
+  subscriptionId: z.optional(z.string()),
+  productName: z.optional(z.string()),
+});
+export type EndDateOption = z.infer<typeof EndDateOption>;
+
+export const EndDates = z.object({
+  term: Term,
+  startDate: IsoDate,
+  /** The allowed end dates, earliest first; the calendar month end is the default. */
+  endDates: z.array(EndDateOption).check(z.minLength(1)),
+});
+export type EndDates = z.infer<typeof EndDates>;
 
 // ---------------------------------------------------------------------------------------
 // POST /quotes
@@ -358,7 +470,27 @@ export const QuoteRequest = z.object({
 });
 export type QuoteRequest = z.infer<typeof QuoteRequest>;
 
-export const QuoteLine = z.object({
+/** A promotion applied to a quote line. */
+export const AppliedPromotion = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  /** The discount, in percent, on every bill of the first term. */
+  percentOff: z.number().check(z.gt(0), z.lte(100)),
+  /** What it takes off this line's first invoice, minor units. */
+  saving: MinorAmount.check(z.nonnegative()),
+});
+export type AppliedPromotion = z.infer<typeof AppliedPromotion>;
+
+/** A promotion a line could have had, and why it does not. */
+export const IneligiblePromotion = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  reason: z.string(),
+});
+export type IneligiblePromotion = z.infer<typeof IneligiblePromotion>;
+
+/** What a quote says of every line, whatever its kind. */
+const quotedLine = {
   productId: z.string(),
   name: z.string(),
   term: Term,
@@ -374,8 +506,28 @@ export const QuoteLine = z.object({
   proratedFrom: IsoDate,
   chargedDays: z.int(),
   periodDays: z.int(),
+  /** What the first invoice charges for this line, after any promotion. */
   proratedAmount: MinorAmount,
-});
+  // The terms below are optional so that quotes of backends without subscriptions stay
+  // valid; the mock always sends endDate, autoRenew and cancellableUntil.
+  /** The last day of the term the line is bought for: the chosen end date, or the subscription's. */
+  endDate: z.optional(IsoDate),
+  autoRenew: z.optional(z.boolean()),
+  /** The day the next term starts; absent when the line does not renew. */
+  renewsOn: z.optional(IsoDate),
+  /** Until when the line can be cancelled or reduced if ordered now (168 hours after purchase). */
+  cancellableUntil: z.optional(IsoDateTime),
+  /** The promotion applied to this line. */
+  promotion: z.optional(AppliedPromotion),
+  /** A promotion offered for this product, term and billing that this line does not get, and why. */
+  promotionNotApplied: z.optional(IneligiblePromotion),
+};
+
+/** A quoted line: a new subscription (`kind` left out or `new`) or seats added to `subscriptionId`. */
+export const QuoteLine = z.discriminatedUnion('kind', [
+  z.object({ kind: z.optional(z.literal('new')), ...quotedLine }),
+  z.object({ kind: z.literal('add-seats'), subscriptionId: z.string(), ...quotedLine }),
+]);
 export type QuoteLine = z.infer<typeof QuoteLine>;
 
 export const Quote = z.object({
@@ -410,8 +562,27 @@ export const OrderRequest = z.object({
   agreementAcceptanceId: z.optional(z.string().check(z.minLength(1))),
   adminAccess: z.optional(AdminAccessChoice),
   quoteId: z.optional(z.string()),
+  /** The reseller's purchase order number or customer reference: up to 40 characters, echoed on the order. */
+  purchaseOrder: z.optional(PurchaseOrder),
 });
 export type OrderRequest = z.infer<typeof OrderRequest>;
+
+/**
+ * What a placed line commits to. The order keeps its `lines` exactly as ordered (a retry
+ * sends them again), and says this of each, in the same order, in `lineTerms`.
+ */
+export const OrderLineTerms = z.object({
+  /** The last day of the term: the chosen end date, the calendar month end, or the subscription's. */
+  endDate: IsoDate,
+  autoRenew: z.boolean(),
+  /** The day the next term starts; absent when the line does not renew. */
+  renewsOn: z.optional(IsoDate),
+  /** Until when the line can be cancelled or reduced: 168 hours after the order was placed. */
+  cancellableUntil: IsoDateTime,
+  /** The subscription the line created or added seats to, once the backend knows it. */
+  subscriptionId: z.optional(z.string()),
+});
+export type OrderLineTerms = z.infer<typeof OrderLineTerms>;
 
 export const TaskStatus = z.enum([
   'pending',
@@ -433,6 +604,8 @@ export const TaskKind = z.enum([
   'accept-agreement',
   'review-customer',
   'create-subscription',
+  /** Seats added to an existing subscription. */
+  'add-seats',
   /** The new tenant gets the default GDAP roles. */
   'grant-default-roles',
   /** The customer's Global Administrator approves the admin-access (GDAP) request at its link. */
@@ -486,7 +659,11 @@ export const Order = z.object({
   }),
   currency: CurrencyCode,
   lines: z.array(OrderLineInput),
+  /** One per line, in the same order: its end date, renewal and cancellation deadline. */
+  lineTerms: z.optional(z.array(OrderLineTerms)),
   firstInvoiceTotal: MinorAmount,
+  /** The purchase order number sent with the order, as sent. */
+  purchaseOrder: z.optional(z.string()),
   tasks: z.array(ProvisioningTask),
   /** Share of the work done, 0–1. */
   progress: z.number().check(z.gte(0), z.lte(1)),

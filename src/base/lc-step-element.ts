@@ -5,7 +5,8 @@ import type { CheckoutApi } from '../api/api.js';
 import { apiContext, langContext, stringsContext } from '../checkout/context.js';
 import { resolveLang } from '../i18n/format.js';
 import { lookup, type StringTable } from '../i18n/strings.js';
-import type { FieldMessages } from '../components/shared/form.js';
+import { focusFirstInvalid, type FieldMessages } from '../components/shared/form.js';
+import { InteractionStates } from '../internal/interaction-states.js';
 import { LcElement } from './lc-element.js';
 
 /**
@@ -62,6 +63,16 @@ export abstract class LcStepElement<S extends StringTable> extends LcElement {
   protected get locale(): string | undefined {
     return resolveLang(this, this.lang || this._contextLang);
   }
+
+  /**
+   * Moves focus to the step's heading (`part="step-heading"`); `<lc-checkout>` calls it on each
+   * step change. The returned promise settles once a pending render has been focused too.
+   */
+  focusHeading(): Promise<void> {
+    const focus = () => this.renderRoot?.querySelector<HTMLElement>('[part~="step-heading"]')?.focus();
+    focus();
+    return this.isUpdatePending ? this.updateComplete.then(focus) : Promise.resolve();
+  }
 }
 
 /** An `LcStepElement` that talks to the backend: `api` from its own property or from context. */
@@ -73,10 +84,15 @@ export abstract class LcApiStepElement<S extends StringTable> extends LcStepElem
 }
 
 /**
- * An `LcApiStepElement` with a form: the backend's field messages (`fieldErrors`) kept until
- * the user edits the field they name, and the heading the root focuses on each step change.
+ * An `LcApiStepElement` with a form: the plumbing every form step shares. The owner-value
+ * sync (`takeOwnerValue`), the fields' interaction states (`interaction`), the backend's
+ * field messages (`fieldErrors`) kept until the user edits the field they name, the
+ * per-field message map and the rule of which messages show.
  */
 export abstract class LcFormStepElement<S extends StringTable> extends LcApiStepElement<S> {
+  /** Dirty, touched, prefilled and submitted: which errors show follows from them. */
+  protected readonly interaction = new InteractionStates(this);
+
   /**
    * Backend messages, already mapped to this step's field names. Shown at once; a field's
    * message goes as soon as the user edits that field.
@@ -88,6 +104,8 @@ export abstract class LcFormStepElement<S extends StringTable> extends LcApiStep
   @state() protected _serverErrors: FieldMessages = {};
 
   private _serverErrorsKey?: string;
+  /** What the owner set as `value` last time, serialized. */
+  private _ownerKey?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -101,8 +119,72 @@ export abstract class LcFormStepElement<S extends StringTable> extends LcApiStep
     }
   }
 
-  /** Moves focus to the step's heading (the root calls it on each step change). */
-  focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
+  /**
+   * The start of every `value` setter: false when the owner sets again what it set last time
+   * (a re-render must not undo what the user did since). Otherwise marks the `prefillable`
+   * fields whose value changed as prefilled (non-blank) or not, and returns true. `key`
+   * identifies what the owner set, when `incoming` already holds defaults filled in here.
+   */
+  protected takeOwnerValue<T extends object>(
+    incoming: T,
+    current: T,
+    prefillable: ReadonlyArray<keyof T & string>,
+    key = JSON.stringify(incoming),
+  ): boolean {
+    if (key === this._ownerKey) return false;
+    this._ownerKey = key;
+    for (const field of prefillable) {
+      if (incoming[field] !== current[field]) this.interaction.prefill(field, String(incoming[field]));
+    }
+    return true;
+  }
+
+  /** The user edited `field`: no longer prefilled, and the backend's message about it goes. */
+  protected fieldEdited(field: string): void {
+    this.interaction.edited(field);
+    this.dropServerError(field);
+  }
+
+  /** The backend's message about `field` no longer applies. */
+  protected dropServerError(field: string): void {
+    if (!(field in this._serverErrors)) return;
+    const { [field]: _dropped, ...rest } = this._serverErrors;
+    this._serverErrors = rest;
+  }
+
+  /**
+   * Every problem, in words, in the order of `fields`: a backend message first (the owner's,
+   * then `backend`'s), else the validator's code through `toMessage`.
+   */
+  protected messageMap<F extends string, C>(
+    fields: readonly F[],
+    codes: Partial<Record<F, C>>,
+    toMessage: (field: F, code: C) => string,
+    backend: FieldMessages = {},
+  ): FieldMessages {
+    const out: FieldMessages = {};
+    for (const field of fields) {
+      const server = this._serverErrors[field] ?? backend[field];
+      const code = codes[field];
+      if (server) out[field] = server;
+      else if (code !== undefined) out[field] = toMessage(field, code);
+    }
+    return out;
+  }
+
+  /** The messages that show now: a backend message at once, the rest by `interaction`'s rule or `also`. */
+  protected visibleMessages(all: FieldMessages, also?: (name: string) => boolean): FieldMessages {
+    return this.interaction.visible(all, (name) => name in this._serverErrors || Boolean(also?.(name)));
+  }
+
+  /** The error summary shows after a blocked Continue, and at once for the backend's messages. */
+  protected get showsSummary(): boolean {
+    return this.interaction.submitted || Object.keys(this._serverErrors).length > 0;
+  }
+
+  /** After a blocked Continue: focus on the first field, in document order, with a message. */
+  protected async focusFirstInvalid(messages: FieldMessages): Promise<void> {
+    await this.updateComplete;
+    focusFirstInvalid(this.shadowRoot, messages);
   }
 }

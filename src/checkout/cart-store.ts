@@ -379,6 +379,22 @@ const StoredCart = z.object({
 });
 
 /**
+ * A backend's storage scope: its base URL resolved against the page, without trailing
+ * slashes; undefined for anything that is not a non-empty string. Keys the cart and the
+ * placed order's reference.
+ */
+export function backendScope(baseUrl: unknown): string | undefined {
+  if (typeof baseUrl !== 'string' || !baseUrl.trim()) return undefined;
+  let resolved = baseUrl.trim();
+  try {
+    resolved = new URL(resolved, document.baseURI).href;
+  } catch {
+    // not a URL: the text itself is the scope
+  }
+  return resolved.replace(/\/+$/, '');
+}
+
+/**
  * The storage key of the cart for one backend. Trailing slashes are ignored so that
  * `/api` and `/api/` share a cart; different backends never do.
  */

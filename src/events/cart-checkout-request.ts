@@ -12,7 +12,7 @@ export class LcCheckoutRequestEvent extends Event {
   readonly totals: CartTotals;
 
   constructor(lines: Cart, totals: CartTotals) {
-    super(LcCheckoutRequestEvent.eventName, { bubbles: true, composed: true });
+    super(LcCheckoutRequestEvent.eventName, { bubbles: true, composed: false });
     this.lines = lines;
     this.totals = totals;
   }

@@ -11,7 +11,7 @@ export class LcCompanyNameChangeEvent extends Event {
   readonly companyName: string;
 
   constructor(companyName: string) {
-    super(LcCompanyNameChangeEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    super(LcCompanyNameChangeEvent.eventName, { bubbles: true, composed: false, cancelable: true });
     this.companyName = companyName;
   }
 }

@@ -10,7 +10,7 @@ export class LcNewOrderEvent extends Event {
   readonly orderId: string | undefined;
 
   constructor(orderId: string | undefined) {
-    super(LcNewOrderEvent.eventName, { bubbles: true, composed: true });
+    super(LcNewOrderEvent.eventName, { bubbles: true, composed: false });
     this.orderId = orderId;
   }
 }

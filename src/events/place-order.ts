@@ -10,7 +10,7 @@ export class LcPlaceOrderEvent extends Event {
   readonly quoteId: string | undefined;
 
   constructor(quoteId: string | undefined) {
-    super(LcPlaceOrderEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    super(LcPlaceOrderEvent.eventName, { bubbles: true, composed: false, cancelable: true });
     this.quoteId = quoteId;
   }
 }

@@ -3,7 +3,7 @@ export class LcQuoteRetryEvent extends Event {
   static readonly eventName = 'lc-quote-retry' as const;
 
   constructor() {
-    super(LcQuoteRetryEvent.eventName, { bubbles: true, composed: true });
+    super(LcQuoteRetryEvent.eventName, { bubbles: true, composed: false });
   }
 }
 

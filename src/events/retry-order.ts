@@ -10,7 +10,7 @@ export class LcRetryOrderEvent extends Event {
   readonly orderId: string;
 
   constructor(orderId: string) {
-    super(LcRetryOrderEvent.eventName, { bubbles: true, composed: true });
+    super(LcRetryOrderEvent.eventName, { bubbles: true, composed: false });
     this.orderId = orderId;
   }
 }

@@ -7,7 +7,7 @@ export class LcStepBackEvent extends Event {
   readonly step: Step;
 
   constructor(step: Step) {
-    super(LcStepBackEvent.eventName, { bubbles: true, composed: true });
+    super(LcStepBackEvent.eventName, { bubbles: true, composed: false });
     this.step = step;
   }
 }

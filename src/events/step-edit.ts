@@ -11,7 +11,7 @@ export class LcStepEditEvent extends Event {
   readonly step: Step;
 
   constructor(step: Step) {
-    super(LcStepEditEvent.eventName, { bubbles: true, composed: true });
+    super(LcStepEditEvent.eventName, { bubbles: true, composed: false });
     this.step = step;
   }
 }

@@ -13,7 +13,7 @@ export class LcStepInputEvent<T = unknown> extends Event {
   readonly value: T;
 
   constructor(step: Step, value: T) {
-    super(LcStepInputEvent.eventName, { bubbles: true, composed: true });
+    super(LcStepInputEvent.eventName, { bubbles: true, composed: false });
     this.step = step;
     this.value = value;
   }

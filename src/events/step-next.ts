@@ -12,7 +12,7 @@ export class LcStepNextEvent<T = unknown> extends Event {
   readonly value: T;
 
   constructor(step: Step, value: T) {
-    super(LcStepNextEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    super(LcStepNextEvent.eventName, { bubbles: true, composed: false, cancelable: true });
     this.step = step;
     this.value = value;
   }

@@ -18,6 +18,8 @@ interface ProductSpec {
   monthly: number;
   maxQuantity: number;
   threeYear?: boolean;
+  /** Licences one customer may hold across all its subscriptions of the product. */
+  seatCap?: number;
 }
 
 /** The offers New Commerce has for a product with this monthly annual-term price. */
@@ -42,6 +44,7 @@ const specs: ProductSpec[] = [
     description: 'Web and mobile Office apps, Teams, 1 TB OneDrive storage and business email. For up to 300 users.',
     monthly: 600,
     maxQuantity: 300,
+    seatCap: 300,
   },
   {
     id: 'cfq7ttc0ldpb-0001',
@@ -50,6 +53,7 @@ const specs: ProductSpec[] = [
     description: 'Everything in Business Basic plus desktop Office apps with premium features, webinars and Clipchamp. For up to 300 users.',
     monthly: 1250,
     maxQuantity: 300,
+    seatCap: 300,
   },
   {
     id: 'cfq7ttc0lckm-0001',
@@ -58,6 +62,7 @@ const specs: ProductSpec[] = [
     description: 'Everything in Business Standard plus advanced security, device management and Defender for Business. For up to 300 users.',
     monthly: 2200,
     maxQuantity: 300,
+    seatCap: 300,
   },
   {
     id: 'cfq7ttc0lfld-0001',
@@ -147,6 +152,7 @@ export const catalog: Catalog = {
       category: spec.category,
       minQuantity: 1,
       maxQuantity: spec.maxQuantity,
+      ...(spec.seatCap ? { seatCap: spec.seatCap } : {}),
       offers: offersFor(spec.monthly, spec.threeYear),
     }),
   ),

@@ -111,7 +111,8 @@ function issueMessage(zodIssue: Issue, input: unknown): string {
       return `Must be one of: ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
     case 'invalid_union':
       if (Array.isArray(issue.options) && issue.discriminator) {
-        return `Must be one of: ${issue.options.map((v) => JSON.stringify(v)).join(', ')}.`;
+        // An optional discriminator (a line's `kind`) lists undefined among its options.
+        return `Must be one of: ${issue.options.filter((v) => v !== undefined).map((v) => JSON.stringify(v)).join(', ')}.`;
       }
       return 'Does not match any accepted shape.';
     default:
@@ -130,23 +131,6 @@ export function issuesToFieldErrors(issues: readonly Issue[], input: unknown): F
     errors.push({ field, message: issueMessage(issue, input) });
   }
   return errors;
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Lets a Node timer not keep the process alive; a no-op in browsers. */

@@ -7,7 +7,8 @@
  * problem+json naming the field, an unknown route 404 and a wrong method 405, never a 500.
  */
 import type { AgreementMode } from '../api/schemas.js';
-import { INVALID_JSON, notFound, problem, sleep } from './http.js';
+import { sleep } from '../internal/sleep.js';
+import { INVALID_JSON, notFound, problem } from './http.js';
 import { dayNumber } from './proration.js';
 import { addressRoutes } from './resources/addresses.js';
 import { adminAccessRoutes } from './resources/admin-access.js';
@@ -16,13 +17,16 @@ import { acceptanceRoutes } from './resources/agreement-acceptances.js';
 import { catalogRoutes } from './resources/catalog.js';
 import { customerRoutes } from './resources/customers.js';
 import { domainRoutes } from './resources/domains.js';
+import { endDateRoutes } from './resources/end-dates.js';
 import { microsoftPageRoutes } from './resources/microsoft-pages.js';
 import { orderRoutes } from './resources/orders.js';
 import { quoteRoutes } from './resources/quotes.js';
+import { subscriptionRoutes } from './resources/subscriptions.js';
 import { createRouter } from './router.js';
 import { createState, freshData } from './state.js';
 
 export { billingPeriod, prorate, divideRoundHalfUp, type BillingPeriod, type Proration, type ProrationInput } from './proration.js';
+export { billingPeriodEndingOn, calendarMonthEndDate, naturalEndDate, prorateTo, type ProrationToInput } from './proration.js';
 
 export interface MockOptions {
   /**
@@ -134,6 +138,8 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
     ...adminAccessRoutes(state),
     ...quoteRoutes(state),
     ...orderRoutes(state),
+    ...subscriptionRoutes(state),
+    ...endDateRoutes(state),
     ...microsoftPageRoutes(state),
   ]);
 

@@ -12,9 +12,9 @@
  * Dates are calendar dates (`YYYY-MM-DD`) computed in UTC, so no time zone or daylight
  * saving change can shift a day.
  */
-import type { Billing } from '../api/schemas.js';
+import type { Billing, Term } from '../api/schemas.js';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date; throws a RangeError when it is no real date. */
@@ -100,7 +100,11 @@ export interface Proration {
 
 /** The first invoice of one order line. */
 export function prorate({ startDate, billing, unitPrice, quantity }: ProrationInput): Proration {
-  const period = billingPeriod(startDate, billing);
+  return charge(billingPeriod(startDate, billing), startDate, unitPrice, quantity);
+}
+
+/** What the first invoice charges of `period`, from `startDate` to the period's end. */
+function charge(period: BillingPeriod, startDate: string, unitPrice: number, quantity: number): Proration {
   const chargedDays = dayNumber(period.end) - dayNumber(startDate) + 1;
   const periodAmount = unitPrice * quantity;
   return {
@@ -112,4 +116,88 @@ export function prorate({ startDate, billing, unitPrice, quantity }: ProrationIn
     periodAmount,
     proratedAmount: divideRoundHalfUp(periodAmount * chargedDays, period.days),
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// Terms, end dates and proration to an end date (new commerce)
+//
+// A subscription's billing periods end on its end date and on the same day of the month
+// (the month's last day when the end date is one) every billing period before it. The first
+// invoice of a line charges from its start date to the end of the period that contains it.
+// For a new subscription ending at the default calendar month end these periods are the
+// calendar periods of `billingPeriod`, so `prorateTo` and `prorate` agree there.
+
+/** Months in a term. */
+export function termMonths(term: Term): number {
+  return term === 'P1M' ? 1 : term === 'P1Y' ? 12 : 36;
+}
+
+function parts(date: string): { year: number; month: number; day: number } {
+  const d = new Date(dayNumber(date) * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate() };
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/** Whether `date` is the last day of its month. */
+export function isMonthEnd(date: string): boolean {
+  const { year, month, day } = parts(date);
+  return day === lastDayOfMonth(year, month);
+}
+
+/** `date` moved by `months` (negative to go back), on the same day, or the month's last day when it has fewer. */
+export function addMonths(date: string, months: number): string {
+  const { year, month, day } = parts(date);
+  const target = Date.UTC(year, month + months, 1);
+  const t = new Date(target);
+  const last = lastDayOfMonth(t.getUTCFullYear(), t.getUTCMonth());
+  return formatDay(target / DAY_MS + Math.min(day, last) - 1);
+}
+
+/** The last day of a term started on `startDate` and not aligned with anything: the day before its anniversary. */
+export function naturalEndDate(startDate: string, term: Term): string {
+  return addDays(addMonths(startDate, termMonths(term)), -1);
+}
+
+/** The last month end on or before the natural end of the term: the default end date of a new subscription. */
+export function calendarMonthEndDate(startDate: string, term: Term): string {
+  const end = naturalEndDate(startDate, term);
+  if (isMonthEnd(end)) return end;
+  const { year, month } = parts(end);
+  return formatDay(Date.UTC(year, month, 0) / DAY_MS);
+}
+
+/** `endDate` moved back by `months`, keeping month ends on month ends. */
+function stepBack(endDate: string, months: number): string {
+  if (!isMonthEnd(endDate)) return addMonths(endDate, -months);
+  const { year, month } = parts(endDate);
+  return formatDay(Date.UTC(year, month - months + 1, 0) / DAY_MS);
+}
+
+/** The billing period that contains `date` of a subscription ending on `endDate` (not before `date`). */
+export function billingPeriodEndingOn(date: string, billing: Billing, endDate: string): BillingPeriod {
+  const day = dayNumber(date);
+  if (day > dayNumber(endDate)) throw new RangeError(`${date} is after the end date ${endDate}`);
+  const months = periodMonths(billing);
+  let end = endDate;
+  for (let k = 1; ; k++) {
+    const previousEnd = stepBack(endDate, k * months);
+    if (dayNumber(previousEnd) < day) {
+      const start = dayNumber(previousEnd) + 1;
+      return { start: formatDay(start), end, days: dayNumber(end) - start + 1 };
+    }
+    end = previousEnd;
+  }
+}
+
+export interface ProrationToInput extends ProrationInput {
+  /** The last day of the subscription's term. */
+  endDate: string;
+}
+
+/** The first invoice of a line that ends on `endDate`: a new subscription's chosen end date, or seats added to a subscription. */
+export function prorateTo({ startDate, endDate, billing, unitPrice, quantity }: ProrationToInput): Proration {
+  return charge(billingPeriodEndingOn(startDate, billing, endDate), startDate, unitPrice, quantity);
 }

@@ -4,7 +4,7 @@
  * the time elapsed since the order was placed, so a snapshot is cheap, deterministic for a
  * given clock, and no timer keeps a process alive.
  */
-import type { AdminCredentials, Order, OrderLineInput, ProvisioningTask, TaskKind, TaskStatus } from '../api/schemas.js';
+import type { AdminCredentials, Order, OrderLineInput, OrderLineTerms, ProvisioningTask, TaskKind, TaskStatus } from '../api/schemas.js';
 
 /**
  * How a task behaves once its turn comes:
@@ -50,7 +50,11 @@ export interface OrderRecord {
   recipient: Order['recipient'];
   currency: string;
   lines: OrderLineInput[];
+  /** What each line commits to, in the same order. */
+  lineTerms?: OrderLineTerms[];
   firstInvoiceTotal: number;
+  /** The purchase order number sent with the order. */
+  purchaseOrder?: string;
   tasks: PlannedTask[];
   /** Shown once the order completed (new tenants only). */
   credentials?: AdminCredentials;
@@ -185,6 +189,7 @@ export function orderSnapshot(record: OrderRecord, now = Date.now()): Order {
     recipient: record.recipient,
     currency: record.currency,
     lines: record.lines,
+    ...(record.lineTerms ? { lineTerms: record.lineTerms } : {}),
     firstInvoiceTotal: record.firstInvoiceTotal,
     tasks,
     progress: Math.min(1, Math.max(0, round4(progress))),
@@ -193,6 +198,7 @@ export function orderSnapshot(record: OrderRecord, now = Date.now()): Order {
   if (status === 'provisioning') order.estimatedSecondsRemaining = round3(secondsRunnable(record, states, elapsed) / record.speed);
   if (status === 'failed') order.retryable = true;
   if (status === 'completed' && record.credentials) order.credentials = record.credentials;
+  if (record.purchaseOrder !== undefined) order.purchaseOrder = record.purchaseOrder;
   if (record.adminAccess) order.adminAccess = record.adminAccess();
   return order;
 }

@@ -3,7 +3,7 @@
  * and what orders changed (taken prefixes, new customers and tenants). Each instance has its
  * own, so instances never see each other's orders.
  */
-import type { AcceptanceCompany, AdminCredentials, AgreementMode, Contact, Customer, RoleTemplate, TaskKind } from '../api/schemas.js';
+import type { AcceptanceCompany, AdminCredentials, AgreementMode, Contact, Customer, RoleTemplate, Subscription, TaskKind } from '../api/schemas.js';
 import { customers as seedCustomers, knownTenants } from './data.js';
 import type { OrderRecord } from './provisioning.js';
 import { todayUtc } from './proration.js';
@@ -87,6 +87,11 @@ export interface MockData {
   createdTenants: Map<string, CreatedTenant>;
   /** Company names (exact) that placed an order in this instance: `Fail` fails only the first one. */
   companiesOrdered: Set<string>;
+  /**
+   * Subscriptions by owner (a customer id, or `internal` for the reseller's own), seeded on
+   * first use from today's date (see `resources/subscriptions.ts`); orders add to them.
+   */
+  subscriptions: Map<string, Subscription[]>;
   acceptances: Map<string, AcceptanceRecord>;
   /** Every acceptance link token ever generated, to its request (replaced links included). */
   acceptanceLinks: Map<string, string>;
@@ -121,6 +126,7 @@ export function freshData(): MockData {
     takenPrefixes: new Set(),
     createdTenants: new Map(),
     companiesOrdered: new Set(),
+    subscriptions: new Map(),
     acceptances: new Map(),
     acceptanceLinks: new Map(),
     approvals: new Map(),

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import type { Agreement } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
@@ -18,11 +18,10 @@ import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
 import { formatDate } from '../../i18n/format.js';
+import { LookupController } from '../../internal/lookup.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import {
-  ErrorVisibility,
   fieldId,
-  focusFirstInvalid,
   renderErrorSummary,
   renderField,
   type FieldHandlers,
@@ -118,10 +117,9 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, agreementStyles];
 
   /** `GET /agreement`, only while no `agreement` is given. */
-  private readonly _agreementTask = new Task(this, {
-    task: async ([api, needed], { signal }): Promise<Agreement | typeof initialState> =>
-      api && needed ? api.getAgreement({ signal }) : initialState,
+  private readonly _agreementTask = new LookupController(this, {
     args: () => [this.api, !this.agreement] as const,
+    lookup: ([api, needed]) => (api && needed ? (signal: AbortSignal) => api.getAgreement({ signal }) : undefined),
   });
 
   protected readonly defaultStrings = agreementStrings;
@@ -150,15 +148,10 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   }
   set value(next: Partial<AgreementDraft> | undefined) {
     const incoming = normalize(next);
+    // The date is filled in after the comparison: the owner's empty date is what it set.
     const key = JSON.stringify(incoming);
-    if (key === this._ownerKey) return;
-    this._ownerKey = key;
     if (incoming.dateAccepted === '' && !this._dateEdited) incoming.dateAccepted = todayIso();
-    for (const field of TEXT_FIELDS) {
-      if (incoming[field] === this._draft[field]) continue;
-      if (incoming[field].trim()) this._prefilled.add(field);
-      else this._prefilled.delete(field);
-    }
+    if (!this.takeOwnerValue(incoming, this._draft, TEXT_FIELDS, key)) return;
     this._draft = incoming;
   }
 
@@ -181,62 +174,34 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   noBack = false;
 
   @state() private _draft: AgreementDraft = { ...emptyAgreement, dateAccepted: todayIso() };
-  /** Bumped to re-render when the error visibility changes. */
-  @state() private _shownErrors = 0;
 
-  private readonly _visibility = new ErrorVisibility();
-  /** Fields whose value came from the owner, not typed here. */
-  private readonly _prefilled = new Set<string>();
-  private _ownerKey?: string;
   private _dateEdited = false;
-  private _reloadOnConnect = false;
 
   private readonly _handlers: FieldHandlers = {
     onInput: (name, value) => this._onFieldInput(name as TextField, value),
     onBlur: (name) => this._onFieldBlur(name),
   };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this._reloadOnConnect) {
-      this._reloadOnConnect = false;
-      void this._agreementTask.run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Task does not abort on disconnect by itself; load again when the element comes back.
-    if (this._agreementTask.status === TaskStatus.PENDING) {
-      this._reloadOnConnect = true;
-      this._agreementTask.abort();
-    }
-  }
-
   private _onFieldInput(field: TextField, value: string): void {
-    this._visibility.changed(field);
-    this._prefilled.delete(field);
+    this.fieldEdited(field);
     if (field === 'dateAccepted') this._dateEdited = true;
-    this._dropServerError(field);
     this._commit({ ...this._draft, [field]: value });
   }
 
   private _onFieldBlur(field: string): void {
-    this._visibility.blurred(field);
-    this._shownErrors++;
+    this.interaction.touched(field);
   }
 
   private _onAcceptedChange(event: Event): void {
     const accepted = (event.target as HTMLInputElement).checked;
     // A checkbox has no half-typed state: its error shows (or goes) at once.
-    this._visibility.changed('accepted');
-    this._visibility.blurred('accepted');
-    this._dropServerError('accepted');
+    this.fieldEdited('accepted');
+    this.interaction.touched('accepted');
     this._commit({ ...this._draft, accepted });
   }
 
   private _onRetry(): void {
-    void this._agreementTask.run();
+    this._agreementTask.run();
   }
 
   private _onBack(): void {
@@ -247,12 +212,10 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
     const agreement = this._agreement();
     if (!agreement) return; // Continue is marked unavailable until the agreement is known
     if (agreement.mode === 'attest') {
-      this._visibility.submitted();
-      this._shownErrors++;
+      this.interaction.submit();
       const messages = this._messages();
       if (Object.keys(messages).length > 0) {
-        await this.updateComplete;
-        focusFirstInvalid(this.shadowRoot, messages);
+        await this.focusFirstInvalid(messages);
         return;
       }
     }
@@ -262,12 +225,6 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   private _commit(next: AgreementDraft): void {
     this._draft = next;
     this.dispatchEvent(new LcStepInputEvent('agreement', { ...next }));
-  }
-
-  private _dropServerError(field: AgreementField): void {
-    if (!(field in this._serverErrors)) return;
-    const { [field]: _dropped, ...rest } = this._serverErrors;
-    this._serverErrors = rest;
   }
 
   /** The agreement given, else the one loaded. */
@@ -293,22 +250,10 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
     return key in agreementStrings ? this.t(key as Key, values) : this.t('agreement.error.invalid', values);
   }
 
-  /** Every problem, in words: the backend's messages first, then the validator's codes. */
-  private _allMessages(): FieldMessages {
-    const codes = validateAgreement(this._draft, todayIso());
-    const out: FieldMessages = {};
-    for (const field of FIELDS) {
-      const code = codes[field];
-      const backend = this._serverErrors[field];
-      if (backend) out[field] = backend;
-      else if (code) out[field] = this._message(field, code);
-    }
-    return out;
-  }
-
-  /** The problems to show now (see STYLE.md: touched and changed, prefilled, or after Continue). */
+  /** The problems to show now, in words (see `LcFormStepElement.messageMap` and `visibleMessages`). */
   private _messages(): FieldMessages {
-    return this._visibility.visible(this._allMessages(), (name) => name in this._serverErrors || this._prefilled.has(name));
+    const codes = validateAgreement(this._draft, todayIso());
+    return this.visibleMessages(this.messageMap(FIELDS, codes, (field, code) => this._message(field, code)));
   }
 
   private _field(field: TextField, messages: FieldMessages, extra: Partial<FieldSpec> & Pick<FieldSpec, 'autocomplete'>): TemplateResult {
@@ -362,12 +307,11 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   private _renderAttest(agreement: Agreement): TemplateResult {
     const messages = this._messages();
     const labels: Record<string, string> = Object.fromEntries(FIELDS.map((field) => [field, this._label(field)]));
-    const showSummary = this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0;
     const today = todayIso();
     return html`
       <p class="intro" part="intro">${this.t('agreement.attestIntro')}</p>
       ${this._renderLink(agreement)}
-      ${showSummary ? renderErrorSummary(messages, labels, this.t('agreement.errorSummaryTitle'), this.shadowRoot) : nothing}
+      ${this.showsSummary ? renderErrorSummary(messages, labels, this.t('agreement.errorSummaryTitle'), this.shadowRoot) : nothing}
       <form
         novalidate
         @submit=${(e: Event) => {
@@ -407,7 +351,7 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   }
 
   private _renderNotLoaded(): TemplateResult {
-    if (this._agreementTask.status === TaskStatus.ERROR && !this._reloadOnConnect) {
+    if (this._agreementTask.failed) {
       // Nothing to continue with: Retry is the way on (Back stays, to leave the step).
       return html`
         <div class="notice danger" part="failed" role="alert">

@@ -9,57 +9,53 @@ import { HttpCheckoutApi } from '../../api/client.js';
 import { Billing, Term, type Catalog, type Product } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcApiStepElement } from '../../base/lc-step-element.js';
+import { CartController, type CartChange } from '../../checkout/cart-controller.js';
 import {
   EMPTY_CART,
-  addProduct as addToCart,
+  backendScope,
   billingsOf,
   changeOffer,
-  findProduct,
   lineKey,
-  loadCart,
   normalizeCart,
   parseQuantity,
   priceCart,
   removeLine,
-  saveCart,
   setQuantity,
   termsOf,
   type AddOptions,
   type Cart,
   type CartLine,
   type CartPricing,
-  type CartTotals,
   type PricedLine,
   type QuantityProblem,
 } from '../../checkout/cart-store.js';
-import { LcCartChangeEvent, type CartChangeReason } from '../../events/cart-change.js';
+import type { CartChangeReason } from '../../events/cart-change.js';
 import { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
+import { LcCatalogRetryEvent } from '../../events/catalog-retry.js';
 import { formatMoney } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated } from '../shared/form.js';
+import { BILLING_ORDER, cartAnnouncement } from './cart-text.js';
+import { moveKey, readQuantity } from './quantity-entry.js';
 import { cartStyles } from './cart.styles.js';
 import { cartStrings, type CartStrings } from './cart.strings.js';
 
-interface PendingAdd {
-  productId: string;
-  options: AddOptions;
-  resolve: (line: CartLine) => void;
-  reject: (error: Error) => void;
-}
-
-const BILLING_ORDER: readonly Billing[] = Billing.options;
+/** Where an owner that loads the catalog (`<lc-checkout>`) is with it. */
+export type CatalogState = 'loading' | 'ready' | 'error';
 
 /**
  * @summary The cart: licence lines from the catalog with term, billing and quantity, their
  * prices and totals, and the Checkout action.
  *
- * Used alone, give it `api-base` (or an `api` object); inside `<lc-checkout>` it takes the
- * API client, the locale and the strings from context. The cart is kept in `localStorage`
- * per API base URL and restored on load.
+ * Used alone, give it `api-base` (or an `api` object): it loads the catalog, and keeps the
+ * cart in `localStorage` per API base URL, restored on load. Inside `<lc-checkout>` the
+ * checkout owns the cart: it sets `lines`, `catalog` and `catalogState`, and the cart only
+ * renders them and reports the user's changes; the locale and the strings come from context.
  *
  * @fires lc-cart-change - `LcCartChangeEvent`: the user, `addProduct()` or `clear()` changed the
  *   cart; carries `lines`, `totals` and `reason`. Not fired when the owner sets `lines`.
  * @fires lc-checkout-request - `LcCheckoutRequestEvent`: Checkout was pressed on a valid, non-empty cart; carries `lines` and `totals`.
+ * @fires lc-catalog-retry - `LcCatalogRetryEvent`: Retry was pressed after the owner's catalog failed (only with `catalogState`).
  *
  * @csspart heading - The cart's heading (kept for compatibility; prefer `step-heading`).
  * @csspart step-heading - The cart's heading, named as in the steps.
@@ -103,22 +99,25 @@ const BILLING_ORDER: readonly Billing[] = Billing.options;
 export class LcCart extends LcApiStepElement<CartStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, cartStyles];
 
+  /** The cart's lines, storage and pending additions; inside `<lc-checkout>`, a copy of the owner's lines. */
+  private readonly _store = new CartController(this, (change) => this._onStoreChange(change));
+
+  /** `GET /catalog`, unless an owner provides the catalog. */
   private readonly _catalogTask = new Task(this, {
     task: async ([api], { signal }) => {
+      if (this._owned) return initialState;
       // A new backend (or a retry) must not show the previous backend's products.
-      this._catalog = undefined;
+      this._store.catalog = undefined;
       if (!api) return initialState;
       return api.getCatalog({ signal });
     },
-    args: () => [this.api ?? this._httpApi] as const,
+    args: () => [this._owned ? undefined : (this.api ?? this._httpApi)] as const,
     onComplete: (catalog) => {
-      this._catalog = catalog;
-      this._flushQueue();
+      this._store.catalog = catalog;
     },
     onError: (error) => {
       if (this._reloadOnConnect) return; // aborted by disconnect: queued additions wait for the reload
-      const reason = error instanceof Error ? error : new Error(String(error));
-      for (const pending of this._queue.splice(0)) pending.reject(reason);
+      this._store.rejectPending(error);
     },
   });
 
@@ -154,19 +153,33 @@ export class LcCart extends LcApiStepElement<CartStrings> {
    */
   @property({ attribute: false })
   get lines(): Cart {
-    return this._cart;
+    return this._store.lines;
   }
   set lines(value: readonly CartLine[]) {
+    this._ownerSetLines = true;
+    // The owner handing back the very cart this element reported: nothing to replace.
+    if (value === this._store.lines) return;
     const { cart, dropped } = normalizeCart(Array.isArray(value) ? value : []);
     if (dropped > 0) console.warn(`license-checkout: <lc-cart> ignored ${dropped} malformed line(s).`);
-    this._ownerSetLines = true;
     this._drafts = new Map();
     this._errors = new Map();
-    this._cart = cart;
+    this._store.replace(cart);
   }
 
-  @state() private _cart: Cart = EMPTY_CART;
-  @state() private _catalog?: Catalog;
+  /**
+   * The catalog, from an owner that loads it (`<lc-checkout>`). Used only with `catalogState`.
+   */
+  @property({ attribute: false })
+  catalog?: Catalog;
+
+  /**
+   * Set by an owner that loads the catalog and keeps the cart (`<lc-checkout>`): the cart
+   * then sends no request and stores nothing itself; it shows `catalog`, the owner's loading
+   * or failure, and asks the owner to retry with `lc-catalog-retry`.
+   */
+  @property({ attribute: false })
+  catalogState?: CatalogState;
+
   /** What the user typed in each quantity field (by line key) until it is committed or fixed. */
   @state() private _drafts = new Map<string, string>();
   /** Quantity errors being shown, by line key. */
@@ -175,11 +188,10 @@ export class LcCart extends LcApiStepElement<CartStrings> {
 
   private _httpApi?: CheckoutApi;
   private _httpApiBase?: string;
-  /** The base URL the cart is stored under; undefined when none is known. */
-  private _storageBase?: string;
   private _ownerSetLines = false;
   private _reloadOnConnect = false;
-  private _queue: PendingAdd[] = [];
+  /** What the next reported change says in the live region (besides the total). */
+  private _changeMessage?: string;
   /** The pricing of the current cart with the current catalog, computed once per change. */
   private _priced?: { cart: Cart; catalog: Catalog; pricing: CartPricing; byKey?: Map<string, PricedLine> };
 
@@ -205,19 +217,14 @@ export class LcCart extends LcApiStepElement<CartStrings> {
       this._httpApiBase = this.apiBase;
       this._httpApi = this.apiBase ? new HttpCheckoutApi({ baseUrl: this.apiBase }) : undefined;
     }
-    const base = this._resolveStorageBase();
-    if (base !== this._storageBase) {
-      this._storageBase = base;
-      if (base && !this._ownerSetLines) {
-        this._cart = loadCart(base);
-        this._drafts = new Map();
-        this._errors = new Map();
-      }
+    if (this._owned) this._store.catalog = this.catalog;
+    // An owner keeps the cart: nothing is stored here then.
+    // Stored under `api-base`, else a `baseUrl` the client exposes.
+    const base = this._owned ? undefined : backendScope(this.apiBase || (this.api as { baseUrl?: unknown } | undefined)?.baseUrl);
+    if (this._store.storeUnder(base, !this._ownerSetLines)) {
+      this._drafts = new Map();
+      this._errors = new Map();
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('_cart' as keyof LcCart) && this._storageBase) saveCart(this._storageBase, this._cart);
   }
 
   /**
@@ -230,10 +237,7 @@ export class LcCart extends LcApiStepElement<CartStrings> {
    * catalog fails to load; the cart is then unchanged.
    */
   addProduct(productId: string, options: AddOptions = {}): Promise<CartLine> {
-    return new Promise<CartLine>((resolve, reject) => {
-      this._queue.push({ productId, options, resolve, reject });
-      if (this._catalog) this._flushQueue();
-    });
+    return this._store.add(productId, options);
   }
 
   /** Empties the cart (fires `lc-cart-change` when it was not empty). */
@@ -244,16 +248,11 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     this._commit(EMPTY_CART, 'clear', this.t('cart.announceCleared'));
   }
 
-  private _onTermChange(key: string, product: Product, event: Event): void {
+  private _onOfferChange(kind: 'term' | 'billing', key: string, product: Product, event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
-    if (!Term.options.includes(value as Term)) return;
-    this._changeOffer(key, product, { term: value as Term }, 'term');
-  }
-
-  private _onBillingChange(key: string, product: Product, event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
-    if (!Billing.options.includes(value as Billing)) return;
-    this._changeOffer(key, product, { billing: value as Billing }, 'billing');
+    const allowed: readonly string[] = kind === 'term' ? Term.options : Billing.options;
+    if (!allowed.includes(value)) return;
+    this._changeOffer(key, product, kind === 'term' ? { term: value as Term } : { billing: value as Billing }, kind);
   }
 
   private _onQuantityInput(key: string, product: Product, event: Event): void {
@@ -276,32 +275,14 @@ export class LcCart extends LcApiStepElement<CartStrings> {
   }
 
   private _onRetry(): void {
-    void this._catalogTask.run();
+    if (this._owned) this.dispatchEvent(new LcCatalogRetryEvent());
+    else void this._catalogTask.run();
   }
 
   private _onCheckout(): void {
     const pricing = this._pricing();
     if (!pricing || this._checkoutBlocker(pricing)) return;
     this.dispatchEvent(new LcCheckoutRequestEvent(this._cart, pricing.totals));
-  }
-
-  private _flushQueue(): void {
-    const catalog = this._catalog;
-    if (!catalog) return;
-    for (const { productId, options, resolve, reject } of this._queue.splice(0)) {
-      const product = findProduct(catalog, productId);
-      if (!product) {
-        reject(new Error(`license-checkout: unknown product "${productId}"`));
-        continue;
-      }
-      const result = addToCart(this._cart, product, options);
-      if (!result.ok) {
-        reject(new Error(`license-checkout: ${result.message}`));
-        continue;
-      }
-      this._commit(result.cart, 'add', this.t('cart.announceAdded', { name: product.name }));
-      resolve(result.line);
-    }
   }
 
   private _changeOffer(key: string, product: Product, change: { term?: Term; billing?: Billing }, reason: CartChangeReason): void {
@@ -315,41 +296,37 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     this._commit(result.cart, reason);
   }
 
-  /**
-   * The quantity is committed on `change` (Enter, leaving the field, a step with the arrows
-   * or the spinner), so typing "301" never passes through 3 and 30 in the cart. While typing,
-   * an error shows as soon as the text is invalid and clears as soon as it is valid again;
-   * an invalid text stays visible and the cart keeps the last committed quantity. An empty
-   * field is only an error once the user leaves it, so clearing it to retype flashes nothing.
-   */
   private _readQuantity(key: string, product: Product, input: HTMLInputElement, committed: boolean): void {
-    // A number input reports text it cannot parse ("1e", "-") as an empty value with badInput.
-    const parsed = input.validity.badInput
-      ? ({ ok: false, reason: 'not-whole' } as const)
-      : parseQuantity(input.value, product);
-    const drafts = new Map(this._drafts);
-    const errors = new Map(this._errors);
-    if (parsed.ok) {
-      errors.delete(key);
-      if (committed) drafts.delete(key);
-      else drafts.set(key, input.value);
-    } else {
-      drafts.set(key, input.value);
-      if (committed || parsed.reason !== 'empty' || errors.has(key)) errors.set(key, parsed.reason);
-    }
+    const { drafts, errors, quantity } = readQuantity({ drafts: this._drafts, errors: this._errors }, key, input, product, committed);
     this._drafts = drafts;
     this._errors = errors;
-    if (parsed.ok && committed) this._commit(setQuantity(this._cart, key, parsed.value, product), 'quantity');
+    if (quantity !== undefined) this._commit(setQuantity(this._cart, key, quantity, product), 'quantity');
   }
 
-  /** Replaces the cart after a user or host-page action: stores it, announces it and reports it. */
+  /** Replaces the cart after a user or host-page action: stored, announced and reported (`_onStoreChange`). */
   private _commit(next: Cart, reason: CartChangeReason, message?: string): void {
-    if (next === this._cart) return;
-    this._cart = next;
-    const pricing = this._pricing();
-    const total = pricing ? this._announceTotal(pricing.totals) : '';
-    this._announcement = [message, total].filter(Boolean).join(' ');
-    this.dispatchEvent(new LcCartChangeEvent(next, pricing?.totals, reason));
+    this._changeMessage = message;
+    this._store.commit(next, reason);
+  }
+
+  /** Announced here; the controller fires `lc-cart-change` next. */
+  private _onStoreChange({ lines, reason, product, totals }: CartChange): void {
+    const message = reason === 'add' && product ? this.t('cart.announceAdded', { name: product.name }) : this._changeMessage;
+    this._changeMessage = undefined;
+    this._announcement = cartAnnouncement((key, values) => this.t(key, values), lines.length, totals, this.locale, message);
+  }
+
+  /** Whether an owner provides the catalog and keeps the cart. */
+  private get _owned(): boolean {
+    return this.catalogState !== undefined;
+  }
+
+  private get _cart(): Cart {
+    return this._store.lines;
+  }
+
+  private get _catalog(): Catalog | undefined {
+    return this._store.catalog;
   }
 
   private _pricing(): CartPricing | undefined {
@@ -371,40 +348,13 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     return memo.byKey.get(key);
   }
 
-  /** The base URL to store the cart under: `api-base`, else a `baseUrl` the client exposes. */
-  private _resolveStorageBase(): string | undefined {
-    const fromApi = (this.api as { baseUrl?: unknown } | undefined)?.baseUrl;
-    const base = this.apiBase || (typeof fromApi === 'string' ? fromApi : undefined);
-    if (!base) return undefined;
-    try {
-      return new URL(base, document.baseURI).href;
-    } catch {
-      return base;
-    }
-  }
-
   private _money(minor: number): string {
     return formatMoney(minor, this._catalog?.currency ?? 'USD', this.locale);
   }
 
-  private _perPeriod(minor: number, billing: Billing): string {
-    return this.t(`per.${billing}`, { amount: this._money(minor) });
-  }
-
-  /** `_perPeriod` for display: the amount isolated, so it keeps its order in a right-to-left page. */
+  /** A price per billing period for display: the amount isolated, so it keeps its order in a right-to-left page. */
   private _perPeriodIsolated(minor: number, billing: Billing): Array<string | TemplateResult> {
     return formatIsolated(this.t(`per.${billing}`), { amount: this._money(minor) });
-  }
-
-  private _totalsText(totals: CartTotals): string[] {
-    return BILLING_ORDER.filter((b) => totals.byBilling[b] !== undefined).map((b) => this._perPeriod(totals.byBilling[b]!, b));
-  }
-
-  private _announceTotal(totals: CartTotals): string {
-    const parts = this._totalsText(totals);
-    if (parts.length === 0) return this._cart.length === 0 ? this.t('cart.announceEmpty') : '';
-    const total = parts.length === 2 ? this.t('cart.totalAnd', { first: parts[0]!, second: parts[1]! }) : parts[0]!;
-    return this.t('cart.announceTotal', { total });
   }
 
   /** Why Checkout is unavailable, in words; undefined when it is available. */
@@ -427,43 +377,23 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     return problem === 'empty' ? this.t('cart.quantityEmpty', values) : this.t('cart.quantityError', values);
   }
 
-  private _renderTermSelect(line: CartLine, product: Product, id: string, offered: boolean): TemplateResult {
-    const terms = termsOf(product);
+  /** The term or the billing of a line: what the product offers, and the line's own (disabled) when no longer offered. */
+  private _renderOfferSelect(kind: 'term' | 'billing', line: CartLine, product: Product, id: string, offered: boolean): TemplateResult {
+    const current: string = line[kind];
+    const values: readonly string[] = kind === 'term' ? termsOf(product) : billingsOf(product, line.term);
+    const name = (value: string) => this.t(`${kind}.${value}` as `${typeof kind}.${Term | Billing}` & keyof CartStrings);
     return html`
       <div class="field" part="field">
-        <label for=${id}>${this.t('cart.term')}</label>
+        <label for=${id}>${this.t(`cart.${kind}`)}</label>
         <select
           id=${id}
-          part="select term-select"
+          part="select ${kind}-select"
           autocomplete="off"
           aria-invalid=${offered ? 'false' : 'true'}
-          @change=${(e: Event) => this._onTermChange(lineKey(line), product, e)}
+          @change=${(e: Event) => this._onOfferChange(kind, lineKey(line), product, e)}
         >
-          ${terms.includes(line.term) ? nothing : html`<option value=${line.term} disabled .selected=${live(true)}>${this.t(`term.${line.term}`)}</option>`}
-          ${terms.map((term) => html`<option value=${term} .selected=${live(term === line.term)}>${this.t(`term.${term}`)}</option>`)}
-        </select>
-      </div>
-    `;
-  }
-
-  private _renderBillingSelect(line: CartLine, product: Product, id: string, offered: boolean): TemplateResult {
-    const billings = billingsOf(product, line.term);
-    return html`
-      <div class="field" part="field">
-        <label for=${id}>${this.t('cart.billing')}</label>
-        <select
-          id=${id}
-          part="select billing-select"
-          autocomplete="off"
-          aria-invalid=${offered ? 'false' : 'true'}
-          @change=${(e: Event) => this._onBillingChange(lineKey(line), product, e)}
-        >
-          ${billings.includes(line.billing)
-            ? nothing
-            : html`<option value=${line.billing} disabled .selected=${live(true)}>${this.t(`billing.${line.billing}`)}</option>`}
-          ${billings.map(
-            (billing) => html`<option value=${billing} .selected=${live(billing === line.billing)}>${this.t(`billing.${billing}`)}</option>`,
-          )}
+          ${values.includes(current) ? nothing : html`<option value=${current} disabled .selected=${live(true)}>${name(current)}</option>`}
+          ${values.map((value) => html`<option value=${value} .selected=${live(value === current)}>${name(value)}</option>`)}
         </select>
       </div>
     `;
@@ -516,8 +446,8 @@ export class LcCart extends LcApiStepElement<CartStrings> {
         ${product
           ? html`
               <div class="choices">
-                ${this._renderTermSelect(line, product, `${id}-term`, problem !== 'unknown-offer')}
-                ${this._renderBillingSelect(line, product, `${id}-billing`, problem !== 'unknown-offer')}
+                ${this._renderOfferSelect('term', line, product, `${id}-term`, problem !== 'unknown-offer')}
+                ${this._renderOfferSelect('billing', line, product, `${id}-billing`, problem !== 'unknown-offer')}
                 ${this._renderQuantity(line, product, `${id}-quantity`, problem === 'invalid-quantity')}
               </div>
             `
@@ -590,7 +520,8 @@ export class LcCart extends LcApiStepElement<CartStrings> {
   private _renderBody(): TemplateResult {
     const pricing = this._pricing();
     if (pricing) return this._renderCart(pricing);
-    if (this._catalogTask.status === TaskStatus.ERROR && !this._reloadOnConnect) {
+    const failed = this._owned ? this.catalogState === 'error' : this._catalogTask.status === TaskStatus.ERROR && !this._reloadOnConnect;
+    if (failed) {
       return html`
         <div class="failed" part="failed" role="alert">
           <p><strong>${this.t('cart.loadFailed')}</strong></p>
@@ -644,16 +575,6 @@ export class LcCart extends LcApiStepElement<CartStrings> {
       </section>
     `;
   }
-}
-
-/** A copy of `map` with `from`'s entry moved to `to` (or dropped when `to` is undefined). */
-function moveKey<V>(map: Map<string, V>, from: string, to: string | undefined): Map<string, V> {
-  if (!map.has(from)) return map;
-  const next = new Map(map);
-  const value = next.get(from)!;
-  next.delete(from);
-  if (to !== undefined) next.set(to, value);
-  return next;
 }
 
 LcElement.define('lc-cart', LcCart);

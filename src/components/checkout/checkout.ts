@@ -1,44 +1,21 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
-import { HttpCheckoutApi, type HttpCheckoutApiOptions } from '../../api/client.js';
-import { isApiError, isContractError, isNetworkError } from '../../api/errors.js';
-import type { Customer, Order } from '../../api/schemas.js';
+import type { HttpCheckoutApiOptions } from '../../api/client.js';
 import { LcElement } from '../../base/lc-element.js';
+import { CartController, type CartChange } from '../../checkout/cart-controller.js';
 import type { AddOptions, CartLine } from '../../checkout/cart-store.js';
 import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
-import {
-  agreementNeeded,
-  buildOrderRequest,
-  buildQuoteRequest,
-  canGoBack,
-  createCheckout,
-  isEditable,
-  navigationGuardNeeded,
-  orderPhase,
-  stepsFor,
-  transition,
-  type AgreementDraft,
-  type CheckoutAction,
-  type CheckoutState,
-  type CompanyDraft,
-  type RecipientKind,
-  type Step,
-  type TenantDraft,
-} from '../../checkout/machine.js';
-import { NavigationGuard } from '../../checkout/navigation-guard.js';
-import { OrderFollower, snapshotEvents } from '../../checkout/order-follower.js';
-import { clearOrderRef, loadOrderRef, saveOrderRef } from '../../checkout/order-storage.js';
-import { normalizeDomain } from '../../checkout/validate.js';
+import { agreementNeeded, agreementSummary, canGoBack, createCheckout, isEditable, navigationGuardNeeded } from '../../checkout/machine.js';
+import { orderPhase, recipientSummary, stepsFor, transition } from '../../checkout/machine.js';
+import type { AgreementSummary, CheckoutAction, CheckoutState, RecipientSummary, Step } from '../../checkout/machine.js';
+import { OrderSession } from '../../checkout/order-session.js';
+import { customerTypeValue, stepDraft, stepValueActions } from '../../checkout/step-values.js';
 import type { LcCartChangeEvent } from '../../events/cart-change.js';
 import type { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
 import type { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
-import { LcErrorEvent, type ErrorContext } from '../../events/error.js';
-import { LcOrderPlacedEvent } from '../../events/order-placed.js';
 import type { LcStepEditEvent } from '../../events/step-edit.js';
-import { LcStepChangeEvent } from '../../events/step-change.js';
 import type { LcStepInputEvent } from '../../events/step-input.js';
 import type { LcStepNextEvent } from '../../events/step-next.js';
 import { resolveLang } from '../../i18n/format.js';
@@ -46,61 +23,25 @@ import { lookup, type StringOverrides, type StringTable } from '../../i18n/strin
 import { controls, tokens } from '../../styles/tokens.js';
 import '../agreement/agreement.js';
 import '../cart/cart.js';
-import type { LcCart } from '../cart/cart.js';
+import { cartAnnouncement } from '../cart/cart-text.js';
+import { cartStrings } from '../cart/cart.strings.js';
 import '../customer-details/customer-details.js';
 import '../customer-type/customer-type.js';
 import '../order-review/order-review.js';
-import type { AgreementSummary, QuoteState, RecipientSummary } from '../order-review/order-review.js';
 import '../provisioning/provisioning.js';
 import { formatIsolated } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import '../tenant-domain/tenant-domain.js';
+import { CHILD_PARTS } from './checkout.parts.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { checkoutStrings, type CheckoutStrings } from './checkout.strings.js';
-import { firstStepWithErrors, routeFieldErrors, withoutChanged, type StepFieldMessages } from './field-errors.js';
+import { CheckoutLookups } from './checkout-lookups.js';
+import { placementFailure, withoutChanged, type StepFieldMessages } from './field-errors.js';
+import { agreementLoadingTemplate, stepListTemplate } from './checkout.templates.js';
+import { StepChanges } from './step-changes.js';
 
 /** Options of the HTTP client `<lc-checkout api-base>` builds (everything but the base URL). */
 export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
-
-/** The customer-type step's value. */
-interface CustomerTypeValue {
-  kind?: RecipientKind;
-  customer?: Customer;
-}
-
-/**
- * Every part the steps inside expose, re-exported under the same name: a `::part()` rule
- * reaches one shadow level only, and one name themes that kind of control in every step.
- */
-const CHILD_PARTS = [
-  // shared by several steps
-  'heading', 'step-heading', 'intro', 'error-summary', 'fieldset', 'field', 'label', 'input', 'select', 'hint', 'error',
-  'notice', 'status', 'loading', 'failed', 'empty', 'button', 'back-button', 'next-button', 'retry-button', 'radio', 'checkbox',
-  // cart
-  'line', 'line-name', 'term-select', 'billing-select', 'quantity-input', 'unit-price', 'line-total', 'remove-button',
-  'checkout-button', 'totals', 'notes',
-  // customer type
-  'recipient-radio', 'customer-kind-radio', 'search-input', 'search-status', 'results', 'result', 'customer-radio', 'badge',
-  'selected', 'search-failed', 'new-customer-button',
-  // customer details and agreement fields
-  'company-name-input', 'country-select', 'line1-input', 'line2-input', 'city-input', 'state-input', 'postal-code-input',
-  'first-name-input', 'last-name-input', 'email-input', 'phone-input', 'date-accepted-input',
-  'suggestions', 'suggestion-radio', 'check-failed', 'continue-anyway-button',
-  // tenant domain
-  'tenant-checkbox', 'prefix-input', 'suffix', 'domain-input', 'availability', 'suggestion', 'suggestion-button', 'lookup',
-  'comparison', 'adopt-button', 'edit-company-button',
-  // agreement
-  'agreement-link', 'accept-checkbox',
-  // review
-  'summary', 'lines', 'proration', 'quote-failed', 'edit-button', 'place-order-button',
-  // provisioning
-  'order-id', 'connection', 'progress', 'elapsed', 'estimate', 'tasks', 'status-row', 'task-status', 'task-detail',
-  'action-link', 'action-url', 'outcome', 'credentials', 'warning', 'user-name', 'password', 'support-details', 'copy-button',
-  'new-order-button',
-].join(', ');
-
-/** Where the placed order's reference is kept when the `api` object names no `baseUrl`. */
-const CUSTOM_API_SCOPE = 'custom';
 
 /**
  * @summary The whole checkout for one customer: cart, recipient, company, tenant, Microsoft
@@ -163,50 +104,36 @@ const CUSTOM_API_SCOPE = 'custom';
 export class LcCheckout extends LcElement {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, checkoutStyles];
 
-  private readonly _catalogTask = new Task(this, {
-    task: async ([api], { signal }) => (api ? api.getCatalog({ signal }) : initialState),
-    args: () => [this._api] as const,
-    onComplete: (catalog) => this._apply({ type: 'catalog-loaded', catalog }),
-    onError: (error) => this._reportError(error, 'catalog'),
-  });
+  /** The cart: its lines, kept in `localStorage` per backend, and `addProduct()` waiting for the catalog. */
+  private readonly _cart = new CartController(this, (change) => this._onCartCommitted(change));
 
-  /** `GET /agreement`, when the agreement step is shown without it. */
-  private readonly _agreementTask = new Task(this, {
-    task: async ([api, needed], { signal }) => (api && needed ? api.getAgreement({ signal }) : initialState),
-    args: () => [this._api, this._state.step === 'agreement' && !this._state.agreement] as const,
-    onComplete: (agreement) => this._apply({ type: 'agreement-loaded', agreement }),
-    onError: (error) => this._reportError(error, 'agreement'),
-  });
-
-  /**
-   * `POST /quotes` for what the review shows. Its argument is the request itself, so a
-   * changed cart or recipient asks again, and Task aborts the superseded request.
-   */
-  private readonly _quoteTask = new Task(this, {
-    task: async ([api, body], { signal }) => {
-      this._quoteMismatch = false;
-      if (!api || !body) return initialState;
-      return api.createQuote(JSON.parse(body), { signal });
-    },
-    args: () => [this._api, this._quoteRequestKey()] as const,
-    onComplete: (quote) => {
-      // A quote for other lines is ignored by the machine: show it as a failure, not as loading forever.
-      if (!this._apply({ type: 'quote-loaded', quote }).quote) this._quoteMismatch = true;
-    },
-    onError: (error) => this._reportError(error, 'quote'),
-  });
-
-  /** Follows the placed (or resumed) order: server-sent events, polling as a fallback. */
-  private readonly _follower = new OrderFollower(this, {
+  /** The catalog, the agreement and the quote, from the backend. */
+  private readonly _lookups = new CheckoutLookups(this, {
     api: () => this._api,
-    onSnapshot: (order) => this._onOrderSnapshot(order),
-    onNotFound: (orderId) => this._onOrderNotFound(orderId),
-    onError: (error) => this._reportError(error, 'provisioning'),
+    state: () => this._state,
+    apply: (action) => this._apply(action),
+    cart: this._cart,
   });
 
-  /** Holds the user on the page while the order is being sent and while its tasks run. */
-  private readonly _guard = new NavigationGuard(this, {
-    onBlocked: (message) => this._onNavigationBlocked(message),
+  /** `lc-step-change`, focus and the announcement of every step change. */
+  private readonly _steps = new StepChanges(this, () => this._state);
+
+  /** Placing, resuming, following, guarding, retrying and ending the order. */
+  private readonly _session = new OrderSession(this, {
+    state: () => this._state,
+    apply: (action) => this._apply(action),
+    cart: this._cart,
+    events: {
+      notReady: () => (this._orderError = this._t('checkout.orderNotReady')),
+      sending: () => (this._orderError = undefined),
+      placeFailed: (error) => this._orderFailed(error),
+      placed: (order) => this._steps.announce(this._t('checkout.announcePlaced', { id: order.id })),
+      resumed: () => this._steps.quiet(),
+      notFound: (orderId) => (this._notice = formatIsolated(this._t('checkout.orderNotFound'), { id: orderId })),
+      retriedFromCart: () => (this._notice = this._t('checkout.retryFromCart')),
+      // While "Place order" is in flight the review is on screen: say it there.
+      blocked: (message) => (this._state.step === 'provisioning' ? (this._leaveNotice = message) : (this._notice = message)),
+    },
   });
 
   @provide({ context: apiContext })
@@ -280,101 +207,25 @@ export class LcCheckout extends LcElement {
   @state() private _fieldErrors: Partial<Record<Step, StepFieldMessages>> = {};
   /** Why the last placement failed, in words (shown on the review). */
   @state() private _orderError?: string;
-  /** A checkout-level notice shown above the step (details to fix after a refused order). */
-  /** Text, or text with isolated values (an order id keeps its order right to left). */
+  /** A checkout-level notice above the step: text, or text with isolated values (an order id keeps its order right to left). */
   @state() private _notice?: string | Array<string | TemplateResult>;
-  @state() private _announcement = '';
-  @state() private _quoteMismatch = false;
   /** Why leaving the page was just held back (shown in the provisioning step). */
   @state() private _leaveNotice?: string;
 
-  private _httpApi?: CheckoutApi;
-  private _refocusStep = false;
-  /** The step before the pending step change (fired and focused after the update). */
-  private _stepChangedFrom?: Step;
-  private _rerunOnConnect: Array<Task<readonly unknown[], unknown>> = [];
-  private readonly _cartReady: Promise<LcCart>;
-  private _resolveCartReady!: (cart: LcCart) => void;
   private readonly _memo = new Map<string, { deps: readonly unknown[]; value: unknown }>();
-  /** The `sessionStorage` scope of the placed order's reference: the backend's base URL. */
-  private _scope = CUSTOM_API_SCOPE;
-  /** A step change that no user action caused (a resume on load): fired, but focus stays put. */
-  private _quietStepChange = false;
-
-  constructor() {
-    super();
-    this._cartReady = new Promise((resolve) => (this._resolveCartReady = resolve));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    for (const task of this._rerunOnConnect.splice(0)) void task.run();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Task does not abort on disconnect by itself: drop pending look-ups, ask again on return.
-    for (const task of [this._catalogTask, this._agreementTask, this._quoteTask] as Array<Task<readonly unknown[], unknown>>) {
-      if (task.status !== TaskStatus.PENDING) continue;
-      this._rerunOnConnect.push(task);
-      task.abort();
-    }
-  }
+  /** `_t` as a value, for the templates. */
+  private readonly _text = (key: keyof CheckoutStrings & string, values?: Record<string, string | number>) => this._t(key, values);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('apiBase') || changed.has('apiOptions')) {
-      if (!this.api && this.apiBase) {
-        this._httpApi = new HttpCheckoutApi({ ...this.apiOptions, baseUrl: this.apiBase });
-      } else {
-        this._httpApi = undefined;
-      }
-      const api = this.api ?? this._httpApi;
-      if (api !== this._api) {
-        this._api = api;
-        this._scope = orderScope(api);
-        if (api) this._resumeOrder();
-      }
+      this._api = this._session.configure(this.api, this.apiBase, this.apiOptions);
     }
-    this._guard.message = this._t('checkout.leaveMessage');
+    this._session.leaveMessage = this._t('checkout.leaveMessage');
     if (changed.has('lang') || this._providedLang === undefined) {
       const lang = resolveLang(this, this.lang);
       if (lang !== this._providedLang) this._providedLang = lang;
     }
     if (changed.has('strings')) this._providedStrings = this.strings ? { ...this.strings } : undefined;
-    if (changed.has('_state' as keyof LcCheckout)) {
-      const before = changed.get('_state' as keyof LcCheckout) as CheckoutState | undefined;
-      const placeholder = this.renderRoot.querySelector('.agreement-loading');
-      if (before && !before.agreement && this._state.agreement && placeholder?.contains(this.shadowRoot!.activeElement)) {
-        this._refocusStep = true;
-      }
-    }
-  }
-
-  protected override async firstUpdated(): Promise<void> {
-    const cart = this.renderRoot.querySelector('lc-cart');
-    if (!cart) return;
-    this._resolveCartReady(cart);
-    // The cart restores its stored lines on its first update without an event: take them over.
-    await cart.updateComplete;
-    this._apply({ type: 'set-lines', lines: cart.lines });
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    // The loaded agreement replaced the placeholder whose heading had focus: focus the step's heading.
-    if (this._refocusStep) {
-      this._refocusStep = false;
-      void this._focusStep();
-    }
-    const previous = this._stepChangedFrom;
-    if (previous === undefined) return;
-    this._stepChangedFrom = undefined;
-    const quiet = this._quietStepChange;
-    this._quietStepChange = false;
-    const step = this._state.step;
-    if (step === previous) return;
-    this.dispatchEvent(new LcStepChangeEvent(step, previous, stepsFor(this._state)));
-    // Nobody acted on a page that just loaded: focus is not pulled into the widget.
-    if (!quiet) void this._focusStep();
   }
 
   /**
@@ -384,9 +235,10 @@ export class LcCheckout extends LcElement {
    * offer, a quantity out of bounds, or when the order is already under way.
    */
   async addProduct(productId: string, options: AddOptions = {}): Promise<CartLine> {
-    const cart = await this._cartReady;
+    // After the first update, which resumes an order placed before a reload.
+    if (!this.hasUpdated) await this.updateComplete;
     if (!isEditable(this._state)) throw new Error('license-checkout: the order is already placed; start a new checkout to add products.');
-    return cart.addProduct(productId, options);
+    return this._cart.add(productId, options);
   }
 
   /**
@@ -396,30 +248,27 @@ export class LcCheckout extends LcElement {
    * no longer resumes it. "Start a new order" does this.
    */
   reset(): void {
-    const before = this._state;
-    const phase = orderPhase(before);
-    if (this._apply({ type: 'reset' }) === before) return;
-    if (before.orderId) {
-      this._follower.stop();
-      clearOrderRef(this._scope);
-    }
-    // The licences were bought: the stored cart goes too (the machine emptied its copy).
-    if (phase === 'completed' || phase === 'waiting') this._emptyCart();
-    else this._linesFromCart();
+    if (!this._session.reset()) return;
     this._fieldErrors = {};
     this._orderError = undefined;
     this._notice = undefined;
   }
 
-  private _onCartChange(event: LcCartChangeEvent): void {
+  /** The user changed the cart: it is this checkout's cart now (the cart's own event goes on to the page). */
+  private _onCartChange(event: LcCartChangeEvent | LcCheckoutRequestEvent): void {
+    this._cart.replace(event.lines);
     this._apply({ type: 'set-lines', lines: event.lines });
+    if (event.type === 'lc-checkout-request') this._apply({ type: 'start' });
   }
 
-  private _onCheckoutRequest(event: LcCheckoutRequestEvent): void {
-    this._apply({ type: 'set-lines', lines: event.lines });
-    // The cart got its catalog, so the backend is back: the machine's copy may have failed earlier.
-    if (this._catalogTask.status === TaskStatus.ERROR) void this._catalogTask.run();
-    this._apply({ type: 'start' });
+  /** `addProduct()` or emptying after an order (the controller then fires `lc-cart-change`, as the cart would). */
+  private _onCartCommitted({ lines, reason, product, totals }: CartChange): void {
+    this._apply({ type: 'set-lines', lines });
+    // Said where the cart is on screen, as the cart itself says it.
+    if (reason === 'add' && product && this._state.step === 'cart') {
+      const t = (key: keyof typeof cartStrings & string, values?: Record<string, string | number>) => lookup(cartStrings, this.strings, key, values);
+      this._steps.announce(cartAnnouncement(t, lines.length, totals, this._providedLang, t('cart.announceAdded', { name: product.name })));
+    }
   }
 
   private _onStepInput(event: LcStepInputEvent): void {
@@ -431,75 +280,11 @@ export class LcCheckout extends LcElement {
     this._applyStepValue(event.step, event.value);
     if (event.step !== this._state.step) return;
     const before = this._state;
-    if (this._apply({ type: 'next' }) === before) this._announce(this._t('checkout.notReady'));
-  }
-
-  private _onStepBack(): void {
-    this._apply({ type: 'back' });
-  }
-
-  private _onStepEdit(event: LcStepEditEvent): void {
-    this._apply({ type: 'go-to', step: event.step });
+    if (this._apply({ type: 'next' }) === before) this._steps.announce(this._t('checkout.notReady'));
   }
 
   private _onCompanyNameChange(event: LcCompanyNameChangeEvent): void {
-    this._updateCompany({ companyName: event.companyName });
-  }
-
-  private _onPlaceOrder(): void {
-    void this._placeOrder();
-  }
-
-  private _onQuoteRetry(): void {
-    void this._quoteTask.run();
-  }
-
-  private _onAgreementRetry(): void {
-    void this._agreementTask.run();
-  }
-
-  private _onNewOrder(): void {
-    this.reset();
-  }
-
-  /** "Try again" on a failed, retryable order: back to the review for a new attempt with the order's lines. */
-  private _onRetryOrder(): void {
-    const before = this._state;
-    const retried = this._apply({ type: 'retry-order' });
-    if (retried === before) return;
-    this._follower.stop();
-    clearOrderRef(this._scope);
-    // The cart holds what is ordered again (after a resume it may have held something else).
-    void this._cartReady.then((cart) => (cart.lines = retried.lines));
-    if (!retried.recipientKind) {
-      // Resumed after a reload: who the order was for is not known here. Start from the cart with its lines.
-      this._apply({ type: 'reset' });
-      this._notice = this._t('checkout.retryFromCart');
-    }
-  }
-
-  /** A snapshot of the followed order: into the state, then the public events it calls for. */
-  private _onOrderSnapshot(order: Order): void {
-    const previous = this._state.order;
-    const next = this._apply({ type: 'order-updated', order });
-    // An older snapshot, or one for an order no longer shown: nothing new to tell.
-    if (next.order !== order) return;
-    this._orderChanged(previous, order);
-  }
-
-  /** The backend does not know the stored order (any more): drop it, say so, show the cart. */
-  private _onOrderNotFound(orderId: string): void {
-    clearOrderRef(this._scope);
-    const before = this._state;
-    if (this._apply({ type: 'order-not-found', orderId }) === before) return;
-    this._notice = formatIsolated(this._t('checkout.orderNotFound'), { id: orderId });
-    this._linesFromCart();
-  }
-
-  private _onNavigationBlocked(message: string): void {
-    // While "Place order" is in flight the review is on screen: say it there.
-    if (this._state.step === 'provisioning') this._leaveNotice = message;
-    else this._notice = message;
+    this._applyStepValue('customer-details', { companyName: event.companyName });
   }
 
   /** Feeds one action through the machine; a step change is fired and focused after the update. */
@@ -509,221 +294,41 @@ export class LcCheckout extends LcElement {
     if (next === previous) return previous;
     this._state = next;
     // Held back exactly while leaving could lose something; released the moment it cannot.
-    this._guard.active = navigationGuardNeeded(next);
-    if (!this._guard.active) this._leaveNotice = undefined;
+    this._session.stateChanged(next);
+    if (!this._session.guarding) this._leaveNotice = undefined;
     if (next.step !== previous.step) {
-      this._stepChangedFrom ??= previous.step;
+      this._steps.changed(previous.step);
       this._notice = undefined;
       this._orderError = undefined;
       const steps: Step[] = stepsFor(next).filter((step) => step !== 'provisioning');
       const index = steps.indexOf(next.step);
       if (index >= 0) {
-        this._announce(this._t('checkout.announceStep', { number: index + 1, total: steps.length, name: this._stepName(next.step) }));
+        this._steps.announce(this._t('checkout.announceStep', { number: index + 1, total: steps.length, name: this._t(`checkout.step.${next.step}`) }));
       }
     }
     return next;
   }
 
-  /** A step's draft, as reported by its element, into the machine. */
+  /** A step's value, as reported by its element, into the machine; the backend's messages on changed fields go. */
   private _applyStepValue(step: Step, value: unknown): void {
-    if (!value || typeof value !== 'object') return;
-    switch (step) {
-      case 'customer-type': {
-        const { kind, customer } = value as CustomerTypeValue;
-        const before = { recipientKind: this._state.recipientKind, customer: this._state.customer?.id };
-        if (kind === 'existing') {
-          if (customer) this._apply({ type: 'select-customer', customer });
-          else if (this._state.recipientKind !== 'existing') this._apply({ type: 'choose-recipient', kind });
-          else if (this._state.customer) this._apply({ type: 'select-customer', customer: undefined });
-        } else if (kind) {
-          this._apply({ type: 'choose-recipient', kind });
-        }
-        this._dropFieldErrors('customer-type', before, { recipientKind: this._state.recipientKind, customer: this._state.customer?.id });
-        return;
-      }
-      case 'customer-details':
-        this._updateCompany(value as Partial<CompanyDraft>);
-        return;
-      case 'tenant-domain': {
-        const draft = value as Partial<TenantDraft>;
-        const before = this._state.tenant;
-        const values: Partial<Pick<TenantDraft, 'hasTenant' | 'domain' | 'prefix'>> = {};
-        if (typeof draft.hasTenant === 'boolean') values.hasTenant = draft.hasTenant;
-        if (typeof draft.domain === 'string') values.domain = draft.domain;
-        if (typeof draft.prefix === 'string') values.prefix = draft.prefix;
-        this._apply({ type: 'update-tenant', values });
-        if (draft.availability) this._apply({ type: 'availability-loaded', availability: draft.availability });
-        if (draft.lookup) this._apply({ type: 'tenant-loaded', lookup: draft.lookup });
-        this._dropFieldErrors('tenant-domain', before, this._state.tenant);
-        return;
-      }
-      case 'agreement': {
-        const before = this._state.agreementDraft;
-        this._apply({ type: 'update-agreement', values: value as Partial<AgreementDraft> });
-        this._dropFieldErrors('agreement', before, this._state.agreementDraft);
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
-  private _updateCompany(values: Partial<CompanyDraft>): void {
-    const before = this._state.company;
-    this._apply({ type: 'update-company', values });
-    this._dropFieldErrors('customer-details', before, this._state.company);
-  }
-
-  private _dropFieldErrors(step: Step, before: object, after: object): void {
+    const before = stepDraft(this._state, step);
+    for (const action of stepValueActions(this._state, step, value)) this._apply(action);
     const current = this._fieldErrors[step];
-    const kept = withoutChanged(current, before, after);
+    const kept = withoutChanged(current, before ?? {}, stepDraft(this._state, step) ?? {});
     if (kept !== current) this._fieldErrors = { ...this._fieldErrors, [step]: kept };
-  }
-
-  /**
-   * "Place order": one `POST /orders` per accepted press. The machine ignores a press while
-   * one is in flight (so nothing is sent) and gives a retry of the same content the same
-   * idempotency key, so the backend answers a retry with the order it already made.
-   */
-  private async _placeOrder(): Promise<void> {
-    const api = this._api;
-    const before = this._state;
-    if (!api) return;
-    const submitting = this._apply({ type: 'order-submitting' });
-    if (submitting === before) {
-      if (orderPhase(before) === 'editing') this._orderError = this._t('checkout.orderNotReady');
-      return;
-    }
-    const request = buildOrderRequest(submitting);
-    const idempotencyKey = submitting.submission?.idempotencyKey;
-    if (!request || !idempotencyKey) {
-      this._apply({ type: 'order-submit-failed' });
-      return;
-    }
-    this._orderError = undefined;
-    let order: Order;
-    try {
-      order = await api.placeOrder(request, { idempotencyKey });
-    } catch (error) {
-      this._apply({ type: 'order-submit-failed' });
-      this._orderFailed(error);
-      return;
-    }
-    const placed = this._apply({ type: 'order-placed', order });
-    if (placed.orderId !== order.id) return;
-    // From now on a reload resumes this order instead of losing it or placing another.
-    saveOrderRef(this._scope, { orderId: order.id, idempotencyKey });
-    this._announce(this._t('checkout.announcePlaced', { id: order.id }));
-    this.dispatchEvent(new LcOrderPlacedEvent(order));
-    this._orderChanged(undefined, order);
-    this._follower.follow(order.id);
-  }
-
-  /** On load: an order placed before a reload in this tab, for this backend, is followed again. */
-  private _resumeOrder(): void {
-    if (this._state.orderId || !isEditable(this._state)) return;
-    const ref = loadOrderRef(this._scope);
-    if (!ref) return;
-    const before = this._state;
-    if (this._apply({ type: 'order-resumed', orderId: ref.orderId }) === before) return;
-    this._quietStepChange = true;
-    this._follower.follow(ref.orderId);
-  }
-
-  /**
-   * After a new snapshot was taken into the state: the public events it calls for, and what a
-   * finished order ends (its stored reference once completed; the cart once it was bought).
-   */
-  private _orderChanged(previous: Order | undefined, order: Order): void {
-    for (const event of snapshotEvents(previous, order)) this.dispatchEvent(event);
-    if (order.status === 'completed') clearOrderRef(this._scope);
-    if (order.status === 'completed' || order.status === 'waiting') this._emptyCart();
-  }
-
-  /** Empties the cart element too, so its `localStorage` copy does not come back on the next visit. */
-  private _emptyCart(): void {
-    // After the cart's own first update, which restores its stored lines (they would come back otherwise).
-    void this._cartReady.then(async (cart) => {
-      await cart.updateComplete;
-      cart.clear();
-    });
-  }
-
-  /** Back to editing: the machine takes the cart element's lines (restored from storage, or kept). */
-  private _linesFromCart(): void {
-    void this._cartReady.then(async (cart) => {
-      await cart.updateComplete;
-      this._apply({ type: 'set-lines', lines: cart.lines });
-    });
   }
 
   /** A refused or failed placement, in words; field errors go to their steps. */
   private _orderFailed(error: unknown): void {
-    this._reportError(error, 'order');
-    if (isApiError(error) && error.fieldErrors.length > 0) {
-      const routed = routeFieldErrors(error.fieldErrors);
-      const target = firstStepWithErrors(stepsFor(this._state), routed);
-      if (target) {
-        this._fieldErrors = routed.byStep;
-        this._apply({ type: 'go-to', step: target });
-        // After the step change, which clears notices.
-        this._notice = [this._t('checkout.orderFailed.fields'), ...routed.unplaced].join(' ');
-        return;
-      }
-      this._orderError = this._t('checkout.orderFailed.problem', {
-        detail: routed.unplaced.join(' ') || error.detail || error.title,
-      });
+    const failure = placementFailure(error, stepsFor(this._state));
+    if (!failure.target) {
+      this._orderError = this._t(failure.key, failure.detail === undefined ? undefined : { detail: failure.detail });
       return;
     }
-    this._orderError = this._orderErrorMessage(error);
-  }
-
-  private _orderErrorMessage(error: unknown): string {
-    if (isNetworkError(error)) return this._t('checkout.orderFailed.network');
-    if (isContractError(error)) return this._t('checkout.orderFailed.contract');
-    if (isApiError(error)) {
-      if (error.status === 429) return this._t('checkout.orderFailed.busy');
-      if (error.status >= 500 || error.status === 408) return this._t('checkout.orderFailed.server');
-      return this._t('checkout.orderFailed.problem', { detail: error.detail ?? error.title });
-    }
-    return this._t('checkout.orderFailed.unknown');
-  }
-
-  private _reportError(error: unknown, context: ErrorContext): void {
-    // A superseded or disconnected look-up is not a failure.
-    if (error instanceof DOMException && error.name === 'AbortError') return;
-    this.dispatchEvent(new LcErrorEvent(error, context));
-  }
-
-  private _announce(message: string): void {
-    // The same text twice in a row would not be read again: clear first.
-    this._announcement = '';
-    void this.updateComplete.then(() => (this._announcement = message));
-  }
-
-  /** Moves focus to the new step's heading once it has rendered. */
-  private async _focusStep(): Promise<void> {
-    const root = this.renderRoot;
-    const current = [...root.querySelectorAll<HTMLElement & { focusHeading?: () => void; updateComplete?: Promise<unknown> }>('[data-step]')].find(
-      (el) => !el.hidden,
-    );
-    if (!current) return;
-    await current.updateComplete;
-    if (typeof current.focusHeading === 'function') {
-      current.focusHeading();
-      return;
-    }
-    // Elements without focusHeading (the cart, our own confirmation): their focusable heading.
-    const heading = (current.shadowRoot ?? current).querySelector<HTMLElement>('[tabindex="-1"], h2');
-    heading?.focus();
-  }
-
-  /** The quote request for the review, serialized (a stable Task argument); undefined when none is due. */
-  private _quoteRequestKey(): string | undefined {
-    const state = this._state;
-    if (state.step !== 'review' || state.quote || !isEditable(state)) return undefined;
-    const request = buildQuoteRequest(state);
-    return request ? JSON.stringify(request) : undefined;
+    this._fieldErrors = failure.byStep;
+    this._apply({ type: 'go-to', step: failure.target });
+    // After the step change, which clears notices.
+    this._notice = [this._t('checkout.orderFailed.fields'), ...failure.unplaced].join(' ');
   }
 
   /** The same object while `deps` are the same, so a step is not re-set with an equal copy on every render. */
@@ -739,108 +344,20 @@ export class LcCheckout extends LcElement {
     return lookup(checkoutStrings, this.strings, key, values);
   }
 
-  private _stepName(step: Step): string {
-    return this._t(`checkout.step.${step}`);
-  }
-
-  private _quoteState(): QuoteState {
-    if (this._state.quote) return 'ready';
-    if (this._quoteTask.status === TaskStatus.ERROR || this._quoteMismatch) return 'error';
-    return 'loading';
-  }
-
   private _recipientSummary(): RecipientSummary | undefined {
     const { recipientKind, customer, company, tenant } = this._state;
-    return this._memoized('recipient', [recipientKind, customer, company.companyName, tenant], () => {
-      switch (recipientKind) {
-        case 'internal':
-          return { kind: 'internal' };
-        case 'existing':
-          return { kind: 'existing', companyName: customer?.companyName ?? '', tenantDomain: customer?.defaultDomain ?? '' };
-        case 'new':
-          return {
-            kind: 'new',
-            companyName: company.companyName.trim(),
-            tenantDomain: tenant.hasTenant ? normalizeDomain(tenant.domain) : `${tenant.prefix.toLowerCase()}.onmicrosoft.com`,
-            newTenant: !tenant.hasTenant,
-          };
-        default:
-          return undefined;
-      }
-    });
+    return this._memoized('recipient', [recipientKind, customer, company.companyName, tenant], () => recipientSummary(this._state));
   }
 
   private _agreementSummary(): AgreementSummary | undefined {
     const state = this._state;
-    const { agreement, agreementDraft } = state;
-    if (!agreement || !agreementNeeded(state)) return undefined;
-    return this._memoized('agreement', [agreement, agreementDraft], () =>
-      agreement.mode === 'attest'
-        ? {
-            mode: 'attest',
-            signatory: `${agreementDraft.firstName.trim()} ${agreementDraft.lastName.trim()}`,
-            dateAccepted: agreementDraft.dateAccepted,
-          }
-        : { mode: 'customer-accepts' },
-    );
-  }
-
-  private _renderStepList(): TemplateResult {
-    const state = this._state;
-    const steps = stepsFor(state).filter((step) => step !== 'provisioning' || state.step === 'provisioning');
-    const editable = isEditable(state);
-    return html`
-      <nav aria-label=${this._t('checkout.steps')}>
-        <ol class="step-list" part="step-list">
-          ${steps.map((step) => {
-            const current = step === state.step;
-            const visited = state.visited.includes(step);
-            const name = this._stepName(step);
-            const canGo = editable && visited && !current && step !== 'provisioning';
-            return html`
-              <li class="step-item ${visited ? 'visited' : ''}" part="step-item" aria-current=${current ? 'step' : 'false'}>
-                ${canGo
-                  ? html`<button
-                      type="button"
-                      class="link"
-                      part="button step-button"
-                      aria-label=${this._t('checkout.goTo', { name })}
-                      @click=${() => this._apply({ type: 'go-to', step })}
-                    >
-                      <span class="step-name">${name}</span>
-                    </button>`
-                  : html`<span class="step-name">${name}</span>`}
-              </li>
-            `;
-          })}
-        </ol>
-      </nav>
-    `;
+    if (!state.agreement || !agreementNeeded(state)) return undefined;
+    return this._memoized('agreement', [state.agreement, state.agreementDraft], () => agreementSummary(state));
   }
 
   private _renderNotice(): TemplateResult | typeof nothing {
     if (!this._notice) return nothing;
     return html`<div class="notice danger" part="notice" role="alert"><p>${this._notice}</p></div>`;
-  }
-
-  /**
-   * The agreement step before `GET /agreement` answered: the checkout loads it (the machine
-   * needs it to validate and to build the order), so the step shows here until it is there.
-   */
-  private _renderAgreementLoading(): TemplateResult {
-    const failed = this._agreementTask.status === TaskStatus.ERROR;
-    return html`
-      <section data-step="agreement" class="agreement-loading" aria-labelledby="agreement-heading">
-        <h2 id="agreement-heading" class="step-heading" part="step-heading" tabindex="-1">${this._t('checkout.agreementHeading')}</h2>
-        ${failed
-          ? html`<div class="notice danger" part="failed" role="alert">
-              <p><strong>${this._t('checkout.agreementFailed')}</strong></p>
-              <p>${this._t('checkout.loadFailedDetail')}</p>
-              <button type="button" part="button retry-button" @click=${this._onAgreementRetry}>${this._t('checkout.retry')}</button>
-            </div>`
-          : html`<p class="loading" part="loading" aria-live="polite">${this._t('checkout.agreementLoading')}</p>`}
-      </section>
-    `;
   }
 
   private _renderCart(): TemplateResult {
@@ -849,8 +366,12 @@ export class LcCheckout extends LcElement {
       data-step="cart"
       exportparts=${CHILD_PARTS}
       ?hidden=${this._state.step !== 'cart'}
+      .lines=${this._cart.lines}
+      .catalog=${this._cart.catalog}
+      .catalogState=${this._lookups.catalogState(Boolean(this._cart.catalog))}
       @lc-cart-change=${this._onCartChange}
-      @lc-checkout-request=${this._onCheckoutRequest}
+      @lc-checkout-request=${this._onCartChange}
+      @lc-catalog-retry=${() => this._lookups.catalog.run()}
     ></lc-cart>`;
   }
 
@@ -861,10 +382,7 @@ export class LcCheckout extends LcElement {
       case 'cart':
         return nothing;
       case 'customer-type': {
-        const value = this._memoized('customer-type', [state.recipientKind, state.customer], (): CustomerTypeValue => ({
-          ...(state.recipientKind ? { kind: state.recipientKind } : {}),
-          ...(state.customer ? { customer: state.customer } : {}),
-        }));
+        const value = this._memoized('customer-type', [state.recipientKind, state.customer], () => customerTypeValue(state));
         return html`<lc-customer-type
           data-step="customer-type"
           exportparts=${CHILD_PARTS}
@@ -892,7 +410,7 @@ export class LcCheckout extends LcElement {
           @lc-company-name-change=${this._onCompanyNameChange}
         ></lc-tenant-domain>`;
       case 'agreement':
-        if (!state.agreement) return this._renderAgreementLoading();
+        if (!state.agreement) return agreementLoadingTemplate(this._lookups.agreementFailed, this._text, () => this._lookups.agreement.run());
         return html`<lc-agreement
           data-step="agreement"
           exportparts=${CHILD_PARTS}
@@ -911,13 +429,13 @@ export class LcCheckout extends LcElement {
           .recipient=${this._recipientSummary()}
           .agreement=${this._agreementSummary()}
           .quote=${state.quote}
-          .quoteState=${this._quoteState()}
+          .quoteState=${this._lookups.quoteState(state)}
           .submitting=${orderPhase(state) === 'submitting'}
           .error=${this._orderError}
           ?no-back=${noBack}
-          @lc-place-order=${this._onPlaceOrder}
-          @lc-quote-retry=${this._onQuoteRetry}
-          @lc-step-edit=${this._onStepEdit}
+          @lc-place-order=${() => this._session.place()}
+          @lc-quote-retry=${() => this._lookups.quote.run()}
+          @lc-step-edit=${(event: LcStepEditEvent) => this._apply({ type: 'go-to', step: event.step })}
         ></lc-order-review>`;
       case 'provisioning':
         return this._renderOrder();
@@ -930,10 +448,10 @@ export class LcCheckout extends LcElement {
       data-step="provisioning"
       exportparts=${CHILD_PARTS}
       .order=${this._state.order}
-      .connection=${this._follower.following ? this._follower.connection : 'live'}
+      .connection=${this._session.connection}
       .notice=${this._leaveNotice}
-      @lc-retry-order=${this._onRetryOrder}
-      @lc-new-order=${this._onNewOrder}
+      @lc-retry-order=${() => this._session.retry()}
+      @lc-new-order=${() => this.reset()}
     ></lc-provisioning>`;
   }
 
@@ -945,31 +463,14 @@ export class LcCheckout extends LcElement {
         aria-label=${this._t('checkout.label')}
         @lc-step-input=${this._onStepInput}
         @lc-step-next=${this._onStepNext}
-        @lc-step-back=${this._onStepBack}
+        @lc-step-back=${() => this._apply({ type: 'back' })}
       >
-        ${this._renderStepList()}
-        <div role="status" class="visually-hidden" part="status">${this._announcement}</div>
+        ${stepListTemplate(this._state, this._text, (step) => this._apply({ type: 'go-to', step }))}
+        <div role="status" class="visually-hidden" part="status">${this._steps.announcement}</div>
         ${this._renderNotice()} ${this._renderCart()} ${this._renderStep()}
       </div>
     `;
   }
-}
-
-/**
- * The `sessionStorage` scope of the placed order's reference: the backend's base URL,
- * resolved and without trailing slashes, as the cart keys its storage (two backends on one
- * page never resume each other's orders). An `api` object without `baseUrl` shares one scope.
- */
-function orderScope(api: CheckoutApi | undefined): string {
-  const base = (api as { baseUrl?: unknown } | undefined)?.baseUrl;
-  if (typeof base !== 'string' || !base.trim()) return CUSTOM_API_SCOPE;
-  let resolved = base.trim();
-  try {
-    resolved = new URL(resolved, document.baseURI).href;
-  } catch {
-    // not a URL: the text itself is the scope
-  }
-  return resolved.replace(/\/+$/, '');
 }
 
 LcElement.define('lc-checkout', LcCheckout);

@@ -4,6 +4,7 @@
  * `tenant.prefix`, `agreement.dateAccepted`); the checkout shows each message on the step
  * and next to the field it names. Pure: no DOM.
  */
+import { isApiError, isContractError, isNetworkError } from '../../api/errors.js';
 import type { Step } from '../../checkout/machine.js';
 import { companyFieldPaths } from '../../checkout/validate.js';
 
@@ -73,4 +74,28 @@ export function withoutChanged(
   const a = after as Record<string, unknown>;
   const kept = Object.fromEntries(Object.entries(messages).filter(([field]) => b[field] === a[field]));
   return Object.keys(kept).length === Object.keys(messages).length ? messages : kept;
+}
+
+/**
+ * What a refused or failed `POST /orders` means on screen: the backend's field messages
+ * routed to the first step of the path they name (`target`), or one message about the order
+ * (`key` in the checkout's strings, with the backend's `detail` where it gave one).
+ */
+export type PlacementFailure =
+  | { target: Step; byStep: RoutedFieldErrors['byStep']; unplaced: string[] }
+  | { target?: undefined; key: `checkout.orderFailed.${'network' | 'contract' | 'busy' | 'server' | 'problem' | 'unknown'}`; detail?: string };
+
+export function placementFailure(error: unknown, steps: readonly Step[]): PlacementFailure {
+  if (isNetworkError(error)) return { key: 'checkout.orderFailed.network' };
+  if (isContractError(error)) return { key: 'checkout.orderFailed.contract' };
+  if (!isApiError(error)) return { key: 'checkout.orderFailed.unknown' };
+  if (error.fieldErrors.length > 0) {
+    const routed = routeFieldErrors(error.fieldErrors);
+    const target = firstStepWithErrors(steps, routed);
+    if (target) return { target, byStep: routed.byStep, unplaced: routed.unplaced };
+    return { key: 'checkout.orderFailed.problem', detail: routed.unplaced.join(' ') || error.detail || error.title };
+  }
+  if (error.status === 429) return { key: 'checkout.orderFailed.busy' };
+  if (error.status >= 500 || error.status === 408) return { key: 'checkout.orderFailed.server' };
+  return { key: 'checkout.orderFailed.problem', detail: error.detail ?? error.title };
 }

@@ -20,11 +20,10 @@ import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
 import { controls, tokens } from '../../styles/tokens.js';
+import { AbortOnDisconnect } from '../../internal/abort-on-disconnect.js';
 import {
-  ErrorVisibility,
   fieldId,
   focusField,
-  focusFirstInvalid,
   mapFieldErrors,
   renderErrorSummary,
   renderField,
@@ -65,6 +64,17 @@ const MAX_LENGTH: Partial<Record<CompanyField, number>> = {
   firstName: 50,
   lastName: 50,
   phone: 40,
+};
+
+/** The message of each validator code; any other code gets `errorInvalid`. */
+const MESSAGE_KEYS: Partial<Record<ErrorCode, keyof CustomerDetailsStrings & string>> = {
+  required: 'customerDetails.errorRequired',
+  'too-long': 'customerDetails.errorTooLong',
+  email: 'customerDetails.errorEmail',
+  phone: 'customerDetails.errorPhone',
+  country: 'customerDetails.errorCountry',
+  'state-required': 'customerDetails.errorStateRequired',
+  'postal-code': 'customerDetails.errorPostalCode',
 };
 
 /** The suggestion radio group's key in the message map (its first radio carries the id). */
@@ -179,6 +189,11 @@ type AddressCheck = 'idle' | 'checking' | 'suggest' | 'failed';
 export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, customerDetailsStyles];
 
+  /** The address check under way; a check answered after the element left would act on a form nobody sees. */
+  private readonly _checkRequest = new AbortOnDisconnect(this, () => {
+    if (this._check === 'checking') this._check = 'idle';
+  });
+
   protected readonly defaultStrings = customerDetailsStrings;
 
   /** The backend client (address check). Inside `<lc-checkout>` it comes from context. */
@@ -205,16 +220,8 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
   }
   set value(next: Partial<CompanyDraft> | undefined) {
     const incoming = normalize(next);
-    const key = JSON.stringify(incoming);
-    if (key === this._ownerKey) return;
-    this._ownerKey = key;
-    let addressChanged = false;
-    for (const field of FIELDS) {
-      if (incoming[field] === this._draft[field]) continue;
-      if (incoming[field].trim()) this._prefilled.add(field);
-      else this._prefilled.delete(field);
-      if (ADDRESS_FIELDS.has(field)) addressChanged = true;
-    }
+    if (!this.takeOwnerValue(incoming, this._draft, FIELDS)) return;
+    const addressChanged = FIELDS.some((field) => ADDRESS_FIELDS.has(field) && incoming[field] !== this._draft[field]);
     this._draft = incoming;
     if (addressChanged) this._resetAddressCheck();
   }
@@ -246,44 +253,23 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
   @state() private _choiceMissed = false;
   @state() private _checkMessage?: string;
   @state() private _announcement = '';
-  /** Bumped to re-render when the error visibility (not reactive itself) changes. */
-  @state() private _visibilityRevision = 0;
 
-  private readonly _visibility = new ErrorVisibility();
-  /** Fields whose value came from the owner, not typed here. */
-  private readonly _prefilled = new Set<string>();
-  private _ownerKey?: string;
   /** The address (serialized) the backend verified or the user confirmed: not checked again. */
   private _confirmedAddress?: string;
-  private _checkAbort?: AbortController;
 
   private readonly _handlers: FieldHandlers = {
     onInput: (name, value) => this._onFieldInput(name as CompanyField, value),
     onBlur: (name) => this._onFieldBlur(name),
   };
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A check answered after the element left would act on a form nobody sees.
-    this._checkAbort?.abort();
-    this._checkAbort = undefined;
-    if (this._check === 'checking') this._check = 'idle';
-  }
-
   private _onFieldInput(field: CompanyField, value: string): void {
-    this._visibility.changed(field);
-    this._prefilled.delete(field);
-    if (field in this._serverErrors) {
-      const { [field]: _dropped, ...rest } = this._serverErrors;
-      this._serverErrors = rest;
-    }
+    this.fieldEdited(field);
     if (ADDRESS_FIELDS.has(field)) this._resetAddressCheck();
     this._commit({ ...this._draft, [field]: value });
   }
 
   private _onFieldBlur(field: string): void {
-    this._visibility.blurred(field);
-    this._visibilityRevision++;
+    this.interaction.touched(field);
   }
 
   private _onPickSuggestion(choice: number | 'entered'): void {
@@ -306,12 +292,10 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
   private async _onNext(): Promise<void> {
     if (this._check === 'checking') return;
     if (this._check === 'suggest' && this._choice === undefined) this._choiceMissed = true;
-    this._visibility.submitted();
-    this._visibilityRevision++;
+    this.interaction.submit();
     const messages = this._messages();
     if (Object.keys(messages).length > 0) {
-      await this.updateComplete;
-      focusFirstInvalid(this.shadowRoot, messages);
+      await this.focusFirstInvalid(messages);
       return;
     }
     const address = companyCandidate(this._draft).address;
@@ -337,9 +321,7 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
   private async _checkAddress(address: Address, key: string): Promise<void> {
     const api = this.api;
     if (!api) return;
-    this._checkAbort?.abort();
-    const controller = new AbortController();
-    this._checkAbort = controller;
+    const controller = this._checkRequest.start();
     this._check = 'checking';
     this._announcement = this.t('customerDetails.checkingAddress');
     try {
@@ -375,13 +357,12 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
       if (Object.keys(mapped).length > 0) {
         this._check = 'idle';
         this._checkErrors = mapped;
-        await this.updateComplete;
-        focusFirstInvalid(this.shadowRoot, mapped);
+        await this.focusFirstInvalid(mapped);
         return;
       }
       this._check = 'failed';
     } finally {
-      if (this._checkAbort === controller) this._checkAbort = undefined;
+      this._checkRequest.finish(controller);
     }
   }
 
@@ -396,8 +377,7 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
 
   /** The address changed: what the backend said about the old one no longer applies. */
   private _resetAddressCheck(): void {
-    this._checkAbort?.abort();
-    this._checkAbort = undefined;
+    this._checkRequest.abort();
     this._check = 'idle';
     this._checkErrors = {};
     this._suggestions = [];
@@ -418,45 +398,13 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
 
   private _message(field: CompanyField, code: ErrorCode): string {
     const values = { label: this._label(field), max: MAX_LENGTH[field] ?? '', country: this._countryLabel() };
-    switch (code) {
-      case 'required':
-        return this.t('customerDetails.errorRequired', values);
-      case 'too-long':
-        return this.t('customerDetails.errorTooLong', values);
-      case 'email':
-        return this.t('customerDetails.errorEmail', values);
-      case 'phone':
-        return this.t('customerDetails.errorPhone', values);
-      case 'country':
-        return this.t('customerDetails.errorCountry', values);
-      case 'state-required':
-        return this.t('customerDetails.errorStateRequired', values);
-      case 'postal-code':
-        return this.t('customerDetails.errorPostalCode', values);
-      default:
-        return this.t('customerDetails.errorInvalid', values);
-    }
+    return this.t(MESSAGE_KEYS[code] ?? 'customerDetails.errorInvalid', values);
   }
 
-  /** Every problem, in words: the backend's messages first, then the validator's codes. */
-  private _allMessages(): FieldMessages {
-    const codes = validateCompany(this._draft);
-    const out: FieldMessages = {};
-    for (const field of FIELDS) {
-      const backend = this._serverErrors[field] ?? this._checkErrors[field];
-      const code = codes[field];
-      if (backend) out[field] = backend;
-      else if (code) out[field] = this._message(field, code);
-    }
-    return out;
-  }
-
-  /** The problems to show now (see STYLE.md: touched and changed, prefilled, or after Continue). */
+  /** The problems to show now, in words; the address check's messages show at once, like the owner's. */
   private _messages(): FieldMessages {
-    const visible = this._visibility.visible(
-      this._allMessages(),
-      (name) => name in this._serverErrors || name in this._checkErrors || this._prefilled.has(name),
-    );
+    const all = this.messageMap(FIELDS, validateCompany(this._draft), (field, code) => this._message(field, code), this._checkErrors);
+    const visible = this.visibleMessages(all, (name) => name in this._checkErrors);
     if (this._check === 'suggest' && this._choice === undefined && this._choiceMissed) {
       visible[ADDRESS_CHOICE] = this.t('customerDetails.errorChooseAddress');
     }
@@ -547,8 +495,7 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
     const messages = this._messages();
     const labels: Record<string, string> = Object.fromEntries(FIELDS.map((field) => [field, this._label(field)]));
     labels[ADDRESS_CHOICE] = this.t('customerDetails.addressChoiceLabel');
-    const showSummary =
-      this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0 || Object.keys(this._checkErrors).length > 0;
+    const showSummary = this.showsSummary || Object.keys(this._checkErrors).length > 0;
     const country = this._draft.country.trim().toUpperCase();
     const needsState = statesRequired.has(country);
     const checking = this._check === 'checking';

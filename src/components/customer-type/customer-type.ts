@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import type { Customer } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
@@ -12,11 +12,10 @@ import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
 import { formatNumber } from '../../i18n/format.js';
+import { LookupController } from '../../internal/lookup.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import {
-  ErrorVisibility,
   fieldId,
-  focusFirstInvalid,
   formatIsolated,
   isolate,
   renderErrorSummary,
@@ -41,25 +40,6 @@ type Audience = 'internal' | 'customer';
 
 /** Typing pauses this long before the search goes out. */
 export const SEARCH_DEBOUNCE_MS = 300;
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function normalize(value: CustomerTypeValue | undefined): CustomerTypeValue {
   const kind = value?.kind;
@@ -130,17 +110,13 @@ const sameRecipient = (a: CustomerTypeValue, b: CustomerTypeValue): boolean =>
 export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, customerTypeStyles];
 
-  private readonly _searchTask = new Task(this, {
-    task: async ([api, search, active], { signal }): Promise<Customer[] | typeof initialState> => {
-      if (!api || !active) return initialState;
-      const immediate = this._searchNow;
-      this._searchNow = false;
-      // Each keystroke starts a new run, which aborts this one (and its request) while it waits.
-      if (!immediate) await delay(SEARCH_DEBOUNCE_MS, signal);
-      const list = await api.searchCustomers(search.trim(), { signal });
-      return list.customers;
-    },
+  /** The customer search; the first list (and a search on Enter or Retry) goes out without the typing pause. */
+  private readonly _searchTask = new LookupController(this, {
     args: () => [this.api, this._search, this._value.kind === 'existing'] as const,
+    lookup: ([api, search, active]) =>
+      api && active ? async (signal: AbortSignal) => (await api.searchCustomers(search.trim(), { signal })).customers : undefined,
+    debounce: SEARCH_DEBOUNCE_MS,
+    immediate: true,
   });
 
   protected readonly defaultStrings = customerTypeStrings;
@@ -169,9 +145,7 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   }
   set value(next: CustomerTypeValue | undefined) {
     const incoming = normalize(next);
-    const key = JSON.stringify(incoming);
-    if (key === this._ownerKey) return;
-    this._ownerKey = key;
+    if (!this.takeOwnerValue(incoming, this._value, [])) return;
     if (sameRecipient(incoming, this._value)) {
       // The owner echoes the user's choice (perhaps with a refreshed customer record).
       this._value = incoming;
@@ -180,7 +154,7 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
     this._value = incoming;
     this._audience = audienceOf(incoming.kind);
     this._fromOwner = incoming.kind ? incoming : undefined;
-    if (incoming.kind === 'existing') this._searchNow = true;
+    if (incoming.kind === 'existing') this._searchTask.skipDebounce();
   }
 
   /**
@@ -197,46 +171,21 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   /** The first answer: set as soon as the user picks "a customer", before existing/new. */
   @state() private _audience?: Audience;
   @state() private _search = '';
-  /** Bumped to re-render when the error visibility (not reactive itself) changes. */
-  @state() private _visibilityRevision = 0;
 
-  private readonly _visibility = new ErrorVisibility();
-  private _ownerKey?: string;
   /** The recipient the owner had set, for the "changing clears" warning. */
   private _fromOwner?: CustomerTypeValue;
-  /** The next search run goes out without the typing pause (first list, retry). */
-  private _searchNow = true;
-  private _rerunOnConnect = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this._rerunOnConnect) {
-      this._rerunOnConnect = false;
-      this._searchNow = true;
-      void this._searchTask.run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Task does not abort on disconnect by itself: drop the pending request, search again on return.
-    if (this._searchTask.status === TaskStatus.PENDING) {
-      this._rerunOnConnect = true;
-      this._searchTask.abort();
-    }
-  }
 
   private _onAudience(audience: Audience): void {
     this._audience = audience;
-    this._dropServerError('recipientKind');
+    this.fieldEdited('recipientKind');
     if (audience === 'internal') this._commit({ kind: 'internal' });
     else if (this._value.kind === 'internal') this._commit({});
   }
 
   private _onCustomerKind(kind: 'existing' | 'new'): void {
     this._audience = 'customer';
-    this._dropServerError('recipientKind');
-    if (kind === 'existing' && this._value.kind !== 'existing') this._searchNow = true;
+    this.fieldEdited('recipientKind');
+    if (kind === 'existing' && this._value.kind !== 'existing') this._searchTask.skipDebounce();
     this._commit(kind === 'existing' && this._value.kind === 'existing' ? this._value : { kind });
   }
 
@@ -248,13 +197,12 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
     // Enter in the search must not act like Continue; it searches at once instead.
     if (event.key === 'Enter') {
       event.preventDefault();
-      this._searchNow = true;
-      void this._searchTask.run();
+      this._searchTask.run();
     }
   }
 
   private _onSelectCustomer(customer: Customer): void {
-    this._dropServerError('customer');
+    this.fieldEdited('customer');
     this._commit({ kind: 'existing', customer });
   }
 
@@ -264,8 +212,7 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   }
 
   private _onRetry(): void {
-    this._searchNow = true;
-    void this._searchTask.run();
+    this._searchTask.run();
   }
 
   private _onBack(): void {
@@ -273,12 +220,10 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   }
 
   private async _onNext(): Promise<void> {
-    this._visibility.submitted();
-    this._visibilityRevision++;
+    this.interaction.submit();
     const messages = this._messages();
     if (Object.keys(messages).length > 0) {
-      await this.updateComplete;
-      focusFirstInvalid(this.shadowRoot, messages);
+      await this.focusFirstInvalid(messages);
       return;
     }
     this.dispatchEvent(new LcStepNextEvent('customer-type', { ...this._value }));
@@ -287,12 +232,6 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   private _commit(next: CustomerTypeValue): void {
     this._value = next;
     this.dispatchEvent(new LcStepInputEvent('customer-type', { ...next }));
-  }
-
-  private _dropServerError(field: string): void {
-    if (!(field in this._serverErrors)) return;
-    const { [field]: _dropped, ...rest } = this._serverErrors;
-    this._serverErrors = rest;
   }
 
   private _label(field: Field): string {
@@ -320,28 +259,15 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
     return this.t(code === 'required' ? 'customerType.errorRequired' : 'customerType.errorInvalid', { label: this._label(field) });
   }
 
-  /** Every problem, in words: backend messages first, then the validator's codes. */
-  private _allMessages(): FieldMessages {
-    const codes = this._codes();
-    const out: FieldMessages = {};
-    for (const field of FIELDS) {
-      const server = this._serverErrors[field];
-      const code = codes[field];
-      if (server) out[field] = server;
-      else if (code) out[field] = this._message(field, code);
-    }
-    return out;
-  }
-
-  /** The problems to show now (after Continue, or the backend's at once). */
+  /** The problems to show now (after Continue, or the backend's at once), in words. */
   private _messages(): FieldMessages {
-    return this._visibility.visible(this._allMessages(), (name) => name in this._serverErrors);
+    return this.visibleMessages(this.messageMap(FIELDS, this._codes(), (field, code) => this._message(field, code)));
   }
 
   private _results(): Customer[] | undefined {
     // While a newer search runs, the last results stay (marked busy) rather than flicker away.
-    const { status, value } = this._searchTask;
-    return (status === TaskStatus.COMPLETE || status === TaskStatus.PENDING) && Array.isArray(value) ? value : undefined;
+    const value = this._searchTask.value;
+    return Array.isArray(value) ? value : undefined;
   }
 
   private _previousLabel(): string | undefined {
@@ -461,7 +387,7 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   }
 
   private _renderStatus(results: Customer[] | undefined): TemplateResult {
-    const pending = this._searchTask.status === TaskStatus.PENDING || this._rerunOnConnect;
+    const pending = this._searchTask.pending;
     let text = '';
     if (pending) text = this.t('customerType.searching');
     else if (results && results.length > 0) {
@@ -473,7 +399,7 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   }
 
   private _renderResults(results: Customer[] | undefined, messages: FieldMessages): TemplateResult | typeof nothing {
-    if (this._searchTask.status === TaskStatus.ERROR && !this._rerunOnConnect) {
+    if (this._searchTask.failed) {
       return html`
         <div class="search-failed" part="search-failed" role="alert">
           <p><strong>${this.t('customerType.searchFailed')}</strong></p>

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AgreementMode, Billing, Catalog, OrderLineInput, Quote, QuoteLine } from '../../api/schemas.js';
+import type { Billing, Catalog, OrderLineInput, Quote, QuoteLine } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcStepElement } from '../../base/lc-step-element.js';
-import type { RecipientKind, Step } from '../../checkout/machine.js';
+import type { AgreementSummary, RecipientSummary, Step } from '../../checkout/machine.js';
 import { LcPlaceOrderEvent } from '../../events/place-order.js';
 import { LcQuoteRetryEvent } from '../../events/quote-retry.js';
 import { LcStepBackEvent } from '../../events/step-back.js';
@@ -15,25 +15,8 @@ import { formStyles } from '../shared/form.styles.js';
 import { orderReviewStyles } from './order-review.styles.js';
 import { orderReviewStrings, type OrderReviewStrings } from './order-review.strings.js';
 
-/** Who the order is for, as the review shows it. */
-export interface RecipientSummary {
-  kind: RecipientKind;
-  /** The existing or new customer's company name (not used for internal orders). */
-  companyName?: string;
-  /** The tenant's default domain: the customer's, the existing tenant's, or `{prefix}.onmicrosoft.com`. */
-  tenantDomain?: string;
-  /** Whether the tenant is created with this order. */
-  newTenant?: boolean;
-}
-
-/** The Microsoft Customer Agreement acceptance, when the order carries or triggers one. */
-export interface AgreementSummary {
-  mode: AgreementMode;
-  /** The signatory's name (`attest` mode). */
-  signatory?: string;
-  /** `YYYY-MM-DD` (`attest` mode). */
-  dateAccepted?: string;
-}
+// The review's summaries are selectors of the checkout machine; their types are named here too.
+export type { AgreementSummary, RecipientSummary } from '../../checkout/machine.js';
 
 export type QuoteState = 'loading' | 'ready' | 'error';
 
@@ -153,12 +136,6 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
     if ((changed.has('submitting') && !this.submitting && changed.get('submitting') === true) || (changed.has('error') && this.error)) {
       this._requested = false;
     }
-  }
-
-  /** Moves focus to the step heading (after a step change). */
-  async focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
   }
 
   private _onPlaceOrder(): void {

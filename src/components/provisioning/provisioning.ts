@@ -6,6 +6,8 @@ import { LcStepElement } from '../../base/lc-step-element.js';
 import type { ConnectionState } from '../../checkout/order-follower.js';
 import { LcNewOrderEvent } from '../../events/new-order.js';
 import { LcRetryOrderEvent } from '../../events/retry-order.js';
+import { AbortOnDisconnect } from '../../internal/abort-on-disconnect.js';
+import { sleep } from '../../internal/sleep.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
@@ -148,6 +150,8 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, provisioningStyles];
 
   private readonly _clock = new ClockController(this);
+  /** The wait before "Copied" goes; leaving the page ends it at once. */
+  private readonly _copiedWait = new AbortOnDisconnect(this, () => (this._copied = undefined));
 
   protected readonly defaultStrings = provisioningStrings;
 
@@ -185,13 +189,6 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
   private _lastOrderStatus?: Order['status'];
   /** When the current snapshot arrived: the estimate counts down from it. */
   private _receivedAt = Date.now();
-  private _copiedTimer?: ReturnType<typeof setTimeout>;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this._copiedTimer);
-    this._copied = undefined;
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('connection') && !CONNECTIONS.includes(this.connection)) this.connection = 'live';
@@ -203,12 +200,6 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
     }
     // Elapsed time moves only while the order is in progress or waiting.
     this._clock.running = this.order !== undefined && !isTerminal(this.order);
-  }
-
-  /** Moves focus to the heading (after a step change). */
-  async focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
   }
 
   private _onNewOrder(): void {
@@ -224,9 +215,13 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
   private async _onCopy(key: string, text: string, done: StringKey): Promise<void> {
     const ok = await copyText(text, this.renderRoot as ShadowRoot);
     this._announce(this.t(ok ? done : 'provisioning.copyFailed'));
-    clearTimeout(this._copiedTimer);
+    this._copiedWait.abort();
     this._copied = ok ? key : undefined;
-    if (ok) this._copiedTimer = setTimeout(() => (this._copied = undefined), COPIED_MS);
+    if (!ok) return;
+    await this._copiedWait.run(async (signal) => {
+      await sleep(COPIED_MS, signal);
+      this._copied = undefined;
+    });
   }
 
   /** Compares the new snapshot with the last one: announces task and outcome changes, never mere progress. */

@@ -50,54 +50,6 @@ export interface SelectFieldSpec extends Omit<FieldSpec, 'type' | 'inputmode' | 
 /** The DOM id of a field's input, so summaries and focus can find it. */
 export const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-/**
- * When to show a field's error: once the field was touched and changed, when it was
- * prefilled (its value came from elsewhere), or once Next was pressed.
- */
-export class ErrorVisibility {
-  private readonly _changed = new Set<string>();
-  private readonly _blurred = new Set<string>();
-  private _submitted = false;
-
-  /** Call from the input's `input` event. */
-  changed(name: string): void {
-    this._changed.add(name);
-  }
-
-  /** Call from the input's `blur` event. */
-  blurred(name: string): void {
-    this._blurred.add(name);
-  }
-
-  /** Next (or submit) was pressed: every error shows from now on. */
-  submitted(): void {
-    this._submitted = true;
-  }
-
-  get wasSubmitted(): boolean {
-    return this._submitted;
-  }
-
-  reset(): void {
-    this._changed.clear();
-    this._blurred.clear();
-    this._submitted = false;
-  }
-
-  shows(name: string, prefilled = false): boolean {
-    return this._submitted || prefilled || (this._changed.has(name) && this._blurred.has(name));
-  }
-
-  /** The messages to display now. */
-  visible(messages: FieldMessages, prefilled: (name: string) => boolean = () => false): FieldMessages {
-    const out: FieldMessages = {};
-    for (const [name, message] of Object.entries(messages)) {
-      if (message && this.shows(name, prefilled(name))) out[name] = message;
-    }
-    return out;
-  }
-}
-
 export interface FieldHandlers {
   onInput: (name: string, value: string) => void;
   onBlur: (name: string) => void;

@@ -1,12 +1,10 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import type { DomainAvailability, TenantLookup } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcFormStepElement } from '../../base/lc-step-element.js';
-import { diffNames, type DiffSegment } from '../../checkout/name-diff.js';
 import {
   PREFIX_MAX_LENGTH,
   currentAvailability,
@@ -26,16 +24,17 @@ import { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
+import { AbortOnDisconnect } from '../../internal/abort-on-disconnect.js';
+import { LookupController } from '../../internal/lookup.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import {
-  ErrorVisibility,
   fieldId,
-  focusFirstInvalid,
   formatIsolated,
   renderErrorSummary,
   type FieldMessages,
 } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
+import { SUFFIX, charList, icon, renderRegistered, renderSuggestions, renderTenantCheckbox } from './tenant-domain.parts.js';
 import { tenantDomainStyles } from './tenant-domain.styles.js';
 import { tenantDomainStrings, type TenantDomainStrings } from './tenant-domain.strings.js';
 
@@ -45,27 +44,13 @@ export const LOOKUP_DEBOUNCE_MS = 400;
 /** The key of the company-name comparison in the message map; the "Use …" button carries its id. */
 const COMPANY_NAME = 'companyName';
 
-const SUFFIX = '.onmicrosoft.com';
-
 type Key = keyof TenantDomainStrings & string;
 
-/** Resolves after `ms` of quiet; rejects with the signal's reason when aborted first. */
-function quietFor(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+/** A look-up's status line: its state (`data-state`), the line itself, and what goes under it. */
+interface CheckLine {
+  kind: string;
+  line: TemplateResult;
+  more?: TemplateResult | typeof nothing;
 }
 
 function normalize(value: Partial<TenantDraft> | undefined): TenantDraft {
@@ -79,55 +64,6 @@ function normalize(value: Partial<TenantDraft> | undefined): TenantDraft {
   return out;
 }
 
-/**
- * An icon beside a status text (the text says it all; the icon is decoration). The paths are
- * `svg` templates: an `html` template would make them HTML elements, which draw nothing and
- * left an empty, indented box before the status.
- */
-const icon = (kind: 'ok' | 'no' | 'alert'): TemplateResult =>
-  html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-    ${kind === 'ok'
-      ? svg`<path d="M6.2 11.6 2.6 8l1.1-1.1 2.5 2.5 6.1-6.1L13.4 4.4z" />`
-      : kind === 'no'
-        ? svg`<path d="M4.1 3 8 6.9 11.9 3 13 4.1 9.1 8l3.9 3.9-1.1 1.1L8 9.1 4.1 13 3 11.9 6.9 8 3 4.1z" />`
-        : svg`<path d="M7.2 3h1.6v6.4H7.2zM7.2 11h1.6v1.8H7.2z" />`}
-  </svg>`;
-
-/** A run of the two names lined up: in both, only in the one entered (`a`), or only in the registered one (`b`). */
-interface AlignedRun {
-  text: string;
-  side: 'both' | 'a' | 'b';
-}
-
-/**
- * Lines the two marked names up into one sequence of runs, so that each name can leave a gap
- * where the other has characters it lacks. The unmarked characters of both names are the same
- * sequence (their common subsequence), which is what makes the walk possible.
- */
-function alignNames(a: readonly DiffSegment[], b: readonly DiffSegment[]): AlignedRun[] {
-  const chars = (segments: readonly DiffSegment[]) =>
-    segments.flatMap((segment) => Array.from(segment.text, (char) => ({ char, changed: segment.changed })));
-  const left = chars(a);
-  const right = chars(b);
-  const runs: AlignedRun[] = [];
-  const push = (char: string, side: AlignedRun['side']) => {
-    const last = runs.at(-1);
-    if (last?.side === side) last.text += char;
-    else runs.push({ text: char, side });
-  };
-  let i = 0;
-  let j = 0;
-  while (i < left.length || j < right.length) {
-    if (i < left.length && (left[i]!.changed || j >= right.length)) push(left[i++]!.char, 'a');
-    else if (j < right.length && (right[j]!.changed || i >= left.length)) push(right[j++]!.char, 'b');
-    else {
-      push(left[i]!.char, 'both');
-      i++;
-      j++;
-    }
-  }
-  return runs;
-}
 
 /**
  * @summary Checkout step for a new customer's Microsoft 365 tenant: the customer's existing
@@ -197,28 +133,25 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, tenantDomainStyles];
 
   /** `GET /domains/{prefix}` for the prefix being typed, debounced; a newer prefix aborts it. */
-  private readonly _availabilityTask = new Task(this, {
-    task: async ([api, prefix], { signal }): Promise<DomainAvailability | typeof initialState> => {
-      if (!api || prefix === undefined) return initialState;
-      if (!this._skipDebounce) await quietFor(LOOKUP_DEBOUNCE_MS, signal);
-      this._skipDebounce = false;
-      return api.checkDomain(prefix, { signal });
-    },
+  private readonly _availabilityTask = new LookupController(this, {
     args: () => [this.api, this._prefixToCheck()] as const,
+    lookup: ([api, prefix]) =>
+      api && prefix !== undefined ? (signal: AbortSignal) => api.checkDomain(prefix, { signal }) : undefined,
+    debounce: LOOKUP_DEBOUNCE_MS,
     onComplete: (availability) => this._storeAvailability(availability),
   });
 
   /** `GET /tenants/{domain}` for the domain being typed, debounced; a newer domain aborts it. */
-  private readonly _lookupTask = new Task(this, {
-    task: async ([api, domain], { signal }): Promise<TenantLookup | typeof initialState> => {
-      if (!api || domain === undefined) return initialState;
-      if (!this._skipDebounce) await quietFor(LOOKUP_DEBOUNCE_MS, signal);
-      this._skipDebounce = false;
-      return api.lookupTenant(domain, { signal });
-    },
+  private readonly _lookupTask = new LookupController(this, {
     args: () => [this.api, this._domainToLookUp()] as const,
+    lookup: ([api, domain]) =>
+      api && domain !== undefined ? (signal: AbortSignal) => api.lookupTenant(domain, { signal }) : undefined,
+    debounce: LOOKUP_DEBOUNCE_MS,
     onComplete: (answer) => this._storeLookup(answer),
   });
+
+  /** The fresh check Continue makes; leaving the page cancels it. */
+  private readonly _confirmRequest = new AbortOnDisconnect(this, () => this._cancelConfirm());
 
   protected readonly defaultStrings = tenantDomainStrings;
 
@@ -246,14 +179,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
   }
   set value(next: Partial<TenantDraft> | undefined) {
     const incoming = normalize(next);
-    const key = JSON.stringify(incoming);
-    if (key === this._ownerKey) return;
-    this._ownerKey = key;
-    for (const field of ['domain', 'prefix'] as const) {
-      if (incoming[field] === this._draft[field]) continue;
-      if (incoming[field].trim()) this._prefilled.add(field);
-      else this._prefilled.delete(field);
-    }
+    if (!this.takeOwnerValue(incoming, this._draft, ['domain', 'prefix'])) return;
     if (
       incoming.hasTenant !== this._draft.hasTenant ||
       incoming.prefix !== this._draft.prefix ||
@@ -289,38 +215,9 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
   /** The prefix was typed in: its rule errors show as typed, not only after leaving the field. */
   @state() private _prefixTyped = false;
   @state() private _announcement = '';
-  /** Bumped to re-render when the error visibility changes. */
-  @state() private _shownErrors = 0;
 
-  private readonly _visibility = new ErrorVisibility();
-  /** Fields whose value came from the owner, not typed here. */
-  private readonly _prefilled = new Set<string>();
-  private _ownerKey?: string;
-  private _confirmAbort?: AbortController;
-  /** The next look-up goes out at once (Retry, a suggestion picked): nothing more will be typed. */
-  private _skipDebounce = false;
-  private _rerunOnConnect = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this._rerunOnConnect) {
-      this._rerunOnConnect = false;
-      this._skipDebounce = true;
-      void (this._draft.hasTenant ? this._lookupTask : this._availabilityTask).run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Task does not abort on disconnect by itself; an answer for a form nobody sees is not wanted.
-    for (const task of [this._availabilityTask, this._lookupTask] as Array<Task<readonly unknown[], unknown>>) {
-      if (task.status === TaskStatus.PENDING) {
-        this._rerunOnConnect = true;
-        task.abort();
-      }
-    }
-    this._cancelConfirm();
-  }
+  /** `t` for the render parts outside the class. */
+  private readonly _translate = (key: Key, values?: Record<string, string | number>) => this.t(key, values);
 
   private _onHasTenantChange(event: Event): void {
     const hasTenant = (event.target as HTMLInputElement).checked;
@@ -331,24 +228,22 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
 
   private _onFieldInput(field: TenantField, event: Event): void {
     const value = (event.target as HTMLInputElement).value;
-    this._visibility.changed(field);
-    this._prefilled.delete(field);
+    this.fieldEdited(field);
     if (field === 'prefix') this._prefixTyped = true;
-    this._dropServerError(field);
     this._cancelConfirm();
     this._commit({ ...this._draft, [field]: value });
   }
 
   private _onFieldBlur(field: TenantField): void {
-    this._visibility.blurred(field);
-    this._shownErrors++;
+    this.interaction.touched(field);
   }
 
   private async _onPickSuggestion(prefix: string): Promise<void> {
-    this._prefilled.delete('prefix');
-    this._dropServerError('prefix');
+    // Picked, not typed: no longer the owner's value, yet not a field the user has edited.
+    this.interaction.prefill('prefix', '');
+    this.dropServerError('prefix');
     this._cancelConfirm();
-    this._skipDebounce = true;
+    this._availabilityTask.skipDebounce();
     this._commit({ ...this._draft, prefix });
     await this.updateComplete;
     // The suggestion buttons go with the taken state: keep focus in the field just filled.
@@ -360,8 +255,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
       void this._onNext();
       return;
     }
-    this._skipDebounce = true;
-    void (this._draft.hasTenant ? this._lookupTask : this._availabilityTask).run();
+    this._currentTask().run();
   }
 
   private async _onUseRegisteredName(name: string): Promise<void> {
@@ -382,8 +276,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
 
   private async _onNext(): Promise<void> {
     if (this._confirming) return;
-    this._visibility.submitted();
-    this._shownErrors++;
+    this.interaction.submit();
     const field: TenantField = this._draft.hasTenant ? 'domain' : 'prefix';
     const ruleError = this._draft.hasTenant ? domainError(this._draft.domain) : prefixError(this._draft.prefix);
     if (ruleError || this._serverErrors[field]) {
@@ -409,22 +302,18 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
     if (!api) return true; // nothing to ask: the validator reports the step unchecked
     const draft = this._draft;
     this._cancelConfirm();
-    const controller = new AbortController();
-    this._confirmAbort = controller;
+    const controller = this._confirmRequest.start();
     this._confirming = true;
     this._confirmFailed = false;
+    const { signal } = controller;
     try {
-      if (draft.hasTenant) {
-        const answer = await api.lookupTenant(normalizeDomain(draft.domain), { signal: controller.signal });
-        if (controller.signal.aborted) return false;
-        this._confirming = false;
-        this._storeLookup(answer);
-      } else {
-        const answer = await api.checkDomain(draft.prefix, { signal: controller.signal });
-        if (controller.signal.aborted) return false;
-        this._confirming = false;
-        this._storeAvailability(answer);
-      }
+      const answer = draft.hasTenant
+        ? await api.lookupTenant(normalizeDomain(draft.domain), { signal })
+        : await api.checkDomain(draft.prefix, { signal });
+      if (signal.aborted) return false;
+      this._confirming = false;
+      if ('available' in answer) this._storeAvailability(answer);
+      else this._storeLookup(answer);
       return true;
     } catch {
       if (controller.signal.aborted) return false;
@@ -432,26 +321,19 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
       this._confirmFailed = true;
       return false;
     } finally {
-      if (this._confirmAbort === controller) this._confirmAbort = undefined;
+      this._confirmRequest.finish(controller);
     }
   }
 
   private _cancelConfirm(): void {
-    this._confirmAbort?.abort();
-    this._confirmAbort = undefined;
+    this._confirmRequest.abort();
     this._confirming = false;
     this._confirmFailed = false;
   }
 
   private async _focusFirstError(): Promise<void> {
     await this.updateComplete;
-    focusFirstInvalid(this.shadowRoot, this._messages());
-  }
-
-  private _dropServerError(field: TenantField): void {
-    if (!(field in this._serverErrors)) return;
-    const { [field]: _dropped, ...rest } = this._serverErrors;
-    this._serverErrors = rest;
+    await this.focusFirstInvalid(this._messages());
   }
 
   /** Stores an availability answer, if it is still for the prefix in the form. */
@@ -491,16 +373,22 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
     return normalizeDomain(draft.domain);
   }
 
+  /** The look-up of the shown field: the tenant's for a domain, the availability for a prefix. */
+  private _currentTask(): LookupController<readonly unknown[], unknown> {
+    return this._draft.hasTenant ? this._lookupTask : this._availabilityTask;
+  }
+
+  /** Whether the shown field's look-up has something to ask (valid input, no answer yet). */
+  private _awaitsAnswer(): boolean {
+    return (this._draft.hasTenant ? this._domainToLookUp() : this._prefixToCheck()) !== undefined;
+  }
+
   private _checking(): boolean {
-    if (this._confirming) return true;
-    if (this._draft.hasTenant) return this._domainToLookUp() !== undefined && this._lookupTask.status === TaskStatus.PENDING;
-    return this._prefixToCheck() !== undefined && this._availabilityTask.status === TaskStatus.PENDING;
+    return this._confirming || (this._awaitsAnswer() && this._currentTask().pending);
   }
 
   private _checkFailed(): boolean {
-    if (this._confirmFailed) return true;
-    if (this._draft.hasTenant) return this._domainToLookUp() !== undefined && this._lookupTask.status === TaskStatus.ERROR;
-    return this._prefixToCheck() !== undefined && this._availabilityTask.status === TaskStatus.ERROR;
+    return this._confirmFailed || (this._awaitsAnswer() && this._currentTask().failed);
   }
 
   private _newDomain(): string {
@@ -508,21 +396,10 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
   }
 
   /** The disallowed characters, each quoted, as a list in the locale ("“-”, “.”"). */
-  private _charList(prefix: string): string {
-    const items = invalidPrefixChars(prefix).map((char) =>
-      /^\s$/u.test(char) ? this.t('tenant.charSpace') : this.t('tenant.char', { char }),
-    );
-    try {
-      return new Intl.ListFormat(this.locale, { style: 'short', type: 'unit' }).format(items);
-    } catch {
-      return items.join(', ');
-    }
-  }
-
   private _message(field: TenantField, code: ErrorCode): string {
     const values = {
       domain: field === 'prefix' ? this._newDomain() : normalizeDomain(this._draft.domain),
-      chars: field === 'prefix' ? this._charList(this._draft.prefix) : '',
+      chars: field === 'prefix' ? charList(invalidPrefixChars(this._draft.prefix), this._translate, this.locale) : '',
       max: PREFIX_MAX_LENGTH,
       count: Array.from(this._draft.prefix).length,
     };
@@ -549,14 +426,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
 
   /** The problems to show now: as typed for the prefix, after leaving the field for the domain, all after Continue. */
   private _messages(): FieldMessages {
-    return this._visibility.visible(
-      this._allMessages(),
-      (name) =>
-        name in this._serverErrors ||
-        this._prefilled.has(name) ||
-        (name === 'prefix' && this._prefixTyped) ||
-        name === COMPANY_NAME,
-    );
+    return this.visibleMessages(this._allMessages(), (name) => (name === 'prefix' && this._prefixTyped) || name === COMPANY_NAME);
   }
 
   /** The error under the input: the rules of the text itself (look-up answers show in their own region). */
@@ -567,252 +437,108 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
     return rule ? message : undefined;
   }
 
-  private _renderCheckbox(): TemplateResult {
-    return html`
-      <div class="checkbox-field" part="field">
-        <input
-          id=${fieldId('hasTenant')}
-          type="checkbox"
-          part="checkbox tenant-checkbox"
-          .checked=${live(this._draft.hasTenant)}
-          aria-describedby="has-tenant-hint"
-          @change=${this._onHasTenantChange}
-        />
-        <div class="checkbox-text">
-          <label for=${fieldId('hasTenant')} part="label">${this.t('tenant.hasTenant')}</label>
-          <div id="has-tenant-hint" class="hint" part="hint">${this.t('tenant.hasTenantHint')}</div>
-        </div>
-      </div>
-    `;
-  }
 
-  private _renderPrefixField(messages: FieldMessages): TemplateResult {
-    const id = fieldId('prefix');
-    const error = this._inlineError('prefix', messages);
-    const taken = currentAvailability(this._draft)?.available === false;
-    const describedBy = [`${id}-hint`, `${id}-suffix`, error ? `${id}-error` : '', 'availability-status'].filter(Boolean).join(' ');
+  /** The shown field: the new tenant's prefix (with the suffix after it) or the existing tenant's domain. */
+  private _renderTextField(field: TenantField, messages: FieldMessages): TemplateResult {
+    const prefix = field === 'prefix';
+    const id = fieldId(field);
+    const error = this._inlineError(field, messages);
+    // A taken prefix or an unknown domain is invalid too; its words are in the status line.
+    const refused = prefix ? currentAvailability(this._draft)?.available === false : currentLookup(this._draft)?.exists === false;
+    const describedBy = [`${id}-hint`, prefix ? `${id}-suffix` : '', error ? `${id}-error` : '', prefix ? 'availability-status' : 'lookup-status']
+      .filter(Boolean)
+      .join(' ');
+    const input = html`<input
+      id=${id}
+      name=${field}
+      part=${`input ${field}-input`}
+      type="text"
+      inputmode=${prefix ? nothing : 'url'}
+      autocomplete="off"
+      autocapitalize="none"
+      spellcheck="false"
+      dir="ltr"
+      required
+      .value=${live(this._draft[field])}
+      aria-invalid=${error || refused ? 'true' : 'false'}
+      aria-describedby=${describedBy}
+      @input=${(e: Event) => this._onFieldInput(field, e)}
+      @blur=${() => this._onFieldBlur(field)}
+    />`;
     return html`
       <div class="field" part="field">
-        <label for=${id} part="label">${this.t('tenant.prefix')}</label>
-        <div id=${`${id}-hint`} class="hint" part="hint">${this.t('tenant.prefixHint')}</div>
-        <div class="prefix-group" dir="ltr">
-          <input
-            id=${id}
-            name="prefix"
-            part="input prefix-input"
-            type="text"
-            autocomplete="off"
-            autocapitalize="none"
-            spellcheck="false"
-            dir="ltr"
-            required
-            .value=${live(this._draft.prefix)}
-            aria-invalid=${error || taken ? 'true' : 'false'}
-            aria-describedby=${describedBy}
-            @input=${(e: Event) => this._onFieldInput('prefix', e)}
-            @blur=${() => this._onFieldBlur('prefix')}
-          />
-          <span id=${`${id}-suffix`} class="suffix" part="suffix">${this.t('tenant.suffix')}</span>
-        </div>
+        <label for=${id} part="label">${this.t(`tenant.${field}`)}</label>
+        <div id=${`${id}-hint`} class="hint" part="hint">${this.t(`tenant.${field}Hint`)}</div>
+        ${prefix
+          ? html`<div class="prefix-group" dir="ltr">
+              ${input}<span id=${`${id}-suffix`} class="suffix" part="suffix">${this.t('tenant.suffix')}</span>
+            </div>`
+          : input}
         ${error ? html`<div id=${`${id}-error`} class="error" part="error">${error}</div>` : nothing}
       </div>
     `;
   }
 
-  private _renderAvailability(): TemplateResult {
+  /** The answer to the shown field's look-up as a status line, with what goes under it. */
+  private _answer(domain: string): CheckLine | undefined {
+    if (this._draft.hasTenant) {
+      const answer = currentLookup(this._draft);
+      if (!answer) return undefined;
+      return answer.exists
+        ? { kind: 'found', line: html`${icon('ok')}<span>${this.t('tenant.found')}</span>`, more: this._renderFound(answer) }
+        : { kind: 'not-found', line: html`${icon('no')}<span>${this.t('tenant.notFound')}</span>` };
+    }
     const availability = currentAvailability(this._draft);
-    const domain = this._newDomain();
-    let kind = '';
-    let line: TemplateResult | typeof nothing = nothing;
-    let more: TemplateResult | typeof nothing = nothing;
-    const failed = html`${icon('alert')}<span>${formatIsolated(this.t('tenant.checkFailed'), { domain })} ${this.t('tenant.checkFailedDetail')}</span>`;
-    const retry = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('tenant.retry')}</button>`;
-    // The fresh check of Continue speaks first: an older "available" must not hide that it failed.
-    if (this._confirmFailed) {
-      kind = 'failed';
-      line = failed;
-      more = retry;
-    } else if (availability && !this._confirming) {
-      if (availability.available) {
-        kind = 'available';
-        line = html`${icon('ok')}<span>${formatIsolated(this.t('tenant.available'), { domain })}</span>`;
-      } else {
-        kind = 'taken';
-        line = html`${icon('no')}<span>${formatIsolated(this.t('tenant.taken'), { domain })}</span>`;
-        more = this._renderSuggestions(availability.suggestions);
-      }
-    } else if (this._checking()) {
-      kind = 'checking';
-      line = html`<span class="spinner" aria-hidden="true"></span><span>${this.t('tenant.checking')}</span>`;
-    } else if (this._checkFailed()) {
-      kind = 'failed';
-      line = failed;
-      more = retry;
-    }
-    return html`
-      <div class="check" part="availability" data-state=${kind || 'idle'}>
-        <p id="availability-status" class=${`status-line ${kind}`} role="status">${line}</p>
-        ${more}
-      </div>
-    `;
+    if (!availability) return undefined;
+    return availability.available
+      ? { kind: 'available', line: html`${icon('ok')}<span>${formatIsolated(this.t('tenant.available'), { domain })}</span>` }
+      : {
+          kind: 'taken',
+          line: html`${icon('no')}<span>${formatIsolated(this.t('tenant.taken'), { domain })}</span>`,
+          more: renderSuggestions(availability.suggestions, this._translate, (prefix) => this._onPickSuggestion(prefix)),
+        };
   }
 
-  private _renderSuggestions(suggestions: readonly string[]): TemplateResult | typeof nothing {
-    // Only what could be typed here: a suggestion must itself pass the prefix rule.
-    const usable = suggestions.filter((s) => typeof s === 'string' && !prefixError(s));
-    if (usable.length === 0) return nothing;
+  /** The look-up of the shown field (`availability` of a new prefix, `lookup` of an existing domain): checking, its answer, or failed. */
+  private _renderCheck(): TemplateResult {
+    const hasTenant = this._draft.hasTenant;
+    const part = hasTenant ? 'lookup' : 'availability';
+    const domain = hasTenant ? normalizeDomain(this._draft.domain) : this._newDomain();
+    const failedKey = hasTenant ? 'tenant.lookupFailed' : 'tenant.checkFailed';
+    const failed: CheckLine = {
+      kind: 'failed',
+      line: html`${icon('alert')}<span>${formatIsolated(this.t(failedKey), { domain })} ${this.t(`${failedKey}Detail`)}</span>`,
+      more: html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('tenant.retry')}</button>`,
+    };
+    const checking: CheckLine = {
+      kind: 'checking',
+      line: html`<span class="spinner" aria-hidden="true"></span><span>${this.t(hasTenant ? 'tenant.lookingUp' : 'tenant.checking')}</span>`,
+    };
+    // The fresh check of Continue speaks first: an older answer must not hide that it failed.
+    const shown = this._confirmFailed
+      ? failed
+      : ((this._confirming ? undefined : this._answer(domain)) ??
+        (this._checking() ? checking : this._checkFailed() ? failed : undefined));
+    const kind = shown?.kind ?? '';
     return html`
-      <div class="suggestions" role="group" aria-labelledby="suggestions-label">
-        <span id="suggestions-label">${this.t('tenant.suggestionsLabel')}</span>
-        <ul role="list">
-          ${usable.map(
-            (prefix) => html`<li part="suggestion">
-              <button type="button" part="button suggestion-button" dir="ltr" @click=${() => this._onPickSuggestion(prefix)}>
-                ${formatIsolated(this.t('tenant.useSuggestion'), { domain: `${prefix.toLowerCase()}${SUFFIX}` })}
-              </button>
-            </li>`,
-          )}
-        </ul>
-      </div>
-    `;
-  }
-
-  private _renderDomainField(messages: FieldMessages): TemplateResult {
-    const id = fieldId('domain');
-    const error = this._inlineError('domain', messages);
-    const notFound = currentLookup(this._draft)?.exists === false;
-    const describedBy = [`${id}-hint`, error ? `${id}-error` : '', 'lookup-status'].filter(Boolean).join(' ');
-    return html`
-      <div class="field" part="field">
-        <label for=${id} part="label">${this.t('tenant.domain')}</label>
-        <div id=${`${id}-hint`} class="hint" part="hint">${this.t('tenant.domainHint')}</div>
-        <input
-          id=${id}
-          name="domain"
-          part="input domain-input"
-          type="text"
-          inputmode="url"
-          autocomplete="off"
-          autocapitalize="none"
-          spellcheck="false"
-          dir="ltr"
-          required
-          .value=${live(this._draft.domain)}
-          aria-invalid=${error || notFound ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @input=${(e: Event) => this._onFieldInput('domain', e)}
-          @blur=${() => this._onFieldBlur('domain')}
-        />
-        ${error ? html`<div id=${`${id}-error`} class="error" part="error">${error}</div>` : nothing}
-      </div>
-    `;
-  }
-
-  private _renderLookup(): TemplateResult {
-    const answer = currentLookup(this._draft);
-    let kind = '';
-    let line: TemplateResult | typeof nothing = nothing;
-    let more: TemplateResult | typeof nothing = nothing;
-    const domain = normalizeDomain(this._draft.domain);
-    const failed = html`${icon('alert')}<span>${formatIsolated(this.t('tenant.lookupFailed'), { domain })} ${this.t('tenant.lookupFailedDetail')}</span>`;
-    const retry = html`<button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('tenant.retry')}</button>`;
-    if (this._confirmFailed) {
-      kind = 'failed';
-      line = failed;
-      more = retry;
-    } else if (answer && !this._confirming) {
-      if (answer.exists) {
-        kind = 'found';
-        line = html`${icon('ok')}<span>${this.t('tenant.found')}</span>`;
-        more = this._renderFound(answer);
-      } else {
-        kind = 'not-found';
-        line = html`${icon('no')}<span>${this.t('tenant.notFound')}</span>`;
-      }
-    } else if (this._checking()) {
-      kind = 'checking';
-      line = html`<span class="spinner" aria-hidden="true"></span><span>${this.t('tenant.lookingUp')}</span>`;
-    } else if (this._checkFailed()) {
-      kind = 'failed';
-      line = failed;
-      more = retry;
-    }
-    return html`
-      <div class="check" part="lookup" data-state=${kind || 'idle'}>
-        <p id="lookup-status" class=${`status-line ${kind}`} role="status">${line}</p>
-        ${more}
+      <div class="check" part=${part} data-state=${kind || 'idle'}>
+        <p id=${`${part}-status`} class=${`status-line ${kind}`} role="status">${shown?.line ?? nothing}</p>
+        ${shown?.more ?? nothing}
       </div>
     `;
   }
 
   private _renderFound(answer: TenantLookup): TemplateResult {
     const registered = answer.companyName ?? '';
-    const entered = this.companyName.trim();
-    return html`
-      <dl class="registered">
-        <dt>${this.t('tenant.registeredName')}</dt>
-        <dd>${registered}</dd>
-      </dl>
-      ${registered !== entered ? this._renderComparison(entered, registered) : nothing}
-    `;
-  }
-
-  /**
-   * One name of the comparison: its own differing characters marked (with words for screen
-   * readers), and a dotted gap, as wide as the characters, where only the other name has some.
-   */
-  private _renderMarked(runs: readonly AlignedRun[], side: 'a' | 'b'): TemplateResult[] {
-    return runs.map((run) => {
-      if (run.side === 'both') return html`${run.text}`;
-      if (run.side !== side) {
-        // Decoration only: the other name's mark already says, in words, what differs here.
-        return html`<span class="gap" aria-hidden="true" style=${`--_chars: ${Array.from(run.text).length}`}></span>`;
-      }
-      return html`<mark
-        ><span class="visually-hidden">${this.t('tenant.diffStart')}</span>${run.text}<span class="visually-hidden"
-          >${this.t('tenant.diffEnd')}</span
-        ></mark
-      >`;
+    return renderRegistered({
+      entered: this.companyName.trim(),
+      registered,
+      error: this.interaction.submitted ? this._messages()[COMPANY_NAME] : undefined,
+      id: COMPANY_NAME,
+      t: this._translate,
+      onUseRegistered: () => this._onUseRegisteredName(registered),
+      onEditCompany: () => this._onBack(),
     });
-  }
-
-  private _renderComparison(entered: string, registered: string): TemplateResult {
-    const diff = diffNames(entered, registered);
-    const runs = alignNames(diff.a, diff.b);
-    const error = this._messages()[COMPANY_NAME];
-    return html`
-      <div class="comparison" part="comparison" role="group" aria-labelledby="mismatch-title">
-        <p id="mismatch-title" class="comparison-title"><strong>${this.t('tenant.mismatchTitle')}</strong></p>
-        <p id="mismatch-body">${this.t('tenant.mismatchBody')}</p>
-        <div class="names">
-          <div class="name" data-name="entered">
-            <div class="name-label">${this.t('tenant.youEntered')}</div>
-            <div class="name-text">${entered ? this._renderMarked(runs, 'a') : html`<em>${this.t('tenant.nothingEntered')}</em>`}</div>
-          </div>
-          <div class="name" data-name="registered">
-            <div class="name-label">${this.t('tenant.registered')}</div>
-            <div class="name-text">${this._renderMarked(runs, 'b')}</div>
-          </div>
-        </div>
-        ${error && this._visibility.wasSubmitted
-          ? html`<p id=${`${fieldId(COMPANY_NAME)}-error`} class="error" part="error">${error}</p>`
-          : nothing}
-        <div class="inline-actions">
-          ${registered
-            ? html`<button
-                type="button"
-                id=${fieldId(COMPANY_NAME)}
-                part="button adopt-button"
-                aria-describedby="mismatch-body"
-                @click=${() => this._onUseRegisteredName(registered)}
-              >
-                ${this.t('tenant.useRegistered', { name: registered })}
-              </button>`
-            : nothing}
-          <button type="button" part="button edit-company-button" @click=${this._onBack}>${this.t('tenant.editCompany')}</button>
-        </div>
-      </div>
-    `;
   }
 
   protected override render(): TemplateResult {
@@ -822,13 +548,12 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
       domain: this.t('tenant.domain'),
       [COMPANY_NAME]: this.t('tenant.companyName'),
     };
-    const showSummary = this._visibility.wasSubmitted || Object.keys(this._serverErrors).length > 0;
     const { hasTenant } = this._draft;
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" class="step-heading" tabindex="-1" part="step-heading">${this.t('tenant.heading')}</h2>
         <p class="intro" part="intro">${this.t('tenant.intro')}</p>
-        ${showSummary ? renderErrorSummary(messages, labels, this.t('tenant.errorSummaryTitle'), this.shadowRoot) : nothing}
+        ${this.showsSummary ? renderErrorSummary(messages, labels, this.t('tenant.errorSummaryTitle'), this.shadowRoot) : nothing}
         <form
           novalidate
           @submit=${(e: Event) => {
@@ -836,11 +561,11 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
             void this._onNext();
           }}
         >
-          ${this._renderCheckbox()}
+          ${renderTenantCheckbox(this._draft.hasTenant, this._translate, (e: Event) => this._onHasTenantChange(e))}
           ${hasTenant
-            ? html`<div class="tenant-block">${this._renderDomainField(messages)} ${this._renderLookup()}</div>`
+            ? html`<div class="tenant-block">${this._renderTextField('domain', messages)} ${this._renderCheck()}</div>`
             : html`<div class="tenant-block">
-                ${this._renderPrefixField(messages)} ${this._renderAvailability()}
+                ${this._renderTextField('prefix', messages)} ${this._renderCheck()}
                 <p class="notice warning" part="notice">${this.t('tenant.permanent')}</p>
               </div>`}
           <div class="actions">

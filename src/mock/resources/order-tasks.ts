@@ -7,6 +7,7 @@ import { catalog, reseller } from '../data.js';
 import type { PlannedTask } from '../provisioning.js';
 import type { AcceptanceRecord, MockState } from '../state.js';
 import { recordAgreementTask } from './agreement-acceptances.js';
+import { addSeatsLabel } from './subscriptions.js';
 
 /** The reseller's (fictional) Partner Center id, in relationship invitation links. */
 const RESELLER_PARTNER_ID = '8f2d5c1a-93b7-4e06-a1d4-7c5e9b3f0a28';
@@ -105,8 +106,9 @@ export function planTasks(
   order.lines.forEach((line, i) => {
     const product = catalog.products.find((p) => p.id === line.productId)!;
     tasks.push({
-      kind: 'create-subscription',
-      label: `Create subscription: ${product.name} × ${line.quantity}`,
+      ...(line.kind === 'add-seats'
+        ? { kind: 'add-seats' as const, label: addSeatsLabel(state, recipient, line) }
+        : { kind: 'create-subscription' as const, label: `Create subscription: ${product.name} × ${line.quantity}` }),
       behaviour: fail && i === 0 ? 'fail' : 'work',
       seconds: 12,
       doneDetail:
@@ -118,6 +120,6 @@ export function planTasks(
   // Last, so that the subscriptions never wait on the customer's administrator.
   if (adminAccess?.kind === 'approve-admin-access') tasks.push(adminAccess);
   return tasks
-    .filter((task) => task.kind === 'create-subscription' || !done.has(task.kind))
+    .filter((task) => task.kind === 'create-subscription' || task.kind === 'add-seats' || !done.has(task.kind))
     .map((task, i) => ({ ...task, id: `task-${i + 1}`, seconds: task.seconds * slow }));
 }

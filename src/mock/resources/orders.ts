@@ -18,7 +18,8 @@ import { acceptanceErrors, acceptanceStatus, attestationRetired } from './agreem
 import { customerErrors } from './customers.js';
 import { isPrefixTaken, suggestionsFor } from './domains.js';
 import { needsAgreement, planTasks } from './order-tasks.js';
-import { priceLines, quoteLines } from './quotes.js';
+import { priceLines, purchaseTime, quoteLines, recipientLineErrors } from './quotes.js';
+import { applyOrder, lineTerms, ownerOf } from './subscriptions.js';
 
 export function orderRoutes(state: MockState): Route[] {
   return [
@@ -152,11 +153,15 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
       }
     }
   }
+  if (!errors.some((e) => e.field === 'recipient.customerId')) errors.push(...recipientLineErrors(state, recipient, order.lines, today, errors));
   if (errors.length) return failure ?? validationProblem(errors);
 
   const id = `ord_${randomHex(10)}`;
-  const lines = order.lines;
-  const firstInvoiceTotal = quoteLines(priced, today).reduce((sum, l) => sum + l.proratedAmount, 0);
+  const placedAt = Date.now();
+  const purchasedAt = purchaseTime(today);
+  const quoted = quoteLines(state, recipient, priced, today, purchasedAt);
+  const firstInvoiceTotal = quoted.reduce((sum, l) => sum + l.proratedAmount, 0);
+  const terms = order.lines.map((line) => lineTerms(state, recipient, line, today, purchasedAt));
   let summary: Order['recipient'];
   let credentials: OrderRecord['credentials'];
   if (recipient.kind === 'internal') summary = { kind: 'internal', ...reseller };
@@ -175,15 +180,17 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
   const access = adminAccessTask(state, order, id, summary.companyName, new URL(request.url).origin + basePath);
   const record: OrderRecord = {
     id,
-    placedAt: Date.now(),
+    placedAt,
     speed,
     recipient: summary,
     currency: catalog.currency,
-    lines,
+    lines: order.lines,
+    lineTerms: terms,
     firstInvoiceTotal,
     tasks: planTasks(state, order, summary, customer, { done: reuse?.done, acceptance, adminAccess: access?.task }),
     ...(credentials ? { credentials } : {}),
     ...(access?.summary ? { adminAccess: access.summary } : {}),
+    ...(order.purchaseOrder !== undefined ? { purchaseOrder: order.purchaseOrder } : {}),
   };
   acceptance?.usedBy.push({ orderId: id, ...(customer ? { customerId: customer.id } : {}) });
   state.orders.set(id, record);
@@ -192,6 +199,7 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
   // What the order changes in this instance: the prefix is gone, the customer is known.
   // A retry that reuses the failed order's tenant changes neither: both exist already.
   state.companiesOrdered.add(summary.companyName);
+  let newCustomerId: string | undefined;
   if (reuse) {
     reuse.created.latestOrderId = id;
     reuse.created.done = reuse.done;
@@ -207,8 +215,9 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
         done: new Set(),
       });
     }
+    newCustomerId = `cst-${randomHex(4)}`;
     state.customers.push({
-      id: `cst-${randomHex(4)}`,
+      id: newCustomerId,
       companyName: recipient.company.companyName,
       defaultDomain: domain,
       agreementOnFile: true,
@@ -217,6 +226,13 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
   }
   const accepted = acceptance !== undefined && acceptanceStatus(state, acceptance) !== 'link-generated' && acceptanceStatus(state, acceptance) !== 'link-expired';
   if (customer && (order.agreement || accepted)) customer.agreementOnFile = true;
+  // The subscriptions and seats count from now (a retry of a failed new-tenant order
+  // belongs to a customer made by the failed one, whose subscriptions it finds).
+  const owner = ownerOf(recipient) ?? newCustomerId ?? state.customers.find((c) => c.defaultDomain === summary.domain)?.id;
+  if (owner) {
+    const created = applyOrder(state, owner, order.lines.map((line, i) => ({ line, terms: terms[i]! })), today);
+    record.lineTerms = terms.map((t, i) => ({ ...t, subscriptionId: created[i]! }));
+  }
 
   return json(orderSnapshot(record), 201, { location: `${basePath}/orders/${id}` });
 }

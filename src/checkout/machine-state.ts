@@ -1,0 +1,145 @@
+/**
+ * The checkout machine's state and actions (see `machine.ts`): what one checkout holds, as an
+ * immutable, JSON-safe plain object, and everything that can happen to it.
+ */
+import type { Agreement, Catalog, Customer, DomainAvailability, Order, OrderLineInput, Quote, Recipient, TenantLookup } from '../api/schemas.js';
+import { emptyAgreement, emptyCompany, emptyTenant, todayIso, type AgreementDraft, type CompanyDraft, type TenantDraft } from './validate.js';
+
+// ---------------------------------------------------------------------------------------
+// State
+
+/**
+ * The steps, in flow order. Everything after the order is placed is `provisioning`: its
+ * outcome (running, waiting on someone, completed, failed) is the order's own status, see
+ * `orderPhase()`, so the step list stays short and the outcome has one source of truth.
+ */
+export const STEPS = [
+  'cart',
+  'customer-type',
+  'customer-details',
+  'tenant-domain',
+  'agreement',
+  'review',
+  'provisioning',
+] as const;
+export type Step = (typeof STEPS)[number];
+
+export type RecipientKind = Recipient['kind'];
+
+/** One placement attempt: its idempotency key and the content it was made for. */
+export interface Submission {
+  /** Sent as `Idempotency-Key`; the same for every retry of the same content. */
+  readonly idempotencyKey: string;
+  /** The order request the key belongs to (serialized); other content gets a new key. */
+  readonly fingerprint: string;
+  /** `POST /orders` is under way: "Place order" is disabled and leaving the page is guarded. */
+  readonly inFlight: boolean;
+}
+
+export interface CheckoutState {
+  readonly step: Step;
+  /** Steps reached so far on the current path (for `go-to` and the step list). */
+  readonly visited: readonly Step[];
+  readonly lines: readonly OrderLineInput[];
+  /** The catalog, when loaded: lets the cart rule check offers and quantity bounds. */
+  readonly catalog?: Catalog;
+  readonly recipientKind?: RecipientKind;
+  /** The chosen existing customer. */
+  readonly customer?: Customer;
+  /** The new customer's form. */
+  readonly company: Readonly<CompanyDraft>;
+  /** The new customer's tenant form and look-ups. */
+  readonly tenant: Readonly<TenantDraft>;
+  /** `GET /agreement`: the current agreement and its mode. */
+  readonly agreement?: Agreement;
+  /** The signatory's form (used in `attest` mode). */
+  readonly agreementDraft: Readonly<AgreementDraft>;
+  /** `POST /quotes` for the current lines and recipient; cleared when either changes. */
+  readonly quote?: Quote;
+  readonly submission?: Submission;
+  /** The placed order's id, known from `POST /orders`'s answer (or from a resume). */
+  readonly orderId?: string;
+  /** The latest snapshot of the placed order. */
+  readonly order?: Order;
+}
+
+/** What the machine needs from outside; injected so tests are deterministic. */
+export interface MachineEnv {
+  /** A new idempotency key. */
+  newKey(): string;
+  /** The local date, `YYYY-MM-DD` ("date accepted" may not be later). */
+  today(): string;
+}
+
+/** A random UUID v4. `crypto.randomUUID` exists only in secure contexts; a reseller's page may be plain http. */
+export function randomKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export const defaultEnv: MachineEnv = { newKey: randomKey, today: () => todayIso() };
+
+/** A fresh checkout at the cart. */
+export function createCheckout(lines: readonly OrderLineInput[] = [], catalog?: Catalog): CheckoutState {
+  return {
+    step: 'cart',
+    visited: ['cart'],
+    lines: [...lines],
+    ...(catalog ? { catalog } : {}),
+    company: emptyCompany,
+    tenant: emptyTenant,
+    agreementDraft: emptyAgreement,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Actions
+
+export type CheckoutAction =
+  /** The cart changed (ignored once the order is under way). */
+  | { type: 'set-lines'; lines: readonly OrderLineInput[] }
+  | { type: 'catalog-loaded'; catalog: Catalog }
+  /** Checkout from the cart: to customer-type, with at least one valid line. */
+  | { type: 'start' }
+  | { type: 'choose-recipient'; kind: RecipientKind }
+  /** Picks an existing customer (implies the `existing` kind); `undefined` clears the pick. */
+  | { type: 'select-customer'; customer: Customer | undefined }
+  | { type: 'update-company'; values: Partial<CompanyDraft> }
+  /** Form values of the tenant step; a changed prefix or domain drops its look-up. */
+  | { type: 'update-tenant'; values: Partial<Pick<TenantDraft, 'hasTenant' | 'domain' | 'prefix'>> }
+  /** `GET /domains/{prefix}` answered; ignored when the prefix has changed since. */
+  | { type: 'availability-loaded'; availability: DomainAvailability }
+  /** `GET /tenants/{domain}` answered; ignored when the domain has changed since. */
+  | { type: 'tenant-loaded'; lookup: TenantLookup }
+  | { type: 'agreement-loaded'; agreement: Agreement }
+  | { type: 'update-agreement'; values: Partial<AgreementDraft> }
+  | { type: 'next' }
+  | { type: 'back' }
+  /** Jumps to a visited step of the current path (forward only across valid steps). */
+  | { type: 'go-to'; step: Step }
+  /** `POST /quotes` answered; ignored when its lines are not the cart's. */
+  | { type: 'quote-loaded'; quote: Quote }
+  /**
+   * "Place order" pressed. Accepted once per attempt: the state then carries the
+   * idempotency key and the request to send (`buildOrderRequest`). Ignored while a request
+   * is in flight, so a double click sends one request.
+   */
+  | { type: 'order-submitting' }
+  /** `POST /orders` failed or timed out: the button comes back, the key stays for the retry. */
+  | { type: 'order-submit-failed' }
+  | { type: 'order-placed'; order: Order }
+  /** A newer snapshot of the placed order (SSE or polling). */
+  | { type: 'order-updated'; order: Order }
+  /** After a reload: follow an order placed earlier (its id from `sessionStorage`). */
+  | { type: 'order-resumed'; orderId: string; order?: Order }
+  /** The backend does not know the resumed order: drop it and start over at the cart. */
+  | { type: 'order-not-found'; orderId: string }
+  /** A failed order the backend calls retryable: back to review for a new attempt (new key). */
+  | { type: 'retry-order' }
+  /** A fresh checkout; empties the cart after a placed (not failed) order. */
+  | { type: 'reset' };
+

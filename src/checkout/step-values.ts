@@ -1,0 +1,71 @@
+/**
+ * What a step's reported value (`lc-step-input`, `lc-step-next`) means for the checkout
+ * machine: the actions that take it into the state. Pure; `<lc-checkout>` applies them.
+ */
+import type { Customer } from '../api/schemas.js';
+import type { CheckoutAction, CheckoutState, RecipientKind, Step } from './machine-state.js';
+import type { AgreementDraft, CompanyDraft, TenantDraft } from './validate.js';
+
+/** The customer-type step's value. */
+export interface CustomerTypeValue {
+  kind?: RecipientKind;
+  customer?: Customer;
+}
+
+/** The customer-type step's value for the state (what the step shows). */
+export function customerTypeValue(state: CheckoutState): CustomerTypeValue {
+  return { ...(state.recipientKind ? { kind: state.recipientKind } : {}), ...(state.customer ? { customer: state.customer } : {}) };
+}
+
+/** The actions that take `value`, reported by `step`, into `state` (none for what the step cannot say). */
+export function stepValueActions(state: CheckoutState, step: Step, value: unknown): CheckoutAction[] {
+  if (!value || typeof value !== 'object') return [];
+  switch (step) {
+    case 'customer-type': {
+      const { kind, customer } = value as CustomerTypeValue;
+      if (kind === 'existing') {
+        if (customer) return [{ type: 'select-customer', customer }];
+        if (state.recipientKind !== 'existing') return [{ type: 'choose-recipient', kind }];
+        // "Existing customer" with the pick cleared.
+        return state.customer ? [{ type: 'select-customer', customer: undefined }] : [];
+      }
+      return kind ? [{ type: 'choose-recipient', kind }] : [];
+    }
+    case 'customer-details':
+      return [{ type: 'update-company', values: value as Partial<CompanyDraft> }];
+    case 'tenant-domain': {
+      const draft = value as Partial<TenantDraft>;
+      const values: Partial<Pick<TenantDraft, 'hasTenant' | 'domain' | 'prefix'>> = {};
+      if (typeof draft.hasTenant === 'boolean') values.hasTenant = draft.hasTenant;
+      if (typeof draft.domain === 'string') values.domain = draft.domain;
+      if (typeof draft.prefix === 'string') values.prefix = draft.prefix;
+      const actions: CheckoutAction[] = [{ type: 'update-tenant', values }];
+      if (draft.availability) actions.push({ type: 'availability-loaded', availability: draft.availability });
+      if (draft.lookup) actions.push({ type: 'tenant-loaded', lookup: draft.lookup });
+      return actions;
+    }
+    case 'agreement':
+      return [{ type: 'update-agreement', values: value as Partial<AgreementDraft> }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * What `step` edits in `state`, to compare before and after a value is applied (the backend's
+ * message on a field goes once the field changes). Undefined for steps without a form.
+ */
+export function stepDraft(state: CheckoutState, step: Step): object | undefined {
+  switch (step) {
+    case 'customer-type':
+      return { recipientKind: state.recipientKind, customer: state.customer?.id };
+    case 'customer-details':
+      return state.company;
+    case 'tenant-domain':
+      return state.tenant;
+    case 'agreement':
+      return state.agreementDraft;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Default (English) text of `<lc-cart-count>`. The count's words are chosen by
+ * `Intl.PluralRules` for the locale: `cartCount.lines.{zero|one|two|few|many|other}` (and
+ * `cartCount.seats.…`), falling back to `.other` where a language has no such form.
+ */
+export const cartCountStrings = {
+  'cartCount.label': 'Cart',
+  'cartCount.lines.one': '{count} product',
+  'cartCount.lines.other': '{count} products',
+  'cartCount.seats.one': '{count} licence',
+  'cartCount.seats.other': '{count} licences',
+};
+
+export type CartCountStrings = typeof cartCountStrings;

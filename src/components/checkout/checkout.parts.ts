@@ -1,0 +1,30 @@
+/**
+ * Every part the steps inside expose, re-exported under the same name: a `::part()` rule
+ * reaches one shadow level only, and one name themes that kind of control in every step.
+ */
+export const CHILD_PARTS = [
+  // shared by several steps
+  'heading', 'step-heading', 'intro', 'error-summary', 'fieldset', 'field', 'label', 'input', 'select', 'hint', 'error',
+  'notice', 'status', 'loading', 'failed', 'empty', 'button', 'back-button', 'next-button', 'retry-button', 'radio', 'checkbox',
+  // cart
+  'line', 'line-name', 'term-select', 'billing-select', 'quantity-input', 'unit-price', 'line-total', 'remove-button',
+  'checkout-button', 'totals', 'notes',
+  // customer type
+  'recipient-radio', 'customer-kind-radio', 'search-input', 'search-status', 'results', 'result', 'customer-radio', 'badge',
+  'selected', 'search-failed', 'new-customer-button',
+  // customer details and agreement fields
+  'company-name-input', 'country-select', 'line1-input', 'line2-input', 'city-input', 'state-input', 'postal-code-input',
+  'first-name-input', 'last-name-input', 'email-input', 'phone-input', 'date-accepted-input',
+  'suggestions', 'suggestion-radio', 'check-failed', 'continue-anyway-button',
+  // tenant domain
+  'tenant-checkbox', 'prefix-input', 'suffix', 'domain-input', 'availability', 'suggestion', 'suggestion-button', 'lookup',
+  'comparison', 'adopt-button', 'edit-company-button',
+  // agreement
+  'agreement-link', 'accept-checkbox',
+  // review
+  'summary', 'lines', 'proration', 'quote-failed', 'edit-button', 'place-order-button',
+  // provisioning
+  'order-id', 'connection', 'progress', 'elapsed', 'estimate', 'tasks', 'status-row', 'task-status', 'task-detail',
+  'action-link', 'action-url', 'outcome', 'credentials', 'warning', 'user-name', 'password', 'support-details', 'copy-button',
+  'new-order-button',
+].join(', ');

@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const priceStyles = css`
+  :host {
+    display: inline;
+  }
+`;

@@ -1,0 +1,44 @@
+/**
+ * A product page with the tags alone (8 buttons, a header count, a price), then the checkout
+ * page: `<lc-checkout>` shows what was added there.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/tags.js';
+import '../src/index.js';
+import type { LcCheckout } from '../src/components/checkout/checkout.js';
+import { catalog } from '../src/mock/data.js';
+import { createTestMock } from './helpers/mock.js';
+import { E3, shadowText, textName } from './helpers/tags.js';
+
+describe('product page, then checkout page', () => {
+  it('asks for the catalog once, and the checkout shows the lines added on the product page', async () => {
+    const mock = await createTestMock();
+    const products = catalog.products.slice(0, 8);
+    const page = await fixture<HTMLElement>(html`<main>
+      <lc-cart-count api-base=${mock.baseUrl} href="/checkout.html"></lc-cart-count>
+      <lc-price api-base=${mock.baseUrl} product=${E3}></lc-price>
+      ${products.map((p) => html`<lc-add-to-cart api-base=${mock.baseUrl} product=${p.id}></lc-add-to-cart>`)}
+    </main>`);
+    const buttons = [...page.querySelectorAll('lc-add-to-cart')].map((el) => el.shadowRoot!.querySelector('button')!);
+    await waitUntil(() => buttons.every((b) => textName(b).includes(' ')) && textName(buttons[7]).length > 'Add to cart'.length, 'the buttons did not get their products');
+    await waitUntil(() => shadowText(page.querySelector('lc-price')!, '[part~="price"]') === '$36.00 per month');
+    expect(await mock.requests({ path: '/catalog' })).to.have.length(1);
+    expect(page.querySelector('lc-add-to-cart')!.shadowRoot!.querySelector('button')!.disabled).to.equal(false);
+
+    buttons[0]!.click();
+    buttons[3]!.click();
+    const count = page.querySelector('lc-cart-count')!;
+    await waitUntil(() => count.count === 2, 'the header count did not reach 2', { timeout: 3000 });
+    expect(await mock.requests({ path: '/catalog' })).to.have.length(1);
+    page.remove();
+
+    // The checkout page: the same backend, so the same stored cart.
+    const checkout = await fixture<LcCheckout>(html`<lc-checkout api-base=${mock.baseUrl}></lc-checkout>`);
+    const names = () => {
+      const cart = checkout.shadowRoot!.querySelector('lc-cart');
+      return [...(cart?.shadowRoot?.querySelectorAll('[part~="line-name"]') ?? [])].map((n) => n.textContent!.trim());
+    };
+    await waitUntil(() => names().length === 2, 'the checkout did not show the two lines', { timeout: 5000 });
+    expect(names()).to.deep.equal([products[0]!.name, products[3]!.name]);
+  });
+});
