@@ -10,8 +10,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { customers as seedCustomers, knownTenants, reseller } from '../../src/mock/data.js';
-import { sleep } from '../../src/mock/http.js';
+import { catalog, customers as seedCustomers, knownTenants, reseller } from '../../src/mock/data.js';
+import { sleep } from '../../src/internal/sleep.js';
+import { INTERNAL_OWNER, subscriptionsOf } from '../../src/mock/resources/subscriptions.js';
+import { calendarMonthEndDate, todayUtc } from '../../src/mock/proration.js';
+import { createState } from '../../src/mock/state.js';
+import type { Subscription } from '../../src/api/schemas.js';
 
 export interface SimulatorOptions {
   /** Multiplies simulated time; 1 is about a minute for a new tenant, like the mock's demo. */
@@ -19,6 +23,8 @@ export interface SimulatorOptions {
   port?: number;
   /** The partner's MPN id in relationship links. */
   partnerId?: string;
+  /** Microsoft's today (`YYYY-MM-DD`): seeded subscriptions' terms are relative to it. */
+  today?: string;
 }
 
 export interface SimFault {
@@ -103,6 +109,20 @@ interface SimAcceptance {
   acceptedAt?: number;
 }
 
+interface SimSubscription {
+  id: string;
+  tenantId: string;
+  offerId: string;
+  offerName: string;
+  quantity: number;
+  termDuration: string;
+  billingCycle: string;
+  effectiveStartDate: string;
+  commitmentEndDate: string;
+  autoRenewEnabled: boolean;
+  status: string;
+}
+
 interface SimRelationship {
   id: string;
   displayName: string;
@@ -137,6 +157,41 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const relationships = new Map<string, SimRelationship>();
   const created = new Set<string>();
   let url = '';
+  const today = options.today ?? todayUtc();
+  const subscriptions = new Map<string, SimSubscription>();
+  seedSubscriptions();
+
+  /** The mock's test subscriptions (Contoso's Business Premium, Litware's 285 Basic seats, …), as Partner Center would hold them. */
+  function seedSubscriptions() {
+    const mock = createState({ speed: 1, basePath: '', agreementMode: 'attest', sse: false, latencyMs: 0, today, acceptanceLinkSeconds: 0, acceptanceBeforeOrder: false, defaultRolesOptOut: true, attestRetired: false });
+    const owners: Array<[string, string]> = [...seedCustomers.map((c): [string, string] => [c.id, c.defaultDomain]), [INTERNAL_OWNER, reseller.domain]];
+    for (const [owner, domain] of owners) {
+      const tenant = tenants.get(domain);
+      if (!tenant) continue;
+      for (const sub of subscriptionsOf(mock, owner)) subscriptions.set(sub.id, fromContract(sub, tenant.tenantId));
+    }
+  }
+
+  function fromContract(sub: Subscription, tenantId: string): SimSubscription {
+    return {
+      id: sub.id,
+      tenantId,
+      offerId: sub.productId,
+      offerName: sub.productName,
+      quantity: sub.quantity,
+      termDuration: sub.term,
+      billingCycle: sub.billing,
+      effectiveStartDate: sub.startDate,
+      commitmentEndDate: sub.endDate,
+      autoRenewEnabled: sub.autoRenew,
+      status: sub.status,
+    };
+  }
+
+  function subscriptionJson(sub: SimSubscription) {
+    const { tenantId: _, ...rest } = sub;
+    return { ...rest, attributes: { objectType: 'Subscription' } };
+  }
 
   const ms = (seconds: number, slow = false) => (seconds * 1000 * (slow ? 10 : 1)) / speed;
 
@@ -350,8 +405,42 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       };
       cart.order = order;
       orders.set(order.id, order);
+      for (const [i, line] of order.lineItems.entries()) {
+        const source = cart.lineItems[i]!;
+        const product = catalogName(line.offerId);
+        subscriptions.set(line.subscriptionId, {
+          id: line.subscriptionId,
+          tenantId: tenant.tenantId,
+          offerId: line.offerId,
+          offerName: product,
+          quantity: line.quantity,
+          termDuration: line.termDuration,
+          billingCycle: line.billingCycle,
+          effectiveStartDate: today,
+          commitmentEndDate: typeof source.customTermEndDate === 'string' ? source.customTermEndDate : calendarMonthEndDate(today, line.termDuration as 'P1M' | 'P1Y' | 'P3Y'),
+          autoRenewEnabled: true,
+          status: 'active',
+        });
+      }
       effects.checkouts.push(subId);
       return { status: 200, body: { orders: [orderJson(order)], orderErrors: [] } };
+    }
+
+    if (sub === 'subscriptions') {
+      const mine = [...subscriptions.values()].filter((x) => x.tenantId === tenant.tenantId);
+      if (!subId && method === 'GET') return { status: 200, body: { totalCount: mine.length, items: mine.map(subscriptionJson) } };
+      const found = mine.find((x) => x.id === subId);
+      if (!found) return pcError(404, '20003', `Subscription with ID ${subId} was not found.`);
+      if (method === 'GET') return { status: 200, body: subscriptionJson(found) };
+      if (method === 'PATCH') {
+        const change = body as { quantity?: number; autoRenewEnabled?: boolean };
+        if (change.quantity !== undefined) {
+          if (!Number.isInteger(change.quantity) || change.quantity < 1) return pcError(400, '3000', 'Invalid property: quantity.');
+          found.quantity = change.quantity;
+        }
+        if (typeof change.autoRenewEnabled === 'boolean') found.autoRenewEnabled = change.autoRenewEnabled;
+        return { status: 200, body: subscriptionJson(found) };
+      }
     }
 
     if (sub === 'orders' && method === 'GET') {
@@ -629,6 +718,10 @@ function send(res: ServerResponse, answer: { status: number; body?: unknown; hea
   if (payload !== undefined && !text) headers['content-type'] = 'application/json; charset=utf-8';
   res.writeHead(answer.status, headers);
   res.end(payload);
+}
+
+function catalogName(offerId: string): string {
+  return catalog.products.find((p) => p.id === offerId)?.name ?? offerId;
 }
 
 function html(status: number, title: string, body: string) {

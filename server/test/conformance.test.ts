@@ -49,7 +49,7 @@ const targets: Target[] = [
   {
     name: 'server',
     async start() {
-      const simulator = await startSimulator({ speed: 100 });
+      const simulator = await startSimulator({ speed: 100, today: TODAY });
       const store = await startStore({ simulator, today: TODAY, speed: 100 });
       return {
         baseUrl: store.baseUrl,

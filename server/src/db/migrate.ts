@@ -5,6 +5,7 @@
 import type { Db } from './index.js';
 import m001 from '../../migrations/001_init.sql';
 import m002 from '../../migrations/002_acceptances_admin_access.sql';
+import m003 from '../../migrations/003_subscriptions.sql';
 
 export interface Migration {
   version: string;
@@ -15,6 +16,7 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: '001_init', sql: m001 },
   { version: '002_acceptances_admin_access', sql: m002 },
+  { version: '003_subscriptions', sql: m003 },
 ];
 
 /** An arbitrary constant naming this store's migration lock. */

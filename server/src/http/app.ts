@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
-import { Address, TenantDomain, type Agreement, type DomainAvailability, type Quote, QuoteRequest, type TenantLookup } from '../../../src/api/schemas.js';
+import { Address, IsoDate, Term, TenantDomain, type Agreement, type DomainAvailability, type EndDates, type FieldError, type Quote, QuoteRequest, type TenantLookup } from '../../../src/api/schemas.js';
 import { COUNTRIES_WITH_STATES } from '../../../src/mock/data.js';
 import { INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../../src/mock/http.js';
 import { dayNumber } from '../../../src/mock/proration.js';
@@ -16,7 +16,8 @@ import { acceptanceSnapshot, createAcceptance, getAcceptance, readAcceptance, re
 import { templates } from '../admin-access.js';
 import { snapshotStream, type Changes } from '../events.js';
 import { placeOrder, type StoreContext } from '../orders/place.js';
-import { catalog, price, quoteLines } from '../orders/pricing.js';
+import { catalog, price, purchaseTime } from '../orders/pricing.js';
+import { endDatesFor, lineErrors, quoted, subscriptionsFor, viewOf } from '../subscriptions.js';
 import { readOrder } from '../orders/snapshot.js';
 import { isGatewayError } from '../partner-center/gateway.js';
 import type { Authenticator } from './auth.js';
@@ -246,16 +247,19 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
       const parsed = z.safeParse(QuoteRequest, body);
       if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
       const request = parsed.data;
+      const reseller = c.get('reseller');
       const today = store.today();
       const startDate = request.startDate ?? today;
       const { priced, errors } = price(request.lines);
-      if (request.recipient.kind === 'existing') {
-        const found = await db.query('SELECT 1 FROM customers WHERE reseller_id = $1 AND id = $2', [c.get('reseller').id, request.recipient.customerId]);
-        if (!found.length) errors.push({ field: 'recipient.customerId', message: `You have no customer with the id “${request.recipient.customerId}”.` });
+      const customer = await customerOf(reseller.id, request.recipient);
+      if (request.recipient.kind === 'existing' && !customer) {
+        errors.push({ field: 'recipient.customerId', message: `You have no customer with the id “${request.recipient.customerId}”.` });
       }
+      const view = await viewOf(store, reseller, request.recipient, customer?.country ?? undefined);
       if (dayNumber(startDate) < dayNumber(today)) errors.push({ field: 'startDate', message: `The start date cannot be before today (${today}).` });
+      else if (!errors.some((e) => e.field === 'recipient.customerId')) errors.push(...lineErrors(view, request.lines, startDate, errors));
       if (errors.length) return validationProblem(errors);
-      const lines = quoteLines(priced, startDate);
+      const lines = quoted(view, priced, startDate, purchaseTime(startDate));
       const quote: Quote = {
         id: `qt_${randomHex(8)}`,
         currency: catalog.currency,
@@ -266,6 +270,45 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
         expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
       };
       return json(quote, 201);
+    },
+  });
+
+  async function customerOf(resellerId: string, recipient: { kind: string; customerId?: string }) {
+    if (recipient.kind !== 'existing') return undefined;
+    const [row] = await db.query<{ id: string; country: string | null }>('SELECT id, country FROM customers WHERE reseller_id = $1 AND id = $2', [resellerId, recipient.customerId]);
+    return row;
+  }
+
+  route('/customers/:id/subscriptions', {
+    GET: async (c) => {
+      const id = c.req.param('id') ?? '';
+      const reseller = c.get('reseller');
+      if (!(await customerOf(reseller.id, { kind: 'existing', customerId: id }))) {
+        return problem({ status: 404, title: 'Customer not found', code: 'customer-not-found', detail: `No customer with id “${id}”.` });
+      }
+      return json({ subscriptions: await subscriptionsFor(store, reseller, { kind: 'existing', customerId: id }) });
+    },
+  });
+  route('/subscriptions', { GET: async (c) => json({ subscriptions: await subscriptionsFor(store, c.get('reseller'), { kind: 'internal' }) }) });
+
+  route('/end-dates', {
+    GET: async (c) => {
+      const reseller = c.get('reseller');
+      const today = store.today();
+      const errors: FieldError[] = [];
+      const term = z.safeParse(Term, c.req.query('term'));
+      if (!term.success) errors.push({ field: 'term', message: 'Give the term of the new subscription: P1M, P1Y or P3Y.' });
+      const startDate = c.req.query('startDate') ?? today;
+      if (!z.safeParse(IsoDate, startDate).success) errors.push({ field: 'startDate', message: 'Enter a real date as YYYY-MM-DD.' });
+      else if (dayNumber(startDate) < dayNumber(today)) errors.push({ field: 'startDate', message: `The start date cannot be before today (${today}).` });
+      // No customerId: the reseller's own organization, as for internal orders.
+      const customerId = c.req.query('customerId') || undefined;
+      const recipient = customerId === undefined ? ({ kind: 'internal' } as const) : ({ kind: 'existing', customerId } as const);
+      if (customerId !== undefined && !(await customerOf(reseller.id, recipient))) errors.push({ field: 'customerId', message: `You have no customer with the id “${customerId}”.` });
+      if (errors.length || !term.success) return validationProblem(errors);
+      const view = await viewOf(store, reseller, recipient);
+      const answer: EndDates = { term: term.data, startDate, endDates: endDatesFor(view, term.data, startDate) };
+      return json(answer);
     },
   });
 

@@ -4,7 +4,7 @@
  * what it needs to repeat nothing: the MS-RequestId of each call that changes something
  * (Partner Center recognises the repeat), the cart it created, the order checkout returned.
  */
-import type { AdminAccessRequest, AgreementAcceptance, OrderLineInput, OrderRequest, TaskKind } from '../../../src/api/schemas.js';
+import type { AddSeatsLine, AdminAccessRequest, AgreementAcceptance, NewSubscriptionLine, OrderRequest, TaskKind } from '../../../src/api/schemas.js';
 import { randomHex } from '../../../src/mock/http.js';
 import { notifyAcceptance, type AcceptanceRow } from '../acceptances.js';
 import { defaultAdminRoles, findTemplate } from '../admin-access.js';
@@ -216,14 +216,14 @@ const REVIEW_DETAIL =
 
 const createSubscription: Handler = async (job, ctx) => {
   const tenant = await tenantOf(job, ctx);
-  const line = job.task.params as unknown as OrderLineInput;
+  const line = job.task.params as unknown as NewSubscriptionLine;
   let pcOrderId = job.task.state.pcOrderId as string | undefined;
   if (!pcOrderId) {
     let cartId = job.task.state.cartId as string | undefined;
     if (!cartId) {
       ({ cartId } = await ctx.gateway.createCart(
         tenant,
-        [{ catalogItemId: line.productId, quantity: line.quantity, termDuration: line.term, billingCycle: line.billing }],
+        [{ catalogItemId: line.productId, quantity: line.quantity, termDuration: line.term, billingCycle: line.billing, customTermEndDate: line.endDate }],
         call(job, await requestId(job, 'cartRequestId')),
       ));
       await job.save({ cartId });
@@ -258,10 +258,35 @@ const createSubscription: Handler = async (job, ctx) => {
   const pcOrder = await ctx.gateway.getOrder(tenant, pcOrderId, call(job));
   if (pcOrder.status === 'completed') {
     await job.save({ subscriptionIds: pcOrder.subscriptionIds });
-    return { status: 'succeeded', detail: 'The subscription is active.' };
+    const subscriptionId = pcOrder.subscriptionIds[0];
+    // New subscriptions renew unless the line said otherwise; Partner Center sets it after provisioning.
+    if (line.autoRenew === false && subscriptionId) {
+      await ctx.gateway.updateSubscription(tenant, subscriptionId, { autoRenewEnabled: false }, call(job, await requestId(job, 'renewalRequestId')));
+    }
+    const renewal = line.autoRenew === false ? ' and will not renew' : '';
+    return { status: 'succeeded', detail: subscriptionId ? `Subscription ${subscriptionId} is active${renewal}.` : `The subscription is active${renewal}.` };
   }
   if (pcOrder.status === 'cancelled') return { status: 'failed', detail: 'Partner Center cancelled the purchase.', retryable: true };
   return { status: 'running', recheckMs: ctx.pollMs(2) };
+};
+
+/**
+ * Seats added to a subscription: the new total is worked out once and saved before Partner
+ * Center is asked, so a repeat sets the same total instead of adding the seats twice.
+ */
+const addSeats: Handler = async (job, ctx) => {
+  const tenant = await tenantOf(job, ctx);
+  const line = job.task.params as unknown as AddSeatsLine;
+  let target = job.task.state.targetQuantity as number | undefined;
+  if (target === undefined) {
+    const subscription = (await ctx.gateway.listSubscriptions(tenant, call(job))).find((s) => s.id === line.subscriptionId);
+    if (!subscription) return { status: 'failed', detail: `Partner Center has no subscription ${line.subscriptionId} for this customer.`, retryable: false };
+    target = subscription.quantity + line.quantity;
+    await job.save({ targetQuantity: target });
+  }
+  await ctx.gateway.updateSubscription(tenant, line.subscriptionId, { quantity: target }, call(job, await requestId(job, 'seatsRequestId')));
+  await job.save({ subscriptionId: line.subscriptionId });
+  return { status: 'succeeded', detail: `Subscription ${line.subscriptionId} now has ${target} seats.` };
 };
 
 /** Puts a "Microsoft reviews the new customer" task in front of this one, once. */
@@ -342,6 +367,7 @@ export const handlers: Record<TaskKind, Handler> = {
   'accept-agreement': notPlanned,
   'review-customer': reviewCustomer,
   'create-subscription': createSubscription,
+  'add-seats': addSeats,
   'grant-default-roles': grantDefaultRoles,
   'approve-admin-access': approveAdminAccess,
 };

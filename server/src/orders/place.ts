@@ -19,7 +19,8 @@ import type { ResellerConfig, StoreRules } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { PartnerCenterGateway } from '../partner-center/gateway.js';
 import { planTasks } from './plan.js';
-import { price, quoteLines } from './pricing.js';
+import { price, purchaseTime } from './pricing.js';
+import { lineErrors, quoted, seatsLabel, termsOf, viewOf } from '../subscriptions.js';
 import { readOrder } from './snapshot.js';
 import { prefixTaken, suggestPrefixes } from '../domains.js';
 
@@ -137,6 +138,7 @@ async function releaseKey(db: Db, resellerId: string, key: string, holder: strin
 
 interface CustomerRow {
   id: string;
+  country: string | null;
   company_name: string;
   default_domain: string;
   agreement_on_file: boolean;
@@ -189,6 +191,9 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
     }
   }
   errors.push(...adminAccessErrors(order, ctx.rules));
+  // Seats, seat caps and end dates against the recipient's subscriptions at Partner Center.
+  const view = await viewOf(ctx, reseller, recipient, customer?.country ?? undefined);
+  if (!errors.some((e) => e.field === 'recipient.customerId')) errors.push(...lineErrors(view, order.lines, today, errors));
   if (order.agreement) {
     const templateId = await ctx.agreementTemplateId();
     if (order.agreement.templateId !== templateId) {
@@ -242,13 +247,15 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
       : recipient.kind === 'existing'
         ? { kind: 'existing', companyName: customer!.company_name, domain: customer!.default_domain }
         : { kind: 'new', companyName: recipient.company.companyName, domain: domain! };
-  const tasks = planTasks(order, priced, reseller, domain, acceptance?.id);
+  const tasks = planTasks(order, priced, reseller, domain, acceptance?.id, (line) => seatsLabel(view, line));
   const request = order.adminAccess?.request;
   const template = request && findTemplate(request.templateId);
   // What the order shows of its admin-access request until the task knows more.
   const adminAccess = request && template ? { status: 'approval-pending', roles: template.roles, templateId: template.id, duration: request.duration, autoExtend: request.autoExtend } : null;
   const id = `ord_${randomHex(10)}`;
-  const firstInvoiceTotal = quoteLines(priced, today).reduce((sum, line) => sum + line.proratedAmount, 0);
+  const purchasedAt = purchaseTime(today);
+  const firstInvoiceTotal = quoted(view, priced, today, purchasedAt).reduce((sum, line) => sum + line.proratedAmount, 0);
+  const lineTerms = order.lines.map((line) => termsOf(view, line, today, purchasedAt));
 
   const placed = await ctx.db.transaction(async (tx) => {
     if (recipient.kind === 'new' && recipient.tenant.kind === 'new') {
@@ -259,8 +266,8 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
       if (!held.length) return false; // another order took the prefix a moment ago
     }
     await tx.query(
-      `INSERT INTO orders (id, reseller_id, request, recipient, currency, lines, first_invoice_total, correlation_id, customer_id, tenant_id, admin_access)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO orders (id, reseller_id, request, recipient, currency, lines, first_invoice_total, correlation_id, customer_id, tenant_id, admin_access, line_terms, purchase_order)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         id,
         reseller.id,
@@ -273,6 +280,8 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
         customer?.id ?? null,
         customer?.tenant_id ?? null,
         adminAccess && JSON.stringify(adminAccess),
+        JSON.stringify(lineTerms),
+        order.purchaseOrder ?? null,
       ],
     );
     for (const [position, task] of tasks.entries()) {

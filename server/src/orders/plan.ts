@@ -2,7 +2,7 @@
  * The provisioning tasks of an order, in the order they run. The list is the store's, not
  * the mock's: each task is one job that talks to Partner Center (see jobs/handlers.ts).
  */
-import type { OrderRequest, TaskKind } from '../../../src/api/schemas.js';
+import type { AddSeatsLine, OrderRequest, TaskKind } from '../../../src/api/schemas.js';
 import { findTemplate } from '../admin-access.js';
 import type { ResellerConfig } from '../config.js';
 import type { Priced } from './pricing.js';
@@ -24,12 +24,20 @@ export const TASK_SECONDS: Record<TaskKind, number> = {
   'accept-agreement': 30,
   'review-customer': 0,
   'create-subscription': 12,
+  'add-seats': 6,
   'grant-default-roles': 4,
   'approve-admin-access': 30,
 };
 
 /** `acceptanceId`: the acceptance request whose agreement the order records, when it needs one. */
-export function planTasks(order: OrderRequest, priced: Priced[], reseller: ResellerConfig, domain: string | undefined, acceptanceId?: string): PlannedTask[] {
+export function planTasks(
+  order: OrderRequest,
+  priced: Priced[],
+  reseller: ResellerConfig,
+  domain: string | undefined,
+  acceptanceId: string | undefined,
+  seatsLabel: (line: AddSeatsLine) => string,
+): PlannedTask[] {
   const tasks: PlannedTask[] = [];
   const add = (kind: TaskKind, label: string, params: Record<string, unknown> = {}) => tasks.push({ kind, label, seconds: TASK_SECONDS[kind], params });
   const recipient = order.recipient;
@@ -47,7 +55,8 @@ export function planTasks(order: OrderRequest, priced: Priced[], reseller: Resel
     add('record-agreement', 'Record the Microsoft Customer Agreement', { acceptanceId });
   }
   priced.forEach(({ line, product }, index) => {
-    add('create-subscription', `Create subscription: ${product.name} × ${line.quantity}`, { index, ...line });
+    if (line.kind === 'add-seats') add('add-seats', seatsLabel(line), { index, ...line });
+    else add('create-subscription', `Create subscription: ${product.name} × ${line.quantity}`, { index, ...line });
   });
   // Last, so the subscriptions never wait on the customer's administrator.
   const request = order.adminAccess?.request;

@@ -19,6 +19,8 @@ export interface OrderRow {
   tenant_id: string | null;
   credentials: Order['credentials'] | null;
   admin_access: Order['adminAccess'] | null;
+  line_terms: NonNullable<Order['lineTerms']> | null;
+  purchase_order: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -106,6 +108,16 @@ export function snapshot(order: OrderRow, rows: TaskRow[], now = Date.now()): Or
   if (status === 'failed') result.retryable = rows[failedAt]?.state.retryable === true;
   if (status === 'completed' && order.credentials) result.credentials = order.credentials;
   if (order.admin_access) result.adminAccess = order.admin_access;
+  if (order.purchase_order) result.purchaseOrder = order.purchase_order;
+  if (order.line_terms) {
+    // Each line's subscription, once its task knows it.
+    const subscriptionOf = new Map<number, string>();
+    for (const row of rows) {
+      const id = (row.state.subscriptionIds as string[] | undefined)?.[0] ?? (row.state.subscriptionId as string | undefined);
+      if (typeof row.params.index === 'number' && id) subscriptionOf.set(row.params.index, id);
+    }
+    result.lineTerms = order.line_terms.map((terms, i) => (subscriptionOf.has(i) ? { ...terms, subscriptionId: subscriptionOf.get(i) } : terms));
+  }
   return result;
 }
 

@@ -78,6 +78,24 @@ export interface CartLine {
   quantity: number;
   termDuration: string;
   billingCycle: 'monthly' | 'annual';
+  /** A co-termed end date (`YYYY-MM-DD`) instead of the term's own. */
+  customTermEndDate?: string;
+}
+
+/** A customer's subscription as Partner Center keeps it. */
+export interface PcSubscription {
+  id: string;
+  offerId: string;
+  offerName: string;
+  quantity: number;
+  termDuration: string;
+  billingCycle: string;
+  /** The first day of the current term. */
+  effectiveStartDate: string;
+  /** The last day of the current term. */
+  commitmentEndDate: string;
+  autoRenewEnabled: boolean;
+  status: string;
 }
 
 export interface PcOrder {
@@ -109,6 +127,9 @@ export interface PartnerCenterGateway {
   checkout(customerId: string, cartId: string, call: CallContext): Promise<PcOrder>;
   getOrder(customerId: string, orderId: string, call?: CallContext): Promise<PcOrder>;
   listOrders(customerId: string, call?: CallContext): Promise<PcOrder[]>;
+  listSubscriptions(customerId: string, call?: CallContext): Promise<PcSubscription[]>;
+  /** Sets a subscription's seat count or auto-renewal (an absolute value, so a repeat changes nothing more). */
+  updateSubscription(customerId: string, subscriptionId: string, change: { quantity?: number; autoRenewEnabled?: boolean }, call: CallContext): Promise<PcSubscription>;
   /** Whether Microsoft is still reviewing a new customer (its qualification's vetting status). */
   reviewStatus(customerId: string, call?: CallContext): Promise<'in-review' | 'approved'>;
   /** A Microsoft Customer Agreement acceptance request: the page Microsoft hosts for the signatory. */

@@ -25,8 +25,9 @@ import {
   type PcAddress,
   type PcCustomer,
   type PcOrder,
+  type PcSubscription,
 } from './gateway.js';
-import { sleep } from '../../../src/mock/http.js';
+import { sleep } from '../../../src/internal/sleep.js';
 
 export interface HttpPartnerCenterOptions {
   /** Partner Center's REST API, `https://api.partnercenter.microsoft.com`. */
@@ -285,7 +286,16 @@ export class HttpPartnerCenter implements PartnerCenterGateway {
   async createCart(customerId: string, lines: CartLine[], call: CallContext): Promise<{ cartId: string }> {
     const { body } = await this.send('POST', `/v1/customers/${encodeURIComponent(customerId)}/carts`, {
       call,
-      body: { lineItems: lines.map((line, id) => ({ id, catalogItemId: line.catalogItemId, quantity: line.quantity, termDuration: line.termDuration, billingCycle: line.billingCycle })) },
+      body: {
+        lineItems: lines.map((line, id) => ({
+          id,
+          catalogItemId: line.catalogItemId,
+          quantity: line.quantity,
+          termDuration: line.termDuration,
+          billingCycle: line.billingCycle,
+          ...(line.customTermEndDate ? { customTermEndDate: line.customTermEndDate } : {}),
+        })),
+      },
     });
     const id = (body as { id?: string }).id;
     if (!id) throw new GatewayError('declined', 'Partner Center created no cart.');
@@ -310,6 +320,19 @@ export class HttpPartnerCenter implements PartnerCenterGateway {
   async listOrders(customerId: string, call?: CallContext): Promise<PcOrder[]> {
     const { body } = await this.send('GET', `/v1/customers/${encodeURIComponent(customerId)}/orders`, { call });
     return ((body as { items?: unknown[] }).items ?? []).map(toOrder);
+  }
+
+  async listSubscriptions(customerId: string, call?: CallContext): Promise<PcSubscription[]> {
+    const { body } = await this.send('GET', `/v1/customers/${encodeURIComponent(customerId)}/subscriptions`, { call });
+    return ((body as { items?: unknown[] }).items ?? []).map(toSubscription);
+  }
+
+  async updateSubscription(customerId: string, subscriptionId: string, change: { quantity?: number; autoRenewEnabled?: boolean }, call: CallContext): Promise<PcSubscription> {
+    const path = `/v1/customers/${encodeURIComponent(customerId)}/subscriptions/${encodeURIComponent(subscriptionId)}`;
+    // Partner Center's PATCH takes the subscription with the changed fields.
+    const current = toSubscription((await this.send('GET', path, { call: { ...call, requestId: undefined } })).body);
+    const { body } = await this.send('PATCH', path, { call, body: { ...current, ...change } });
+    return toSubscription(body);
   }
 
   async reviewStatus(customerId: string, call?: CallContext): Promise<'in-review' | 'approved'> {
@@ -388,6 +411,23 @@ export class HttpPartnerCenter implements PartnerCenterGateway {
     const ref = encodeURIComponent(id);
     return { id, status: mapped, approvalUrl: `${this.options.adminCenterUrl}/AdminPortal/Home?granularAdminRelationship=${ref}#/partners/invitation/granularAdminRelationships/${ref}` };
   }
+}
+
+function toSubscription(raw: unknown): PcSubscription {
+  const s = raw as Partial<PcSubscription> & { commitmentEndDate?: string; effectiveStartDate?: string };
+  if (!s?.id) throw new GatewayError('declined', 'Partner Center answered with a subscription without an id.');
+  return {
+    id: s.id,
+    offerId: s.offerId ?? '',
+    offerName: s.offerName ?? '',
+    quantity: Number(s.quantity ?? 0),
+    termDuration: s.termDuration ?? '',
+    billingCycle: String(s.billingCycle ?? '').toLowerCase(),
+    effectiveStartDate: String(s.effectiveStartDate ?? '').slice(0, 10),
+    commitmentEndDate: String(s.commitmentEndDate ?? '').slice(0, 10),
+    autoRenewEnabled: s.autoRenewEnabled !== false,
+    status: String(s.status ?? 'active').toLowerCase(),
+  };
 }
 
 function toAcceptance(raw: unknown): AcceptanceLink {
