@@ -16,6 +16,7 @@ import { INTERNAL_OWNER, subscriptionsOf } from '../../src/mock/resources/subscr
 import { calendarMonthEndDate, todayUtc } from '../../src/mock/proration.js';
 import { createState } from '../../src/mock/state.js';
 import type { Subscription } from '../../src/api/schemas.js';
+import type { PcSubscription } from '../src/partner-center/gateway.js';
 
 export interface SimulatorOptions {
   /** Multiplies simulated time; 1 is about a minute for a new tenant, like the mock's demo. */
@@ -109,19 +110,8 @@ interface SimAcceptance {
   acceptedAt?: number;
 }
 
-interface SimSubscription {
-  id: string;
-  tenantId: string;
-  offerId: string;
-  offerName: string;
-  quantity: number;
-  termDuration: string;
-  billingCycle: string;
-  effectiveStartDate: string;
-  commitmentEndDate: string;
-  autoRenewEnabled: boolean;
-  status: string;
-}
+/** A subscription as Partner Center keeps it, and whose it is. */
+type SimSubscription = PcSubscription & { tenantId: string };
 
 interface SimRelationship {
   id: string;
