@@ -7,11 +7,14 @@
  * follow the mock backend's: `contoso` and `taken…` prefixes exist, `fabrikam.onmicrosoft.com`
  * is a tenant that is no customer yet, a company named with `Fail` is refused its first
  * subscription (2091), `Review` is put under review, `Slow` takes ten times longer.
+ * Acceptance requests and GDAP live in microsoft.ts, the answers' shapes in http.ts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { catalog, customers as seedCustomers, knownTenants, reseller } from '../../src/mock/data.js';
+import { customers as seedCustomers, knownTenants, reseller } from '../../src/mock/data.js';
 import { sleep } from '../../src/internal/sleep.js';
+import { catalogName, header, pcError, send, stableId, temporaryPassword, type Answer } from './http.js';
+import { createMicrosoft } from './microsoft.js';
 import { INTERNAL_OWNER, subscriptionsOf } from '../../src/mock/resources/subscriptions.js';
 import { calendarMonthEndDate, todayUtc } from '../../src/mock/proration.js';
 import { createState } from '../../src/mock/state.js';
@@ -98,30 +101,8 @@ interface SimOrder {
 }
 
 const SECONDS = { createCustomer: 20, relationship: 30, agreement: 5, subscription: 12 };
-/** How long an acceptance link works: seven days, like Microsoft's. */
-const LINK_MS = 7 * 86_400_000;
-
-interface SimAcceptance {
-  id: string;
-  token: string;
-  signatory: { firstName?: string; lastName?: string; email?: string };
-  company: { companyName?: string; country?: string; culture?: string };
-  expiresAt: number;
-  acceptedAt?: number;
-}
-
 /** A subscription as Partner Center keeps it, and whose it is. */
 type SimSubscription = PcSubscription & { tenantId: string };
-
-interface SimRelationship {
-  id: string;
-  displayName: string;
-  customerTenantId: string;
-  roleIds: string[];
-  duration: string;
-  autoExtendDuration: string;
-  status: 'created' | 'approvalPending' | 'active';
-}
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const speed = options.speed ?? 1;
@@ -142,9 +123,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const requests: SimRequest[] = [];
   const effects: SimEffects = { customersCreated: [], checkouts: [], agreementsCreated: [] };
   let faults: Array<SimFault & { remaining: number }> = [];
-  const acceptances = new Map<string, SimAcceptance>();
-  const acceptanceTokens = new Map<string, string>();
-  const relationships = new Map<string, SimRelationship>();
   const created = new Set<string>();
   let url = '';
   const today = options.today ?? todayUtc();
@@ -214,12 +192,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
   }
 
-  function pcError(status: number, code: string, description: string, headers: Record<string, string> = {}) {
-    return { status, body: { code, description, data: [], source: 'PartnerFD' }, headers };
-  }
-
-  type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
-
   /** POSTs with an MS-RequestId seen before answer what they answered the first time. */
   function once(requestId: string | undefined, make: () => Answer): Answer {
     if (requestId && byRequestId.has(requestId)) return byRequestId.get(requestId)!;
@@ -227,6 +199,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (requestId && answer.status < 300) byRequestId.set(requestId, answer as { status: number; body: unknown });
     return answer;
   }
+  const microsoft = createMicrosoft({ url: () => url, once, tenantById: (id) => byId().get(id), createdByPartner: (id) => created.has(id) });
+
 
   async function route(method: string, path: string, query: URLSearchParams, body: unknown, headers: IncomingMessage['headers']): Promise<Answer> {
     const requestId = header(headers, 'ms-requestid');
@@ -248,7 +222,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!bearer || !issuedTokens.has(bearer)) return pcError(401, '400', 'Access denied: the token is missing or not valid.');
 
     // Microsoft Graph
-    if (parts[0] === 'v1.0' && parts[1] === 'tenantRelationships' && parts[2] === 'delegatedAdminRelationships') return gdap(method, parts[3], parts[4], body, requestId);
+    if (parts[0] === 'v1.0' && parts[1] === 'tenantRelationships' && parts[2] === 'delegatedAdminRelationships') return microsoft.gdap(method, parts[3], parts[4], body, requestId);
     if (parts[0] === 'v1.0' && parts[1]?.startsWith('tenantRelationships')) {
       const match = /findTenantInformationByDomainName\(domainName='(.*)'\)$/.exec(decodeURIComponent(path));
       const tenant = match ? tenants.get(match[1]!.replace(/''/g, "'").toLowerCase()) : undefined;
@@ -258,7 +232,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     if (parts[0] !== 'v1') return pcError(404, '1000', 'Not found.');
 
-    if (parts[1] === 'agreements' && parts[2] === 'acceptancerequests') return acceptanceRequest(method, parts[3], parts[4], body, requestId);
+    if (parts[1] === 'agreements' && parts[2] === 'acceptancerequests') return microsoft.acceptanceRequest(method, parts[3], parts[4], body, requestId);
     const [, resource, id, sub, subId, action] = parts;
 
     if (resource === 'domains' && id && method === 'HEAD') return { status: domainTaken(id) ? 200 : 404 };
@@ -446,133 +420,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return pcError(405, '0', 'Method not allowed.');
   }
 
-  function acceptanceJson(a: SimAcceptance) {
-    return {
-      id: a.id,
-      agreementType: 'MicrosoftCustomerAgreement',
-      status: a.acceptedAt !== undefined ? 'accepted' : 'pending',
-      acceptanceUrl: `${url}/microsoft/customer-agreement/${a.token}`,
-      expiresAt: new Date(a.expiresAt).toISOString(),
-      ...(a.acceptedAt !== undefined ? { acceptedAt: new Date(a.acceptedAt).toISOString() } : {}),
-      signatory: a.signatory,
-      company: a.company,
-    };
-  }
-
-  function newToken(a: SimAcceptance, expiresAt: number) {
-    acceptanceTokens.delete(a.token);
-    a.token = crypto.randomUUID().replace(/-/g, '');
-    a.expiresAt = expiresAt;
-    acceptanceTokens.set(a.token, a.id);
-  }
-
-  function acceptanceRequest(method: string, id: string | undefined, action: string | undefined, body: unknown, requestId: string | undefined): Answer {
-    if (!id && method === 'POST') {
-      return once(requestId, () => {
-        const request = body as { signatory?: SimAcceptance['signatory']; company?: SimAcceptance['company'] };
-        if (!request.signatory?.email || !request.company?.companyName) return pcError(400, '3000', 'Invalid property: the signatory and the company are required.');
-        const a: SimAcceptance = { id: crypto.randomUUID(), token: '', signatory: request.signatory, company: request.company, expiresAt: 0 };
-        // Test value, as in the mock: "Expired" companies and expired@ signatories get a dead link.
-        const expired = String(request.company.companyName).includes('Expired') || String(request.signatory.email).toLowerCase().startsWith('expired@');
-        newToken(a, expired ? Date.now() - 60_000 : Date.now() + LINK_MS);
-        acceptances.set(a.id, a);
-        return { status: 201, body: acceptanceJson(a) };
-      });
-    }
-    const a = id ? acceptances.get(id) : undefined;
-    if (!a) return pcError(404, '1000', 'The acceptance request was not found.');
-    if (!action && method === 'GET') return { status: 200, body: acceptanceJson(a) };
-    if (action === 'link' && method === 'POST') {
-      if (a.acceptedAt !== undefined) return pcError(409, '600061', 'The customer already accepted the agreement.');
-      newToken(a, Date.now() + LINK_MS);
-      return { status: 200, body: acceptanceJson(a) };
-    }
-    return pcError(405, '0', 'Method not allowed.');
-  }
-
-  function gdap(method: string, id: string | undefined, action: string | undefined, body: unknown, requestId: string | undefined): Answer {
-    if (!id && method === 'POST') {
-      return once(requestId, () => {
-        const request = body as { displayName?: string; duration?: string; customer?: { tenantId?: string }; accessDetails?: { unifiedRoles?: Array<{ roleDefinitionId?: string }> }; autoExtendDuration?: string };
-        const roleIds = (request.accessDetails?.unifiedRoles ?? []).map((r) => String(r.roleDefinitionId));
-        if (!request.displayName || !request.customer?.tenantId || !roleIds.length || !/^P\d+D$/.test(String(request.duration))) {
-          return { status: 400, body: { error: { code: 'badRequest', message: 'displayName, duration, customer and roles are required.' } } };
-        }
-        if ([...relationships.values()].some((r) => r.displayName === request.displayName)) {
-          return { status: 409, body: { error: { code: 'conflict', message: 'A relationship with this display name exists.' } } };
-        }
-        const relationship: SimRelationship = {
-          id: `${crypto.randomUUID()}-${crypto.randomUUID()}`,
-          displayName: request.displayName,
-          customerTenantId: request.customer.tenantId,
-          roleIds,
-          duration: String(request.duration),
-          autoExtendDuration: String(request.autoExtendDuration ?? 'PT0S'),
-          status: 'created',
-        };
-        relationships.set(relationship.id, relationship);
-        return { status: 201, body: relationshipJson(relationship) };
-      });
-    }
-    const relationship = id ? relationships.get(id) : undefined;
-    if (!relationship) return { status: 404, body: { error: { code: 'notFound', message: 'The relationship was not found.' } } };
-    if (!action && method === 'GET') return { status: 200, body: relationshipJson(relationship) };
-    if (action === 'requests' && method === 'POST') {
-      if ((body as { action?: string }).action === 'lockForApproval' && relationship.status === 'created') {
-        // Microsoft grants the default roles of a tenant the partner created itself; anyone else approves.
-        relationship.status = created.has(relationship.customerTenantId) ? 'active' : 'approvalPending';
-      }
-      return { status: 201, body: { id: crypto.randomUUID(), action: 'lockForApproval', status: 'succeeded' } };
-    }
-    return { status: 405, body: { error: { code: 'methodNotAllowed', message: 'Method not allowed.' } } };
-  }
-
-  function relationshipJson(r: SimRelationship) {
-    return {
-      id: r.id,
-      displayName: r.displayName,
-      duration: r.duration,
-      customer: { tenantId: r.customerTenantId },
-      accessDetails: { unifiedRoles: r.roleIds.map((roleDefinitionId) => ({ roleDefinitionId })) },
-      autoExtendDuration: r.autoExtendDuration,
-      status: r.status,
-    };
-  }
-
-  /** Microsoft's pages, played by the simulator: the agreement's Accept, the admin center's Approve. */
-  function page(method: string, path: string, query: URLSearchParams): Answer | undefined {
-    const agreement = /^\/microsoft\/customer-agreement\/([a-f0-9]+)$/.exec(path);
-    if (agreement) {
-      const id = acceptanceTokens.get(agreement[1]!);
-      const a = id ? acceptances.get(id) : undefined;
-      if (!a) return html(404, 'Microsoft Customer Agreement — simulator', '<p>This link is not valid, or a newer link replaced it.</p>');
-      if (a.acceptedAt === undefined && Date.now() >= a.expiresAt) return html(410, 'Microsoft Customer Agreement — simulator', '<p>This link has expired. Ask for a new one.</p>');
-      if (method === 'POST') {
-        a.acceptedAt ??= Date.now();
-        return html(200, 'Thank you', `<p>${escape(a.company.companyName)} accepted the Microsoft Customer Agreement.</p>`);
-      }
-      return html(
-        200,
-        'Microsoft Customer Agreement — simulator',
-        `<p>Company: ${escape(a.company.companyName)} (${escape(a.company.country)})</p><p>Signatory: ${escape(a.signatory.firstName)} ${escape(a.signatory.lastName)}, ${escape(a.signatory.email)}</p>` +
-          (a.acceptedAt !== undefined ? '<p>Accepted.</p>' : '<form method="post"><button type="submit">Accept</button></form>'),
-      );
-    }
-    if (path === '/admin-center/AdminPortal/Home') {
-      const relationship = relationships.get(query.get('granularAdminRelationship') ?? '');
-      if (!relationship) return html(404, 'Admin relationship — simulator', '<p>No such admin relationship request.</p>');
-      if (method === 'POST' && relationship.status === 'approvalPending') relationship.status = 'active';
-      const customer = byId().get(relationship.customerTenantId);
-      return html(
-        200,
-        method === 'POST' ? 'Admin access approved' : 'Approve admin access — simulator',
-        `<p>${escape(customer?.companyName ?? relationship.customerTenantId)}: ${relationship.roleIds.length} roles for ${escape(relationship.duration)}.</p>` +
-          (relationship.status === 'approvalPending' ? '<form method="post"><button type="submit">Approve</button></form>' : `<p>Status: ${relationship.status}</p>`),
-      );
-    }
-    return undefined;
-  }
-
   function checkoutError(tenant: Tenant): { code: string; description: string } | undefined {
     if (tenant.nextCheckoutError) {
       const error = tenant.nextCheckoutError;
@@ -619,7 +466,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     }
     if (url.pathname.startsWith('/__sim/')) return send(res, control(method, url.pathname, body));
-    const shown = page(method, url.pathname, url.searchParams);
+    const shown = microsoft.page(method, url.pathname, url.searchParams);
     if (shown) return send(res, shown);
 
     const entry: SimRequest = { method, path: url.pathname, requestId: header(req.headers, 'ms-requestid'), correlationId: header(req.headers, 'ms-correlationid'), status: 0, at: Date.now() };
@@ -698,53 +545,4 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }),
   };
   return simulator;
-}
-
-function send(res: ServerResponse, answer: { status: number; body?: unknown; headers?: Record<string, string> }, head = false) {
-  if (res.destroyed) return;
-  const headers: Record<string, string> = { ...answer.headers };
-  const text = typeof answer.body === 'string' && headers['content-type']?.startsWith('text/html');
-  const payload = answer.body === undefined || head ? undefined : text ? (answer.body as string) : JSON.stringify(answer.body);
-  if (payload !== undefined && !text) headers['content-type'] = 'application/json; charset=utf-8';
-  res.writeHead(answer.status, headers);
-  res.end(payload);
-}
-
-function catalogName(offerId: string): string {
-  return catalog.products.find((p) => p.id === offerId)?.name ?? offerId;
-}
-
-function html(status: number, title: string, body: string) {
-  return {
-    status,
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1>${body}</body></html>`,
-    // Everything typed by a user is escaped, and the page runs no script at all.
-    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; form-action 'self'" },
-  };
-}
-
-function escape(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function header(headers: IncomingMessage['headers'], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** The same id for the same seed, so seeded tenants keep their ids across restarts. */
-function stableId(seed: string): string {
-  let h = 0x811c9dc5;
-  const hex: string[] = [];
-  for (let round = 0; round < 4; round++) {
-    for (const char of `${round}:${seed}`) h = Math.imul(h ^ char.charCodeAt(0), 0x01000193) >>> 0;
-    hex.push(h.toString(16).padStart(8, '0'));
-  }
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-a${s.slice(17, 20)}-${s.slice(20, 32)}`;
-}
-
-function temporaryPassword(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(9));
-  return `Sim${[...bytes].map((b) => b.toString(36)).join('').slice(0, 8)}!${bytes[0]! % 10}`;
 }
