@@ -11,7 +11,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { customers as seedCustomers, knownTenants, reseller } from '../../src/mock/data.js';
+import { COUNTRIES_WITH_STATES, customers as seedCustomers, knownTenants, reseller } from '../../src/mock/data.js';
 import { sleep } from '../../src/internal/sleep.js';
 import { catalogName, header, pcError, send, stableId, temporaryPassword, type Answer } from './http.js';
 import { createMicrosoft } from './microsoft.js';
@@ -101,6 +101,8 @@ interface SimOrder {
 }
 
 const SECONDS = { createCustomer: 20, relationship: 30, agreement: 5, subscription: 12 };
+/** A few countries' default cultures; others get en-US. */
+const CULTURES: Record<string, string> = { US: 'en-US', CA: 'en-CA', GB: 'en-GB', AU: 'en-AU', DE: 'de-DE', FR: 'fr-FR', NL: 'nl-NL', IE: 'en-IE' };
 /** A subscription as Partner Center keeps it, and whose it is. */
 type SimSubscription = PcSubscription & { tenantId: string };
 
@@ -251,6 +253,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         };
       }
       return { status: 200, body: { originalAddress: address, suggestedAddresses: [], status: 'VerifiedShippable' } };
+    }
+
+    if (resource === 'countryvalidationrules' && id && method === 'GET') {
+      const country = id.toUpperCase();
+      if (!/^[A-Z]{2}$/.test(country)) return pcError(400, '400056', 'Invalid input: the country code.');
+      return {
+        status: 200,
+        body: { iso2Code: country, defaultCulture: CULTURES[country] ?? 'en-US', isStateRequired: COUNTRIES_WITH_STATES.has(country), isPostalCodeRequired: true, isCityRequired: true, attributes: { objectType: 'CountryValidationRules' } },
+      };
     }
 
     if (resource === 'agreements' && !id && method === 'GET') {

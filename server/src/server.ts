@@ -43,7 +43,10 @@ export const BASE_PATH = '/api';
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.quiet ? () => {} : (message: string) => console.log(message);
   // An empty PGlite folder keeps the database in memory (tests).
-  if (!config.databaseUrl && config.pgliteDir) await mkdir(config.pgliteDir, { recursive: true });
+  if (!config.databaseUrl && config.pgliteDir) {
+    await mkdir(config.pgliteDir, { recursive: true });
+    log(`[db] opening PGlite in ${config.pgliteDir} (the first start creates the database: 10–20 s)`);
+  }
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.pgliteDir || undefined });
   const applied = await migrate(db);
   if (applied.length) log(`[db] applied migrations: ${applied.join(', ')}`);

@@ -85,6 +85,14 @@ describe('Partner Center gateway over HTTP', () => {
     await gateway.createAgreement(customer.id, { templateId: 't', firstName: 'A', lastName: 'B', email: 'a@b.example', dateAgreed: '2026-01-01' }, { requestId: 'agr-1' });
   });
 
+  it('reads a country’s rules once: whether a state is required, its default culture', async () => {
+    const from = since();
+    assert.deepEqual(await gateway.countryRules('ca'), { stateRequired: true, defaultCulture: 'en-CA' });
+    assert.deepEqual(await gateway.countryRules('CA'), { stateRequired: true, defaultCulture: 'en-CA' });
+    assert.deepEqual(await gateway.countryRules('GB'), { stateRequired: false, defaultCulture: 'en-GB' });
+    assert.deepEqual(simulator.requests.slice(from).filter((r) => r.path.startsWith('/v1/countryvalidationrules/')).map((r) => r.path), ['/v1/countryvalidationrules/CA', '/v1/countryvalidationrules/GB']);
+  });
+
   it('sends a bearer token it got with client credentials, and a fresh one after a 401', async () => {
     const from = since();
     simulator.inject({ method: 'GET', path: '/v1/agreements', status: 401, code: '400', description: 'Token expired.' });

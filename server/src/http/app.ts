@@ -7,7 +7,6 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { Address, IsoDate, Term, TenantDomain, type Agreement, type DomainAvailability, type EndDates, type FieldError, type Quote, QuoteRequest, type TenantLookup } from '../../../src/api/schemas.js';
-import { COUNTRIES_WITH_STATES } from '../../../src/mock/data.js';
 import { INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../../src/mock/http.js';
 import { dayNumber } from '../../../src/mock/proration.js';
 import type { ResellerConfig } from '../config.js';
@@ -181,7 +180,7 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
       const parsed = z.safeParse(Address, body);
       if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
       const address = parsed.data;
-      if (COUNTRIES_WITH_STATES.has(address.country) && !address.state?.trim()) {
+      if ((await store.gateway.countryRules(address.country)).stateRequired && !address.state?.trim()) {
         return validationProblem([{ field: 'state', message: `Addresses in ${address.country} need a state or province.` }]);
       }
       const check = await store.gateway.validateAddress({ country: address.country, addressLine1: address.line1, addressLine2: address.line2, city: address.city, state: address.state, postalCode: address.postalCode });

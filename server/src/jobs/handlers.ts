@@ -89,6 +89,11 @@ async function tenantOf(job: Job, ctx: HandlerContext): Promise<string> {
   return customer.id;
 }
 
+async function cultureOf(ctx: HandlerContext, country: string): Promise<{ culture: string; language: string }> {
+  const { defaultCulture } = await ctx.gateway.countryRules(country);
+  return { culture: defaultCulture, language: defaultCulture.split('-')[0]! };
+}
+
 const createTenant: Handler = async (job, ctx) => {
   const request = job.order.request as OrderRequest;
   if (request.recipient.kind !== 'new') throw new Error('create-tenant needs a new customer');
@@ -103,8 +108,8 @@ const createTenant: Handler = async (job, ctx) => {
         companyName: company.companyName,
         address: { country: company.address.country, addressLine1: company.address.line1, addressLine2: company.address.line2, city: company.address.city, state: company.address.state, postalCode: company.address.postalCode },
         contact: company.contact,
-        culture: 'en-US',
-        language: 'en',
+        // The country's own culture, as Partner Center's rules give it; the language follows it.
+        ...(await cultureOf(ctx, company.address.country)),
         associatedPartnerId: reseller(job, ctx).partnerId,
       },
       call(job, await requestId(job, 'createRequestId')),

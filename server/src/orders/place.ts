@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { OrderRequest, type FieldError, type Order, type TaskKind } from '../../../src/api/schemas.js';
-import { COUNTRIES_WITH_STATES } from '../../../src/mock/data.js';
 import { canonicalJson, INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../../src/mock/http.js';
 import { dayNumber } from '../../../src/mock/proration.js';
 import { readAcceptance } from '../acceptances.js';
@@ -209,7 +208,7 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
   if (recipient.kind === 'new') {
     const { company, tenant } = recipient;
     const address = company.address;
-    if (COUNTRIES_WITH_STATES.has(address.country) && !address.state?.trim()) {
+    if ((await ctx.gateway.countryRules(address.country)).stateRequired && !address.state?.trim()) {
       errors.push({ field: 'company.address.state', message: `Addresses in ${address.country} need a state or province.` });
     } else {
       const check = await ctx.gateway.validateAddress({ country: address.country, addressLine1: address.line1, addressLine2: address.line2, city: address.city, state: address.state, postalCode: address.postalCode });

@@ -50,6 +50,13 @@ export interface CreatedCustomer extends PcCustomer {
   password?: string;
 }
 
+/** What Partner Center requires of an address and a billing profile in a country. */
+export interface CountryRules {
+  stateRequired: boolean;
+  /** The country's default culture, e.g. `en-US`, `de-DE`: the new customer's billing culture. */
+  defaultCulture: string;
+}
+
 export interface AddressCheck {
   status: 'verified' | 'interaction-required' | 'not-valid' | 'none';
   message?: string;
@@ -113,6 +120,8 @@ export interface PartnerCenterGateway {
   /** An existing tenant by any of its domains (Microsoft Graph findTenantInformationByDomainName). */
   findTenant(domain: string, call?: CallContext): Promise<{ tenantId: string; companyName: string; defaultDomain: string } | undefined>;
   validateAddress(address: PcAddress, call?: CallContext): Promise<AddressCheck>;
+  /** The country's validation rules (GET /v1/countryvalidationrules/{country}). */
+  countryRules(country: string, call?: CallContext): Promise<CountryRules>;
   currentAgreement(call?: CallContext): Promise<AgreementTemplate>;
   /** One of the partner's customers by its default domain, or undefined when the tenant is no customer (yet). */
   findCustomerByDomain(domain: string, call?: CallContext): Promise<PcCustomer | undefined>;

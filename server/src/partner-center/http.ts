@@ -19,6 +19,7 @@ import {
   type AgreementInput,
   type CallContext,
   type CartLine,
+  type CountryRules,
   type CreatedCustomer,
   type NewCustomer,
   type PartnerCenterGateway,
@@ -70,6 +71,8 @@ export class HttpPartnerCenter implements PartnerCenterGateway {
 
   private readonly fetch: typeof fetch;
   private readonly tokens = new Map<Audience, { token: string; expiresAt: number } | Promise<string>>();
+  /** Countries' rules change with Partner Center releases, not per request: kept for the process's life. */
+  private readonly countries = new Map<string, Promise<CountryRules>>();
 
   constructor(options: HttpPartnerCenterOptions) {
     this.options = { timeoutMs: 30_000, retries: 4, backoffMs: 500, maxRetryAfterMs: 60_000, adminCenterUrl: 'https://admin.microsoft.com', ...options };
@@ -216,6 +219,21 @@ export class HttpPartnerCenter implements PartnerCenterGateway {
     const { body } = await this.send('POST', '/v1/validations/address', { body: address, call });
     const result = body as { status?: string; validationMessage?: string; suggestedAddresses?: PcAddress[] };
     return { status: addressStatus(result.status), message: result.validationMessage || undefined, suggestions: result.suggestedAddresses ?? [] };
+  }
+
+  countryRules(country: string, call?: CallContext): Promise<CountryRules> {
+    const key = country.toUpperCase();
+    let rules = this.countries.get(key);
+    if (!rules) {
+      rules = this.send('GET', `/v1/countryvalidationrules/${encodeURIComponent(key)}`, { call }).then(({ body }) => {
+        const r = body as { isStateRequired?: boolean; defaultCulture?: string };
+        return { stateRequired: r.isStateRequired === true, defaultCulture: r.defaultCulture || 'en-US' };
+      });
+      // A failed look-up is not remembered: the next request asks again.
+      rules.catch(() => this.countries.delete(key));
+      this.countries.set(key, rules);
+    }
+    return rules;
   }
 
   async currentAgreement(call?: CallContext) {
