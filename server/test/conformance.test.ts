@@ -293,6 +293,23 @@ for (const target of targets) {
       assert.ok(failed.tasks.filter((t) => t.kind !== 'create-subscription').every((t) => t.status === 'succeeded'));
     });
 
+    it('lets the same company place a failed new-tenant order again, on the tenant it created', async () => {
+      const company = `Fail Again ${uniquePrefix('')}`;
+      const prefix = uniquePrefix('failagain');
+      const first = parse(Order, (await order(newTenantOrder(company, prefix))).body);
+      assert.equal((await pollOrder(base, first.id, (o) => o.status === 'failed' || o.status === 'completed')).status, 'failed');
+      assert.equal(parse(DomainAvailability, (await call(base, `/domains/${prefix}`)).body).available, false);
+      assert.deepEqual(fields(problemOf(await order(newTenantOrder('Someone Else Ltd', prefix)), 422)), ['tenant.prefix']);
+      const again = await order(newTenantOrder(company, prefix));
+      assert.equal(again.status, 201, JSON.stringify(again.body));
+      const retry = parse(Order, again.body);
+      assert.notEqual(retry.id, first.id);
+      assert.deepEqual(retry.tasks.map((t) => t.kind), ['create-subscription', 'create-subscription']);
+      const done = await pollOrder(base, retry.id, (o) => o.status === 'failed' || o.status === 'completed');
+      assert.equal(done.status, 'completed');
+      assert.equal(done.credentials?.userName, `admin@${prefix}.onmicrosoft.com`);
+    });
+
     it('waits for an existing tenant’s customer to accept the reseller relationship, then completes', async () => {
       const body = {
         lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }],

@@ -205,6 +205,7 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
 
   let domain: string | undefined;
   let mismatch: Response | undefined;
+  let reuse: Reuse | undefined;
   if (recipient.kind === 'new') {
     const { company, tenant } = recipient;
     const address = company.address;
@@ -216,7 +217,8 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
     }
     if (tenant.kind === 'new') {
       domain = `${tenant.prefix.toLowerCase()}.onmicrosoft.com`;
-      if (await prefixTaken(ctx, tenant.prefix)) {
+      reuse = await tenantToReuse(ctx, reseller.id, domain, company.companyName);
+      if (!reuse && (await prefixTaken(ctx, tenant.prefix))) {
         const others = await suggestPrefixes(ctx, tenant.prefix);
         errors.push({ field: 'tenant.prefix', message: `${domain} is taken.${others.length ? ` Available: ${others.join(', ')}.` : ''}` });
       }
@@ -246,7 +248,10 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
       : recipient.kind === 'existing'
         ? { kind: 'existing', companyName: customer!.company_name, domain: customer!.default_domain }
         : { kind: 'new', companyName: recipient.company.companyName, domain: domain! };
-  const tasks = planTasks(order, priced, reseller, domain, acceptance?.id, (line) => seatsLabel(view, line));
+  const tasks = planTasks(order, priced, reseller, domain, acceptance?.id, (line) => seatsLabel(view, line)).filter(
+    // A retry on the tenant a failed order created does only what that order did not.
+    (task) => !reuse?.done.has(task.kind),
+  );
   const request = order.adminAccess?.request;
   const template = request && findTemplate(request.templateId);
   // What the order shows of its admin-access request until the task knows more.
@@ -258,15 +263,17 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
 
   const placed = await ctx.db.transaction(async (tx) => {
     if (recipient.kind === 'new' && recipient.tenant.kind === 'new') {
-      const held = await tx.query(
-        'INSERT INTO domain_holds (domain, reseller_id, order_id, company_name) VALUES ($1, $2, $3, $4) ON CONFLICT (domain) DO NOTHING RETURNING domain',
-        [domain, reseller.id, id, recipient.company.companyName],
-      );
+      const held = reuse
+        ? await tx.query('UPDATE domain_holds SET order_id = $2 WHERE domain = $1 AND order_id = $3 RETURNING domain', [domain, id, reuse.orderId])
+        : await tx.query(
+            'INSERT INTO domain_holds (domain, reseller_id, order_id, company_name) VALUES ($1, $2, $3, $4) ON CONFLICT (domain) DO NOTHING RETURNING domain',
+            [domain, reseller.id, id, recipient.company.companyName],
+          );
       if (!held.length) return false; // another order took the prefix a moment ago
     }
     await tx.query(
-      `INSERT INTO orders (id, reseller_id, request, recipient, currency, lines, first_invoice_total, correlation_id, customer_id, tenant_id, admin_access, line_terms, purchase_order)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      `INSERT INTO orders (id, reseller_id, request, recipient, currency, lines, first_invoice_total, correlation_id, customer_id, tenant_id, admin_access, line_terms, purchase_order, credentials)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         id,
         reseller.id,
@@ -276,11 +283,13 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
         JSON.stringify(order.lines),
         firstInvoiceTotal,
         crypto.randomUUID(),
-        customer?.id ?? null,
-        customer?.tenant_id ?? null,
+        customer?.id ?? reuse?.customerId ?? null,
+        customer?.tenant_id ?? reuse?.tenantId ?? null,
         adminAccess && JSON.stringify(adminAccess),
         JSON.stringify(lineTerms),
         order.purchaseOrder ?? null,
+        // The administrator the failed order's tenant got: shown when this order completes.
+        reuse?.credentials ? JSON.stringify(reuse.credentials) : null,
       ],
     );
     for (const [position, task] of tasks.entries()) {
@@ -303,6 +312,36 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
   }
   const snapshot = await readOrder(ctx.db, reseller.id, id);
   return json(snapshot, 201, { location: `${ctx.basePath}/orders/${id}` });
+}
+
+/** A tenant a failed order of this reseller created for this very company, and what that order got done. */
+interface Reuse {
+  orderId: string;
+  tenantId: string;
+  customerId: string | null;
+  credentials: Order['credentials'] | null;
+  done: Set<TaskKind>;
+}
+
+/**
+ * Placing a failed new-tenant order again: the tenant exists (the failed order created it),
+ * so the retry reuses it instead of refusing its prefix, and leaves out what the failed order
+ * did. Only for the same reseller and exactly the same company name, and only while the
+ * latest order for that tenant failed; anyone else still finds the prefix taken.
+ */
+async function tenantToReuse(ctx: StoreContext, resellerId: string, domain: string, companyName: string): Promise<Reuse | undefined> {
+  const [held] = await ctx.db.query<{ order_id: string; tenant_id: string | null; customer_id: string | null; credentials: Order['credentials'] | null }>(
+    `SELECT h.order_id, o.tenant_id, o.customer_id, o.credentials FROM domain_holds h JOIN orders o ON o.id = h.order_id
+     WHERE h.domain = $1 AND h.reseller_id = $2 AND h.company_name = $3`,
+    [domain, resellerId, companyName],
+  );
+  if (!held?.tenant_id) return undefined;
+  const failed = await readOrder(ctx.db, resellerId, held.order_id);
+  if (failed?.status !== 'failed') return undefined;
+  const done = new Set(failed.tasks.filter((t) => t.status === 'succeeded' && t.kind !== 'create-subscription' && t.kind !== 'add-seats').map((t) => t.kind));
+  // A failed retry had no tenant tasks of its own: an order before it did them.
+  for (const kind of ['create-tenant', 'link-reseller'] as const) if (!failed.tasks.some((t) => t.kind === kind)) done.add(kind);
+  return { orderId: held.order_id, tenantId: held.tenant_id, customerId: held.customer_id, credentials: held.credentials, done };
 }
 
 export type { FieldError };
