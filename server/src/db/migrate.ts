@@ -23,7 +23,11 @@ export const migrations: Migration[] = [
 const MIGRATION_LOCK = 7_243_014;
 
 export async function migrate(db: Db, list: Migration[] = migrations): Promise<string[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  // Under the lock too: two instances running CREATE TABLE IF NOT EXISTS at once can both try to create it.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  });
   const applied: string[] = [];
   for (const migration of list) {
     const ran = await db.transaction(async (tx) => {
