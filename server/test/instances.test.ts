@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { Order } from '../../src/api/schemas.js';
+import { openDb } from '../src/db/index.js';
+import { migrate, migrations } from '../src/db/migrate.js';
 import { call, freshPostgres, newTenantOrder, nextKey, parse, pollOrder, readEvents, SKIP_POSTGRES, spawnStore, startSimulator, uniquePrefix, type ChildStore, type Simulator } from './helpers.js';
 
 describe('two store instances on one PostgreSQL', { skip: SKIP_POSTGRES }, () => {
@@ -76,5 +78,23 @@ describe('two store instances on one PostgreSQL', { skip: SKIP_POSTGRES }, () =>
     const statuses = new Set(snapshots.flatMap((s) => s.tasks.map((t) => `${t.id}:${t.status}`)));
     for (const task of placed.tasks) assert.ok(statuses.has(`${task.id}:succeeded`), `${task.id} seen succeeded`);
     assert.ok(snapshots.length >= 4, `${snapshots.length} snapshots`);
+  });
+});
+
+describe('instances starting together on an empty PostgreSQL database', { skip: SKIP_POSTGRES }, () => {
+  it('apply each migration exactly once', async () => {
+    for (let round = 0; round < 3; round++) {
+      const database = await freshPostgres();
+      try {
+        const dbs = await Promise.all(Array.from({ length: 4 }, () => openDb({ databaseUrl: database.url, poolSize: 2 })));
+        const applied = await Promise.all(dbs.map((db) => migrate(db)));
+        assert.deepEqual(applied.flat().sort(), migrations.map((m) => m.version).sort());
+        const rows = await dbs[0]!.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
+        assert.deepEqual(rows.map((r) => r.version), migrations.map((m) => m.version));
+        await Promise.all(dbs.map((db) => db.close()));
+      } finally {
+        await database.drop();
+      }
+    }
   });
 });
