@@ -174,8 +174,12 @@ for (const target of targets) {
       assert.equal(answer.status, 201);
       const quote = parse(Quote, answer.body);
       assert.equal(quote.startDate, TODAY);
-      assert.deepEqual(quote.lines.map((l) => l.proratedAmount), [18581, 82849]);
-      assert.equal(quote.firstInvoiceTotal, 18581 + 82849);
+      // The catalog's prices, prorated from 16 January: 16 of January's 31 days, 350 of 2027's 365.
+      const e3 = parse(Catalog, (await call(base, '/catalog')).body).products.find((p) => p.id === E3)!;
+      const price = (billing: string) => e3.offers.find((o) => o.term === 'P1Y' && o.billing === billing)!.unitPrice;
+      const expected = [Math.round((10 * price('monthly') * 16) / 31), Math.round((2 * price('annual') * 350) / 365)];
+      assert.deepEqual(quote.lines.map((l) => l.proratedAmount), expected);
+      assert.equal(quote.firstInvoiceTotal, expected[0]! + expected[1]!);
       const past = await call(base, '/quotes', { method: 'POST', json: { lines: [{ productId: BASIC, term: 'P1M', billing: 'monthly', quantity: 1 }], recipient: { kind: 'internal' }, startDate: '2027-01-15' } });
       assert.deepEqual(fields(problemOf(past, 422)), ['startDate']);
       const rules = await call(base, '/quotes', {

@@ -4,6 +4,7 @@
  * On PGlite (the default a fresh machine gets) and, when one is configured, on PostgreSQL.
  */
 import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { call, freshPgliteDir, freshPostgres, newTenantOrder, nextKey, pollOrder, SKIP_POSTGRES, spawnStore, startSimulator, uniquePrefix, type Simulator } from './helpers.js';
@@ -46,9 +47,13 @@ async function killMidProvisioning(database: Record<string, string>) {
 describe('kill -9 mid-provisioning', () => {
   it('resumes on PGlite and completes the order, each Partner Center effect once', async () => {
     const dataDir = await freshPgliteDir();
-    const { store } = await killMidProvisioning({ PGLITE_DIR: dataDir });
-    store.child.kill('SIGTERM');
-    await store.exited;
+    try {
+      const { store } = await killMidProvisioning({ PGLITE_DIR: dataDir });
+      store.child.kill('SIGTERM');
+      await store.exited;
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('resumes on PostgreSQL, and no task ever ran on two instances at once', { skip: SKIP_POSTGRES }, async () => {
