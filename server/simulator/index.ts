@@ -133,7 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   /** The mock's test subscriptions (Contoso's Business Premium, Litware's 285 Basic seats, …), as Partner Center would hold them. */
   function seedSubscriptions() {
-    const mock = createState({ speed: 1, basePath: '', agreementMode: 'attest', sse: false, latencyMs: 0, today, acceptanceLinkSeconds: 0, acceptanceBeforeOrder: false, defaultRolesOptOut: true, attestRetired: false });
+    const mock = createState({ speed: 1, basePath: '', sse: false, latencyMs: 0, today, acceptanceLinkSeconds: 0, acceptanceBeforeOrder: false, defaultRolesOptOut: true });
     const owners: Array<[string, string]> = [...seedCustomers.map((c): [string, string] => [c.id, c.defaultDomain]), [INTERNAL_OWNER, reseller.domain]];
     for (const [owner, domain] of owners) {
       const tenant = tenants.get(domain);

@@ -67,8 +67,6 @@ export interface StoreRules {
   acceptanceBeforeOrder: boolean;
   /** Resellers may opt a new tenant out of the default GDAP roles. */
   defaultRolesOptOut: boolean;
-  /** Refuse the retired partner attestation (`agreement` on an order). */
-  attestRetired: boolean;
 }
 
 export const DEMO_RESELLER: ResellerConfig = {
@@ -139,7 +137,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     rules: {
       acceptanceBeforeOrder: env.ACCEPTANCE_BEFORE_ORDER === 'true',
       defaultRolesOptOut: env.DEFAULT_ROLES_OPT_OUT !== 'false',
-      attestRetired: env.ATTEST_RETIRED === 'true',
     },
   };
 }

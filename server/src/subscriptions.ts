@@ -68,14 +68,12 @@ export async function viewOf(ctx: StoreContext, reseller: ResellerConfig, recipi
   const rules = createState({
     speed: 1,
     basePath: '',
-    agreementMode: 'attest',
     sse: false,
     latencyMs: 0,
     today: ctx.today(),
     acceptanceLinkSeconds: 0,
     acceptanceBeforeOrder: ctx.rules.acceptanceBeforeOrder,
     defaultRolesOptOut: ctx.rules.defaultRolesOptOut,
-    attestRetired: ctx.rules.attestRetired,
   });
   rules.customers = recipient.kind === 'existing' ? [{ id: recipient.customerId, companyName: '', defaultDomain: '', agreementOnFile: true, ...(country ? { country } : {}) }] : [];
   const owner = ownerOf(recipient);

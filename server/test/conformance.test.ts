@@ -24,7 +24,7 @@ import {
   TenantLookup,
 } from '../../src/api/schemas.js';
 import { createMockHub } from '../../src/mock/hub.js';
-import { acceptance, BASIC, call, E3, newCompany, newTenantOrder, nextKey, parse, pollOrder, readEvents, startSimulator, startStore, uniquePrefix, type Answer } from './helpers.js';
+import { acceptance, ACCEPTED, acceptedAgreementId, BASIC, call, E3, newCompany, newTenantOrder, nextKey, parse, pollOrder, readEvents, startSimulator, startStore, uniquePrefix, type Answer } from './helpers.js';
 
 const TODAY = '2027-01-16';
 
@@ -110,7 +110,7 @@ for (const target of targets) {
     it('gives the current agreement', async () => {
       const agreement = parse(Agreement, (await call(base, '/agreement')).body);
       assert.equal(agreement.templateId, acceptance.templateId);
-      assert.equal(agreement.mode, 'attest');
+      assert.equal(agreement.acceptanceRequiredBeforeOrder, false);
     });
 
     it('answers unknown routes 404, wrong methods 405 with Allow, bad JSON 400', async () => {
@@ -200,14 +200,15 @@ for (const target of targets) {
     });
 
     it('needs an Idempotency-Key; the same key and body give the same order, another body a 422', async () => {
-      const body = newTenantOrder('Northwind Traders', uniquePrefix('northwind'));
+      // One acceptance request for both sends: the same body.
+      const body = { ...newTenantOrder('Northwind Traders', uniquePrefix('northwind')), agreementAcceptanceId: await acceptedAgreementId(base, 'Northwind Traders') };
       assert.equal(problemOf(await call(base, '/orders', { method: 'POST', json: body }), 400).code, 'idempotency-key-missing');
       const key = nextKey();
       const first = await order(body, key);
       assert.equal(first.status, 201, JSON.stringify(first.body));
       const placed = parse(Order, first.body);
       assert.match(first.headers.get('location') ?? '', new RegExp(`/orders/${placed.id}$`));
-      const again = await order({ agreement: body.agreement, recipient: body.recipient, lines: body.lines }, key);
+      const again = await order({ agreementAcceptanceId: body.agreementAcceptanceId, recipient: body.recipient, lines: body.lines }, key);
       assert.equal(again.status, 200);
       assert.equal(parse(Order, again.body).id, placed.id);
       const other = await order({ ...body, lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 26 }] }, key);
@@ -224,8 +225,9 @@ for (const target of targets) {
       assert.deepEqual(await kinds({ lines: [line], recipient: { kind: 'internal' } }), ['create-subscription']);
       assert.deepEqual(await kinds({ lines: [line], recipient: { kind: 'existing', customerId: 'cst-7f3a2c91' } }), ['create-subscription']);
       // Adatum has no agreement on file: refused without one, then recorded with the order.
-      assert.deepEqual(fields(problemOf(await order({ lines: [line], recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' } }), 422)), ['agreement']);
-      assert.deepEqual(await kinds({ lines: [line], recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' }, agreement: acceptance }), ['record-agreement', 'create-subscription']);
+      assert.deepEqual(fields(problemOf(await order({ lines: [line], recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' } }), 422)), ['agreementAcceptanceId']);
+      const adatum = await acceptedAgreementId(base, 'Adatum Corporation');
+      assert.deepEqual(await kinds({ lines: [line], recipient: { kind: 'existing', customerId: 'cst-1b84d0e6' }, agreementAcceptanceId: adatum }), ['record-agreement', 'create-subscription']);
       const placed = parse(Order, (await order(newTenantOrder('Northwind Traders', uniquePrefix('northwind')))).body);
       assert.deepEqual(placed.tasks.map((t) => t.kind), ['create-tenant', 'link-reseller', 'record-agreement', 'create-subscription', 'create-subscription']);
       assert.ok(placed.tasks.some((t) => t.label === 'Create subscription: Microsoft 365 E3 × 25'));
@@ -233,13 +235,15 @@ for (const target of targets) {
     });
 
     it('refuses what Microsoft would: no agreement, a name unlike the tenant’s, a taken prefix, unknown customers, bad fields', async () => {
-      const noAgreement = { ...newTenantOrder('Northwind Traders', uniquePrefix('northwind')), agreement: undefined };
-      assert.deepEqual(fields(problemOf(await order(noAgreement), 422)), ['agreement']);
+      const noAgreement = { ...newTenantOrder('Northwind Traders', uniquePrefix('northwind')), agreementAcceptanceId: undefined };
+      assert.deepEqual(fields(problemOf(await order(noAgreement), 422)), ['agreementAcceptanceId']);
       const line = { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 };
-      const future = { ...newTenantOrder('Northwind Traders', uniquePrefix('northwind')), agreement: { ...acceptance, dateAccepted: '2027-01-17', templateId: 'old' } };
-      assert.deepEqual(fields(problemOf(await order(future), 422)), ['agreement.dateAccepted', 'agreement.templateId']);
+      // The retired partner attestation is refused before anything else, naming the field.
+      const retired = problemOf(await order({ ...noAgreement, agreement: acceptance }), 422);
+      assert.equal(retired.code, 'attestation-retired');
+      assert.deepEqual(fields(retired), ['agreement']);
 
-      const fabrikam = { lines: [line], recipient: { kind: 'new', company: newCompany('Fabrikam Inc'), tenant: { kind: 'existing', domain: 'fabrikam.onmicrosoft.com' } }, agreement: acceptance };
+      const fabrikam = { lines: [line], recipient: { kind: 'new', company: newCompany('Fabrikam Inc'), tenant: { kind: 'existing', domain: 'fabrikam.onmicrosoft.com' } }, agreementAcceptanceId: ACCEPTED };
       const mismatch = problemOf(await order(fabrikam), 422);
       assert.deepEqual(fields(mismatch), ['company.companyName']);
       assert.equal(mismatch.registeredCompanyName, 'Fabrikam, Inc.');
@@ -318,7 +322,7 @@ for (const target of targets) {
       const body = {
         lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }],
         recipient: { kind: 'new', company: newCompany('Fabrikam, Inc.'), tenant: { kind: 'existing', domain: 'fabrikam.onmicrosoft.com' } },
-        agreement: acceptance,
+        agreementAcceptanceId: ACCEPTED,
       };
       const placed = parse(Order, (await order(body)).body);
       assert.deepEqual(placed.tasks.map((t) => t.kind), ['accept-relationship', 'record-agreement', 'create-subscription']);
@@ -408,7 +412,7 @@ for (const target of targets) {
         AcceptanceRequest,
         (await call(base, '/agreement-acceptances', { method: 'POST', json: { signatory: { firstName: 'Ari', lastName: 'Stone', email: 'ari@example.com' }, company: { name: company, country: 'US', language: 'en' } } })).body,
       );
-      const body = { ...newTenantOrder(company, uniquePrefix('waiting')), agreement: undefined, agreementAcceptanceId: request.id };
+      const body = { ...newTenantOrder(company, uniquePrefix('waiting')), agreementAcceptanceId: request.id };
       assert.deepEqual(fields(problemOf(await order({ ...body, agreement: acceptance }), 422)), ['agreement']);
       assert.deepEqual(fields(problemOf(await order({ ...body, agreementAcceptanceId: 'mca_unknown' }), 422)), ['agreementAcceptanceId']);
       assert.deepEqual(fields(problemOf(await order({ ...body, recipient: { ...body.recipient, company: newCompany('Someone Else Ltd') } }), 422)), ['agreementAcceptanceId']);

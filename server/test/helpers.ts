@@ -118,7 +118,7 @@ export function storeConfig(options: Omit<StoreOptions, 'simulator'> & { simulat
     workers: options.workers ?? 2,
     leaseMs: options.leaseMs ?? 5000,
     today: options.today,
-    rules: { acceptanceBeforeOrder: false, defaultRolesOptOut: true, attestRetired: false, ...options.rules },
+    rules: { acceptanceBeforeOrder: false, defaultRolesOptOut: true, ...options.rules },
   };
 }
 
@@ -173,7 +173,15 @@ export async function spawnStore(env: Record<string, string>): Promise<ChildStor
 export type Answer = { status: number; headers: Headers; body: any };
 
 export async function call(baseUrl: string, path: string, init: RequestInit & { json?: unknown; key?: string; token?: string } = {}): Promise<Answer> {
-  const { json, key, token, ...rest } = init;
+  const { key, token, ...rest } = init;
+  let { json } = init;
+  const body = json as { agreementAcceptanceId?: unknown; recipient?: { company?: { companyName?: string } } } | undefined;
+  if (path === '/orders' && body?.agreementAcceptanceId === ACCEPTED) {
+    // A company without a name can have no acceptance request: sent without one.
+    const name = body.recipient?.company?.companyName?.trim();
+    const { agreementAcceptanceId: _, ...rest } = body;
+    json = name ? { ...body, agreementAcceptanceId: await acceptedAgreementId(baseUrl, name, token) } : rest;
+  }
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set('content-type', 'application/json');
   if (key !== undefined) headers.set('idempotency-key', key);
@@ -232,7 +240,27 @@ export const E3 = 'cfq7ttc0lfld-0001';
 export const BASIC = 'cfq7ttc0lh18-0001';
 export const AGREEMENT_TEMPLATE = '117a15a0-5a13-4e8d-b9c6-3b1c6c0e5b2f';
 
+/** The partner attestation Microsoft retired in January 2026 (`agreement` on an order): refused. */
 export const acceptance = { templateId: AGREEMENT_TEMPLATE, firstName: 'Dana', lastName: 'Whitfield', email: 'dana@northwindtraders.com', dateAccepted: '2026-01-05' };
+
+/**
+ * Stands for "an acceptance request for this new customer, accepted on Microsoft's page":
+ * `call()` makes and accepts one (with the same token) just before it posts the order, so a
+ * test about something else needs no round trips of its own.
+ */
+export const ACCEPTED = 'accepted-on-sending';
+
+/** An acceptance request for `companyName`, accepted on Microsoft's (simulated) page: its id. */
+export async function acceptedAgreementId(baseUrl: string, companyName: string, token?: string): Promise<string> {
+  const created = await call(baseUrl, '/agreement-acceptances', {
+    method: 'POST',
+    json: { signatory: { firstName: 'Dana', lastName: 'Whitfield', email: 'dana@northwindtraders.com' }, company: { name: companyName, country: 'US', language: 'en' } },
+    ...(token !== undefined ? { token } : {}),
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  await fetch(created.body.url, { method: 'POST', body: new URLSearchParams({ decision: 'accept' }) });
+  return created.body.id;
+}
 
 export function newCompany(companyName: string, postalCode = '98101') {
   return {
@@ -249,7 +277,7 @@ export function newTenantOrder(companyName: string, prefix: string) {
       { productId: BASIC, term: 'P1M', billing: 'monthly', quantity: 3 },
     ],
     recipient: { kind: 'new', company: newCompany(companyName), tenant: { kind: 'new', prefix } },
-    agreement: acceptance,
+    agreementAcceptanceId: ACCEPTED as string | undefined,
   };
 }
 

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { AcceptanceRequest, CustomerList, Order, Problem } from '../../src/api/schemas.js';
 import type { ResellerConfig } from '../src/config.js';
-import { acceptance, call, E3, freshDatabase, newTenantOrder, nextKey, parse, pollOrder, startSimulator, startStore, uniquePrefix, type Simulator } from './helpers.js';
+import { acceptedAgreementId, call, E3, freshDatabase, newTenantOrder, nextKey, parse, pollOrder, startSimulator, startStore, uniquePrefix, type Simulator } from './helpers.js';
 
 let simulator: Simulator;
 before(async () => {
@@ -21,9 +21,10 @@ after(() => simulator.close());
 describe('idempotency keys', () => {
   it('returns the same order for the same key and body after a restart', async () => {
     const database = await freshDatabase();
-    const body = newTenantOrder('Restart Ltd', uniquePrefix('restart'));
     const key = nextKey();
     let store = await startStore({ simulator, ...database, workers: 0 });
+    // One acceptance request for every send: the same body.
+    const body = { ...newTenantOrder('Restart Ltd', uniquePrefix('restart')), agreementAcceptanceId: await acceptedAgreementId(store.baseUrl, 'Restart Ltd') };
     const first = await call(store.baseUrl, '/orders', { method: 'POST', json: body, key });
     assert.equal(first.status, 201);
     await store.close();
@@ -44,7 +45,7 @@ describe('idempotency keys', () => {
   it('takes over a key whose request died, and answers 409 while its request still runs', async () => {
     const store = await startStore({ simulator, workers: 0 });
     try {
-      const body = newTenantOrder('Abandoned Ltd', uniquePrefix('abandoned'));
+      const body = { ...newTenantOrder('Abandoned Ltd', uniquePrefix('abandoned')), agreementAcceptanceId: await acceptedAgreementId(store.baseUrl, 'Abandoned Ltd') };
       const { createHash } = await import('node:crypto');
       const { canonicalJson } = await import('../../src/mock/http.js');
       const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
@@ -72,7 +73,7 @@ describe('idempotency keys', () => {
   it('makes one order of 50 concurrent POSTs with one key; the others get it or a 409 with Retry-After', async () => {
     const store = await startStore({ simulator, workers: 0 });
     try {
-      const body = newTenantOrder('Concurrent Ltd', uniquePrefix('concurrent'));
+      const body = { ...newTenantOrder('Concurrent Ltd', uniquePrefix('concurrent')), agreementAcceptanceId: await acceptedAgreementId(store.baseUrl, 'Concurrent Ltd') };
       const key = nextKey();
       const answers = await Promise.all(Array.from({ length: 50 }, () => call(store.baseUrl, '/orders', { method: 'POST', json: body, key })));
       const statuses = answers.map((a) => a.status);
@@ -172,7 +173,7 @@ describe('Partner Center’s refusals as the contract’s problems', () => {
     assert.equal(contoso.agreementOnFile, false);
     const again = await call(store.baseUrl, '/orders', { method: 'POST', json: { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 2 }], recipient: { kind: 'existing', customerId: 'cst-7f3a2c91' } }, key: nextKey() });
     assert.equal(again.status, 422);
-    assert.deepEqual(again.body.errors.map((e: { field: string }) => e.field), ['agreement']);
+    assert.deepEqual(again.body.errors.map((e: { field: string }) => e.field), ['agreementAcceptanceId']);
   });
 
   it('turns "under review" into a waiting review task, and completes once Microsoft approves', async () => {
@@ -208,7 +209,7 @@ describe('a store that wants the acceptance before the order', () => {
         (await call(store.baseUrl, '/agreement-acceptances', { method: 'POST', json: { signatory: { firstName: 'Kim', lastName: 'Lee', email: 'kim@example.com' }, company: { name: 'Strict Rules Ltd', country: 'US', language: 'en' } } })).body,
       );
       assert.equal(request.requiredBeforeOrder, true);
-      const body = { ...newTenantOrder('Strict Rules Ltd', uniquePrefix('strict')), agreement: undefined, agreementAcceptanceId: request.id };
+      const body = { ...newTenantOrder('Strict Rules Ltd', uniquePrefix('strict')), agreementAcceptanceId: request.id };
       const early = await call(store.baseUrl, '/orders', { method: 'POST', json: body, key: nextKey() });
       assert.deepEqual(early.body.errors.map((e: { field: string }) => e.field), ['agreementAcceptanceId']);
       await fetch(request.url, { method: 'POST', body: new URLSearchParams() });
@@ -272,7 +273,7 @@ describe('who may see what', () => {
     assert.equal(mine.status, 201);
     assert.equal(mine.body.recipient.companyName, 'Tailspin Resellers');
     // Northwind's customers are not Tailspin's to order for.
-    const cross = await call(store.baseUrl, '/orders', { method: 'POST', json: { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 1 }], recipient: { kind: 'existing', customerId: 'cst-7f3a2c91' }, agreement: acceptance }, key: nextKey(), token: ts });
+    const cross = await call(store.baseUrl, '/orders', { method: 'POST', json: { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 1 }], recipient: { kind: 'existing', customerId: 'cst-7f3a2c91' } }, key: nextKey(), token: ts });
     assert.deepEqual(cross.body.errors.map((e: { field: string }) => e.field), ['recipient.customerId']);
     await pollOrder(store.baseUrl, id, (o) => o.status === 'completed', { token: nw });
     assert.deepEqual(parse(CustomerList, (await call(store.baseUrl, '/customers?search=isolated', { token: ts })).body).customers, []);
@@ -293,7 +294,7 @@ describe('who may see what', () => {
       method: 'POST',
       token: 'ts-key-0123456789abcdef',
       key: nextKey(),
-      json: { ...newTenantOrder('Private Ltd', uniquePrefix('private')), agreement: undefined, agreementAcceptanceId: created.body.id },
+      json: { ...newTenantOrder('Private Ltd', uniquePrefix('private')), agreementAcceptanceId: created.body.id },
     });
     assert.deepEqual(order.body.errors.map((e: { field: string }) => e.field), ['agreementAcceptanceId']);
   });

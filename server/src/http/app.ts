@@ -206,7 +206,6 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
         templateId: template.templateId,
         version: template.version,
         url: template.url,
-        mode: 'attest',
         acceptanceRequiredBeforeOrder: store.rules.acceptanceBeforeOrder,
       };
       return json(agreement);

@@ -4,7 +4,7 @@
  * what it needs to repeat nothing: the MS-RequestId of each call that changes something
  * (Partner Center recognises the repeat), the cart it created, the order checkout returned.
  */
-import type { AddSeatsLine, AdminAccessRequest, AgreementAcceptance, NewSubscriptionLine, OrderRequest, TaskKind } from '../../../src/api/schemas.js';
+import type { AddSeatsLine, AdminAccessRequest, NewSubscriptionLine, OrderRequest, TaskKind } from '../../../src/api/schemas.js';
 import { randomHex } from '../../../src/mock/http.js';
 import { notifyAcceptance, type AcceptanceRow } from '../acceptances.js';
 import { defaultAdminRoles, findTemplate } from '../admin-access.js';
@@ -202,19 +202,7 @@ async function recordAcceptedAgreement(job: Job, ctx: HandlerContext, acceptance
   return { status: 'succeeded', detail: `Accepted by ${firstName} ${lastName} (${email}); recorded for ${row.company.name}.` };
 }
 
-const recordAgreement: Handler = async (job, ctx) => {
-  if (typeof job.task.params.acceptanceId === 'string') return recordAcceptedAgreement(job, ctx, job.task.params.acceptanceId);
-  const agreement = job.task.params.agreement as AgreementAcceptance;
-  await ctx.gateway.createAgreement(
-    await tenantOf(job, ctx),
-    { templateId: agreement.templateId, firstName: agreement.firstName, lastName: agreement.lastName, email: agreement.email, phone: agreement.phone, dateAgreed: agreement.dateAccepted },
-    call(job, await requestId(job, 'agreementRequestId')),
-  );
-  if (job.order.customer_id) {
-    await ctx.db.query('UPDATE customers SET agreement_on_file = true WHERE reseller_id = $1 AND id = $2', [job.order.reseller_id, job.order.customer_id]);
-  }
-  return { status: 'succeeded', detail: `Accepted by ${agreement.firstName} ${agreement.lastName} on ${agreement.dateAccepted}.` };
-};
+const recordAgreement: Handler = (job, ctx) => recordAcceptedAgreement(job, ctx, String(job.task.params.acceptanceId));
 
 const REVIEW_DETAIL =
   'Microsoft is verifying the new customer’s details. This usually takes one to two business days. You can close this page: the subscriptions are created when the review is done.';
@@ -369,7 +357,6 @@ export const handlers: Record<TaskKind, Handler> = {
   'link-reseller': linkReseller,
   'accept-relationship': acceptRelationship,
   'record-agreement': recordAgreement,
-  'accept-agreement': notPlanned,
   'review-customer': reviewCustomer,
   'create-subscription': createSubscription,
   'add-seats': addSeats,

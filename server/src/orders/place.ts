@@ -145,6 +145,16 @@ interface CustomerRow {
 }
 
 async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: unknown, key: string, holder: string): Promise<Response> {
+  // Before the schema, which would drop the unknown field without a word.
+  if (body && typeof body === 'object' && 'agreement' in body) {
+    return problem({
+      status: 422,
+      title: 'Partner attestation was retired',
+      code: 'attestation-retired',
+      detail: 'Microsoft retired partner attestation of the Microsoft Customer Agreement in January 2026. Create an acceptance request (POST /agreement-acceptances), send its link to the customer and its id as agreementAcceptanceId.',
+      errors: [{ field: 'agreement', message: 'Partner attestation was retired: send agreementAcceptanceId instead.' }],
+    });
+  }
   const parsed = z.safeParse(OrderRequest, body);
   if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
   const order = parsed.data;
@@ -159,26 +169,12 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
   }
   const needsAgreement = recipient.kind === 'new' || (customer !== undefined && !customer.agreement_on_file);
   const acceptanceId = order.agreementAcceptanceId;
-  if (order.agreement && acceptanceId !== undefined) {
-    errors.push({ field: 'agreement', message: 'Send agreementAcceptanceId or the retired attestation (agreement), not both.' });
-  } else if (order.agreement && ctx.rules.attestRetired) {
-    return problem({
-      status: 422,
-      title: 'Partner attestation was retired',
-      code: 'attestation-retired',
-      detail: 'Microsoft retired partner attestation of the Microsoft Customer Agreement in January 2026. Create an acceptance request (POST /agreement-acceptances), send its link to the customer and its id as agreementAcceptanceId.',
-      errors: [{ field: 'agreement', message: 'Partner attestation was retired: send agreementAcceptanceId instead.' }],
-    });
-  } else if (needsAgreement && !order.agreement && acceptanceId === undefined) {
-    errors.push(
-      ctx.rules.attestRetired
-        ? { field: 'agreementAcceptanceId', message: 'The customer has no Microsoft Customer Agreement on file: create an acceptance request and send its id.' }
-        : { field: 'agreement', message: 'The customer’s acceptance of the Microsoft Customer Agreement is required.' },
-    );
+  if (needsAgreement && acceptanceId === undefined) {
+    errors.push({ field: 'agreementAcceptanceId', message: 'The customer has no Microsoft Customer Agreement on file: create an acceptance request and send its id.' });
   }
   // The request must be this reseller's, for this company, and accepted already where the store wants that first.
   let acceptance: Awaited<ReturnType<typeof readAcceptance>>;
-  if (needsAgreement && acceptanceId !== undefined && !order.agreement) {
+  if (needsAgreement && acceptanceId !== undefined) {
     acceptance = await readAcceptance(ctx, reseller.id, acceptanceId);
     const companyName = recipient.kind === 'new' ? recipient.company.companyName : customer?.company_name;
     if (!acceptance) {
@@ -193,15 +189,6 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
   // Seats, seat caps and end dates against the recipient's subscriptions at Partner Center.
   const view = await viewOf(ctx, reseller, recipient, customer?.country ?? undefined);
   if (!errors.some((e) => e.field === 'recipient.customerId')) errors.push(...lineErrors(view, order.lines, today, errors));
-  if (order.agreement) {
-    const templateId = await ctx.agreementTemplateId();
-    if (order.agreement.templateId !== templateId) {
-      errors.push({ field: 'agreement.templateId', message: `This is not the current agreement, whose template id is ${templateId}.` });
-    }
-    if (dayNumber(order.agreement.dateAccepted) > dayNumber(today)) {
-      errors.push({ field: 'agreement.dateAccepted', message: `The acceptance cannot be dated after today (${today}).` });
-    }
-  }
 
   let domain: string | undefined;
   let mismatch: Response | undefined;

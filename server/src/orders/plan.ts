@@ -21,7 +21,6 @@ export const TASK_SECONDS: Record<TaskKind, number> = {
   'link-reseller': 1,
   'accept-relationship': 30,
   'record-agreement': 5,
-  'accept-agreement': 30,
   'review-customer': 0,
   'create-subscription': 12,
   'add-seats': 6,
@@ -49,9 +48,7 @@ export function planTasks(
   if (recipient.kind === 'new' && recipient.tenant.kind === 'existing') {
     add('accept-relationship', 'Customer accepts the reseller relationship', { domain });
   }
-  if (recipient.kind !== 'internal' && order.agreement) {
-    add('record-agreement', 'Record the Microsoft Customer Agreement acceptance', { agreement: order.agreement });
-  } else if (recipient.kind !== 'internal' && acceptanceId) {
+  if (recipient.kind !== 'internal' && acceptanceId) {
     add('record-agreement', 'Record the Microsoft Customer Agreement', { acceptanceId });
   }
   priced.forEach(({ line, product }, index) => {
