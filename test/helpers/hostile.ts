@@ -10,7 +10,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CheckoutApi } from '../../src/api/api.js';
 import { HttpCheckoutApi } from '../../src/api/client.js';
-import type { Order } from '../../src/api/schemas.js';
+import type { AcceptanceRequest, CreateAcceptanceRequest, Order } from '../../src/api/schemas.js';
 import type { LcCheckout } from '../../src/components/checkout/checkout.js';
 import {
   E3,
@@ -236,10 +236,31 @@ function rewrite(method: string, value: unknown, s: string): unknown {
 function hostileApi(mock: TestMock, s: string, only?: string[]): CheckoutApi {
   const real = new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0, timeout: 4000 });
   const applies = (method: string) => !only || only.includes(method);
+  // The acceptance request is made for the company the backend knows (the mock checks it
+  // against the order), and comes back under the name the checkout sent, with a hostile signatory.
+  let sentName: string | undefined;
+  const known = (request: AcceptanceRequest): AcceptanceRequest => ({
+    ...request,
+    ...(request.company && sentName !== undefined ? { company: { ...request.company, name: sentName } } : {}),
+    ...(request.signatory ? { signatory: { ...request.signatory, firstName: s, lastName: s } } : {}),
+  });
   return new Proxy(real, {
     get(target, key, receiver) {
       const member = Reflect.get(target, key, receiver) as unknown;
       if (typeof member !== 'function') return member;
+      if (key === 'createAgreementAcceptance') {
+        return async (request: CreateAcceptanceRequest, options?: unknown) => {
+          sentName = request.company.name;
+          return known(await target.createAgreementAcceptance({ ...request, company: { ...request.company, name: 'Adatum Corporation' } }, options as never));
+        };
+      }
+      if (key === 'getAgreementAcceptance' || key === 'regenerateAgreementAcceptanceLink') {
+        return async (id: string, options?: unknown) => known(await (member as CheckoutApi['getAgreementAcceptance']).call(target, id, options as never));
+      }
+      if (key === 'watchAgreementAcceptance') {
+        return (id: string, onSnapshot: (request: AcceptanceRequest) => void, options?: unknown) =>
+          (member as CheckoutApi['watchAgreementAcceptance']).call(target, id, (r) => onSnapshot(known(r)), options as never);
+      }
       if (key === 'watchOrder') {
         return (id: string, onSnapshot: (order: Order) => void, options?: unknown) =>
           (member as CheckoutApi['watchOrder']).call(target, id, (o) => onSnapshot(applies('getOrder') ? (rewrite('getOrder', o, s) as Order) : o), options as never);

@@ -5,6 +5,10 @@ export const agreementStyles = css`
   :host {
     display: block;
   }
+  /* Long unbroken names, emails and links wrap instead of widening the step. */
+  p {
+    overflow-wrap: anywhere;
+  }
   .intro {
     margin: 0 0 var(--_space);
   }
@@ -33,9 +37,6 @@ export const agreementStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
     margin-block-end: var(--_space);
-  }
-  .url code {
-    overflow-wrap: anywhere;
   }
   .link-actions {
     display: flex;
