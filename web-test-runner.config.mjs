@@ -1,9 +1,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { defaultReporter } from '@web/test-runner';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 import { loadTs } from './scripts/load-ts.mjs';
-import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { checkoutReporter } from './scripts/test-reporter.mjs';
 
 const executablePath = findChromium();
 // The mock backend runs in this Node process and is reached over real HTTP: a default
@@ -16,7 +15,7 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  reporters: [defaultReporter(), summaryReporter()],
+  reporters: [checkoutReporter({ isMockPath: (path) => hub.matches(path) })],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [
     async (ctx, next) => {
