@@ -671,6 +671,7 @@ export const Order = z.object({
   estimatedSecondsRemaining: z.optional(z.number().check(z.nonnegative())),
   /** For a failed order: whether placing the same order again may succeed (a passing failure). */
   retryable: z.optional(z.boolean()),
+  /** A new tenant's administrator: on a completed order, and on a failed one that created the tenant. */
   credentials: z.optional(AdminCredentials),
   /** The admin access (GDAP) this order asked for, when it asked for any. */
   adminAccess: z.optional(

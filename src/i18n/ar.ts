@@ -327,7 +327,7 @@ export const ar: Translation = {
   'provisioning.heading.waiting': 'طلبك بانتظار إجراء من شخص آخر',
   'provisioning.heading.completed': 'اكتمل طلبك',
   'provisioning.heading.failed': 'تعذّر إكمال طلبك',
-  'provisioning.intro': 'أبقِ هذه الصفحة مفتوحة أثناء تنفيذ المهام أدناه. يستغرق ذلك عادةً بضع دقائق.',
+  'provisioning.intro': 'أبقِ هذه الصفحة مفتوحة أثناء تنفيذ المهام أدناه.',
   'provisioning.orderId': 'معرّف الطلب',
   'provisioning.progressLabel': 'التقدم الإجمالي',
   'provisioning.progressValue': 'اكتمل {percent}%',
@@ -355,7 +355,7 @@ export const ar: Translation = {
   'provisioning.connection.reconnecting': 'انقطع الاتصال. جارٍ إعادة المحاولة… لا يتأثر طلبك بذلك.',
   'provisioning.connection.offline': 'أنت غير متصل بالإنترنت. يستمر طلبك، وتُستأنف تحديثات التقدم عند عودة الاتصال.',
   'provisioning.waiting.safe': 'يمكنك إغلاق هذه الصفحة بأمان؛ فالطلب مستمر.',
-  'provisioning.waiting.actions': 'أرسل هذه الروابط إلى الأشخاص الذين يجب أن يتخذوا إجراءً:',
+  'provisioning.waiting.actions': 'أرسل الروابط الموجودة في المهام أدناه إلى الأشخاص الذين يجب أن يتخذوا إجراءً.',
   'provisioning.completed.summary': 'تراخيص {company} جاهزة.',
   'provisioning.completed.tenant': 'نطاق المستأجر',
   'provisioning.completed.company': 'الشركة',
@@ -380,4 +380,15 @@ export const ar: Translation = {
   'provisioning.failed.retry': 'إعادة المحاولة',
   'provisioning.leaveMessage':
     'يجري الآن إعداد طلبك. ابقَ في هذه الصفحة حتى تنتهي المهام الجارية، لترى النتيجة وما عليك فعله بعد ذلك. مغادرة الصفحة لا تُلغي الطلب.',
+  // <lc-provisioning>: what was bought; credentials after a failure
+  'provisioning.bought.new.one': '{product}: ترخيص واحد، {term}، {billing}',
+  'provisioning.bought.new.other': '{product}: {count} تراخيص، {term}، {billing}',
+  'provisioning.bought.seats.one': '{product}: أُضيف ترخيص واحد إلى الاشتراك الحالي',
+  'provisioning.bought.seats.other': '{product}: أُضيفت {count} تراخيص إلى الاشتراك الحالي',
+  'provisioning.bought.term.P1M': 'مدة شهر واحد',
+  'provisioning.bought.term.P1Y': 'مدة سنة واحدة',
+  'provisioning.bought.term.P3Y': 'مدة 3 سنوات',
+  'provisioning.bought.billing.monthly': 'فوترة شهرية',
+  'provisioning.bought.billing.annual': 'فوترة سنوية',
+  'provisioning.failed.tenantCreated': 'أُنشئ المستأجر الجديد {domain} قبل الفشل، مع أول مسؤول له:',
 };

@@ -338,7 +338,7 @@ export const de: Translation = {
   'provisioning.heading.waiting': 'Ihre Bestellung wartet auf eine andere Person',
   'provisioning.heading.completed': 'Ihre Bestellung ist abgeschlossen',
   'provisioning.heading.failed': 'Ihre Bestellung konnte nicht abgeschlossen werden',
-  'provisioning.intro': 'Lassen Sie diese Seite geöffnet, während die folgenden Aufgaben laufen. Das dauert in der Regel wenige Minuten.',
+  'provisioning.intro': 'Lassen Sie diese Seite geöffnet, während die folgenden Aufgaben laufen.',
   'provisioning.orderId': 'Bestellnummer',
   'provisioning.progressLabel': 'Gesamtfortschritt',
   'provisioning.progressValue': '{percent} % erledigt',
@@ -368,7 +368,7 @@ export const de: Translation = {
   'provisioning.connection.offline':
     'Sie sind offline. Ihre Bestellung läuft weiter; der Fortschritt wird wieder aktualisiert, sobald Sie online sind.',
   'provisioning.waiting.safe': 'Sie können diese Seite bedenkenlos schließen; die Bestellung läuft weiter.',
-  'provisioning.waiting.actions': 'Senden Sie diese Links an die Personen, die handeln müssen:',
+  'provisioning.waiting.actions': 'Senden Sie die Links in den Aufgaben unten an die Personen, die handeln müssen.',
   'provisioning.completed.summary': 'Die Lizenzen für {company} sind bereit.',
   'provisioning.completed.tenant': 'Mandantendomäne',
   'provisioning.completed.company': 'Unternehmen',
@@ -394,4 +394,15 @@ export const de: Translation = {
   'provisioning.failed.retry': 'Erneut versuchen',
   'provisioning.leaveMessage':
     'Ihre Bestellung wird eingerichtet. Bleiben Sie auf dieser Seite, bis die laufenden Aufgaben abgeschlossen sind, damit Sie das Ergebnis und die nächsten Schritte sehen. Wenn Sie die Seite verlassen, wird die Bestellung nicht storniert.',
+  // <lc-provisioning>: what was bought; credentials after a failure
+  'provisioning.bought.new.one': '{product}: {count} Lizenz, {term}, {billing}',
+  'provisioning.bought.new.other': '{product}: {count} Lizenzen, {term}, {billing}',
+  'provisioning.bought.seats.one': '{product}: {count} Lizenz zum bestehenden Abonnement hinzugefügt',
+  'provisioning.bought.seats.other': '{product}: {count} Lizenzen zum bestehenden Abonnement hinzugefügt',
+  'provisioning.bought.term.P1M': 'Laufzeit 1 Monat',
+  'provisioning.bought.term.P1Y': 'Laufzeit 1 Jahr',
+  'provisioning.bought.term.P3Y': 'Laufzeit 3 Jahre',
+  'provisioning.bought.billing.monthly': 'monatliche Abrechnung',
+  'provisioning.bought.billing.annual': 'jährliche Abrechnung',
+  'provisioning.failed.tenantCreated': 'Der neue Mandant {domain} wurde vor dem Fehler angelegt, mit seinem ersten Administrator:',
 };
