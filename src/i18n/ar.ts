@@ -380,6 +380,9 @@ export const ar: Translation = {
   'provisioning.failed.retry': 'إعادة المحاولة',
   'provisioning.leaveMessage':
     'يجري الآن إعداد طلبك. ابقَ في هذه الصفحة حتى تنتهي المهام الجارية، لترى النتيجة وما عليك فعله بعد ذلك. مغادرة الصفحة لا تُلغي الطلب.',
+  // <lc-tenant-domain>: a domain typed without .onmicrosoft.com
+  'tenant.suffixHint': 'ينتهي النطاق الافتراضي للمستأجر بـ ‎.onmicrosoft.com.',
+  'tenant.useSuggestedDomain': 'استخدام {domain}',
   // <lc-provisioning>: what was bought; credentials after a failure
   'provisioning.bought.new.one': '{product}: ترخيص واحد، {term}، {billing}',
   'provisioning.bought.new.other': '{product}: {count} تراخيص، {term}، {billing}',

@@ -394,6 +394,9 @@ export const de: Translation = {
   'provisioning.failed.retry': 'Erneut versuchen',
   'provisioning.leaveMessage':
     'Ihre Bestellung wird eingerichtet. Bleiben Sie auf dieser Seite, bis die laufenden Aufgaben abgeschlossen sind, damit Sie das Ergebnis und die nächsten Schritte sehen. Wenn Sie die Seite verlassen, wird die Bestellung nicht storniert.',
+  // <lc-tenant-domain>: a domain typed without .onmicrosoft.com
+  'tenant.suffixHint': 'Die Standarddomäne eines Mandanten endet auf .onmicrosoft.com.',
+  'tenant.useSuggestedDomain': '{domain} verwenden',
   // <lc-provisioning>: what was bought; credentials after a failure
   'provisioning.bought.new.one': '{product}: {count} Lizenz, {term}, {billing}',
   'provisioning.bought.new.other': '{product}: {count} Lizenzen, {term}, {billing}',

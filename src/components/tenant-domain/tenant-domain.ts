@@ -37,6 +37,7 @@ import { formStyles } from '../shared/form.styles.js';
 import { SUFFIX, charList, icon, renderRegistered, renderSuggestions, renderTenantCheckbox } from './tenant-domain.parts.js';
 import { tenantDomainStyles } from './tenant-domain.styles.js';
 import { tenantDomainStrings, type TenantDomainStrings } from './tenant-domain.strings.js';
+import { renderSuffixHint } from './tenant-domain.suffix-hint.js';
 
 /** Quiet time after the last keystroke before a look-up is sent. */
 export const LOOKUP_DEBOUNCE_MS = 400;
@@ -248,6 +249,15 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
     await this.updateComplete;
     // The suggestion buttons go with the taken state: keep focus in the field just filled.
     this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId('prefix')}`)?.focus();
+  }
+
+  /** The hint's `….onmicrosoft.com` put in the domain field, as if typed. */
+  private async _onUseDomain(domain: string): Promise<void> {
+    this.fieldEdited('domain');
+    this._cancelConfirm();
+    this._commit({ ...this._draft, domain });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId('domain')}`)?.focus();
   }
 
   private _onRetry(): void {
@@ -475,6 +485,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
             </div>`
           : input}
         ${error ? html`<div id=${`${id}-error`} class="error" part="error">${error}</div>` : nothing}
+        ${prefix ? nothing : renderSuffixHint(this._draft.domain, (key) => this.t(key), (domain) => void this._onUseDomain(domain))}
       </div>
     `;
   }
