@@ -561,6 +561,9 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
                 required: true,
                 spellcheck: false,
                 hint: this.t('customerDetails.emailHint'),
+                // A row of its own: its hint would push it below the names beside it, and
+                // addresses are long.
+                wide: true,
               })}
               ${this._field('phone', messages, { autocomplete: 'tel', type: 'tel' })}
             </div>
