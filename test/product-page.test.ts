@@ -42,3 +42,15 @@ describe('product page, then checkout page', () => {
     expect(names()).to.deep.equal([products[0]!.name, products[3]!.name]);
   });
 });
+
+describe('the demo pages', () => {
+  it('the checkout page lists the test values in a "Try these" panel, open, above the checkout', async () => {
+    const page = new DOMParser().parseFromString(await (await fetch('/checkout.html')).text(), 'text/html');
+    const panel = page.querySelector('details.try-these')!;
+    expect(panel.hasAttribute('open')).to.equal(true);
+    expect(panel.querySelector('summary')!.textContent).to.contain('Try these');
+    const values = [...panel.querySelectorAll('code')].map((code) => code.textContent);
+    expect(values).to.include.members(['contoso', 'fabrikam.onmicrosoft.com', 'Fail', 'Review', '00000', '99999', 'Adatum']);
+    expect(panel.compareDocumentPosition(page.querySelector('lc-checkout')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+  });
+});
