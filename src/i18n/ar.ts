@@ -384,9 +384,9 @@ export const ar: Translation = {
   'tenant.suffixHint': 'ينتهي النطاق الافتراضي للمستأجر بـ ‎.onmicrosoft.com.',
   'tenant.useSuggestedDomain': 'استخدام {domain}',
   // <lc-provisioning>: what was bought; credentials after a failure
-  'provisioning.bought.new.one': '{product}: ترخيص واحد، {term}، {billing}',
+  'provisioning.bought.new.one': '{product}: {count} ترخيص، {term}، {billing}',
   'provisioning.bought.new.other': '{product}: {count} تراخيص، {term}، {billing}',
-  'provisioning.bought.seats.one': '{product}: أُضيف ترخيص واحد إلى الاشتراك الحالي',
+  'provisioning.bought.seats.one': '{product}: أُضيف {count} ترخيص إلى الاشتراك الحالي',
   'provisioning.bought.seats.other': '{product}: أُضيفت {count} تراخيص إلى الاشتراك الحالي',
   'provisioning.bought.term.P1M': 'مدة شهر واحد',
   'provisioning.bought.term.P1Y': 'مدة سنة واحدة',
