@@ -99,6 +99,8 @@ function normalize(value: Partial<TenantDraft> | undefined): TenantDraft {
  * @csspart input - Every text input; also `prefix-input` and `domain-input`.
  * @csspart prefix-input - The new tenant's domain prefix.
  * @csspart suffix - The `.onmicrosoft.com` shown after the prefix.
+ * @csspart suffix-hint - Under an existing tenant's domain typed without `.onmicrosoft.com`: the hint and its button.
+ * @csspart use-domain-button - Puts the suggested `….onmicrosoft.com` domain in the field.
  * @csspart domain-input - The existing tenant's default domain.
  * @csspart notice - The permanence notice.
  * @csspart availability - The prefix's availability: checking, available, taken (with suggestions), failed.
