@@ -1,6 +1,6 @@
 import type { CountryRules } from '../../api/schemas.js';
 import type { CompanyField } from '../../checkout/validate.js';
-import type { CustomerDetailsStrings } from './customer-details.strings.js';
+import { customerDetailsStrings, type CustomerDetailsStrings } from './customer-details.strings.js';
 
 type AddressField = Extract<CompanyField, 'line1' | 'line2' | 'city' | 'state' | 'postalCode'>;
 type Key = keyof CustomerDetailsStrings & string;
@@ -26,10 +26,11 @@ export function loadAddressFormats(): Promise<Readonly<Record<string, string>>> 
 
 const FIELD_OF: Record<string, AddressField[]> = { A: ['line1', 'line2'], C: ['city'], S: ['state'], Z: ['postalCode'] };
 
-/** The state names the labels know; any other type is called "State or province". */
-const STATE_TYPES = new Set(['state', 'province', 'county', 'prefecture', 'emirate', 'parish', 'island', 'department', 'region', 'area', 'do_si', 'district', 'oblast']);
-const POSTAL_TYPES = new Set(['postal', 'zip', 'eircode', 'pin']);
-const CITY_TYPES = new Set(['suburb', 'post_town', 'district']);
+/** The key of a name type's label (`customerDetails.state.county`), when the strings have one. */
+const labelKey = (group: string, type: string): Key | undefined => {
+  const key = `customerDetails.${group}.${type}`;
+  return key in customerDetailsStrings ? (key as Key) : undefined;
+};
 /**
  * English calls the postal code "Postcode" in these countries. The metadata has no such
  * distinction (it is a matter of the language, not of the address format).
@@ -49,10 +50,10 @@ export function addressFormat(country: string, table: Readonly<Record<string, st
   const hasState = fields.includes('state');
   if (!hasState && (rules?.stateRequired || rules?.states.length)) fields.push('state');
   const labels: AddressFormat['labels'] = {};
-  if (hasState || rules?.states.length) labels.state = `customerDetails.state.${STATE_TYPES.has(state) ? state : 'province'}` as Key;
-  const postal = zip === 'postal' && POSTCODE_COUNTRIES.has(country) ? 'postcode' : zip;
-  labels.postalCode = `customerDetails.postal.${POSTAL_TYPES.has(postal) || postal === 'postcode' ? postal : 'postal'}` as Key;
-  if (CITY_TYPES.has(locality)) labels.city = `customerDetails.city.${locality}` as Key;
+  // A type the strings do not know keeps the generic label ("State or province", "Postal code", "City").
+  if (hasState || rules?.states.length) labels.state = labelKey('state', state);
+  labels.postalCode = labelKey('postal', zip === 'postal' && POSTCODE_COUNTRIES.has(country) ? 'postcode' : zip);
+  labels.city = labelKey('city', locality);
   return { order: fields, labels };
 }
 
