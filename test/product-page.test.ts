@@ -7,6 +7,7 @@ import '../src/tags.js';
 import '../src/index.js';
 import type { LcCheckout } from '../src/components/checkout/checkout.js';
 import { catalog } from '../src/mock/data.js';
+import 'axe-core/axe.min.js';
 import { createTestMock } from './helpers/mock.js';
 import { E3, shadowText, textName } from './helpers/tags.js';
 
@@ -44,6 +45,21 @@ describe('product page, then checkout page', () => {
 });
 
 describe('the demo pages', () => {
+  it('the Add to cart buttons\' accessible names contain their visible text (axe label-content-name-mismatch, off by default)', async () => {
+    const mock = await createTestMock();
+    const products = catalog.products.slice(0, 8);
+    const page = await fixture<HTMLElement>(html`<main>
+      ${products.map((p) => html`<lc-add-to-cart api-base=${mock.baseUrl} product=${p.id}></lc-add-to-cart>`)}
+    </main>`);
+    const buttons = [...page.querySelectorAll('lc-add-to-cart')].map((el) => el.shadowRoot!.querySelector('button')!);
+    await waitUntil(() => buttons.every((b) => textName(b).length > 'Add to cart'.length), 'the buttons did not get their products');
+    const axe = (window as unknown as { axe: { run: (node: Element, options: object) => Promise<{ violations: unknown[]; passes: unknown[] }> } }).axe;
+    const result = await axe.run(page, { runOnly: ['label-content-name-mismatch'] });
+    expect(result.violations).to.deep.equal([]);
+    for (const button of buttons) expect(textName(button).startsWith('Add to cart')).to.equal(true);
+  });
+
+
   it('the checkout page lists the test values in a "Try these" panel, open, above the checkout', async () => {
     const page = new DOMParser().parseFromString(await (await fetch('/checkout.html')).text(), 'text/html');
     const panel = page.querySelector('details.try-these')!;
