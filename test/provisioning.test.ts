@@ -501,7 +501,8 @@ describe('<lc-provisioning>', () => {
     const outcome = text(part(el, 'outcome'));
     expect(outcome).to.contain(el.order!.recipient.domain!);
     // What was bought, in words, not the tasks' labels.
-    const bought = [...part(el, 'outcome')!.querySelectorAll('ul.plain > li')].map(text);
+    const boughtTerm = [...part(el, 'outcome')!.querySelectorAll('dt')].find((dt) => text(dt) === 'Subscriptions')!;
+    const bought = [...boughtTerm.nextElementSibling!.querySelectorAll('li')].map(text);
     expect(bought).to.deep.equal([
       'Microsoft 365 E3: 25 licences, 1-year term, billed monthly',
       'Microsoft 365 Business Basic: 3 licences, 1-month term, billed monthly',

@@ -53,3 +53,14 @@ export function formatDate(isoDate: string, lang?: string): string {
 export function formatDateRange(from: string, to: string, lang?: string): string {
   return dateFormat(lang).formatRange(calendarDay(from), calendarDay(to));
 }
+
+/**
+ * Formats a point in time (ISO 8601 with offset) as a date and a time in `lang`, in the page's
+ * time zone, naming the zone (a deadline must not be read in another one).
+ */
+export function formatDateTime(isoDateTime: string, lang?: string): string {
+  return cached(
+    `datetime|${lang}`,
+    () => new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+  ).format(new Date(isoDateTime));
+}

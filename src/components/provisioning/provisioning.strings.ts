@@ -1,3 +1,5 @@
+import { provisioningTermsStrings } from './provisioning.terms.strings.js';
+
 /**
  * Default (English) text of `<lc-provisioning>`. Override any key through the element's
  * `strings` property or `<lc-checkout>.strings`. `{name}` placeholders are filled with plain text.
@@ -73,6 +75,7 @@ export const provisioningStrings = {
   'provisioning.bought.billing.monthly': 'billed monthly',
   'provisioning.bought.billing.annual': 'billed annually',
   'provisioning.failed.tenantCreated': 'The new tenant {domain} was created before the failure, with its first administrator:',
+  ...provisioningTermsStrings,
 };
 
 export type ProvisioningStrings = typeof provisioningStrings;

@@ -15,6 +15,7 @@ import { ClockController } from './clock.js';
 import { purchasedItems } from './provisioning.purchases.js';
 import { provisioningStyles } from './provisioning.styles.js';
 import { provisioningStrings, type ProvisioningStrings } from './provisioning.strings.js';
+import { orderTermsStyles, renderOrderTerms, renderPurchaseOrderRow, type OrderTermsView } from './provisioning.terms.js';
 
 export type { ConnectionState };
 
@@ -107,6 +108,10 @@ const ICONS: Record<TaskStatus, SVGTemplateResult> = {
  *
  * @csspart step-heading - The heading (focused by `focusHeading()`).
  * @csspart order-id - The order id.
+ * @csspart order-terms - On the outcome: per line, until when it can be cancelled or reduced, and its renewal.
+ * @csspart line-terms - One line of those.
+ * @csspart cancellation - A line's cancellation deadline (date and time).
+ * @csspart purchase-order - The order's purchase order number.
  * @csspart connection - The banner shown while the backend cannot be reached.
  * @csspart notice - The message set in `notice` (e.g. why leaving was held back).
  * @csspart progress - The overall progress bar.
@@ -147,7 +152,7 @@ const ICONS: Record<TaskStatus, SVGTemplateResult> = {
  * @cssproperty --lc-font-size - Base font size.
  */
 export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
-  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, provisioningStyles];
+  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, provisioningStyles, orderTermsStyles];
 
   private readonly _clock = new ClockController(this);
   /** The wait before "Copied" goes; leaving the page ends it at once. */
@@ -395,6 +400,14 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
     `;
   }
 
+  private _termsView(): OrderTermsView {
+    return {
+      t: (key, values) => this.t(key, values),
+      locale: this.locale,
+      productName: (id) => this.catalog?.products.find((product) => product.id === id)?.name,
+    };
+  }
+
   private _renderCompleted(order: Order): TemplateResult {
     return html`
       <div class="outcome" part="outcome" data-outcome="completed">
@@ -418,7 +431,9 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
               </ul>
             </dd>
           </div>
+          ${renderPurchaseOrderRow(this._termsView(), order)}
         </dl>
+        ${renderOrderTerms(this._termsView(), order)}
         ${order.credentials ? this._renderCredentials(order.credentials) : nothing}
       </div>
     `;
@@ -469,6 +484,8 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
     return html`
       <div class="outcome" part="outcome" data-outcome="waiting">
         <p><strong>${this.t('provisioning.waiting.safe')}</strong></p>
+        ${order.purchaseOrder ? html`<dl class="pairs">${renderPurchaseOrderRow(this._termsView(), order)}</dl>` : nothing}
+        ${renderOrderTerms(this._termsView(), order)}
         ${actions ? html`<p>${this.t('provisioning.waiting.actions')}</p>` : nothing}
       </div>
     `;
