@@ -1,12 +1,15 @@
 /**
- * The placed order's reference in `sessionStorage`, so a reload mid-provisioning resumes the
- * same order instead of losing it or ordering again. `sessionStorage` because the reference
- * belongs to this tab: another tab is another checkout, and closing the tab ends it.
+ * The order's reference in `sessionStorage`, so a reload at any moment after "Place order"
+ * resumes the same order instead of losing it or ordering again. `sessionStorage` because the
+ * reference belongs to this tab: another tab is another checkout, and closing the tab ends it.
  *
- * Only the order id and the idempotency key of the attempt are kept: nothing secret, never
- * the order itself (a completed order may carry the new admin's temporary password).
+ * Two forms share one entry per backend: while `POST /orders` is under way, the request and
+ * its idempotency key (a reload sends them again: the backend answers with the order it made,
+ * or makes it now); once it answered, the order id and that key. Nothing secret: never the
+ * order itself (a completed order may carry the new admin's temporary password), never a token.
  */
 import * as z from 'zod/mini';
+import { OrderRequest } from '../api/schemas.js';
 
 /** What is kept: enough to find the order again, nothing more. */
 export interface OrderRef {
@@ -15,10 +18,15 @@ export interface OrderRef {
   idempotencyKey?: string;
 }
 
-const StoredRef = z.object({
-  orderId: z.string().check(z.minLength(1), z.maxLength(200)),
-  idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-});
+/** An order being sent: what a reload needs to send it again, unchanged. */
+export interface PendingOrder {
+  idempotencyKey: string;
+  request: OrderRequest;
+}
+
+const Key = z.string().check(z.minLength(1), z.maxLength(200));
+const StoredRef = z.object({ orderId: Key, idempotencyKey: z.optional(Key) });
+const StoredPending = z.object({ idempotencyKey: Key, request: OrderRequest });
 
 /** The storage key for a backend: `license-checkout:order:<scope>`. */
 export function orderStorageKey(scope: string): string {
@@ -54,12 +62,11 @@ export function saveOrderRef(scope: string, ref: OrderRef): void {
   }
 }
 
-/** The stored reference for `scope`; a corrupted entry is removed (with a warning) and reads as none. */
-export function loadOrderRef(scope: string): OrderRef | undefined {
-  const store = storage();
+/** The stored entry for `scope`, either form; a corrupted or outdated one is removed (with a warning) and reads as none. */
+function read(scope: string): OrderRef | PendingOrder | undefined {
   let text: string | null | undefined;
   try {
-    text = store?.getItem(orderStorageKey(scope));
+    text = storage()?.getItem(orderStorageKey(scope));
   } catch {
     return undefined;
   }
@@ -70,15 +77,47 @@ export function loadOrderRef(scope: string): OrderRef | undefined {
   } catch {
     value = undefined;
   }
-  const parsed = z.safeParse(StoredRef, value);
-  if (!parsed.success) {
-    console.warn('license-checkout: dropped a corrupted stored order reference.');
-    clearOrderRef(scope);
-    return undefined;
+  const ref = z.safeParse(StoredRef, value);
+  if (ref.success) {
+    const { orderId, idempotencyKey } = ref.data;
+    return idempotencyKey ? { orderId, idempotencyKey } : { orderId };
   }
-  const ref: OrderRef = { orderId: parsed.data.orderId };
-  if (parsed.data.idempotencyKey) ref.idempotencyKey = parsed.data.idempotencyKey;
-  return ref;
+  const pending = z.safeParse(StoredPending, value);
+  if (pending.success) return pending.data;
+  console.warn('license-checkout: dropped a corrupted stored order reference.');
+  clearOrderRef(scope);
+  return undefined;
+}
+
+/** The placed order's stored reference for `scope` (none while its `POST /orders` is still pending). */
+export function loadOrderRef(scope: string): OrderRef | undefined {
+  const entry = read(scope);
+  return entry && 'orderId' in entry ? entry : undefined;
+}
+
+/**
+ * Keeps the request about to be sent as `POST /orders`, with its key, for `scope`; replaced by
+ * the order's reference once it answers. Returns whether it was stored.
+ */
+export function savePendingOrder(scope: string, pending: PendingOrder): boolean {
+  const parsed = z.safeParse(StoredPending, pending);
+  if (!parsed.success) {
+    console.warn('license-checkout: not storing an invalid order request.');
+    return false;
+  }
+  try {
+    storage()?.setItem(orderStorageKey(scope), JSON.stringify(parsed.data));
+    return true;
+  } catch (error) {
+    console.warn('license-checkout: the order being placed could not be stored; a reload now would not resume it.', error);
+    return false;
+  }
+}
+
+/** The order request stored for `scope` whose answer never arrived (a reload interrupted it). */
+export function loadPendingOrder(scope: string): PendingOrder | undefined {
+  const entry = read(scope);
+  return entry && !('orderId' in entry) ? entry : undefined;
 }
 
 /** Forgets the reference for `scope` (the order completed, or the backend no longer knows it). */
