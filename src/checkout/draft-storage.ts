@@ -12,6 +12,7 @@
 import * as z from 'zod/mini';
 import { Agreement, Customer, DomainAvailability, TenantLookup } from '../api/schemas.js';
 import { STEPS, type CheckoutAction, type CheckoutState, type Step } from './machine-state.js';
+import { readStored, removeStored, writeStored } from './order-storage.js';
 import { emptyAgreement, emptyCompany } from './validate.js';
 
 /** Bumped when the stored shape changes: an older draft is discarded, not misread. */
@@ -41,14 +42,6 @@ export function draftStorageKey(scope: string): string {
   return `license-checkout:draft:${scope}`;
 }
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Whether the state holds anything worth restoring (past the cart, or a recipient chosen). */
 export function hasDraft(state: CheckoutState): boolean {
   return state.step !== 'cart' || state.recipientKind !== undefined;
@@ -72,30 +65,14 @@ export function draftOf(state: CheckoutState): CheckoutDraft {
 
 /** Keeps the draft for `scope`; text typed since the last call is all it costs. */
 export function saveDraft(scope: string, draft: CheckoutDraft): void {
-  try {
-    storage()?.setItem(draftStorageKey(scope), JSON.stringify(draft));
-  } catch (error) {
-    // Quota or privacy mode: a reload would lose the form, the checkout itself still works.
-    console.warn('license-checkout: the checkout draft could not be stored; a reload will not restore it.', error);
-  }
+  writeStored(draftStorageKey(scope), draft, 'the checkout draft could not be stored; a reload will not restore it.');
 }
 
 /** The draft for `scope`; a corrupted or outdated one is removed with a warning and reads as none. */
 export function loadDraft(scope: string): CheckoutDraft | undefined {
-  let text: string | null | undefined;
-  try {
-    text = storage()?.getItem(draftStorageKey(scope));
-  } catch {
-    return undefined;
-  }
-  if (text == null) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  const parsed = z.safeParse(StoredDraft, value);
+  const stored = readStored(draftStorageKey(scope));
+  if (!stored) return undefined;
+  const parsed = z.safeParse(StoredDraft, stored.value);
   if (parsed.success) return parsed.data;
   console.warn('license-checkout: discarded a stored checkout draft that is corrupted or from another version.');
   clearDraft(scope);
@@ -103,11 +80,7 @@ export function loadDraft(scope: string): CheckoutDraft | undefined {
 }
 
 export function clearDraft(scope: string): void {
-  try {
-    storage()?.removeItem(draftStorageKey(scope));
-  } catch {
-    // Nothing stored where there is no storage.
-  }
+  removeStored(draftStorageKey(scope));
 }
 
 /**

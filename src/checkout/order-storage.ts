@@ -42,6 +42,42 @@ function storage(): Storage | undefined {
   }
 }
 
+/** What is stored under `key` (`value` undefined when it is no JSON), or undefined when nothing is. */
+export function readStored(key: string): { value: unknown } | undefined {
+  let text: string | null | undefined;
+  try {
+    text = storage()?.getItem(key);
+  } catch {
+    return undefined;
+  }
+  if (text == null) return undefined;
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { value: undefined };
+  }
+}
+
+/** Stores `value` as JSON under `key`; on failure (quota, privacy mode) warns with `lost` and returns false. */
+export function writeStored(key: string, value: unknown, lost: string): boolean {
+  try {
+    storage()?.setItem(key, JSON.stringify(value));
+    return true;
+  } catch (error) {
+    // The checkout itself still works; only what a reload would bring back is lost.
+    console.warn(`license-checkout: ${lost}`, error);
+    return false;
+  }
+}
+
+export function removeStored(key: string): void {
+  try {
+    storage()?.removeItem(key);
+  } catch {
+    // Nothing stored where there is no storage.
+  }
+}
+
 /**
  * Keeps the order's reference for `scope` (the API base URL, so two backends on one page
  * never resume each other's orders). Copies the two known fields only, so passing a whole
@@ -54,29 +90,14 @@ export function saveOrderRef(scope: string, ref: OrderRef): void {
     console.warn('license-checkout: not storing an invalid order reference.');
     return;
   }
-  try {
-    storage()?.setItem(orderStorageKey(scope), JSON.stringify(value));
-  } catch (error) {
-    // Quota or privacy mode: resume after reload will not work, the checkout itself still does.
-    console.warn('license-checkout: the order reference could not be stored; a reload will not resume it.', error);
-  }
+  writeStored(orderStorageKey(scope), value, 'the order reference could not be stored; a reload will not resume it.');
 }
 
 /** The stored entry for `scope`, either form; a corrupted or outdated one is removed (with a warning) and reads as none. */
 function read(scope: string): OrderRef | PendingOrder | undefined {
-  let text: string | null | undefined;
-  try {
-    text = storage()?.getItem(orderStorageKey(scope));
-  } catch {
-    return undefined;
-  }
-  if (text == null) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
+  const stored = readStored(orderStorageKey(scope));
+  if (!stored) return undefined;
+  const { value } = stored;
   const ref = z.safeParse(StoredRef, value);
   if (ref.success) {
     const { orderId, idempotencyKey } = ref.data;
@@ -105,13 +126,7 @@ export function savePendingOrder(scope: string, pending: PendingOrder): boolean 
     console.warn('license-checkout: not storing an invalid order request.');
     return false;
   }
-  try {
-    storage()?.setItem(orderStorageKey(scope), JSON.stringify(parsed.data));
-    return true;
-  } catch (error) {
-    console.warn('license-checkout: the order being placed could not be stored; a reload now would not resume it.', error);
-    return false;
-  }
+  return writeStored(orderStorageKey(scope), parsed.data, 'the order being placed could not be stored; a reload now would not resume it.');
 }
 
 /** The order request stored for `scope` whose answer never arrived (a reload interrupted it). */
@@ -122,9 +137,5 @@ export function loadPendingOrder(scope: string): PendingOrder | undefined {
 
 /** Forgets the reference for `scope` (the order completed, or the backend no longer knows it). */
 export function clearOrderRef(scope: string): void {
-  try {
-    storage()?.removeItem(orderStorageKey(scope));
-  } catch {
-    // Nothing stored where there is no storage.
-  }
+  removeStored(orderStorageKey(scope));
 }
