@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import type { OrderRequest } from '../src/api/schemas.js';
 import { clearOrderRef, loadOrderRef, loadPendingOrder, orderStorageKey, saveOrderRef, savePendingOrder } from '../src/checkout/order-storage.js';
 
 const SCOPE = 'http://localhost:8000/mock/storage-test';
@@ -35,7 +36,7 @@ describe('order storage', () => {
   });
 
   it('keeps an order being sent (request and key) until its reference replaces it; each form reads only as itself', () => {
-    const request = { lines: [{ productId: 'p-1', term: 'P1Y', billing: 'monthly', quantity: 2 }], recipient: { kind: 'internal' } } as const;
+    const request: OrderRequest = { lines: [{ productId: 'p-1', term: 'P1Y', billing: 'monthly', quantity: 2 }], recipient: { kind: 'internal' } };
     expect(savePendingOrder(SCOPE, { idempotencyKey: 'key-3', request })).to.equal(true);
     expect(loadPendingOrder(SCOPE)).to.deep.equal({ idempotencyKey: 'key-3', request });
     expect(loadOrderRef(SCOPE)).to.equal(undefined);
