@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import { Agreement, Customer, DomainAvailability, TenantLookup } from '../api/schemas.js';
 import { STEPS, type CheckoutAction, type CheckoutState, type Step } from './machine-state.js';
 import { readStored, removeStored, writeStored } from './order-storage.js';
-import { emptyAgreement, emptyCompany } from './validate.js';
+import type { AgreementDraft, CompanyDraft } from './validate.js';
 
 /** Bumped when the stored shape changes: an older draft is discarded, not misread. */
 const VERSION = 1;
@@ -25,7 +25,8 @@ const StoredDraft = z.object({
   step: z.enum(STEPS),
   recipientKind: z.optional(z.enum(['internal', 'existing', 'new'])),
   customer: z.optional(Customer),
-  company: z.record(z.string(), Text),
+  // Checked field by field when restored: the machine takes known fields with string values only.
+  company: z.looseObject({}),
   tenant: z.object({
     hasTenant: z.boolean(),
     domain: Text,
@@ -34,7 +35,7 @@ const StoredDraft = z.object({
     lookup: z.optional(TenantLookup),
   }),
   agreement: z.optional(Agreement),
-  agreementDraft: z.record(z.string(), z.union([Text, z.boolean()])),
+  agreementDraft: z.looseObject({}),
 });
 export type CheckoutDraft = z.infer<typeof StoredDraft>;
 
@@ -93,14 +94,12 @@ export function draftActions(draft: CheckoutDraft): CheckoutAction[] {
   if (draft.customer) actions.push({ type: 'select-customer', customer: draft.customer });
   else if (draft.recipientKind) actions.push({ type: 'choose-recipient', kind: draft.recipientKind });
   if (draft.agreement) actions.push({ type: 'agreement-loaded', agreement: draft.agreement });
-  const company = Object.fromEntries(Object.entries(draft.company).filter(([key]) => key in emptyCompany));
-  actions.push({ type: 'update-company', values: company });
+  actions.push({ type: 'update-company', values: draft.company as Partial<CompanyDraft> });
   const { hasTenant, domain, prefix, availability, lookup } = draft.tenant;
   actions.push({ type: 'update-tenant', values: { hasTenant, domain, prefix } });
   if (availability) actions.push({ type: 'availability-loaded', availability });
   if (lookup) actions.push({ type: 'tenant-loaded', lookup });
-  const agreementDraft = Object.fromEntries(Object.entries(draft.agreementDraft).filter(([key]) => key in emptyAgreement));
-  actions.push({ type: 'update-agreement', values: agreementDraft });
+  actions.push({ type: 'update-agreement', values: draft.agreementDraft as Partial<AgreementDraft> });
   return actions;
 }
 
