@@ -41,7 +41,6 @@ describe('<lc-checkout> draft kept across reloads', () => {
   const warn = console.warn;
 
   beforeEach(() => {
-    localStorage.clear();
     sessionStorage.clear();
     warnings = [];
     console.warn = (...args: unknown[]) => warnings.push(args);
@@ -50,7 +49,6 @@ describe('<lc-checkout> draft kept across reloads', () => {
     console.warn = warn;
     cartWatch?.restore();
     cartWatch = undefined;
-    localStorage.clear();
     sessionStorage.clear();
   });
 

@@ -41,11 +41,9 @@ async function toCustomerSearch(mock: Awaited<ReturnType<typeof createTestMock>>
 
 describe('long text and the customer search limit', () => {
   beforeEach(() => {
-    localStorage.clear();
     sessionStorage.clear();
   });
   afterEach(() => {
-    localStorage.clear();
     sessionStorage.clear();
   });
 

@@ -37,7 +37,6 @@ describe('<lc-checkout> options set after insertion', () => {
   const onError = (event: Event) => errors.push(event);
 
   beforeEach(() => {
-    localStorage.clear();
     sessionStorage.clear();
     errors.length = 0;
     document.addEventListener('lc-error', onError);
@@ -46,7 +45,6 @@ describe('<lc-checkout> options set after insertion', () => {
     document.removeEventListener('lc-error', onError);
     fixtureCleanup();
     document.querySelectorAll('lc-checkout').forEach((el) => el.remove());
-    localStorage.clear();
     sessionStorage.clear();
   });
 
