@@ -35,6 +35,7 @@ export {
   type QuoteState,
 } from './components/order-review/order-review.js';
 export { LcProvisioning, type ConnectionState } from './components/provisioning/provisioning.js';
+export { LcOrderSummary, type OrderSummaryOrder } from './components/order-summary/order-summary.js';
 
 // Events (see events/index.ts for which ones a host page sees).
 export * from './events/index.js';

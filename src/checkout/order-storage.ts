@@ -10,12 +10,15 @@
  */
 import * as z from 'zod/mini';
 import { OrderRequest } from '../api/schemas.js';
+import type { RecipientKind } from './machine-state.js';
 
 /** What is kept: enough to find the order again, nothing more. */
 export interface OrderRef {
   orderId: string;
   /** The `Idempotency-Key` the order was placed with: a resend returns the same order. */
   idempotencyKey?: string;
+  /** Who the order was for (`internal`, `existing`, `new`; not secret): the step list shows its path after a reload. */
+  recipientKind?: RecipientKind;
 }
 
 /** An order being sent: what a reload needs to send it again, unchanged. */
@@ -25,7 +28,7 @@ export interface PendingOrder {
 }
 
 const Key = z.string().check(z.minLength(1), z.maxLength(200));
-const StoredRef = z.object({ orderId: Key, idempotencyKey: z.optional(Key) });
+const StoredRef = z.object({ orderId: Key, idempotencyKey: z.optional(Key), recipientKind: z.optional(z.enum(['internal', 'existing', 'new'])) });
 const StoredPending = z.object({ idempotencyKey: Key, request: OrderRequest });
 
 /** The storage key for a backend: `license-checkout:order:<scope>`. */
@@ -86,6 +89,7 @@ export function removeStored(key: string): void {
 export function saveOrderRef(scope: string, ref: OrderRef): void {
   const value: OrderRef = { orderId: ref.orderId };
   if (typeof ref.idempotencyKey === 'string' && ref.idempotencyKey) value.idempotencyKey = ref.idempotencyKey;
+  if (ref.recipientKind) value.recipientKind = ref.recipientKind;
   if (!z.safeParse(StoredRef, value).success) {
     console.warn('license-checkout: not storing an invalid order reference.');
     return;
@@ -100,8 +104,8 @@ function read(scope: string): OrderRef | PendingOrder | undefined {
   const { value } = stored;
   const ref = z.safeParse(StoredRef, value);
   if (ref.success) {
-    const { orderId, idempotencyKey } = ref.data;
-    return idempotencyKey ? { orderId, idempotencyKey } : { orderId };
+    const { orderId, idempotencyKey, recipientKind } = ref.data;
+    return { orderId, ...(idempotencyKey ? { idempotencyKey } : {}), ...(recipientKind ? { recipientKind } : {}) };
   }
   const pending = z.safeParse(StoredPending, value);
   if (pending.success) return pending.data;
