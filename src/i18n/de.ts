@@ -439,6 +439,11 @@ export const de: Translation = {
   'provisioning.bought.billing.monthly': 'monatliche Abrechnung',
   'provisioning.bought.billing.annual': 'jährliche Abrechnung',
   'provisioning.failed.tenantCreated': 'Der neue Mandant {domain} wurde vor dem Fehler angelegt, mit seinem ersten Administrator:',
+
+  // Customer search: refused or failing store (issue 15).
+  'customerType.searchRefused': 'Der Shop hat diese Suche abgelehnt (Fehler {status}). Kürzen oder ändern Sie sie und versuchen Sie es erneut. Ihre Suche bleibt erhalten.',
+  'customerType.searchStoreError': 'Der Shop konnte diese Suche nicht beantworten. Versuchen Sie es gleich noch einmal. Ihre Suche bleibt erhalten.',
+
   // Issue 11: seats or a new subscription, end dates, renewal, cancellation, promotions, purchase order
   'cart.perYear.label': 'Pro Lizenz und Jahr',
   'cart.perYear.offer': '{term}, {billing}',
