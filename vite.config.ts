@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { createMockHub } from './src/mock/hub.js';
+import { minifyTemplateParts } from './scripts/minify-lit-html.js';
 
 /** Mounts the mock backend at /api on the dev server (`npm start`). */
 function mockBackend(): Plugin {
@@ -41,13 +42,57 @@ export function minifyLitCss(): Plugin {
   };
 }
 
+interface AstNode {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Minifies the whitespace of Lit's html`` and svg`` templates in our own sources (see
+ * scripts/minify-lit-html.ts for what changes and what never does): the indentation of the
+ * templates is most of their bytes, and Vite leaves template text as written.
+ */
+export function minifyLitHtml(): Plugin {
+  return {
+    name: 'license-checkout:minify-lit-html',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg)`/.test(code)) return null;
+      const edits: Array<{ start: number; end: number; text: string }> = [];
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (!node || typeof node !== 'object' || typeof (node as AstNode).type !== 'string') return;
+        const n = node as AstNode;
+        const tag = n.tag as AstNode & { name?: string };
+        if (n.type === 'TaggedTemplateExpression' && tag.type === 'Identifier' && (tag.name === 'html' || tag.name === 'svg')) {
+          const quasis = (n.quasi as { quasis: Array<AstNode & { value: { raw: string } }> }).quasis;
+          const minified = minifyTemplateParts(quasis.map((q) => q.value.raw));
+          quasis.forEach((q, i) => {
+            // The quasi's span is its raw text (the parser's offsets are UTF-16, as in `code`); checked, never assumed.
+            if (code.slice(q.start, q.end) !== q.value.raw) throw new Error(`minify-lit-html: unexpected template offsets in ${id}`);
+            if (minified[i] !== q.value.raw) edits.push({ start: q.start, end: q.end, text: minified[i]! });
+          });
+        }
+        for (const key in n) if (key !== 'type') visit(n[key]);
+      };
+      visit(this.parse(code));
+      if (edits.length === 0) return null;
+      let out = code;
+      for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+      return { code: out, map: null };
+    },
+  };
+}
+
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky(\/|$)/, /^react(-dom)?(\/|$)/];
 
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle-tags') {
     // The product-page tags alone, self-contained: dist/license-checkout-tags.js (budget 10 KB gzip).
     return {
-      plugins: [minifyLitCss()],
+      plugins: [minifyLitCss(), minifyLitHtml()],
       build: {
         target: 'es2022',
         emptyOutDir: false,
@@ -67,7 +112,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     // One self-contained file for a plain <script type="module">: dependencies inlined.
     return {
-      plugins: [minifyLitCss()],
+      plugins: [minifyLitCss(), minifyLitHtml()],
       build: {
         target: 'es2022',
         emptyOutDir: false,
@@ -78,7 +123,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [mockBackend(), minifyLitCss()],
+    plugins: [mockBackend(), minifyLitCss(), minifyLitHtml()],
     // The dev server serves the demo (index.html, the product page; checkout.html); the examples are built on their own.
     optimizeDeps: { entries: ['index.html', 'checkout.html'] },
     build: {
