@@ -86,6 +86,13 @@ export function minifyLitHtml(): Plugin {
   };
 }
 
+/**
+ * The script-tag files are final code, never bundled again: the tree-shaking hints for
+ * bundlers (`@__PURE__`, `@__NO_SIDE_EFFECTS__`, several hundred of them) are dead weight there.
+ * (Licence comments were never kept in them: the minifier's default drops them too.)
+ */
+const scriptTagComments = false;
+
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky(\/|$)/, /^react(-dom)?(\/|$)/];
 
 export default defineConfig(({ mode }) => {
@@ -99,7 +106,13 @@ export default defineConfig(({ mode }) => {
         minify: true,
         lib: { entry: 'src/tags.ts', formats: ['es'], fileName: () => 'license-checkout-tags.js' },
         rolldownOptions: {
-          output: { minify: true },
+          output: {
+            // Also shortens our private `_names` (the tags' fields and controllers): safe in this one
+            // self-contained chunk, as the tags declare their properties without decorators (whose
+            // helpers name properties in strings) and lit's production build has no such names.
+            minify: { compress: true, mangle: true, codegen: true, mangleProps: { include: /^_[a-z]/ } },
+            comments: scriptTagComments,
+          },
           // The tags use zod-free functions of src/checkout/cart-store.ts, but that module and
           // src/api/schemas.ts build zod schemas at their top level, which the bundler keeps as
           // possible side effects. Building a schema has none: calls through the `z` namespace
@@ -118,7 +131,7 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         minify: true,
         lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'license-checkout.js' },
-        rolldownOptions: { output: { minify: true } },
+        rolldownOptions: { output: { minify: true, comments: scriptTagComments } },
       },
     };
   }

@@ -6,6 +6,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { HttpCheckoutApiOptions } from '../api/client.js';
 import type { Catalog, Product } from '../api/schemas.js';
+import { BILLINGS, TERMS } from '../checkout/cart-format.js';
 import { addProduct, findProduct, type AddOptions, type AddResult } from '../checkout/cart-store.js';
 
 /**
@@ -14,8 +15,6 @@ import { addProduct, findProduct, type AddOptions, type AddResult } from '../che
  */
 export type TagApiOptions = Pick<HttpCheckoutApiOptions, 'headers' | 'fetch'>;
 
-export const TERMS: readonly string[] = ['P1M', 'P1Y', 'P3Y'];
-export const BILLINGS: readonly string[] = ['monthly', 'annual'];
 
 /** Catalogs by resolved base URL. A failed load is forgotten, so the next ask tries again. */
 const catalogs = new Map<string, Promise<Catalog>>();
