@@ -93,6 +93,28 @@ export function minifyLitHtml(): Plugin {
  */
 const scriptTagComments = false;
 
+/**
+ * The script-tag file's imports of the steps' files take `import.meta.lcRetry` as a query, so a
+ * load after a failure is a new request (a browser keeps a failed module file failed; see
+ * src/components/checkout/step-loader.ts, which sets it).
+ */
+function retryableStepFiles(): Plugin {
+  return {
+    name: 'license-checkout:retryable-step-files',
+    apply: 'build',
+    renderChunk(code, chunk) {
+      if (!chunk.isEntry) return null;
+      let found = 0;
+      const out = code.replace(/\bimport\((["'`])(\.\/license-checkout\/[^"'`$]+\.js)\1\)/g, (_, quote: string, file: string) => {
+        found++;
+        return `import(${quote}${file}${quote}+(import.meta.lcRetry??""))`;
+      });
+      if (found === 0) this.error('retryable-step-files: no import of a step file in the script-tag file');
+      return { code: out, map: null };
+    },
+  };
+}
+
 /** The modules of the steps after the cart (see src/components/checkout/step-loader.ts) and what only they use. */
 const stepCode = /\/src\/(components\/(customer-type|customer-details|tenant-domain|agreement|order-review|provisioning)\/|internal\/(lookup|sleep|abort-on-disconnect)\.ts|checkout\/name-diff\.ts)/;
 
@@ -130,7 +152,7 @@ export default defineConfig(({ mode }) => {
     // checkout and the cart; every later step's code is a file in license-checkout/ beside it,
     // imported relative to it when the step is first needed (src/components/checkout/step-loader.ts).
     return {
-      plugins: [minifyLitCss(), minifyLitHtml()],
+      plugins: [minifyLitCss(), minifyLitHtml(), retryableStepFiles()],
       build: {
         target: 'es2022',
         emptyOutDir: false,

@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 import { loadTs } from './scripts/load-ts.mjs';
+import { lazyCopy } from './scripts/wtr-lazy-copy.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 const executablePath = findChromium();
@@ -10,6 +11,7 @@ const executablePath = findChromium();
 // instance at /api, and one fresh instance per test at /mock/{id}/ (see test/helpers/mock.ts).
 const { createMockHub } = await loadTs('src/mock/hub.ts');
 const hub = createMockHub();
+const cdnCopy = lazyCopy();
 
 export default {
   files: 'test/**/*.test.ts',
@@ -17,8 +19,9 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), cdnCopy.plugin],
   middleware: [
+    cdnCopy.middleware,
     async (ctx, next) => {
       if (!hub.matches(ctx.path)) return next();
       ctx.respond = false;

@@ -20,6 +20,19 @@ const STEP_CODE: Record<LazyStep, readonly [tag: string, load: () => Promise<unk
   provisioning: ['lc-provisioning', () => import('../provisioning/provisioning.js')],
 };
 
+/**
+ * A browser remembers a module file that failed to load for the page's lifetime: importing it
+ * again fails at once, without a request. The script-tag build therefore appends
+ * `import.meta.lcRetry` to the URL of the step files it imports (`retryableStepFiles` in
+ * vite.config.ts; this module and those imports end up in the same file, so they share
+ * `import.meta`). After a failure it changes, so the next load is a new request. Elsewhere
+ * (a bundler's build, the sources) it is set and never read.
+ */
+let failures = 0;
+function nextUrlAfterFailure(): void {
+  (import.meta as ImportMeta & { lcRetry?: string }).lcRetry = `?retry=${++failures}`;
+}
+
 const idle = (fn: () => void): void => {
   if ('requestIdleCallback' in window) requestIdleCallback(fn, { timeout: 2000 });
   else setTimeout(fn, 50);
@@ -75,6 +88,8 @@ export class StepLoader implements ReactiveController {
       retry: () => {
         this._failed.delete(step);
         this.host.requestUpdate();
+        // The Retry button goes away: focus waits on the step's heading, and moves into the step when it arrives.
+        void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>('.step-loading h2')?.focus());
       },
     });
   }
@@ -91,6 +106,7 @@ export class StepLoader implements ReactiveController {
         },
         (error: unknown) => {
           this._loads.delete(step);
+          nextUrlAfterFailure();
           // A prefetch that failed is tried again when the step is shown; a shown step says so.
           if (this.options.step() !== step) return;
           console.warn(`license-checkout: the code of the step "${step}" could not be loaded.`, error);
