@@ -1,0 +1,10 @@
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+const b = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs });
+const p = await b.newPage();
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto('http://127.0.0.1:8765/index.html');
+await new Promise((r) => setTimeout(r, 1500));
+console.log(await p.evaluate(() => !!customElements.get('lc-checkout')));
+await b.close();
