@@ -77,10 +77,11 @@ async function openPage() {
 
 try {
   const page = await openPage();
-  const status = await page.evaluate(() => bench.status());
-  results.elementsInBundle = status.elements;
   const setupMock = await server.createMock({ speed: SPEED });
   const setup = await page.evaluate((base) => bench.setup(base), setupMock.baseUrl);
+  // After setup: the steps' elements are defined once their file has loaded.
+  const status = await page.evaluate(() => bench.status());
+  results.elementsInBundle = status.elements;
   const noCheckout = '<lc-checkout> is not in dist/license-checkout.js (src/index.ts does not import it)';
 
   // --- Rendering -----------------------------------------------------------------------

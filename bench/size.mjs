@@ -138,7 +138,7 @@ const packageOf = (id) => {
 };
 
 /** Mock-only string literals: long literals in src/mock that no other source file contains. */
-async function mockOnlyStrings() {
+export async function mockOnlyStrings() {
   const all = await listTs(join(root, 'src'));
   const mockFiles = all.filter((f) => f.includes('/src/mock/'));
   const others = await Promise.all(all.filter((f) => !f.includes('/src/mock/')).map((f) => readFile(f, 'utf8')));
