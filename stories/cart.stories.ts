@@ -139,7 +139,23 @@ export const ChangeTermAndBilling: Story = {
     const cart = inShadow(await storyElement(canvasElement, 'lc-cart'));
     await userEvent.selectOptions(await cart.findByLabelText('Billing'), 'annual');
     await expect(args['lc-cart-change']).toHaveBeenCalled();
-    // 10 × $150.00 a year.
-    await expect(cart.getAllByText(wholeText('$1,500.00 per year')).length).toBeGreaterThan(0);
+    // 10 × $142.50 a year (twelve months of $12.50, less 5 % for paying upfront).
+    await expect(cart.getAllByText(wholeText('$1,425.00 per year')).length).toBeGreaterThan(0);
+  },
+};
+
+/**
+ * A quantity being typed: the line and cart totals follow at once (the cart takes it on
+ * leaving the field); under the line, what each term and billing costs per licence and year.
+ */
+export const TotalsFollowTyping: Story = {
+  parameters: { setup: { lines: [{ productId: STANDARD, term: 'P1Y', billing: 'monthly', quantity: 10 }] } },
+  play: async ({ canvasElement, args }) => {
+    const cart = inShadow(await storyElement(canvasElement, 'lc-cart'));
+    await retype(await cart.findByLabelText('Quantity'), '12');
+    // 12 × $12.50 a month, before the field is left.
+    await waitFor(() => expect(cart.getAllByText(wholeText('$150.00 per month')).length).toBeGreaterThan(0));
+    await expect(args['lc-cart-change']).not.toHaveBeenCalled();
+    await expect(cart.getByText('Per licence and year')).toBeVisible();
   },
 };

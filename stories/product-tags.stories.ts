@@ -162,7 +162,7 @@ export const Price: Story = {
 
 export const PriceAnnual: Story = {
   parameters: price({ product: E3, term: 'P1Y', billing: 'annual' }),
-  play: ({ canvasElement }) => priceText(canvasElement, '$432.00 per year'),
+  play: ({ canvasElement }) => priceText(canvasElement, '$410.40 per year'),
 };
 
 export const PriceGerman: Story = {

@@ -15,6 +15,8 @@ interface Scenario {
   until: (order: Order) => boolean;
   /** Render the snapshot with this connection state. */
   connection?: 'live' | 'reconnecting' | 'offline';
+  /** The order for an existing customer instead (seats, a purchase order number). */
+  request?: Pick<OrderRequest, 'lines' | 'recipient' | 'purchaseOrder'>;
 }
 
 const lines: OrderRequest['lines'] = [
@@ -41,7 +43,7 @@ function newCustomer(companyName: string, tenant: 'new' | 'existing'): Recipient
 async function orderFor(scenario: Scenario): Promise<Order> {
   const { api } = storyBackend({ latencyMs: 0, ...scenario.backend });
   const agreement = await api.getAgreement();
-  const order = await api.placeOrder({
+  const order = scenario.request ? await api.placeOrder(scenario.request) : await api.placeOrder({
     lines,
     recipient: newCustomer(scenario.companyName ?? 'Tailwind Traders', scenario.tenant ?? 'new'),
     ...(agreement.mode === 'attest'
@@ -133,5 +135,31 @@ export const SucceededWithCredentials: Story = {
 export const Reconnecting: Story = {
   parameters: {
     scenario: { backend: { speed: 1 }, connection: 'reconnecting', until: (o: Order) => o.status === 'provisioning' && hasTask('running')(o) },
+  },
+};
+
+/**
+ * Seats added to an existing customer's subscription and a new one, with a purchase order
+ * number: on success, until when each line can be cancelled or reduced, and when it renews.
+ */
+export const CompletedWithTerms: Story = {
+  parameters: {
+    scenario: {
+      backend: { speed: 500 },
+      request: {
+        recipient: { kind: 'existing', customerId: 'cst-7f3a2c91' },
+        lines: [
+          { kind: 'add-seats', subscriptionId: 'sub-c0b9e512', productId: 'cfq7ttc0lckm-0001', term: 'P1Y', billing: 'monthly', quantity: 10 },
+          { productId: 'cfq7ttc0lfld-0001', term: 'P1Y', billing: 'annual', quantity: 5, autoRenew: false },
+        ],
+        purchaseOrder: 'PO-2027-0042',
+      },
+      until: (o: Order) => o.status === 'completed' || o.status === 'waiting',
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const el = inShadow(await storyElement(canvasElement, 'lc-provisioning'));
+    await expect(await el.findByText('PO-2027-0042')).toBeVisible();
+    await expect(el.getAllByText(/can be cancelled or reduced until/i)).toHaveLength(2);
   },
 };

@@ -12,7 +12,7 @@ import type { LcCheckoutRequestEvent } from '../src/events/cart-checkout-request
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { changedTexts, shownTexts } from './helpers/texts.js';
 
-const E3 = 'cfq7ttc0lfld-0001'; // P1Y monthly $36.00, P1Y annual $432.00, P1M $43.20; 1–10,000
+const E3 = 'cfq7ttc0lfld-0001'; // P1Y monthly $36.00, P1Y annual $410.40, P1M $43.20; 1–10,000
 const BASIC = 'cfq7ttc0lh18-0001'; // P1Y monthly $6.00; 1–300
 
 function root(el: LcCart): ShadowRoot {
@@ -167,9 +167,9 @@ describe('<lc-cart>', () => {
     billing.value = 'annual';
     billing.dispatchEvent(new Event('change', { bubbles: true }));
     await el.updateComplete;
-    expect(text(part(rows(el)[0]!, 'unit-price'))).to.equal('$432.00 per year');
-    expect(text(part(rows(el)[0]!, 'line-total'))).to.equal('$864.00 per year');
-    expect(text(part(root(el), 'totals'))).to.equal('Total $864.00 per year');
+    expect(text(part(rows(el)[0]!, 'unit-price'))).to.equal('$410.40 per year');
+    expect(text(part(rows(el)[0]!, 'line-total'))).to.equal('$820.80 per year');
+    expect(text(part(root(el), 'totals'))).to.equal('Total $820.80 per year');
     expect(seen.map((e) => e.reason)).to.deep.equal(['billing']);
     expect(seen[0]!.lines).to.deep.equal([{ productId: E3, term: 'P1Y', billing: 'annual', quantity: 2 }]);
 
@@ -372,8 +372,8 @@ describe('<lc-cart>', () => {
       expect(rows(el)).to.have.length(1);
       expect(quantityInput(rows(el)[0]!).value).to.equal('5');
       expect(seen.map((e) => e.reason)).to.deep.equal(['add', 'add']);
-      expect(seen[1]!.totals).to.deep.equal({ currency: 'USD', byBilling: { annual: 216000 }, licences: 5, problems: 0 });
-      expect(text(root(el).querySelector('[role="status"]'))).to.equal('Microsoft 365 E3 added. Cart total $2,160.00 per year.');
+      expect(seen[1]!.totals).to.deep.equal({ currency: 'USD', byBilling: { annual: 205200 }, licences: 5, problems: 0 });
+      expect(text(root(el).querySelector('[role="status"]'))).to.equal('Microsoft 365 E3 added. Cart total $2,052.00 per year.');
     });
 
     it('rejects an unknown product, an offer the product lacks and a bad quantity, leaving the cart alone', async () => {

@@ -71,10 +71,10 @@ describe('mock backend: catalog, customers, agreement', () => {
       const offer = (term: string, billing: string) => product.offers.find((o) => o.term === term && o.billing === billing);
       const monthly = offer('P1Y', 'monthly')!;
       expect(monthly, product.name).to.exist;
-      // P1M: billed monthly only, about 20% dearer than an annual term; annual billing is 12 months.
+      // P1M: billed monthly only, about 20% dearer than an annual term; billed annually, 12 months less 5 %.
       expect(offer('P1M', 'annual'), product.name).to.be.undefined;
       expect(offer('P1M', 'monthly')!.unitPrice).to.equal(Math.round(monthly.unitPrice * 1.2));
-      expect(offer('P1Y', 'annual')!.unitPrice).to.equal(monthly.unitPrice * 12);
+      expect(offer('P1Y', 'annual')!.unitPrice).to.equal(Math.round(monthly.unitPrice * 12 * 0.95));
       expect(product.minQuantity).to.equal(1);
       expect(product.description).to.be.a('string').and.not.empty;
       if (product.name.includes('Business')) expect(product.maxQuantity, product.name).to.equal(300);
@@ -253,10 +253,10 @@ describe('mock backend: quotes', () => {
     const [monthly, annual] = result.lines;
     // 10 × $36.00 for 16 of January's 31 days: 36000 × 16 / 31 = 18580.6
     expect(monthly).to.deep.include({ name: 'Microsoft 365 E3', unitPrice: 3600, periodAmount: 36000, periodStart: '2027-01-01', periodEnd: '2027-01-31', chargedDays: 16, periodDays: 31, proratedAmount: 18581 });
-    // 2 × $432.00 for 350 of 365 days: 86400 × 350 / 365 = 82849.3
-    expect(annual).to.deep.include({ unitPrice: 43200, periodAmount: 86400, periodEnd: '2027-12-31', chargedDays: 350, periodDays: 365, proratedAmount: 82849 });
-    expect(result.recurringTotal).to.equal(36000 + 86400);
-    expect(result.firstInvoiceTotal).to.equal(18581 + 82849);
+    // 2 × $410.40 for 350 of 365 days: 82080 × 350 / 365 = 78706.8
+    expect(annual).to.deep.include({ unitPrice: 41040, periodAmount: 82080, periodEnd: '2027-12-31', chargedDays: 350, periodDays: 365, proratedAmount: 78707 });
+    expect(result.recurringTotal).to.equal(36000 + 82080);
+    expect(result.firstInvoiceTotal).to.equal(18581 + 78707);
     expect(Date.parse(result.expiresAt)).to.be.greaterThan(Date.now());
   });
 

@@ -15,7 +15,7 @@ import { catalog as mockCatalog } from '../src/mock/data.js';
 import { byRole, textOf as text } from './helpers/dom.js';
 
 const E3 = 'cfq7ttc0lfld-0001'; // P1Y monthly $36.00
-const BASIC = 'cfq7ttc0lh18-0001'; // P1Y annual $72.00
+const BASIC = 'cfq7ttc0lh18-0001'; // priced by the hand-built quote below (P1Y annual $72.00)
 
 const lines: OrderLineInput[] = [
   { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 3 },

@@ -192,14 +192,14 @@ describe('mock backend: quoting seats and new subscriptions', () => {
 
   it('prorates seats added to an annual-billed subscription to its end date', async () => {
     const line = await quoteLine(mock, existing(WIDE_WORLD), { kind: 'add-seats', subscriptionId: 'sub-3e51d08b', productId: E3, term: 'P1Y', billing: 'annual', quantity: 5 });
-    // 16 January to 6 June 2027 is 142 of the year's 365 days: 216000 × 142 / 365 = 84032.88.
-    expect(line).to.deep.include({ periodStart: '2026-06-07', periodEnd: '2027-06-06', chargedDays: 142, periodDays: 365, periodAmount: 216000, proratedAmount: 84033, endDate: '2027-06-06' });
+    // 16 January to 6 June 2027 is 142 of the year's 365 days: 205200 × 142 / 365 = 79831.23.
+    expect(line).to.deep.include({ periodStart: '2026-06-07', periodEnd: '2027-06-06', chargedDays: 142, periodDays: 365, periodAmount: 205200, proratedAmount: 79831, endDate: '2027-06-06' });
   });
 
   it('ends a new subscription on the aligned date chosen, and does not renew it when auto-renew is off', async () => {
     const line = await quoteLine(mock, existing(CONTOSO), { productId: PREMIUM, term: 'P1Y', billing: 'annual', quantity: 5, endDate: '2027-04-03', autoRenew: false });
-    // 16 January to 3 April is 78 days of the year ending on 3 April: 132000 × 78 / 365 = 28208.2.
-    expect(line).to.deep.include({ kind: 'new', periodStart: '2026-04-04', periodEnd: '2027-04-03', chargedDays: 78, periodDays: 365, proratedAmount: 28208, endDate: '2027-04-03', autoRenew: false });
+    // 16 January to 3 April is 78 days of the year ending on 3 April: 125400 × 78 / 365 = 26797.8.
+    expect(line).to.deep.include({ kind: 'new', periodStart: '2026-04-04', periodEnd: '2027-04-03', chargedDays: 78, periodDays: 365, proratedAmount: 26798, endDate: '2027-04-03', autoRenew: false });
     expect(line).not.to.have.property('renewsOn');
     expect(line).not.to.have.property('promotion');
   });

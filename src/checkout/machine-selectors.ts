@@ -2,8 +2,9 @@
  * The checkout machine's selectors (see `machine.ts`): what the state means for the steps,
  * the navigation guard and the requests sent, and the summaries the review shows. Pure.
  */
-import { OrderRequest, type Agreement, type QuoteRequest, type Recipient } from '../api/schemas.js';
+import { OrderRequest, type Agreement, type OrderLineInput, type QuoteRequest, type Recipient } from '../api/schemas.js';
 import type { CheckoutState, RecipientKind, Step } from './machine-state.js';
+import { linesWithChoices, type RecipientSubscriptions } from './machine-lines.js';
 import {
   hasErrors,
   normalizeDomain,
@@ -160,7 +161,7 @@ export function buildRecipient(state: CheckoutState, today: string = todayIso())
 export function buildQuoteRequest(state: CheckoutState, today: string = todayIso()): QuoteRequest | undefined {
   if (hasErrors(stepErrors(state, { step: 'cart' }))) return undefined;
   const recipient = buildRecipient(state, today);
-  return recipient ? { lines: state.lines.map((line) => ({ ...line })), recipient } : undefined;
+  return recipient ? { lines: orderLines(state), recipient } : undefined;
 }
 
 /**
@@ -183,9 +184,30 @@ export function buildOrderRequest(state: CheckoutState, today: string = todayIso
     }
   }
   if (state.quote) request.quoteId = state.quote.id;
+  const purchaseOrder = state.purchaseOrder?.trim();
+  if (purchaseOrder) request.purchaseOrder = purchaseOrder;
   return OrderRequest.safeParse(request).success ? request : undefined;
 }
 
+/**
+ * Whose subscriptions apply to this checkout: the existing customer's id, `''` for the
+ * reseller's own organization (internal orders), undefined for a new customer or none yet.
+ */
+export function subscriptionOwner(state: CheckoutState): string | undefined {
+  if (state.recipientKind === 'internal') return '';
+  if (state.recipientKind === 'existing') return state.customer?.id;
+  return undefined;
+}
+
+/** The subscriptions and end dates loaded for the current recipient (none for another's). */
+export function recipientSubscriptions(state: CheckoutState): RecipientSubscriptions | undefined {
+  return state.subscriptions && state.subscriptions.owner === subscriptionOwner(state) ? state.subscriptions : undefined;
+}
+
+/** The lines as ordered: the cart's lines with the seats, end dates and auto-renew chosen on the review. */
+export function orderLines(state: CheckoutState): OrderLineInput[] {
+  return linesWithChoices(state.lines, recipientSubscriptions(state), state.lineChoices);
+}
 
 /** Who the order is for, as the review shows it (`<lc-order-review>.recipient`). */
 export interface RecipientSummary {

@@ -4,6 +4,9 @@
  */
 import type { Agreement, Catalog, Customer, DomainAvailability, Order, OrderLineInput, Quote, Recipient, TenantLookup } from '../api/schemas.js';
 import { emptyAgreement, emptyCompany, emptyTenant, todayIso, type AgreementDraft, type CompanyDraft, type TenantDraft } from './validate.js';
+import type { LineChoice, RecipientSubscriptions } from './machine-lines.js';
+
+export type { LineChoice, RecipientSubscriptions } from './machine-lines.js';
 
 // ---------------------------------------------------------------------------------------
 // State
@@ -61,6 +64,12 @@ export interface CheckoutState {
   readonly orderId?: string;
   /** The latest snapshot of the placed order. */
   readonly order?: Order;
+  /** The recipient's subscriptions and allowed end dates (existing customers, internal orders). */
+  readonly subscriptions?: RecipientSubscriptions;
+  /** What the reseller chose per cart line (by the cart's line key); the default applies to the others. */
+  readonly lineChoices?: Readonly<Record<string, LineChoice>>;
+  /** The purchase order number or customer reference typed on the review (sent when not blank). */
+  readonly purchaseOrder?: string;
 }
 
 /** What the machine needs from outside; injected so tests are deterministic. */
@@ -141,5 +150,10 @@ export type CheckoutAction =
   /** A failed order the backend calls retryable: back to review for a new attempt (new key). */
   | { type: 'retry-order' }
   /** A fresh checkout; empties the cart after a placed (not failed) order. */
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** The recipient's subscriptions and end dates arrived; ignored when they are another recipient's. */
+  | { type: 'subscriptions-loaded'; subscriptions: RecipientSubscriptions }
+  /** Seats or a new subscription (with its end date and auto-renew) for the cart line `key`. */
+  | { type: 'choose-line'; key: string; choice: LineChoice }
+  | { type: 'set-purchase-order'; purchaseOrder: string };
 

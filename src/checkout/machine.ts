@@ -27,12 +27,16 @@ import {
   stepErrors,
   stepsFor,
   agreementNeeded,
+  orderLines,
+  subscriptionOwner,
 } from './machine-selectors.js';
+import { lineKey as cartLineKey } from './cart-store.js';
 import { createCheckout, defaultEnv, type CheckoutAction, type CheckoutState, type MachineEnv, type RecipientKind, type Step } from './machine-state.js';
 import { emptyAgreement, emptyCompany, emptyTenant, hasErrors, normalizeDomain, samePrefix, type CompanyDraft, type TenantDraft } from './validate.js';
 
 export * from './machine-state.js';
 export * from './machine-selectors.js';
+export { effectiveChoice, subscriptionsFor, linesWithChoices } from './machine-lines.js';
 export type { AgreementDraft, CompanyDraft, ErrorCode, FieldErrors, TenantDraft } from './validate.js';
 
 // ---------------------------------------------------------------------------------------
@@ -76,11 +80,27 @@ function ownLines(previous: readonly OrderLineInput[], next: readonly OrderLineI
   return asGiven ? next : lines;
 }
 
-/** Whether a quote was made for exactly these lines (a late answer for an older cart is not). */
+/** A line's kind and subscription, besides its offer and quantity. */
+const kindKey = (line: { kind?: string; subscriptionId?: string }) => `${line.kind ?? 'new'}\u0000${line.subscriptionId ?? ''}`;
+
+/**
+ * Whether a quote was made for exactly these lines (a late answer for an older cart, or for
+ * other seat, end-date or renewal choices, is not).
+ */
 function quoteMatches(quote: Quote, lines: readonly OrderLineInput[]): boolean {
-  const a = quote.lines.map(lineKey).sort();
-  const b = lines.map(lineKey).sort();
-  return same(a, b);
+  const a = quote.lines.map((line) => `${lineKey(line)}\u0000${kindKey(line)}`).sort();
+  const b = lines.map((line) => `${lineKey(line)}\u0000${kindKey(line)}`).sort();
+  if (!same(a, b)) return false;
+  // A chosen end date or auto-renew off must be what the quote priced (a backend may leave them out).
+  return lines.every((line) => {
+    if (line.kind === 'add-seats' || (!line.endDate && line.autoRenew !== false)) return true;
+    return quote.lines.some(
+      (q) =>
+        lineKey(q) === lineKey(line) &&
+        (!line.endDate || q.endDate === undefined || q.endDate === line.endDate) &&
+        (line.autoRenew !== false || q.autoRenew !== true),
+    );
+  });
 }
 
 /** Drops the quote: it priced other lines or another recipient. */
@@ -106,7 +126,7 @@ const visit = (state: CheckoutState, step: Step): CheckoutState => ({
 
 /** A new recipient: nothing entered for the previous one survives. */
 function switchRecipient(state: CheckoutState, kind: RecipientKind, customer?: Customer): CheckoutState {
-  const { quote: _quote, customer: _customer, ...rest } = state;
+  const { quote: _quote, customer: _customer, subscriptions: _subscriptions, lineChoices: _lineChoices, purchaseOrder: _purchaseOrder, ...rest } = state;
   return pruneVisited({
     ...rest,
     recipientKind: kind,
@@ -267,7 +287,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       return goTo(state, action.step, env);
 
     case 'quote-loaded':
-      if (!editable || !state.recipientKind || !quoteMatches(action.quote, state.lines)) return state;
+      if (!editable || !state.recipientKind || !quoteMatches(action.quote, orderLines(state))) return state;
       return same(action.quote, state.quote) ? state : { ...state, quote: action.quote };
 
     case 'order-submitting': {
@@ -327,6 +347,22 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
         visited: state.visited.filter((step) => step !== 'provisioning'),
       };
     }
+
+    case 'subscriptions-loaded': {
+      const { subscriptions } = action;
+      if (!editable || subscriptionOwner(state) !== subscriptions.owner || same(subscriptions, state.subscriptions)) return state;
+      return withoutQuote({ ...state, subscriptions });
+    }
+
+    case 'choose-line': {
+      if (!editable || !state.lines.some((line) => cartLineKey(line) === action.key)) return state;
+      const lineChoices = { ...state.lineChoices, [action.key]: action.choice };
+      return same(lineChoices, state.lineChoices) ? state : withoutQuote({ ...state, lineChoices });
+    }
+
+    case 'set-purchase-order':
+      if (!editable || action.purchaseOrder === (state.purchaseOrder ?? '')) return state;
+      return { ...state, purchaseOrder: action.purchaseOrder };
 
     case 'reset': {
       const phase = orderPhase(state);

@@ -5,6 +5,13 @@
 import type { Customer } from '../api/schemas.js';
 import type { CheckoutAction, CheckoutState, RecipientKind, Step } from './machine-state.js';
 import type { AgreementDraft, CompanyDraft, TenantDraft } from './validate.js';
+import type { LineChoice } from './machine-lines.js';
+
+/** What the review reports: one line's choice, or the purchase order number as typed. */
+export interface ReviewLinesValue {
+  line?: { key: string; choice: LineChoice };
+  purchaseOrder?: string;
+}
 
 /** The customer-type step's value. */
 export interface CustomerTypeValue {
@@ -46,6 +53,13 @@ export function stepValueActions(state: CheckoutState, step: Step, value: unknow
     }
     case 'agreement':
       return [{ type: 'update-agreement', values: value as Partial<AgreementDraft> }];
+    case 'review': {
+      const { line, purchaseOrder } = value as ReviewLinesValue;
+      const actions: CheckoutAction[] = [];
+      if (line && typeof line.key === 'string' && line.choice) actions.push({ type: 'choose-line', key: line.key, choice: line.choice });
+      if (typeof purchaseOrder === 'string') actions.push({ type: 'set-purchase-order', purchaseOrder });
+      return actions;
+    }
     default:
       return [];
   }
@@ -65,6 +79,8 @@ export function stepDraft(state: CheckoutState, step: Step): object | undefined 
       return state.tenant;
     case 'agreement':
       return state.agreementDraft;
+    case 'review':
+      return { purchaseOrder: state.purchaseOrder ?? '' };
     default:
       return undefined;
   }

@@ -40,3 +40,14 @@ export function formatDate(isoDate: string, lang?: string): string {
   const date = new Date(Date.UTC(y!, m! - 1, d!));
   return cached(`date|${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
 }
+
+/**
+ * Formats a point in time (ISO 8601 with offset) as a date and a time in `lang`, in the page's
+ * time zone, naming the zone (a deadline must not be read in another one).
+ */
+export function formatDateTime(isoDateTime: string, lang?: string): string {
+  return cached(
+    `datetime|${lang}`,
+    () => new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+  ).format(new Date(isoDateTime));
+}

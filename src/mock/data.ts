@@ -22,16 +22,19 @@ interface ProductSpec {
   seatCap?: number;
 }
 
+/** A year billed upfront: twelve months less 5 %, in whole cents. */
+const upfront = (monthly: number): number => Math.round(monthly * 12 * 0.95);
+
 /** The offers New Commerce has for a product with this monthly annual-term price. */
 export function offersFor(monthly: number, threeYear = false): Offer[] {
   const offers: Offer[] = [
-    // A monthly term costs 20% more than committing to a year.
+    // A monthly term costs 20% more than committing to a year; a year paid upfront about 5% less than paid monthly.
     { term: 'P1M', billing: 'monthly', unitPrice: Math.round(monthly * 1.2) },
     { term: 'P1Y', billing: 'monthly', unitPrice: monthly },
-    { term: 'P1Y', billing: 'annual', unitPrice: monthly * 12 },
+    { term: 'P1Y', billing: 'annual', unitPrice: upfront(monthly) },
   ];
   if (threeYear) {
-    offers.push({ term: 'P3Y', billing: 'monthly', unitPrice: monthly }, { term: 'P3Y', billing: 'annual', unitPrice: monthly * 12 });
+    offers.push({ term: 'P3Y', billing: 'monthly', unitPrice: monthly }, { term: 'P3Y', billing: 'annual', unitPrice: upfront(monthly) });
   }
   return offers;
 }

@@ -7,7 +7,8 @@
  * problem+json naming the field, an unknown route 404 and a wrong method 405, never a 500.
  */
 import type { AgreementMode } from '../api/schemas.js';
-import { INVALID_JSON, notFound, problem, sleep } from './http.js';
+import { sleep } from '../internal/sleep.js';
+import { INVALID_JSON, notFound, problem } from './http.js';
 import { dayNumber } from './proration.js';
 import { addressRoutes } from './resources/addresses.js';
 import { adminAccessRoutes } from './resources/admin-access.js';

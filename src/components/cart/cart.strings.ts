@@ -1,3 +1,5 @@
+import { cartPerYearStrings } from './cart.per-year.strings.js';
+
 /**
  * Default (English) text of `<lc-cart>`. Override any key through the element's `strings`
  * property or `<lc-checkout>.strings`. `{name}` placeholders are filled with plain text.
@@ -48,6 +50,7 @@ export const cartStrings = {
   'cart.announceTotal': 'Cart total {total}.',
   'cart.announceEmpty': 'The cart is empty.',
   'cart.totalAnd': '{first} and {second}',
+  ...cartPerYearStrings,
 };
 
 export type CartStrings = typeof cartStrings;

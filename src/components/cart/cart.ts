@@ -15,6 +15,7 @@ import {
   backendScope,
   billingsOf,
   changeOffer,
+  findProduct,
   lineKey,
   normalizeCart,
   parseQuantity,
@@ -39,6 +40,23 @@ import { BILLING_ORDER, cartAnnouncement } from './cart-text.js';
 import { moveKey, readQuantity } from './quantity-entry.js';
 import { cartStyles } from './cart.styles.js';
 import { cartStrings, type CartStrings } from './cart.strings.js';
+import { perYearStyles, renderPerYear } from './cart.per-year.js';
+
+/**
+ * The cart as the user sees it while typing: each valid quantity being typed applied, so the
+ * line and cart totals follow the typing. An invalid one changes nothing (its message shows).
+ * The cart itself takes the quantity on `change` only (see `readQuantity`).
+ */
+function withTypedQuantities(cart: Cart, drafts: Map<string, string>, catalog: Catalog): Cart {
+  let shown = cart;
+  for (const [key, draft] of drafts) {
+    const line = cart.find((l) => lineKey(l) === key);
+    const product = line && findProduct(catalog, line.productId);
+    const parsed = product ? parseQuantity(draft, product) : undefined;
+    if (product && parsed?.ok) shown = setQuantity(shown, key, parsed.value, product);
+  }
+  return shown;
+}
 
 /** Where an owner that loads the catalog (`<lc-checkout>`) is with it. */
 export type CatalogState = 'loading' | 'ready' | 'error';
@@ -70,7 +88,10 @@ export type CatalogState = 'loading' | 'ready' | 'error';
  * @csspart hint - The allowed quantities under a quantity input.
  * @csspart error - A per-field error message or a line's problem.
  * @csspart unit-price - The unit price of a line.
- * @csspart line-total - The total of a line.
+ * @csspart line-total - The total of a line (it follows a valid quantity as it is typed).
+ * @csspart per-year - Under a line: what one licence of each term and billing costs per year.
+ * @csspart per-year-offer - One term and billing of that comparison; also `per-year-chosen` for the line's own.
+ * @csspart per-year-chosen - The line's own term and billing in that comparison.
  * @csspart button - Every button; also `remove-button`, `retry-button`, `checkout-button`.
  * @csspart remove-button - Removes a line.
  * @csspart retry-button - Reloads the catalog after a failure.
@@ -97,7 +118,7 @@ export type CatalogState = 'loading' | 'ready' | 'error';
  * @cssproperty --lc-font-size - Base font size.
  */
 export class LcCart extends LcApiStepElement<CartStrings> {
-  static override styles = [LcElement.baseStyles, tokens, controls, cartStyles];
+  static override styles = [LcElement.baseStyles, tokens, controls, cartStyles, perYearStyles];
 
   /** The cart's lines, storage and pending additions; inside `<lc-checkout>`, a copy of the owner's lines. */
   private readonly _store = new CartController(this, (change) => this._onStoreChange(change));
@@ -192,8 +213,8 @@ export class LcCart extends LcApiStepElement<CartStrings> {
   private _reloadOnConnect = false;
   /** What the next reported change says in the live region (besides the total). */
   private _changeMessage?: string;
-  /** The pricing of the current cart with the current catalog, computed once per change. */
-  private _priced?: { cart: Cart; catalog: Catalog; pricing: CartPricing; byKey?: Map<string, PricedLine> };
+  /** The pricing of the current cart (with the valid quantities being typed) and catalog, computed once per change. */
+  private _priced?: { cart: Cart; drafts: Map<string, string>; catalog: Catalog; pricing: CartPricing; byKey?: Map<string, PricedLine> };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -333,9 +354,10 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     const catalog = this._catalog;
     if (!catalog) return undefined;
     const memo = this._priced;
-    if (memo && memo.cart === this._cart && memo.catalog === catalog) return memo.pricing;
-    const pricing = priceCart(this._cart, catalog);
-    this._priced = { cart: this._cart, catalog, pricing };
+    const drafts = this._drafts;
+    if (memo && memo.cart === this._cart && memo.drafts === drafts && memo.catalog === catalog) return memo.pricing;
+    const pricing = priceCart(withTypedQuantities(this._cart, drafts, catalog), catalog);
+    this._priced = { cart: this._cart, drafts, catalog, pricing };
     return pricing;
   }
 
@@ -467,6 +489,7 @@ export class LcCart extends LcApiStepElement<CartStrings> {
               </dl>
             `
           : nothing}
+        ${product ? renderPerYear({ t: (key, values) => this.t(key, values), money: (minor) => this._money(minor) }, line, product, `${id}-per-year`) : nothing}
       </li>
     `;
   }

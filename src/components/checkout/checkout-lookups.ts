@@ -13,6 +13,8 @@ export interface CheckoutLookupsOptions {
   apply(action: CheckoutAction): CheckoutState;
   /** Gets the catalog, for the cart and for `addProduct()`. */
   cart: CartController;
+  /** True while the quote must wait (the recipient's subscriptions are on their way: the lines may change). */
+  holdQuote?(): boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export class CheckoutLookups implements ReactiveController {
         if (!client || !body) return initialState;
         return client.createQuote(JSON.parse(body), { signal });
       },
-      args: () => [api(), quoteRequestKey(state())] as const,
+      args: () => [api(), options.holdQuote?.() ? undefined : quoteRequestKey(state())] as const,
       onComplete: (quote) => {
         if (!apply({ type: 'quote-loaded', quote }).quote) this._quoteMismatch = true;
       },

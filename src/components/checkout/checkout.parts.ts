@@ -27,4 +27,8 @@ export const CHILD_PARTS = [
   'order-id', 'connection', 'progress', 'elapsed', 'estimate', 'tasks', 'status-row', 'task-status', 'task-detail',
   'action-link', 'action-url', 'outcome', 'credentials', 'warning', 'user-name', 'password', 'support-details', 'copy-button',
   'new-order-button',
+  // seats or a new subscription, renewal, cancellation, promotions, purchase order (cart, review, provisioning)
+  'per-year', 'per-year-offer', 'per-year-chosen', 'line-choice', 'line-choice-radio', 'end-date-select', 'auto-renew-checkbox',
+  'renewal', 'cancellation', 'promotion', 'promotion-not-applied', 'line-error', 'purchase-order-input', 'order-terms',
+  'line-terms', 'purchase-order',
 ].join(', ');

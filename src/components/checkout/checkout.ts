@@ -8,7 +8,7 @@ import { CartController, type CartChange } from '../../checkout/cart-controller.
 import type { AddOptions, CartLine } from '../../checkout/cart-store.js';
 import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
 import { agreementNeeded, agreementSummary, canGoBack, createCheckout, isEditable, navigationGuardNeeded } from '../../checkout/machine.js';
-import { orderPhase, recipientSummary, stepsFor, transition } from '../../checkout/machine.js';
+import { orderPhase, recipientSubscriptions, recipientSummary, stepsFor, transition } from '../../checkout/machine.js';
 import type { AgreementSummary, CheckoutAction, CheckoutState, RecipientSummary, Step } from '../../checkout/machine.js';
 import { OrderSession } from '../../checkout/order-session.js';
 import { customerTypeValue, stepDraft, stepValueActions } from '../../checkout/step-values.js';
@@ -30,6 +30,8 @@ import { CHILD_PARTS } from './checkout.parts.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { checkoutStrings, type CheckoutStrings } from './checkout.strings.js';
 import { CheckoutLookups } from './checkout-lookups.js';
+import { CheckoutSubscriptions } from './checkout-subscriptions.js';
+import { lineMessages } from './field-errors.js';
 import { placementFailure, withoutChanged, type StepFieldMessages } from './field-errors.js';
 import { agreementLoadingTemplate, stepListTemplate } from './checkout.templates.js';
 import { StepChanges } from './step-changes.js';
@@ -102,12 +104,20 @@ export class LcCheckout extends LcElement {
   /** The cart: its lines, kept in `localStorage` per backend, and `addProduct()` waiting for the catalog. */
   private readonly _cart = new CartController(this, (change) => this._onCartCommitted(change));
 
+  /** The recipient's subscriptions and end dates (before the lookups: the quote waits for them). */
+  private readonly _subscriptions = new CheckoutSubscriptions(this, {
+    api: () => this._api,
+    state: () => this._state,
+    apply: (action) => this._apply(action),
+  });
+
   /** The catalog, the agreement and the quote, from the backend. */
   private readonly _lookups = new CheckoutLookups(this, {
     api: () => this._api,
     state: () => this._state,
     apply: (action) => this._apply(action),
     cart: this._cart,
+    holdQuote: () => this._subscriptions.pending,
   });
 
   /** `lc-step-change`, focus and the announcement of every step change. */
@@ -434,6 +444,11 @@ export class LcCheckout extends LcElement {
           .agreement=${this._agreementSummary()}
           .quote=${state.quote}
           .quoteState=${this._lookups.quoteState(state)}
+          .subscriptions=${recipientSubscriptions(state)}
+          .choices=${state.lineChoices}
+          .purchaseOrder=${state.purchaseOrder ?? ''}
+          .lineErrors=${this._memoized('line-errors', [this._lookups.quote.error, this._fieldErrors['review']], () => lineMessages(this._lookups.quote.error, this._fieldErrors['review']))}
+          .purchaseOrderError=${this._fieldErrors['review']?.['purchaseOrder']}
           .submitting=${orderPhase(state) === 'submitting'}
           .error=${this._orderError}
           ?no-back=${noBack}

@@ -32,6 +32,8 @@ export function placeField(path: string): { step: Step; field: string } | undefi
   if (field === 'tenant' || field === 'tenant.kind') return { step: 'tenant-domain', field: 'prefix' };
   if (field === 'customerId') return { step: 'customer-type', field: 'customer' };
   if (field === 'agreement' || field === 'agreement.templateId') return { step: 'agreement', field: 'accepted' };
+  // The review shows the order's lines and its purchase order number.
+  if (field === 'purchaseOrder' || /^lines\.\d+\.quantity$/.test(field)) return { step: 'review', field };
   if (field.startsWith('agreement.')) {
     const name = field.slice('agreement.'.length);
     return agreementFields.has(name) ? { step: 'agreement', field: name } : undefined;
@@ -98,4 +100,18 @@ export function placementFailure(error: unknown, steps: readonly Step[]): Placem
   if (error.status === 429) return { key: 'checkout.orderFailed.busy' };
   if (error.status >= 500 || error.status === 408) return { key: 'checkout.orderFailed.server' };
   return { key: 'checkout.orderFailed.problem', detail: error.detail ?? error.title };
+}
+
+/**
+ * The messages about order lines, by line index: a refused quote's (a seat cap is a 422 on
+ * `lines.{i}.quantity`) and a refused order's, shown next to the line on the review.
+ */
+export function lineMessages(quoteError: unknown, review: StepFieldMessages | undefined): Record<number, string> | undefined {
+  const messages: Record<number, string> = {};
+  const errors = [...(isApiError(quoteError) ? quoteError.fieldErrors : []), ...Object.entries(review ?? {}).map(([field, message]) => ({ field, message: message ?? '' }))];
+  for (const { field, message } of errors) {
+    const match = /^lines\.(\d+)\./.exec(field);
+    if (match && message) messages[Number(match[1])] ??= message;
+  }
+  return Object.keys(messages).length > 0 ? messages : undefined;
 }

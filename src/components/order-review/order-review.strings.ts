@@ -1,3 +1,5 @@
+import { orderReviewLineStrings } from './order-review.lines.strings.js';
+
 /**
  * Default (English) text of `<lc-order-review>`. Override any key through the element's
  * `strings` property or `<lc-checkout>.strings`. Keys specific to the review start with
@@ -52,6 +54,7 @@ export const orderReviewStrings = {
   'billing.annual': 'Billed annually',
   'per.monthly': '{amount} per month',
   'per.annual': '{amount} per year',
+  ...orderReviewLineStrings,
 };
 
 export type OrderReviewStrings = typeof orderReviewStrings;

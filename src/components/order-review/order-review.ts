@@ -13,6 +13,9 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated, isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { orderReviewStyles } from './order-review.styles.js';
+import { renderLineTerms, renderPurchaseOrder, reviewLinesStyles, type ReviewLinesView } from './order-review.lines.js';
+import type { LineChoice, RecipientSubscriptions } from '../../checkout/machine-lines.js';
+import { LcStepInputEvent } from '../../events/step-input.js';
 import { orderReviewStrings, type OrderReviewStrings } from './order-review.strings.js';
 
 // The review's summaries are selectors of the checkout machine; their types are named here too.
@@ -35,6 +38,13 @@ const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
  * @summary The order review: recipient, tenant, licence lines, the prorated first invoice
  * from the backend's quote with the period each amount covers, totals, and "Place order".
  *
+ * Per line, for a recipient with `subscriptions` of the same product, term and billing: add
+ * the seats to one (preselected) or buy a new subscription; for a new subscription, its end
+ * date (from the allowed ones) and auto-renew; for every line, when it renews, until when it
+ * can be cancelled (`cancellableUntil`, in the page's locale and time zone), the promotion.
+ * Then the optional purchase order number. Choices and the number are reported as
+ * `lc-step-input` (`{ line: { key, choice } }`, `{ purchaseOrder }`).
+ *
  * Works alone with properties; inside `<lc-checkout>` it takes the locale and strings from
  * context. "Place order" fires at most once per placement: it is unavailable while
  * `submitting` and from the press until the owner answers (sets `submitting`, or `error`).
@@ -43,6 +53,7 @@ const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
  * @fires lc-quote-retry - `LcQuoteRetryEvent`: the user asked to load the failed quote again.
  * @fires lc-step-edit - `LcStepEditEvent`: an Edit link was pressed; `step` is where to go.
  * @fires lc-step-back - `LcStepBackEvent`: the Back button was pressed.
+ * @fires lc-step-input - `LcStepInputEvent` (not composed): a line's choice or the purchase order number changed.
  *
  * @csspart heading - The step heading (kept for compatibility; prefer `step-heading`).
  * @csspart step-heading - The step heading, named as in the other steps (focusable, see `focusHeading()`).
@@ -60,6 +71,22 @@ const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
  * @csspart retry-button - Loads the quote again.
  * @csspart back-button - Back to the previous step.
  * @csspart place-order-button - Places the order.
+ * @csspart line-choice - Per line, for a recipient who has the product: seats on a subscription, or a new one.
+ * @csspart radio - Every radio; also `line-choice-radio`.
+ * @csspart line-choice-radio - One way to buy a line.
+ * @csspart end-date-select - The end date of a new subscription (when there is a choice).
+ * @csspart checkbox - Every checkbox; also `auto-renew-checkbox`.
+ * @csspart auto-renew-checkbox - Whether a new subscription renews.
+ * @csspart renewal - When a line renews, or that it ends without renewing.
+ * @csspart cancellation - Until when a line can be cancelled or reduced (date and time).
+ * @csspart promotion - The promotion applied to a line and what it saves.
+ * @csspart promotion-not-applied - A promotion the line does not get, and why.
+ * @csspart line-error - The store's message about a line (a seat cap).
+ * @csspart field - The purchase order field (label, input, hint, error).
+ * @csspart input - Every input; also `purchase-order-input`.
+ * @csspart purchase-order-input - The purchase order number.
+ * @csspart select - Every select; also `end-date-select`.
+ * @csspart hint - The purchase order's hint.
  *
  * @cssproperty --lc-color-accent - "Place order" background and links.
  * @cssproperty --lc-color-accent-text - Text on "Place order".
@@ -76,7 +103,7 @@ const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
  * @cssproperty --lc-font-size - Base font size.
  */
 export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
-  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, orderReviewStyles];
+  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, orderReviewStyles, reviewLinesStyles];
 
   protected readonly defaultStrings = orderReviewStrings;
 
@@ -115,6 +142,29 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
   /** Hides the Back button. */
   @property({ type: Boolean, attribute: 'no-back', reflect: true })
   noBack = false;
+
+  /**
+   * The recipient's subscriptions and allowed end dates: a line whose product, term and
+   * billing match an active subscription offers adding seats to it or a new subscription.
+   */
+  @property({ attribute: false })
+  subscriptions?: RecipientSubscriptions;
+
+  /** The choice per line (by the cart's line key); a line without one gets the default (seats when possible). */
+  @property({ attribute: false })
+  choices?: Readonly<Record<string, LineChoice>>;
+
+  /** The purchase order number or customer reference, as typed (up to 40 characters). */
+  @property({ attribute: false })
+  purchaseOrder = '';
+
+  /** The store's message about the purchase order number, from a refused order. */
+  @property({ attribute: false })
+  purchaseOrderError?: string;
+
+  /** The store's messages about lines (a seat cap), by line index; shown next to each line. */
+  @property({ attribute: false })
+  lineErrors?: Readonly<Record<number, string>>;
 
   /**
    * Locale for money and dates; falls back to context, then the nearest `lang` in the page.
@@ -158,6 +208,29 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
   private _onBack(): void {
     if (this._busy) return;
     this.dispatchEvent(new LcStepBackEvent('review'));
+  }
+
+  /** A line's choice: kept here (shown at once) and reported as `lc-step-input` with `{ line: { key, choice } }`. */
+  private _onChoose(key: string, choice: LineChoice): void {
+    this.choices = { ...this.choices, [key]: choice };
+    this.dispatchEvent(new LcStepInputEvent('review', { line: { key, choice } }));
+  }
+
+  private _onPurchaseOrder(value: string): void {
+    this.purchaseOrder = value;
+    this.dispatchEvent(new LcStepInputEvent('review', { purchaseOrder: value }));
+  }
+
+  private _linesView(): ReviewLinesView {
+    return {
+      t: (key, values) => this.t(key, values),
+      locale: this.locale,
+      money: (minor) => this._money(minor),
+      busy: this._busy,
+      ...(this.subscriptions ? { subscriptions: this.subscriptions } : {}),
+      ...(this.choices ? { choices: this.choices } : {}),
+      choose: (key, choice) => this._onChoose(key, choice),
+    };
   }
 
   private get _busy(): boolean {
@@ -266,7 +339,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
     return html`<dd>—</dd>`;
   }
 
-  private _renderLine({ line, name, unitPrice, quoted }: ReviewLine, index: number): TemplateResult {
+  private _renderLine({ line, name, unitPrice, quoted }: ReviewLine, index: number, view: ReviewLinesView): TemplateResult {
     const id = `line-${index}`;
     const period = quoted ? quoted.periodAmount : unitPrice !== undefined ? unitPrice * line.quantity : undefined;
     return html`
@@ -283,6 +356,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
             : nothing}
           <div><dt>${this.t('review.firstInvoice')}</dt>${this._renderProration(quoted)}</div>
         </dl>
+        ${renderLineTerms(view, line, index, quoted, this.lineErrors?.[index])}
       </li>
     `;
   }
@@ -323,6 +397,9 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
   private _renderQuoteStatus(): TemplateResult | typeof nothing {
     if (this.quoteState === 'loading') {
       return html`<p class="hint" aria-live="polite">${this.t('review.quoteLoading')}</p>`;
+    }
+    if (this.quoteState === 'error' && this.lineErrors) {
+      return html`<div class="notice danger quote-failed" part="quote-failed" role="alert"><p>${this.t('review.lineRefused')}</p></div>`;
     }
     if (this.quoteState === 'error') {
       return html`
@@ -367,6 +444,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
 
   protected override render(): TemplateResult {
     const lines = this._reviewLines();
+    const view = this._linesView();
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" class="step-heading" part="heading step-heading" tabindex="-1">${this.t('review.heading')}</h2>
@@ -377,9 +455,11 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
           ${this._renderEdit('cart', 'review.edit.lines')}
         </div>
         <ul class="lines" part="lines" role="list" aria-labelledby="lines-heading">
-          ${lines.map((line, index) => this._renderLine(line, index))}
+          ${lines.map((line, index) => this._renderLine(line, index, view))}
         </ul>
-        ${this._renderTotals(lines)} ${this._renderQuoteStatus()} ${this._renderActions()}
+        ${this._renderTotals(lines)} ${this._renderQuoteStatus()}
+        ${renderPurchaseOrder(view, this.purchaseOrder, this.purchaseOrderError, (value) => this._onPurchaseOrder(value))}
+        ${this._renderActions()}
       </section>
     `;
   }

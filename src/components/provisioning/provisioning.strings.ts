@@ -1,3 +1,5 @@
+import { provisioningTermsStrings } from './provisioning.terms.strings.js';
+
 /**
  * Default (English) text of `<lc-provisioning>`. Override any key through the element's
  * `strings` property or `<lc-checkout>.strings`. `{name}` placeholders are filled with plain text.
@@ -61,6 +63,7 @@ export const provisioningStrings = {
   'provisioning.failed.retry': 'Try again',
   'provisioning.leaveMessage':
     'Your order is being set up. Stay on this page until the running tasks finish, so you can see the result and what to do next. Leaving does not cancel the order.',
+  ...provisioningTermsStrings,
 };
 
 export type ProvisioningStrings = typeof provisioningStrings;

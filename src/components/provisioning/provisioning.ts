@@ -14,6 +14,7 @@ import { formStyles } from '../shared/form.styles.js';
 import { ClockController } from './clock.js';
 import { provisioningStyles } from './provisioning.styles.js';
 import { provisioningStrings, type ProvisioningStrings } from './provisioning.strings.js';
+import { isSubscriptionTask, orderTermsStyles, renderOrderTerms, renderPurchaseOrderRow, type OrderTermsView } from './provisioning.terms.js';
 
 export type { ConnectionState };
 
@@ -106,6 +107,10 @@ const ICONS: Record<TaskStatus, SVGTemplateResult> = {
  *
  * @csspart step-heading - The heading (focused by `focusHeading()`).
  * @csspart order-id - The order id.
+ * @csspart order-terms - On the outcome: per line, until when it can be cancelled or reduced, and its renewal.
+ * @csspart line-terms - One line of those.
+ * @csspart cancellation - A line's cancellation deadline (date and time).
+ * @csspart purchase-order - The order's purchase order number.
  * @csspart connection - The banner shown while the backend cannot be reached.
  * @csspart notice - The message set in `notice` (e.g. why leaving was held back).
  * @csspart progress - The overall progress bar.
@@ -147,7 +152,7 @@ const ICONS: Record<TaskStatus, SVGTemplateResult> = {
  * @cssproperty --lc-font-size - Base font size.
  */
 export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
-  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, provisioningStyles];
+  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, provisioningStyles, orderTermsStyles];
 
   private readonly _clock = new ClockController(this);
   /** The wait before "Copied" goes; leaving the page ends it at once. */
@@ -386,8 +391,12 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
     `;
   }
 
+  private _termsView(): OrderTermsView {
+    return { t: (key, values) => this.t(key, values), locale: this.locale };
+  }
+
   private _renderCompleted(order: Order): TemplateResult {
-    const subscriptions = order.tasks.filter((task) => task.kind === 'create-subscription');
+    const subscriptions = order.tasks.filter(isSubscriptionTask);
     return html`
       <div class="outcome" part="outcome" data-outcome="completed">
         <p><strong>${this.t('provisioning.completed.summary', { company: order.recipient.companyName })}</strong></p>
@@ -412,7 +421,9 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
               </ul>
             </dd>
           </div>
+          ${renderPurchaseOrderRow(this._termsView(), order)}
         </dl>
+        ${renderOrderTerms(this._termsView(), order)}
         ${order.credentials ? this._renderCredentials(order.credentials) : nothing}
       </div>
     `;
@@ -459,6 +470,8 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
     return html`
       <div class="outcome" part="outcome" data-outcome="waiting">
         <p><strong>${this.t('provisioning.waiting.safe')}</strong></p>
+        ${order.purchaseOrder ? html`<dl class="pairs">${renderPurchaseOrderRow(this._termsView(), order)}</dl>` : nothing}
+        ${renderOrderTerms(this._termsView(), order)}
         ${actions.length
           ? html`<p id="action-links-intro">${this.t('provisioning.waiting.actions')}</p>
               <ul class="action-links" part="action-links" role="list" aria-labelledby="action-links-intro">
