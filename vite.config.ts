@@ -141,8 +141,9 @@ export default defineConfig(({ mode }) => {
           // The tags use zod-free functions of src/checkout/cart-store.ts, but that module and
           // src/api/schemas.ts build zod schemas at their top level, which the bundler keeps as
           // possible side effects. Building a schema has none: calls through the `z` namespace
-          // are declared pure, so the unused schemas (and zod with them) drop out.
-          treeshake: { manualPureFunctions: ['z', 'css'] },
+          // are declared pure, so the unused schemas (and zod with them) drop out; so do unused
+          // frozen constants (the cart store's empty cart).
+          treeshake: { manualPureFunctions: ['z', 'css', 'Object.freeze'] },
         },
       },
     };

@@ -25,6 +25,9 @@ const GROUPS = {
   zod: (id) => /^zod(\/|$)|\/node_modules\/zod\//.test(id),
   ky: (id) => /^ky(\/|$)|\/node_modules\/ky\//.test(id),
   'strings (*.strings.ts)': (id) => /\.strings(\.js|\.ts)?$/.test(id),
+  // Parts of the checkout's own code the cart does not need, yet loaded with it (checkout.ts imports them):
+  'order: session, follower, SSE, navigation guard, stored ref': (id) => /checkout\/(order-session|order-follower|navigation-guard|order-storage)(\.js|\.ts)?$|api\/sse(\.js|\.ts)?$/.test(id),
+  'rules: machine, validators, countries': (id) => /checkout\/(machine|machine-state|machine-selectors|machine-lines|validate|countries|step-values)(\.js|\.ts)?$/.test(id),
 };
 const dependency = (id) => GROUPS['lit + @lit/*'](id) || GROUPS.zod(id) || GROUPS.ky(id);
 

@@ -408,6 +408,8 @@ function table(r) {
     const files = (x) => x.files.map((f) => `\`${f.path}\` ${kb(f.bytes)}`).join(', ');
     rows.push('', `Files received: product page ${files(r.transfer.productPage)}; checkout until the cart is usable ${files(r.transfer.cartInteractive)}; all ${files(r.transfer.allCheckout)}. Mock: ${r.transfer.productPage.mockBytes.value + r.transfer.allCheckout.mockBytes.value} bytes received. GET /catalog: ${r.transfer.catalogRequests.productPage} on the product page, ${r.transfer.catalogRequests.checkoutPage} on the checkout page.`);
   }
+  const extra = ['order: session, follower, SSE, navigation guard, stored ref', 'rules: machine, validators, countries'];
+  rows.push('', `In \`<lc-checkout>\` until the cart is usable, own code the cart itself does not need (leave-one-out): ${extra.map((g) => `${g} ${kb(r.budgets.cartInteractive.leaveOneOut[g]?.gzipBytes ?? 0)}`).join('; ')}.`);
   rows.push('', 'Own code alone: the same build with lit, @lit/*, zod and ky external. The dependency columns are leave-one-out: the files minus the same build with that part external (what it costs after minification and compression, which is less than its floor where the floor bundles more of it). The floor: only what those files\' modules import from lit, @lit/*, zod/mini and ky, bundled alone.', '');
   rows.push('## Size (KB = 1,024 bytes)', '', '| bundle | min | gzip -9 | brotli 11 |', '| --- | ---: | ---: | ---: |');
   const sz = (name, x) => rows.push(`| ${name} | ${kb(x.minBytes)} | ${kb(x.gzipBytes)} | ${kb(x.brotliBytes)} |`);

@@ -40,7 +40,10 @@ export function serializeCart(lines: readonly unknown[]): string {
   return JSON.stringify({ version: STORAGE_VERSION, lines });
 }
 
-const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value !== '';
+/** A string with something in it. */
+export const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value !== '';
+/** A whole number of at least `min`. */
+export const whole = (value: unknown, min: number): boolean => Number.isInteger(value) && (value as number) >= min;
 
 /**
  * Whether a stored line has the shape of an order line (product, offer, whole quantity ≥ 1,
@@ -53,8 +56,7 @@ export function isStoredLine(value: unknown): value is OrderLineInput {
     nonEmpty(l?.productId) &&
     TERMS.includes(l!.term as string) &&
     BILLINGS.includes(l!.billing as string) &&
-    Number.isInteger(l!.quantity) &&
-    (l!.quantity as number) > 0 &&
+    whole(l!.quantity, 1) &&
     (l!.kind === undefined || l!.kind === 'new' || (l!.kind === 'add-seats' && nonEmpty(l!.subscriptionId)))
   );
 }
