@@ -13,6 +13,7 @@ const ORDER = [
   'lc-agreement',
   'lc-order-review',
   'lc-provisioning',
+  'lc-order-summary',
 ];
 
 const root = new URL('../', import.meta.url);
@@ -60,12 +61,13 @@ function section(tag) {
   return out.join('\n');
 }
 
-// Custom properties every element shares are listed once.
+// Custom properties every step shares are listed once (the summary, with no controls, reads a subset).
+const SHARED_BY = ORDER.filter((tag) => tag !== 'lc-order-summary');
 const counts = new Map();
-for (const tag of ORDER) {
+for (const tag of SHARED_BY) {
   for (const p of elements.get(tag)?.cssProperties ?? []) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
 }
-const common = new Set([...counts].filter(([, n]) => n === ORDER.length).map(([name]) => name));
+const common = new Set([...counts].filter(([, n]) => n === SHARED_BY.length).map(([name]) => name));
 const commonRows = [...common].sort().map((name) => {
   const described = ORDER.map((t) => elements.get(t)?.cssProperties?.find((p) => p.name === name)).find((p) => p?.description);
   return `| ${code(name)} | ${oneLine(described?.description)} |`;

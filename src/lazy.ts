@@ -1,6 +1,6 @@
 /**
  * license-checkout/lazy: the checkout whose steps load when first needed. Importing this
- * module defines `<lc-checkout>` and `<lc-cart>`; each later step's element is defined when
+ * module defines `<lc-checkout>`, `<lc-cart>` and `<lc-order-summary>`; each later step's element is defined when
  * the step is first shown (a dynamic import), and all of them are fetched while the browser
  * is idle once the cart is usable. The script-tag file `license-checkout.js` is this module.
  *
@@ -26,6 +26,7 @@ export {
 export { LcElement, VERSION } from './base/lc-element.js';
 export { LcCheckout, type CheckoutApiOptions } from './components/checkout/checkout.js';
 export { LcCart } from './components/cart/cart.js';
+export { LcOrderSummary, type OrderSummaryOrder } from './components/order-summary/order-summary.js';
 export type { LcCustomerType, CustomerTypeValue } from './components/customer-type/customer-type.js';
 export type { LcCustomerDetails } from './components/customer-details/customer-details.js';
 export type { LcTenantDomain } from './components/tenant-domain/tenant-domain.js';

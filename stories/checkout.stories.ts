@@ -67,6 +67,39 @@ export const CatalogLoading: Story = {
   parameters: { setup: { products: [], backend: { faults: [{ path: '/catalog', delayMs: FOREVER, times: 99 }] } } },
 };
 
+/** The checkout in a column of `width`: the order summary follows the checkout's own width. */
+function inColumn(width: string): Story['render'] {
+  return (args, context) => {
+    const column = document.createElement('div');
+    column.style.inlineSize = width;
+    column.append(meta.render!(args, context) as HTMLElement);
+    return column;
+  };
+}
+
+async function summaryShown(canvasElement: HTMLElement, form: 'section' | 'details') {
+  await checkoutFromCart(canvasElement);
+  const checkout = await storyElement(canvasElement, 'lc-checkout');
+  const summary = await waitFor(() => {
+    const el = checkout.shadowRoot!.querySelector('lc-order-summary');
+    if (!el?.shadowRoot?.querySelector(`${form}[part~="order-summary"]`)) throw new Error(`no ${form} summary yet`);
+    return el;
+  }, SLOW);
+  await expect(summary.shadowRoot!.querySelector('[part~="summary-total"]')).toBeVisible();
+}
+
+/** From the recipient step on, a wide checkout shows the order summary beside the step. */
+export const SummaryBesideTheStep: Story = {
+  render: inColumn('60rem'),
+  play: ({ canvasElement }) => summaryShown(canvasElement, 'section'),
+};
+
+/** On a phone the summary sits above the step, collapsed to its total. */
+export const SummaryAboveTheStep: Story = {
+  render: inColumn('320px'),
+  play: ({ canvasElement }) => summaryShown(canvasElement, 'details'),
+};
+
 /** For the reseller's own organization: cart → recipient → review → place order → confirmation. */
 export const InternalOrder: Story = {
   play: async ({ canvasElement, args, step }) => {

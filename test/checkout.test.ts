@@ -97,8 +97,8 @@ describe('<lc-checkout>', () => {
     await cartLoaded(el);
     const list = part(el, 'step-list')!;
     expect(list.localName).to.equal('ol');
-    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Review']);
-    expect(stepItems(el).map((item) => item.getAttribute('aria-current'))).to.deep.equal(['step', 'false', 'false']);
+    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Review', 'Order']);
+    expect(stepItems(el).map((item) => item.getAttribute('aria-current'))).to.deep.equal(['step', 'false', 'false', 'false']);
     // Steps not reached yet are not buttons.
     expect(list.querySelector('button')).to.equal(null);
   });
@@ -166,7 +166,7 @@ describe('<lc-checkout>', () => {
     await waitForStep(el, 'customer-type');
     await waitUntil(() => deepActive()?.matches('h1, h2, h3, [part~="step-heading"], [part~="heading"]'), 'focus did not move to the heading');
     expect(currentStep(el).shadowRoot!.contains(deepActive())).to.equal(true);
-    expect(stepItems(el).map((item) => item.getAttribute('aria-current'))).to.deep.equal(['false', 'step', 'false']);
+    expect(stepItems(el).map((item) => item.getAttribute('aria-current'))).to.deep.equal(['false', 'step', 'false', 'false']);
     await waitUntil(() => text(part(el, 'status')) !== '', 'nothing announced');
     expect(text(part(el, 'status'))).to.equal('Step 2 of 3: Recipient.');
     expect(part(el, 'status')!.getAttribute('role')).to.equal('status');

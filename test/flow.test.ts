@@ -147,7 +147,7 @@ describe('checkout flow', () => {
     await chooseInternal(el);
     const review = await reviewWithQuote(el);
     expect(currentItem(el)).to.equal('Review');
-    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Review']);
+    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Review', 'Order']);
     // Focus went to the review's heading.
     await waitUntil(() => currentStep(el).shadowRoot!.contains(deepActive()) && deepActive()!.matches('h2'), 'focus not on the review heading');
     expect(text(review.querySelector('[part~="summary"]'))).to.contain('Your own organization (internal use)');
@@ -298,7 +298,7 @@ describe('checkout flow', () => {
     await fillCart(el);
     await chooseExisting(el, 'Contoso', /^Contoso Ltd\./);
     const review = await reviewWithQuote(el);
-    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Review']);
+    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Review', 'Order']);
     expect(text(review.querySelector('[part~="summary"]'))).to.contain('Contoso Ltd. (existing customer)');
     expect(text(review.querySelector('[part~="summary"]'))).to.contain('contoso.onmicrosoft.com');
     placeOrderButton(el).click();
@@ -336,7 +336,7 @@ describe('checkout flow', () => {
     await fillCart(el);
     await chooseExisting(el, 'Adatum', /^Adatum Corporation/);
     await waitForStep(el, 'agreement');
-    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Agreement', 'Review']);
+    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Agreement', 'Review', 'Order']);
     expect(currentItem(el)).to.equal('Agreement');
     await fillAgreement(el);
     const review = await reviewWithQuote(el);
@@ -358,7 +358,7 @@ describe('checkout flow', () => {
     await fillCart(el);
     await chooseNew(el);
     await waitForStep(el, 'customer-details');
-    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Company', 'Tenant', 'Agreement', 'Review']);
+    expect(stepItems(el).map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Company', 'Tenant', 'Agreement', 'Review', 'Order']);
     await fillCompany(el, { companyName: 'Tailspin Toys Europe' });
     await continueStep(el);
     const root = await typePrefix(el, 'contoso');

@@ -98,10 +98,10 @@ describe('<lc-checkout> resume after a reload', () => {
     placeOrderButton(first).click();
     const id = await confirmedOrderId(first);
 
-    // Kept from the moment POST /orders answered: the order id and the key it was placed with, nothing else.
+    // Kept from the moment POST /orders answered: the order id, the key it was placed with and the recipient kind, nothing else.
     const ref = JSON.parse(storedRef(mock) ?? 'null') as Record<string, string> | null;
     expect(ref).to.not.equal(null);
-    expect(Object.keys(ref!).sort()).to.deep.equal(['idempotencyKey', 'orderId']);
+    expect(Object.keys(ref!).sort()).to.deep.equal(['idempotencyKey', 'orderId', 'recipientKind']);
     expect(ref!.orderId).to.equal(id);
     const [posted] = await postedOrders(mock);
     expect(ref!.idempotencyKey).to.equal(posted!.headers['idempotency-key']);

@@ -73,6 +73,37 @@ export function stepsFor(state: CheckoutState): Step[] {
   return steps;
 }
 
+/** The step list as shown: the path known so far, which steps were reached, whether more may come. */
+export interface ShownSteps {
+  /** The steps in order, always ending with provisioning (so the list never grows at the end). */
+  steps: Step[];
+  /** The steps reached (done or current). */
+  reached: readonly Step[];
+  /** Whether steps may still be added after the recipient step, once the recipient is known. */
+  more: boolean;
+}
+
+/**
+ * What the step list shows. While editing: the current path, its later steps as upcoming, with
+ * `more` until the recipient decides the path. A resumed order (reloaded; the recipient itself
+ * is not kept) shows the path it went through, from the order's recipient kind or the one kept
+ * with its reference, and from its tasks whether the agreement step was on it.
+ */
+export function shownSteps(state: CheckoutState): ShownSteps {
+  if (!state.orderId || state.recipientKind) {
+    const more = !state.recipientKind || (state.recipientKind === 'existing' && !state.customer);
+    return { steps: stepsFor(state), reached: state.visited, more };
+  }
+  const kind = state.order?.recipient.kind ?? state.resumedKind;
+  const steps: Step[] = ['cart', 'customer-type'];
+  if (kind === 'new') steps.push('customer-details', 'tenant-domain', 'agreement');
+  else if (kind === 'existing' && state.order?.tasks.some((task) => task.kind === 'record-agreement' || task.kind === 'accept-agreement')) {
+    steps.push('agreement');
+  }
+  steps.push('review', 'provisioning');
+  return { steps, reached: steps, more: !kind };
+}
+
 export interface ValidationOptions {
   /** The step to check; the current one when left out. */
   step?: Step;

@@ -70,6 +70,11 @@ export interface CheckoutState {
   readonly lineChoices?: Readonly<Record<string, LineChoice>>;
   /** The purchase order number or customer reference typed on the review (sent when not blank). */
   readonly purchaseOrder?: string;
+  /**
+   * After a reload: the recipient kind the resumed order was placed for (kept with its
+   * reference), so the step list shows the path it went through before its snapshot arrives.
+   */
+  readonly resumedKind?: RecipientKind;
 }
 
 /** What the machine needs from outside; injected so tests are deterministic. */
@@ -144,7 +149,7 @@ export type CheckoutAction =
   /** A newer snapshot of the placed order (SSE or polling). */
   | { type: 'order-updated'; order: Order }
   /** After a reload: follow an order placed earlier (its id from `sessionStorage`). */
-  | { type: 'order-resumed'; orderId: string; order?: Order }
+  | { type: 'order-resumed'; orderId: string; order?: Order; recipientKind?: RecipientKind }
   /** The backend does not know the resumed order: drop it and start over at the cart. */
   | { type: 'order-not-found'; orderId: string }
   /** A failed order the backend calls retryable: back to review for a new attempt (new key). */

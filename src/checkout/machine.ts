@@ -328,7 +328,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       }
       if (!editable) return state;
       // What was ordered is the order's lines, not whatever the cart holds now.
-      const resumed: CheckoutState = { ...visit(state, 'provisioning'), orderId };
+      const resumed: CheckoutState = { ...visit(state, 'provisioning'), orderId, ...(action.recipientKind ? { resumedKind: action.recipientKind } : {}) };
       return order ? withOrder({ ...resumed, lines: order.lines }, order) : resumed;
     }
 

@@ -169,7 +169,7 @@ export class OrderSession implements ReactiveController {
     const placed = apply({ type: 'order-placed', order });
     if (placed.orderId !== order.id) return;
     // From now on a reload resumes this order instead of losing it or placing another.
-    saveOrderRef(this._scope, { orderId: order.id, idempotencyKey });
+    saveOrderRef(this._scope, { orderId: order.id, idempotencyKey, ...(placed.recipientKind ? { recipientKind: placed.recipientKind } : {}) });
     events.placed(order);
     this.host.dispatchEvent(new LcOrderPlacedEvent(order));
     this._orderChanged(undefined, order);
@@ -214,7 +214,7 @@ export class OrderSession implements ReactiveController {
     if (before.orderId || !isEditable(before)) return;
     const ref = loadOrderRef(this._scope);
     if (!ref) return;
-    if (apply({ type: 'order-resumed', orderId: ref.orderId }) === before) return;
+    if (apply({ type: 'order-resumed', orderId: ref.orderId, ...(ref.recipientKind ? { recipientKind: ref.recipientKind } : {}) }) === before) return;
     events.resumed();
     this._follower.follow(ref.orderId);
   }

@@ -7,17 +7,21 @@
  * the order itself (a completed order may carry the new admin's temporary password).
  */
 import * as z from 'zod/mini';
+import type { RecipientKind } from './machine-state.js';
 
 /** What is kept: enough to find the order again, nothing more. */
 export interface OrderRef {
   orderId: string;
   /** The `Idempotency-Key` the order was placed with: a resend returns the same order. */
   idempotencyKey?: string;
+  /** Who the order was for (`internal`, `existing`, `new`; not secret): the step list shows its path after a reload. */
+  recipientKind?: RecipientKind;
 }
 
 const StoredRef = z.object({
   orderId: z.string().check(z.minLength(1), z.maxLength(200)),
   idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  recipientKind: z.optional(z.enum(['internal', 'existing', 'new'])),
 });
 
 /** The storage key for a backend: `license-checkout:order:<scope>`. */
@@ -42,6 +46,7 @@ function storage(): Storage | undefined {
 export function saveOrderRef(scope: string, ref: OrderRef): void {
   const value: OrderRef = { orderId: ref.orderId };
   if (typeof ref.idempotencyKey === 'string' && ref.idempotencyKey) value.idempotencyKey = ref.idempotencyKey;
+  if (ref.recipientKind) value.recipientKind = ref.recipientKind;
   if (!z.safeParse(StoredRef, value).success) {
     console.warn('license-checkout: not storing an invalid order reference.');
     return;
@@ -78,6 +83,7 @@ export function loadOrderRef(scope: string): OrderRef | undefined {
   }
   const ref: OrderRef = { orderId: parsed.data.orderId };
   if (parsed.data.idempotencyKey) ref.idempotencyKey = parsed.data.idempotencyKey;
+  if (parsed.data.recipientKind) ref.recipientKind = parsed.data.recipientKind;
   return ref;
 }
 

@@ -13,6 +13,7 @@ import { checkoutStrings } from '../components/checkout/checkout.strings.js';
 import { customerDetailsStrings } from '../components/customer-details/customer-details.strings.js';
 import { customerTypeStrings } from '../components/customer-type/customer-type.strings.js';
 import { orderReviewStrings } from '../components/order-review/order-review.strings.js';
+import { orderSummaryStrings } from '../components/order-summary/order-summary.strings.js';
 import { provisioningStrings } from '../components/provisioning/provisioning.strings.js';
 import { tenantDomainStrings } from '../components/tenant-domain/tenant-domain.strings.js';
 import type { Translation } from './strings.js';
@@ -26,6 +27,7 @@ export const defaultsByElement = {
   'lc-tenant-domain': tenantDomainStrings,
   'lc-agreement': agreementStrings,
   'lc-order-review': orderReviewStrings,
+  'lc-order-summary': orderSummaryStrings,
   'lc-provisioning': provisioningStrings,
 } as const;
 
@@ -37,5 +39,6 @@ export const allDefaults: Translation = {
   ...tenantDomainStrings,
   ...agreementStrings,
   ...orderReviewStrings,
+  ...orderSummaryStrings,
   ...provisioningStrings,
 };

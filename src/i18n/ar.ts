@@ -325,6 +325,14 @@ export const ar: Translation = {
   'review.waitForQuote': 'يمكن تقديم الطلب بعد حساب الفاتورة الأولى.',
   'review.back': 'رجوع',
 
+  // <lc-order-summary> and the checkout's layout (issue 12)
+  'summary.heading': 'ملخص الطلب',
+  'summary.linesLabel': 'التراخيص المطلوبة',
+  'summary.quantity': '× {count}',
+  'summary.total': 'الإجمالي',
+  'summary.firstInvoice': 'الفاتورة الأولى (تناسبية)',
+  'checkout.moreSteps': 'تتبع خطوات أخرى بعد اختيار المستلم',
+
   // <lc-provisioning>
   'provisioning.heading.loading': 'جارٍ تحميل طلبك…',
   'provisioning.heading.provisioning': 'جارٍ إعداد طلبك',

@@ -336,6 +336,14 @@ export const de: Translation = {
   'review.waitForQuote': 'Sie können die Bestellung aufgeben, sobald die erste Rechnung berechnet ist.',
   'review.back': 'Zurück',
 
+  // <lc-order-summary> and the checkout's layout (issue 12)
+  'summary.heading': 'Bestellübersicht',
+  'summary.linesLabel': 'Bestellte Lizenzen',
+  'summary.quantity': '× {count}',
+  'summary.total': 'Summe',
+  'summary.firstInvoice': 'Erste Rechnung (anteilig)',
+  'checkout.moreSteps': 'Weitere Schritte folgen, sobald der Empfänger feststeht',
+
   // <lc-provisioning>
   'provisioning.heading.loading': 'Ihre Bestellung wird geladen…',
   'provisioning.heading.provisioning': 'Ihre Bestellung wird eingerichtet',

@@ -10,6 +10,7 @@ import type { CheckoutStrings } from '../components/checkout/checkout.strings.js
 import type { CustomerDetailsStrings } from '../components/customer-details/customer-details.strings.js';
 import type { CustomerTypeStrings } from '../components/customer-type/customer-type.strings.js';
 import type { OrderReviewStrings } from '../components/order-review/order-review.strings.js';
+import type { OrderSummaryStrings } from '../components/order-summary/order-summary.strings.js';
 import type { ProvisioningStrings } from '../components/provisioning/provisioning.strings.js';
 import type { TenantDomainStrings } from '../components/tenant-domain/tenant-domain.strings.js';
 
@@ -23,6 +24,7 @@ export type StringKey = keyof (CheckoutStrings &
   TenantDomainStrings &
   AgreementStrings &
   OrderReviewStrings &
+  OrderSummaryStrings &
   ProvisioningStrings);
 
 /**

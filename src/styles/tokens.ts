@@ -98,6 +98,11 @@ export const controls = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* Messages and hints may quote long unbroken values (domains, emails): they wrap, never widen the step. */
+  .error,
+  .hint {
+    overflow-wrap: anywhere;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

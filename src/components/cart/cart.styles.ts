@@ -29,6 +29,11 @@ export const cartStyles = css`
     gap: var(--_space);
     min-width: 0;
   }
+  @container (max-width: 24rem) {
+    .line {
+      padding: var(--_space);
+    }
+  }
   .line[data-problem] {
     border-color: var(--_danger);
   }
@@ -58,6 +63,10 @@ export const cartStyles = css`
   }
   .field.quantity {
     flex-basis: 7rem;
+  }
+  /* Wide enough for the longest choice ("Billed annually") with the select's arrow. */
+  .field:has(select) {
+    flex-basis: 10rem;
   }
   label {
     font-weight: 600;

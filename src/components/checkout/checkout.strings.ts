@@ -41,6 +41,7 @@ export const checkoutStrings = {
     'The order this page was showing ({id}) is not known to the store, so it is no longer shown. Check your orders with the store before you order the same licences again.',
   'checkout.retryFromCart':
     'The licences of the failed order are in the cart again. Go through the checkout to place the order again.',
+  'checkout.moreSteps': 'More steps follow once the recipient is chosen',
   // A step whose code is loaded when first shown (the script-tag build).
   'checkout.stepLoading': 'Loading this step…',
   'checkout.stepFailed': 'This step could not be loaded.',

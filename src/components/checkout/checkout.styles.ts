@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * Layout of `<lc-checkout>`: the step list above the current step. Logical properties only
- * (right-to-left pages), and a step list that wraps down to 320 px.
+ * Layout of `<lc-checkout>`: the step list above the current step, the order summary beside
+ * the step when the checkout is wide (`.wide`, by its own width) and above it when narrow.
+ * Logical properties only (right-to-left pages); nothing wider than 320 px.
  */
 export const checkoutStyles = css`
   :host {
@@ -12,9 +13,34 @@ export const checkoutStyles = css`
   }
   .checkout {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 2);
     padding: var(--lc-checkout-padding, 0);
     background: var(--lc-checkout-background, transparent);
+  }
+  .body {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: calc(var(--_space) * 2);
+  }
+  .main {
+    min-inline-size: 0;
+  }
+  .wide .body {
+    grid-template-columns: minmax(0, 1fr) minmax(14rem, 18rem);
+    gap: calc(var(--_space) * 3);
+    align-items: start;
+  }
+  .wide .main {
+    grid-row: 1;
+    grid-column: 1;
+  }
+  /* Beside the step and kept in view while a long step scrolls. */
+  .wide .side {
+    grid-row: 1;
+    grid-column: 2;
+    position: sticky;
+    inset-block-start: var(--lc-sticky-top, var(--_space));
   }
   .step-list {
     list-style: none;
@@ -27,6 +53,7 @@ export const checkoutStyles = css`
   }
   .step-item {
     counter-increment: step;
+    position: relative;
     display: flex;
     align-items: center;
     gap: calc(var(--_space) * 0.5);
@@ -45,7 +72,8 @@ export const checkoutStyles = css`
     font-variant-numeric: tabular-nums;
     flex: none;
   }
-  .step-item + .step-item {
+  .step-item + .step-item,
+  .step-more + .step-item {
     padding-inline-start: var(--_space);
     border-inline-start: 1px solid var(--_border);
   }
@@ -67,19 +95,48 @@ export const checkoutStyles = css`
     font-size: inherit;
     min-block-size: 2rem;
   }
-  /* Narrow: only the current step keeps its name; the others show their number. */
-  @container (max-width: 30rem) {
-    .step-item:not([aria-current='step']) .step-name {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-    .step-item + .step-item {
-      padding-inline-start: calc(var(--_space) * 0.5);
-    }
+  .step-more {
+    display: flex;
+    align-items: center;
+    min-block-size: 2rem;
+    color: var(--_muted);
+    letter-spacing: 0.1em;
+  }
+  .step-caption {
+    display: none;
+    margin: calc(var(--_space) * 0.5) 0 0;
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  /*
+   * Narrow: one row of numbers (eight fit in 320 px), the current step's name below it, so no
+   * step is left alone on a line. The names stay in the items for assistive technology, and a
+   * visited step's button covers its number.
+   */
+  .narrow .step-list {
+    flex-wrap: nowrap;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .narrow .step-item + .step-item,
+  .narrow .step-more + .step-item {
+    padding-inline-start: 0;
+    border-inline-start: none;
+  }
+  .narrow .step-name {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .narrow .step-item button.link {
+    position: absolute;
+    inset: 0;
+    border-radius: 50%;
+  }
+  .narrow .step-caption {
+    display: block;
   }
   .notice p {
     margin: 0 0 var(--_space);

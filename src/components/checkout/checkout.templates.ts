@@ -1,32 +1,45 @@
-import { html, type TemplateResult } from 'lit';
-import { isEditable, stepsFor, type CheckoutState, type Step } from '../../checkout/machine.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { isEditable, shownSteps, type CheckoutState, type Step } from '../../checkout/machine.js';
+import type { Catalog, OrderLineInput, Quote } from '../../api/schemas.js';
+import '../order-summary/order-summary.js';
+import type { OrderSummaryOrder } from '../order-summary/order-summary.js';
 import type { CheckoutStrings } from './checkout.strings.js';
 
 type Text = (key: keyof CheckoutStrings & string, values?: Record<string, string | number>) => string;
 
-/** The step list: the path's steps, the current one marked, visited ones buttons back to them while editable. */
+/**
+ * The step list: the path known so far (see `shownSteps`), the current step marked, visited
+ * ones buttons back to them while editable. Where more steps follow once the recipient is
+ * known, a marker says so. On narrow layouts only numbers show, with the current step's name
+ * below the list (for the eye: the list items keep their names for assistive technology).
+ */
 export function stepListTemplate(state: CheckoutState, t: Text, goTo: (step: Step) => void): TemplateResult {
-  const steps = stepsFor(state).filter((step) => step !== 'provisioning' || state.step === 'provisioning');
+  const { steps, reached, more } = shownSteps(state);
   const editable = isEditable(state);
+  const item = (step: Step) => {
+    const current = step === state.step;
+    const visited = reached.includes(step);
+    const name = t(`checkout.step.${step}`);
+    const canGo = editable && visited && !current && step !== 'provisioning';
+    return html`
+      <li class="step-item ${visited ? 'visited' : ''}" part="step-item" aria-current=${current ? 'step' : 'false'}>
+        ${canGo
+          ? html`<button type="button" class="link" part="button step-button" aria-label=${t('checkout.goTo', { name })} @click=${() => goTo(step)}>
+              <span class="step-name">${name}</span>
+            </button>`
+          : html`<span class="step-name">${name}</span>`}
+      </li>
+    `;
+  };
+  const gap = steps.indexOf('customer-type') + 1;
   return html`
-    <nav aria-label=${t('checkout.steps')}>
+    <nav class="steps" aria-label=${t('checkout.steps')}>
       <ol class="step-list" part="step-list">
-        ${steps.map((step) => {
-          const current = step === state.step;
-          const visited = state.visited.includes(step);
-          const name = t(`checkout.step.${step}`);
-          const canGo = editable && visited && !current && step !== 'provisioning';
-          return html`
-            <li class="step-item ${visited ? 'visited' : ''}" part="step-item" aria-current=${current ? 'step' : 'false'}>
-              ${canGo
-                ? html`<button type="button" class="link" part="button step-button" aria-label=${t('checkout.goTo', { name })} @click=${() => goTo(step)}>
-                    <span class="step-name">${name}</span>
-                  </button>`
-                : html`<span class="step-name">${name}</span>`}
-            </li>
-          `;
-        })}
+        ${steps.slice(0, gap).map(item)}
+        ${more ? html`<li class="step-more" part="step-more"><span aria-hidden="true">…</span><span class="visually-hidden">${t('checkout.moreSteps')}</span></li>` : nothing}
+        ${steps.slice(gap).map(item)}
       </ol>
+      <p class="step-caption" part="step-caption" aria-hidden="true">${t(`checkout.step.${state.step}`)}</p>
     </nav>
   `;
 }
@@ -74,4 +87,26 @@ export function stepPlaceholderTemplate(p: {
         : html`<p class="loading" part="loading" aria-live="polite">${p.loading}</p>`}
     </section>
   `;
+}
+
+const SUMMARY_PARTS = 'order-summary, order-summary-toggle, summary-lines, summary-line, summary-total, summary-first-invoice';
+
+export interface SummaryData {
+  lines: readonly OrderLineInput[];
+  catalog?: Catalog;
+  quote?: Quote;
+  order?: OrderSummaryOrder;
+}
+
+/** The order summary beside (wide) or above (narrow, collapsible) the step. */
+export function summaryTemplate(data: SummaryData, wide: boolean): TemplateResult {
+  return html`<lc-order-summary
+    class="side"
+    exportparts=${SUMMARY_PARTS}
+    .lines=${data.lines}
+    .catalog=${data.catalog}
+    .quote=${data.quote}
+    .order=${data.order}
+    ?collapsible=${!wide}
+  ></lc-order-summary>`;
 }

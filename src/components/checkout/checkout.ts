@@ -33,7 +33,8 @@ import { CheckoutLookups } from './checkout-lookups.js';
 import { CheckoutSubscriptions } from './checkout-subscriptions.js';
 import { lineMessages } from './field-errors.js';
 import { placementFailure, withoutChanged, type StepFieldMessages } from './field-errors.js';
-import { agreementLoadingTemplate, stepListTemplate } from './checkout.templates.js';
+import { agreementLoadingTemplate, stepListTemplate, summaryTemplate } from './checkout.templates.js';
+import { CheckoutLayout } from './checkout.layout.js';
 import { StepChanges } from './step-changes.js';
 import { StepLoader } from './step-loader.js';
 
@@ -70,9 +71,16 @@ export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
  * @csspart step-list - The list of steps (`<ol>`).
  * @csspart step-item - One step of the list; the current one has `aria-current="step"`.
  * @csspart step-button - A visited step in the list, a button to go back to it.
+ * @csspart step-more - Stands for the steps that follow once the recipient is chosen (before that).
+ * @csspart step-caption - The current step's name below the list on narrow layouts (the list shows numbers there).
  * @csspart status - The visually hidden live region announcing step changes.
  * @csspart notice - A checkout-level message (agreement not loaded, details to fix, a stored order the store no longer knows).
  * @csspart button - Every button, here and in every step (re-exported).
+ *
+ * From the recipient step on, `<lc-order-summary>` shows the lines and totals beside the step
+ * when the checkout is at least 48rem wide, and collapsible above it when narrower (the
+ * checkout's own width, not the viewport's); its parts are re-exported too (`order-summary`,
+ * `order-summary-toggle`, `summary-line`, `summary-total`, `summary-first-invoice`, …).
  *
  * Every part of the steps and of `<lc-provisioning>` is re-exported under its own name
  * (`heading`, `step-heading`, `field`, `label`, `input`, `select`, `error`, `hint`, `button`,
@@ -97,6 +105,7 @@ export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
  * @cssproperty --lc-font-size - Base font size.
  * @cssproperty --lc-checkout-padding - Padding around the checkout (default none).
  * @cssproperty --lc-checkout-background - Background behind the checkout (default transparent).
+ * @cssproperty --lc-sticky-top - How far below the top of the view the order summary stays while a long step scrolls (wide layouts; default one spacing unit). Set it to the height of a fixed page header.
  */
 export class LcCheckout extends LcElement {
   static override styles = [LcElement.baseStyles, tokens, controls, formStyles, checkoutStyles];
@@ -120,6 +129,9 @@ export class LcCheckout extends LcElement {
     holdQuote: () => this._subscriptions.pending,
   });
 
+  /** Wide (summary beside the step) or narrow (summary above it), by the checkout's own width. */
+  private readonly _layout = new CheckoutLayout(this);
+
   /** `lc-step-change`, focus and the announcement of every step change. */
   private readonly _steps = new StepChanges(this, () => this._state);
 
@@ -140,7 +152,11 @@ export class LcCheckout extends LcElement {
       sending: () => (this._orderError = undefined),
       placeFailed: (error) => this._orderFailed(error),
       placed: (order) => this._steps.announce(this._t('checkout.announcePlaced', { id: order.id })),
-      resumed: () => this._steps.quiet(),
+      resumed: () => {
+        this._steps.quiet();
+        // Once the order's snapshot (and with it the summary above the progress) is shown.
+        this._layout.scrollIntoViewWhen('[data-step="provisioning"]', () => Boolean(this._state.order));
+      },
       notFound: (orderId) => (this._notice = formatIsolated(this._t('checkout.orderNotFound'), { id: orderId })),
       retriedFromCart: () => (this._notice = this._t('checkout.retryFromCart')),
       // While "Place order" is in flight the review is on screen: say it there.
@@ -367,6 +383,16 @@ export class LcCheckout extends LcElement {
     return this._memoized('agreement', [state.agreement, state.agreementDraft], () => agreementSummary(state));
   }
 
+  /** The order summary on every step after the cart (which is its own summary); never the order's credentials. */
+  private _renderSummary(): TemplateResult | typeof nothing {
+    const { step, lines, catalog, quote, order } = this._state;
+    if (step === 'cart') return nothing;
+    const placed = this._memoized('summary-order', [order], () =>
+      order ? { lines: order.lines, currency: order.currency, firstInvoiceTotal: order.firstInvoiceTotal } : undefined,
+    );
+    return summaryTemplate({ lines, catalog, quote, order: placed }, this._layout.wide);
+  }
+
   private _renderNotice(): TemplateResult | typeof nothing {
     if (!this._notice) return nothing;
     return html`<div class="notice danger" part="notice" role="alert"><p>${this._notice}</p></div>`;
@@ -477,7 +503,7 @@ export class LcCheckout extends LcElement {
   protected override render(): TemplateResult {
     return html`
       <div
-        class="checkout"
+        class="checkout ${this._layout.wide ? 'wide' : 'narrow'}"
         role="region"
         aria-label=${this._t('checkout.label')}
         @lc-step-input=${this._onStepInput}
@@ -486,7 +512,8 @@ export class LcCheckout extends LcElement {
       >
         ${stepListTemplate(this._state, this._text, (step) => this._apply({ type: 'go-to', step }))}
         <div role="status" class="visually-hidden" part="status">${this._steps.announcement}</div>
-        ${this._renderNotice()} ${this._renderCart()} ${this._renderStep()}
+        ${this._renderNotice()}
+        <div class="body">${this._renderSummary()}<div class="main">${this._renderCart()} ${this._renderStep()}</div></div>
       </div>
     `;
   }

@@ -38,10 +38,6 @@ export const customerDetailsStyles = css`
     cursor: pointer;
     min-width: 0;
   }
-  .choice:has(input:checked) {
-    border-color: var(--_accent);
-    box-shadow: inset 0 0 0 1px var(--_accent);
-  }
   .choice input {
     min-height: 0;
     inline-size: 1.125rem;

@@ -21,11 +21,6 @@ export const customerTypeStyles = css`
     cursor: pointer;
     min-width: 0;
   }
-  .choice:has(input:checked),
-  .result:has(input:checked) {
-    border-color: var(--_accent);
-    box-shadow: inset 0 0 0 1px var(--_accent);
-  }
   input[type='radio'] {
     min-height: 0;
     inline-size: 1.125rem;
@@ -95,6 +90,8 @@ export const customerTypeStyles = css`
     border-radius: 999px;
     border: 1px solid currentColor;
     white-space: nowrap;
+    /* Its own background: the status colours keep their contrast on a selected (tinted) card. */
+    background: var(--_surface);
   }
   .badge.on-file {
     color: var(--_success);

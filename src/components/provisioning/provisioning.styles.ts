@@ -4,9 +4,12 @@ import { css } from 'lit';
 export const provisioningStyles = css`
   :host {
     display: block;
+    /* Domains, ids and user names are long unbroken values: they wrap rather than widen the step. */
+    overflow-wrap: anywhere;
   }
   section {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 1.5);
   }
   .step-heading {

@@ -45,6 +45,11 @@ export const formStyles = css`
     font-weight: 600;
     padding-inline: calc(var(--_space) * 0.5);
   }
+  /* Messages quote what was typed (domains, emails): long unbroken values wrap inside them. */
+  .error-summary,
+  .notice {
+    overflow-wrap: anywhere;
+  }
   .error-summary {
     border: 2px solid var(--_danger);
     border-radius: var(--_radius);
@@ -81,6 +86,38 @@ export const formStyles = css`
   }
   .notice.danger {
     border-color: var(--_danger);
+  }
+  /*
+   * Radio cards. Selected: filled and bordered in the accent colour. Keyboard focus: a ring
+   * outside the card, as thick and as far out as on buttons, so the two never look alike.
+   */
+  .choice:has(input:checked),
+  .result:has(input:checked) {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 9%, var(--_surface));
+  }
+  .choice:has(input:focus-visible),
+  .result:has(input:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  /* The card carries the ring; one on the small radio inside too would only clutter it. */
+  .choice input[type='radio']:focus-visible,
+  .result input[type='radio']:focus-visible {
+    outline: none;
+  }
+  /* Narrow: groups are a rule and a legend, not a box in the box, so inputs keep their width. */
+  @container (max-width: 30rem) {
+    fieldset {
+      border-inline: none;
+      border-block-end: none;
+      border-radius: 0;
+      padding: var(--_space) 0 0;
+    }
+    legend {
+      padding-inline: 0 calc(var(--_space) * 0.5);
+    }
   }
   /* A checkbox with its label text (and hint) beside it. */
   .checkbox-field {

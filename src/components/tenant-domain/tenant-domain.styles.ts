@@ -99,15 +99,19 @@ export const tenantDomainStyles = css`
     align-items: center;
     gap: var(--_space);
   }
+  /* Suggestions in columns of one width, as many as fit. */
   .suggestions ul {
-    display: flex;
-    flex-wrap: wrap;
+    flex: 1 1 100%;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
     gap: var(--_space);
     list-style: none;
     margin: 0;
     padding: 0;
   }
   .suggestions button {
+    inline-size: 100%;
+    block-size: 100%;
     overflow-wrap: anywhere;
     text-align: start;
   }
