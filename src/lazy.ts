@@ -1,8 +1,8 @@
 /**
  * license-checkout/lazy: the checkout whose steps load when first needed. Importing this
- * module defines `<lc-checkout>`, `<lc-cart>` and `<lc-order-summary>`; each later step's element is defined when
- * the step is first shown (a dynamic import), and all of them are fetched while the browser
- * is idle once the cart is usable. The script-tag file `license-checkout.js` is this module.
+ * module defines `<lc-checkout>`, `<lc-cart>` and `<lc-order-summary>`; each later step's
+ * element is defined when the step is first shown (a dynamic import), and all of them are
+ * fetched while the browser is idle once the cart is usable. The script-tag file `license-checkout.js` is this module.
  *
  * `license-checkout` (index.ts) is this and every step's element class, defined at once.
  */
