@@ -11,7 +11,7 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-const isExecutable = (path) => {
+export const isExecutable = (path) => {
   try {
     accessSync(path, constants.X_OK);
     return true;

@@ -193,19 +193,27 @@ describe('layout at every width', () => {
     await waitUntil(() => first.state.orderId, 'the order was not placed');
     first.remove();
     // The reload: a new checkout far down a long page finds the order in sessionStorage.
-    const page = await fixture<HTMLElement>(html`<div><div style="block-size: 3000px"></div></div>`);
-    window.scrollTo(0, 0);
-    const resumed = document.createElement('lc-checkout');
-    resumed.apiBase = mock.baseUrl;
-    resumed.lang = 'en-US';
-    page.append(resumed);
-    await waitForStep(resumed, 'provisioning');
-    const items = [...resumed.shadowRoot!.querySelectorAll('[part~="step-item"]')];
-    expect(items.map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Review', 'Order']);
-    expect(items.every((item) => item.classList.contains('visited'))).to.equal(true);
-    expect(resumed.shadowRoot!.querySelector('[part~="step-more"]')).to.equal(null);
-    const progress = () => currentStep(resumed).getBoundingClientRect();
-    await waitUntil(() => progress().top >= 0 && progress().top < window.innerHeight, 'the progress was not scrolled into view', { timeout: 3000 });
+    // Built by hand, not with fixture(): fixture() of a plain <div> waits for an animation
+    // frame, which a background tab (parallel test files) never gets.
+    const page = document.createElement('div');
+    page.innerHTML = '<div style="block-size: 3000px"></div>';
+    document.body.append(page);
+    try {
+      window.scrollTo(0, 0);
+      const resumed = document.createElement('lc-checkout');
+      resumed.apiBase = mock.baseUrl;
+      resumed.lang = 'en-US';
+      page.append(resumed);
+      await waitForStep(resumed, 'provisioning');
+      const items = [...resumed.shadowRoot!.querySelectorAll('[part~="step-item"]')];
+      expect(items.map((item) => text(item))).to.deep.equal(['Cart', 'Recipient', 'Review', 'Order']);
+      expect(items.every((item) => item.classList.contains('visited'))).to.equal(true);
+      expect(resumed.shadowRoot!.querySelector('[part~="step-more"]')).to.equal(null);
+      const progress = () => currentStep(resumed).getBoundingClientRect();
+      await waitUntil(() => progress().top >= 0 && progress().top < window.innerHeight, 'the progress was not scrolled into view', { timeout: 3000 });
+    } finally {
+      page.remove();
+    }
   });
 
   it('derives the step list of a resumed order from the recipient kind kept with it', () => {

@@ -92,8 +92,9 @@ describe('<lc-order-summary>', () => {
     const name = 'X'.repeat(10_000);
     const hostile: Catalog = { ...catalog, products: catalog.products.map((p) => (p.id === E3 ? { ...p, name } : p)) };
     for (const collapsible of [false, true]) {
-      const host = await fixture<HTMLElement>(html`<div style="inline-size: 320px"><lc-order-summary lang="en-US"></lc-order-summary></div>`);
-      const el = host.querySelector('lc-order-summary')!;
+      // The width is on the element itself: fixture() of a plain <div> waits for an animation
+      // frame, which a background tab (parallel test files) never gets.
+      const el = await fixture<LcOrderSummary>(html`<lc-order-summary lang="en-US" style="inline-size: 320px"></lc-order-summary>`);
       Object.assign(el, { lines, catalog: hostile, collapsible, open: true });
       await el.updateComplete;
       expect(el.scrollWidth, `collapsible ${collapsible}`).to.be.at.most(320);

@@ -225,6 +225,12 @@ export async function agreementRoot(el: LcCheckout): Promise<ShadowRoot> {
 
 /** The agreement step: the signatory's names and email, and the acceptance checkbox (date pre-filled with today). */
 export async function fillAgreement(el: LcCheckout): Promise<void> {
+  await signAgreement(el);
+  await continueStep(el);
+}
+
+/** The agreement step filled in, staying on it (Continue asks the backend for the quote). */
+export async function signAgreement(el: LcCheckout): Promise<void> {
   const root = await agreementRoot(el);
   await waitUntil(() => hasControl(root, 'First name'), 'the agreement form did not show');
   await fill(root, 'First name', 'Grace');
@@ -232,7 +238,6 @@ export async function fillAgreement(el: LcCheckout): Promise<void> {
   await fill(root, 'Email', 'grace@customer.example');
   check(root, /has accepted the Microsoft Customer Agreement/);
   await currentStepUpdate(el);
-  await continueStep(el);
 }
 
 /** The tenant step, new tenant: types the prefix and waits for the availability answer. */
