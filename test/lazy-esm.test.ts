@@ -6,10 +6,10 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import '../src/lazy.js';
-import { STEP_TAGS, checkoutButton, checkoutWithCart, shown } from './helpers/lazy.js';
+import { STEP_TAGS, checkoutButton, forgetCarts, checkoutWithCart, shown } from './helpers/lazy.js';
 
 describe('license-checkout/lazy (ES modules)', () => {
-  afterEach(() => localStorage.clear());
+  afterEach(forgetCarts);
 
   it('defines no step until needed; a step shown before its module arrived says "loading", then renders', async () => {
     expect(customElements.get('lc-checkout')).to.exist;

@@ -5,13 +5,13 @@
  * Needs `npm run build` (npm test builds first).
  */
 import { expect } from '@open-wc/testing';
-import { COPY, STEP_TAGS, checkoutButton, checkoutWithCart, loadScriptTagFile, shown, stepFiles } from './helpers/lazy.js';
+import { COPY, STEP_TAGS, checkoutButton, forgetCarts, checkoutWithCart, loadScriptTagFile, shown, stepFiles } from './helpers/lazy.js';
 
 const scripts = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/cdn-copy/')).map((e) => new URL(e.name).pathname);
 
 describe('script-tag file: steps loaded when needed', () => {
   before(loadScriptTagFile);
-  afterEach(() => localStorage.clear());
+  afterEach(forgetCarts);
 
   it('defines the checkout and the cart at once, and no step before the cart is shown', () => {
     expect(customElements.get('lc-checkout'), '<lc-checkout>').to.exist;

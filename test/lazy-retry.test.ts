@@ -4,11 +4,12 @@
  * server answers again. Needs `npm run build`.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { checkoutButton, checkoutWithCart, loadScriptTagFile, shown, stepFiles } from './helpers/lazy.js';
+import { checkoutButton, checkoutWithCart, forgetCarts, loadScriptTagFile, shown, stepFiles } from './helpers/lazy.js';
 
 describe('script-tag file: a step that fails to load', () => {
   before(loadScriptTagFile);
   after(() => stepFiles(false));
+  afterEach(forgetCarts);
 
   it('shows what failed with Retry, not a blank step, and Retry recovers', async () => {
     await stepFiles(true);

@@ -33,11 +33,21 @@ export async function stepFiles(fail?: boolean): Promise<string[]> {
 
 type Checkout = HTMLElement & { step: string; updateComplete: Promise<boolean> };
 
+/** The carts these tests stored (each under its own mock's key: other test pages share localStorage). */
+const storedKeys: string[] = [];
+
+/** Removes the carts these tests stored, and only those. */
+export function forgetCarts(): void {
+  for (const key of storedKeys.splice(0)) localStorage.removeItem(key);
+}
+
 /** A checkout against a fresh mock with Microsoft 365 E3 in the cart, once the cart is usable. */
 export async function checkoutWithCart(): Promise<Checkout> {
   const mock = await createTestMock();
+  const key = `license-checkout:cart:${mock.baseUrl}`;
+  storedKeys.push(key);
   localStorage.setItem(
-    `license-checkout:cart:${mock.baseUrl}`,
+    key,
     JSON.stringify({ version: 1, lines: [{ productId: 'cfq7ttc0lfld-0001', term: 'P1Y', billing: 'monthly', quantity: 3 }] }),
   );
   const el = await fixture<Checkout>(html`<lc-checkout api-base=${mock.baseUrl} lang="en-US"></lc-checkout>`);
