@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { clearOrderRef, loadOrderRef, orderStorageKey, saveOrderRef } from '../src/checkout/order-storage.js';
+import type { OrderRequest } from '../src/api/schemas.js';
+import { clearOrderRef, loadOrderRef, loadPendingOrder, orderStorageKey, saveOrderRef, savePendingOrder } from '../src/checkout/order-storage.js';
 
 const SCOPE = 'http://localhost:8000/mock/storage-test';
 
@@ -32,6 +33,20 @@ describe('order storage', () => {
     expect(loadOrderRef(SCOPE)).to.equal(undefined);
     expect(sessionStorage.length).to.equal(0);
     expect(warnings).to.have.length(0);
+  });
+
+  it('keeps an order being sent (request and key) until its reference replaces it; each form reads only as itself', () => {
+    const request: OrderRequest = { lines: [{ productId: 'p-1', term: 'P1Y', billing: 'monthly', quantity: 2 }], recipient: { kind: 'internal' } };
+    expect(savePendingOrder(SCOPE, { idempotencyKey: 'key-3', request })).to.equal(true);
+    expect(loadPendingOrder(SCOPE)).to.deep.equal({ idempotencyKey: 'key-3', request });
+    expect(loadOrderRef(SCOPE)).to.equal(undefined);
+    saveOrderRef(SCOPE, { orderId: 'ord_3', idempotencyKey: 'key-3' });
+    expect(loadPendingOrder(SCOPE)).to.equal(undefined);
+    expect(loadOrderRef(SCOPE)).to.deep.equal({ orderId: 'ord_3', idempotencyKey: 'key-3' });
+    // A request that is no order request is not stored.
+    expect(savePendingOrder(SCOPE, { idempotencyKey: 'key-4', request: { lines: [] } as never })).to.equal(false);
+    expect(loadOrderRef(SCOPE)).to.deep.equal({ orderId: 'ord_3', idempotencyKey: 'key-3' });
+    expect(warnings).to.have.length(1);
   });
 
   it('drops a corrupted entry with a warning', () => {

@@ -147,6 +147,69 @@ describe('<lc-checkout> resume after a reload', () => {
     expect(await postedOrders(mock)).to.have.length(1);
   }).timeout(15000);
 
+  it('a reload while POST /orders is in flight sends it again with the same key: the same order after the reload, one order at the mock', async () => {
+    const mock = await createTestMock({ speed: 5 });
+    cartWatch = watchStoredCart(mock);
+    const first = await mountCheckout(mock);
+    await fillCart(first);
+    await chooseInternal(first);
+    await reviewWithQuote(first);
+    // The answer takes long enough for the page to go first.
+    await mock.inject({ method: 'POST', path: '/orders', delayMs: 1500 });
+    let placedBefore: string | undefined;
+    first.addEventListener('lc-order-placed', (event) => (placedBefore = event.orderId));
+    placeOrderButton(first).click();
+    await waitUntil(() => first.provisioningActive, 'the placement did not start');
+    // Kept before it left: the request and its key, nothing else (no order id yet).
+    const pending = JSON.parse(storedRef(mock) ?? 'null') as Record<string, unknown> | null;
+    expect(pending).to.not.equal(null);
+    expect(Object.keys(pending!).sort()).to.deep.equal(['idempotencyKey', 'request']);
+    let posted = await postedOrders(mock);
+    for (let i = 0; posted.length === 0 && i < 50; i++) posted = await postedOrders(mock);
+    expect(posted).to.have.length(1);
+    expect(pending!.idempotencyKey).to.equal(posted[0]!.headers['idempotency-key']);
+    expect(pending!.request).to.deep.equal(posted[0]!.body);
+
+    // The reload, with the answer still on its way.
+    first.remove();
+    localStorage.setItem(`license-checkout:cart:${scopeOf(mock)}`, cartWatch.last!);
+    const second = await mountCheckout(mock);
+    // Not a fresh cart: the same order being sent again, the page held meanwhile.
+    expect(second.step).to.not.equal('cart');
+    const id = await confirmedOrderId(second);
+    expect(second.state.orderId).to.equal(id);
+    await waitForOrderStatus(second, 'completed', 8000);
+
+    // The first page's request answered too (a real reload would have dropped it): the same order.
+    await waitUntil(() => placedBefore !== undefined, 'the first request never answered', { timeout: 4000 });
+    expect(placedBefore).to.equal(id);
+    posted = await postedOrders(mock);
+    expect(posted).to.have.length(2);
+    expect(new Set(posted.map((p) => p.headers['idempotency-key'])).size).to.equal(1);
+    expect(posted[1]!.body).to.deep.equal(posted[0]!.body);
+    // Done: nothing left to send or resume.
+    expect(storedRef(mock)).to.equal(null);
+  }).timeout(20000);
+
+  it('a reload after POST /orders was refused sends nothing again', async () => {
+    const mock = await createTestMock({ speed: 1000 });
+    cartWatch = watchStoredCart(mock);
+    const first = await mountCheckout(mock);
+    await fillCart(first);
+    await chooseInternal(first);
+    await reviewWithQuote(first);
+    await mock.inject({ method: 'POST', path: '/orders', status: 409, body: { type: 'about:blank', title: 'Conflict', status: 409, code: 'conflict' } });
+    placeOrderButton(first).click();
+    await waitUntil(() => !first.provisioningActive && first.step === 'review' && !placeOrderButton(first).disabled, 'the refusal did not come back to the review');
+    expect(storedRef(mock)).to.equal(null);
+    first.remove();
+    localStorage.setItem(`license-checkout:cart:${scopeOf(mock)}`, cartWatch.last!);
+    const second = await mountCheckout(mock);
+    await reviewWithQuote(second);
+    expect(second.provisioningActive).to.equal(false);
+    expect(await postedOrders(mock)).to.have.length(1);
+  });
+
   it('a resumed new-tenant order shows the credentials once, never in storage or state', async () => {
     const mock = await createTestMock({ speed: 1000 });
     const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(newTenantOrder('Northwind Traders'));

@@ -73,6 +73,8 @@ export class HttpCheckoutApi implements CheckoutApi {
   readonly #limit: number;
   readonly #backoffLimit: number;
   readonly #timeout: number;
+  /** Aborted by `close()`: every call of this client, in flight or later, is abandoned. */
+  readonly #closed = new AbortController();
 
   constructor(options: HttpCheckoutApiOptions) {
     this.baseUrl = options.baseUrl;
@@ -96,6 +98,20 @@ export class HttpCheckoutApi implements CheckoutApi {
         }
       },
     });
+  }
+
+  /**
+   * Abandons every call in flight (they reject with an `AbortError`, as an aborted call does)
+   * and every later one: for an owner replacing this client with another (new options), which
+   * issues again what it still needs.
+   */
+  close(): void {
+    this.#closed.abort(new DOMException('The client was replaced', 'AbortError'));
+  }
+
+  /** The call's own signal joined with this client's `close()`. */
+  #signal(signal: AbortSignal | undefined): AbortSignal {
+    return signal ? anySignal(signal, this.#closed.signal) : this.#closed.signal;
   }
 
   getCatalog(options?: CallOptions) {
@@ -184,8 +200,9 @@ export class HttpCheckoutApi implements CheckoutApi {
     schema: S,
     done: (snapshot: z.infer<S>) => boolean,
     onSnapshot: (snapshot: z.infer<S>) => void,
-    signal: AbortSignal | undefined,
+    callSignal: AbortSignal | undefined,
   ): Promise<void> {
+    const signal = this.#signal(callSignal);
     const response = await this.#send(endpoint, path, signal, {
       headers: { accept: 'text/event-stream' },
     });
@@ -227,7 +244,8 @@ export class HttpCheckoutApi implements CheckoutApi {
     init: Options = {},
     policy: RetryPolicy = REPEATABLE,
   ): Promise<z.infer<S>> {
-    const response = await this.#send(endpoint, path, options.signal, { ...init, headers: { accept: 'application/json', ...(init.headers as Record<string, string>) } }, policy);
+    const signal = this.#signal(options.signal);
+    const response = await this.#send(endpoint, path, signal, { ...init, headers: { accept: 'application/json', ...(init.headers as Record<string, string>) } }, policy);
     let text: string;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -239,7 +257,7 @@ export class HttpCheckoutApi implements CheckoutApi {
         }),
       ]);
     } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
+      if (signal.aborted) throw signal.reason;
       throw new NetworkError(endpoint, (error as Error).name === 'TimeoutError', error);
     } finally {
       clearTimeout(timer);
@@ -286,6 +304,20 @@ export class HttpCheckoutApi implements CheckoutApi {
       throw error; // a bug, not the network: keep it visible as it is
     }
   }
+}
+
+/** A signal aborted when either is, with its reason (`AbortSignal.any` where the browser has it). */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  for (const signal of [a, b]) {
+    if (signal.aborted) {
+      both.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => both.abort(signal.reason), { once: true, signal: both.signal });
+  }
+  return both.signal;
 }
 
 /**

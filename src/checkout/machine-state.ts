@@ -2,7 +2,7 @@
  * The checkout machine's state and actions (see `machine.ts`): what one checkout holds, as an
  * immutable, JSON-safe plain object, and everything that can happen to it.
  */
-import type { Agreement, Catalog, Customer, DomainAvailability, Order, OrderLineInput, Quote, Recipient, TenantLookup } from '../api/schemas.js';
+import type { Agreement, Catalog, Customer, DomainAvailability, Order, OrderLineInput, OrderRequest, Quote, Recipient, TenantLookup } from '../api/schemas.js';
 import { emptyAgreement, emptyCompany, emptyTenant, todayIso, type AgreementDraft, type CompanyDraft, type TenantDraft } from './validate.js';
 import type { LineChoice, RecipientSubscriptions } from './machine-lines.js';
 
@@ -143,6 +143,11 @@ export type CheckoutAction =
    * is in flight, so a double click sends one request.
    */
   | { type: 'order-submitting' }
+  /**
+   * After a reload while `POST /orders` was in flight: the stored request goes again with its
+   * stored key (the backend answers with the order it made, or makes it now).
+   */
+  | { type: 'order-resubmitting'; idempotencyKey: string; request: OrderRequest }
   /** `POST /orders` failed or timed out: the button comes back, the key stays for the retry. */
   | { type: 'order-submit-failed' }
   | { type: 'order-placed'; order: Order }

@@ -300,6 +300,15 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       return { ...state, submission: { idempotencyKey, fingerprint, inFlight: true } };
     }
 
+    case 'order-resubmitting': {
+      if (!editable) return state;
+      const { idempotencyKey, request } = action;
+      // What is being ordered is the stored request's lines, whatever the cart holds now.
+      const lines = ownLines(state.lines, request.lines);
+      const resent = lines === state.lines ? state : withoutQuote({ ...state, lines });
+      return { ...resent, submission: { idempotencyKey, fingerprint: JSON.stringify(request), inFlight: true } };
+    }
+
     case 'order-submit-failed':
       if (!state.submission?.inFlight || state.orderId) return state;
       return { ...state, submission: { ...state.submission, inFlight: false } };

@@ -3,14 +3,17 @@
  * order (one `POST /orders` per accepted press, its idempotency key reused for a retry of the
  * same content), keeps the placed order's reference per backend so a reload resumes it,
  * follows it (`OrderFollower`), guards the page while it runs (`NavigationGuard`), retries a
- * failed order, and ends it. The checkout's state stays in the host: the session reads it and
+ * failed order, and ends it. Before `POST /orders` leaves, the request and its key are kept
+ * too, so a reload while it is in flight sends it again with the same key and lands on the
+ * same order; before the order, the checkout's draft is kept (`draft-storage.ts`) and restored,
+ * step and all, after a reload. The checkout's state stays in the host: the session reads it and
  * feeds its actions through the host's `apply`. What the user reads about it (notices,
  * announcements) is the host's: the session tells it through `OrderSessionEvents`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CheckoutApi } from '../api/api.js';
 import { HttpCheckoutApi, type HttpCheckoutApiOptions } from '../api/client.js';
-import type { Order } from '../api/schemas.js';
+import type { Order, OrderRequest } from '../api/schemas.js';
 import { LcErrorEvent, type ErrorContext } from '../events/error.js';
 import { LcOrderPlacedEvent } from '../events/order-placed.js';
 import type { CartController } from './cart-controller.js';
@@ -19,7 +22,9 @@ import type { CheckoutAction, CheckoutState } from './machine-state.js';
 import { NavigationGuard } from './navigation-guard.js';
 import { OrderFollower, snapshotEvents, type ConnectionState } from './order-follower.js';
 import { backendScope } from './cart-store.js';
-import { clearOrderRef, loadOrderRef, saveOrderRef } from './order-storage.js';
+import { clearOrderRef, loadOrderRef, loadPendingOrder, saveOrderRef, savePendingOrder } from './order-storage.js';
+import { clearDraft, draftOf, hasDraft, loadDraft, restoreDraft, saveDraft, type CheckoutDraft } from './draft-storage.js';
+import { isNetworkError } from '../api/errors.js';
 
 /**
  * Where the placed order's reference is kept when the `api` object names no `baseUrl`; with
@@ -38,7 +43,7 @@ export interface OrderSessionEvents {
   placeFailed(error: unknown): void;
   /** The backend took the order (`lc-order-placed` is fired by the session). */
   placed(order: Order): void;
-  /** An order placed before a reload is shown again; nobody acted, so focus stays put. */
+  /** An order placed before a reload (or a draft) is shown again; nobody acted, so focus stays put. */
   resumed(): void;
   /** The backend does not know the stored order: the checkout is back at the cart. */
   notFound(orderId: string): void;
@@ -66,7 +71,11 @@ export function reportError(target: EventTarget, error: unknown, context: ErrorC
 
 export class OrderSession implements ReactiveController {
   private _api?: CheckoutApi;
+  /** The client this session built from `apiBase` and `apiOptions`: closed when replaced. */
+  private _built?: HttpCheckoutApi;
   private _scope = CUSTOM_API_SCOPE;
+  /** The scope a client was configured for last (its draft and pending order are restored once). */
+  private _configuredScope?: string;
 
   /** Follows the placed (or resumed) order: server-sent events, polling as a fallback. */
   private readonly _follower: OrderFollower;
@@ -115,24 +124,53 @@ export class OrderSession implements ReactiveController {
   /**
    * The client for the host's settings, called when one of them changed: `api`, else a new
    * `HttpCheckoutApi` for `apiBase` with `apiOptions`. A new backend brings its stored cart
-   * and resumes its placed order.
+   * and draft, and resumes its order (placed, or still being sent when the page went). A new
+   * client for the same checkout takes over: the one it replaces is closed, and what it had
+   * in flight (the order's follower, a placement) goes again with the new one.
    */
   configure(api: CheckoutApi | undefined, apiBase: string | undefined, apiOptions: Omit<HttpCheckoutApiOptions, 'baseUrl'> | undefined): CheckoutApi | undefined {
-    const client = api ?? (apiBase ? new HttpCheckoutApi({ ...apiOptions, baseUrl: apiBase }) : undefined);
+    // The host's own options object underneath: `headers` and `getAccessToken` set on it later
+    // are read by the next call (a new object makes a new client).
+    const built = !api && apiBase ? new HttpCheckoutApi(Object.assign(Object.create(apiOptions ?? null) as HttpCheckoutApiOptions, { baseUrl: apiBase })) : undefined;
+    const client = api ?? built;
     if (client === this._api) return client;
+    const replaced = this._built;
     this._api = client;
+    this._built = built;
     this._scope = backendScope((client as { baseUrl?: unknown } | undefined)?.baseUrl) ?? CUSTOM_API_SCOPE;
+    const first = client !== undefined && this._scope !== this._configuredScope;
+    if (client) this._configuredScope = this._scope;
+    // Read before the cart's lines go in: a fresh checkout at the cart would clear it.
+    const draft = first ? loadDraft(this._scope) : undefined;
     if (client) this._resume();
     // The cart stored for this backend (none for an api object without a base URL). Ignored
     // by the machine once a resumed order is shown: the cart keeps its lines for after it.
     this.options.cart.storeUnder(this.storageBase, true);
     this._takeCartLines();
+    if (first) {
+      if (draft) this._restore(draft);
+      this._resumePending();
+    }
+    if (client && this._follower.following) {
+      // Followed with the old client so far: again, now, with this one.
+      const id = this._follower.orderId!;
+      this._follower.stop();
+      this._follower.follow(id);
+    }
+    replaced?.close();
     return client;
   }
 
-  /** After every accepted transition: the guard follows the state. */
+  /** After every accepted transition: the guard follows the state, the stored draft too. */
   stateChanged(state: CheckoutState): void {
     this._guard.active = navigationGuardNeeded(state);
+    // Nothing is stored before a backend is known (its scope names the storage).
+    if (!this._api) return;
+    if (state.orderId) clearDraft(this._scope);
+    else if (isEditable(state)) {
+      if (hasDraft(state)) saveDraft(this._scope, draftOf(state));
+      else clearDraft(this._scope);
+    }
   }
 
   /**
@@ -156,15 +194,36 @@ export class OrderSession implements ReactiveController {
       apply({ type: 'order-submit-failed' });
       return;
     }
+    // Before it leaves: a reload from now on sends it again with the same key.
+    savePendingOrder(this._scope, { idempotencyKey, request });
+    await this._send(request, idempotencyKey);
+  }
+
+  /**
+   * Sends `POST /orders` (the machine is `submitting`) and takes the answer. A client replaced
+   * meanwhile (new options) abandons the call: it goes again with the new one, same key.
+   */
+  private async _send(request: OrderRequest, idempotencyKey: string): Promise<void> {
+    const { apply, events } = this.options;
     events.sending();
     let order: Order;
-    try {
-      order = await api.placeOrder(request, { idempotencyKey });
-    } catch (error) {
-      apply({ type: 'order-submit-failed' });
-      reportError(this.host, error, 'order');
-      events.placeFailed(error);
-      return;
+    for (;;) {
+      const api = this._api;
+      try {
+        if (!api) throw new Error('license-checkout: no backend to place the order with.');
+        order = await api.placeOrder(request, { idempotencyKey });
+        break;
+      } catch (error) {
+        const superseded = error instanceof DOMException && error.name === 'AbortError' && this._api && this._api !== api;
+        if (superseded) continue;
+        apply({ type: 'order-submit-failed' });
+        // Without an answer the order may exist: a reload still asks again with the same key.
+        // Any answer (refused, failed) means the stored request is done with.
+        if (!isNetworkError(error)) clearOrderRef(this._scope);
+        reportError(this.host, error, 'order');
+        events.placeFailed(error);
+        return;
+      }
     }
     const placed = apply({ type: 'order-placed', order });
     if (placed.orderId !== order.id) return;
@@ -202,6 +261,8 @@ export class OrderSession implements ReactiveController {
     const phase = orderPhase(before);
     if (apply({ type: 'reset' }) === before) return false;
     if (before.orderId) this._end();
+    // A request whose answer never came is not sent again after a reload either.
+    else clearOrderRef(this._scope);
     if (phase === 'completed' || phase === 'waiting') cart.clear();
     else this._takeCartLines();
     return true;
@@ -217,6 +278,30 @@ export class OrderSession implements ReactiveController {
     if (apply({ type: 'order-resumed', orderId: ref.orderId, ...(ref.recipientKind ? { recipientKind: ref.recipientKind } : {}) }) === before) return;
     events.resumed();
     this._follower.follow(ref.orderId);
+  }
+
+  /**
+   * On load: a `POST /orders` whose answer never arrived (the page went while it was in
+   * flight) is sent again, same request, same key: the backend answers with the order it
+   * made, or makes it now. Never a second order, never a lost one.
+   */
+  private _resumePending(): void {
+    const { apply, state, events } = this.options;
+    const pending = loadPendingOrder(this._scope);
+    if (!pending) return;
+    const before = state();
+    if (apply({ type: 'order-resubmitting', idempotencyKey: pending.idempotencyKey, request: pending.request }) === before) return;
+    events.resumed();
+    void this._send(pending.request, pending.idempotencyKey);
+  }
+
+  /** On load: the draft kept before the reload, into a fresh checkout (step and all). */
+  private _restore(draft: CheckoutDraft): void {
+    const { apply, state, events } = this.options;
+    const before = state();
+    if (!isEditable(before) || hasDraft(before)) return;
+    events.resumed();
+    restoreDraft(draft, apply, before);
   }
 
   /** A snapshot of the followed order: into the state, then the public events it calls for. */

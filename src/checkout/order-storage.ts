@@ -1,12 +1,15 @@
 /**
- * The placed order's reference in `sessionStorage`, so a reload mid-provisioning resumes the
- * same order instead of losing it or ordering again. `sessionStorage` because the reference
- * belongs to this tab: another tab is another checkout, and closing the tab ends it.
+ * The order's reference in `sessionStorage`, so a reload at any moment after "Place order"
+ * resumes the same order instead of losing it or ordering again. `sessionStorage` because the
+ * reference belongs to this tab: another tab is another checkout, and closing the tab ends it.
  *
- * Only the order id and the idempotency key of the attempt are kept: nothing secret, never
- * the order itself (a completed order may carry the new admin's temporary password).
+ * Two forms share one entry per backend: while `POST /orders` is under way, the request and
+ * its idempotency key (a reload sends them again: the backend answers with the order it made,
+ * or makes it now); once it answered, the order id and that key. Nothing secret: never the
+ * order itself (a completed order may carry the new admin's temporary password), never a token.
  */
 import * as z from 'zod/mini';
+import { OrderRequest } from '../api/schemas.js';
 import type { RecipientKind } from './machine-state.js';
 
 /** What is kept: enough to find the order again, nothing more. */
@@ -18,11 +21,15 @@ export interface OrderRef {
   recipientKind?: RecipientKind;
 }
 
-const StoredRef = z.object({
-  orderId: z.string().check(z.minLength(1), z.maxLength(200)),
-  idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  recipientKind: z.optional(z.enum(['internal', 'existing', 'new'])),
-});
+/** An order being sent: what a reload needs to send it again, unchanged. */
+export interface PendingOrder {
+  idempotencyKey: string;
+  request: OrderRequest;
+}
+
+const Key = z.string().check(z.minLength(1), z.maxLength(200));
+const StoredRef = z.object({ orderId: Key, idempotencyKey: z.optional(Key), recipientKind: z.optional(z.enum(['internal', 'existing', 'new'])) });
+const StoredPending = z.object({ idempotencyKey: Key, request: OrderRequest });
 
 /** The storage key for a backend: `license-checkout:order:<scope>`. */
 export function orderStorageKey(scope: string): string {
@@ -35,6 +42,42 @@ function storage(): Storage | undefined {
     return globalThis.sessionStorage;
   } catch {
     return undefined;
+  }
+}
+
+/** What is stored under `key` (`value` undefined when it is no JSON), or undefined when nothing is. */
+export function readStored(key: string): { value: unknown } | undefined {
+  let text: string | null | undefined;
+  try {
+    text = storage()?.getItem(key);
+  } catch {
+    return undefined;
+  }
+  if (text == null) return undefined;
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { value: undefined };
+  }
+}
+
+/** Stores `value` as JSON under `key`; on failure (quota, privacy mode) warns with `lost` and returns false. */
+export function writeStored(key: string, value: unknown, lost: string): boolean {
+  try {
+    storage()?.setItem(key, JSON.stringify(value));
+    return true;
+  } catch (error) {
+    // The checkout itself still works; only what a reload would bring back is lost.
+    console.warn(`license-checkout: ${lost}`, error);
+    return false;
+  }
+}
+
+export function removeStored(key: string): void {
+  try {
+    storage()?.removeItem(key);
+  } catch {
+    // Nothing stored where there is no storage.
   }
 }
 
@@ -51,47 +94,52 @@ export function saveOrderRef(scope: string, ref: OrderRef): void {
     console.warn('license-checkout: not storing an invalid order reference.');
     return;
   }
-  try {
-    storage()?.setItem(orderStorageKey(scope), JSON.stringify(value));
-  } catch (error) {
-    // Quota or privacy mode: resume after reload will not work, the checkout itself still does.
-    console.warn('license-checkout: the order reference could not be stored; a reload will not resume it.', error);
-  }
+  writeStored(orderStorageKey(scope), value, 'the order reference could not be stored; a reload will not resume it.');
 }
 
-/** The stored reference for `scope`; a corrupted entry is removed (with a warning) and reads as none. */
+/** The stored entry for `scope`, either form; a corrupted or outdated one is removed (with a warning) and reads as none. */
+function read(scope: string): OrderRef | PendingOrder | undefined {
+  const stored = readStored(orderStorageKey(scope));
+  if (!stored) return undefined;
+  const { value } = stored;
+  const ref = z.safeParse(StoredRef, value);
+  if (ref.success) {
+    const { orderId, idempotencyKey, recipientKind } = ref.data;
+    return { orderId, ...(idempotencyKey ? { idempotencyKey } : {}), ...(recipientKind ? { recipientKind } : {}) };
+  }
+  const pending = z.safeParse(StoredPending, value);
+  if (pending.success) return pending.data;
+  console.warn('license-checkout: dropped a corrupted stored order reference.');
+  clearOrderRef(scope);
+  return undefined;
+}
+
+/** The placed order's stored reference for `scope` (none while its `POST /orders` is still pending). */
 export function loadOrderRef(scope: string): OrderRef | undefined {
-  const store = storage();
-  let text: string | null | undefined;
-  try {
-    text = store?.getItem(orderStorageKey(scope));
-  } catch {
-    return undefined;
-  }
-  if (text == null) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  const parsed = z.safeParse(StoredRef, value);
+  const entry = read(scope);
+  return entry && 'orderId' in entry ? entry : undefined;
+}
+
+/**
+ * Keeps the request about to be sent as `POST /orders`, with its key, for `scope`; replaced by
+ * the order's reference once it answers. Returns whether it was stored.
+ */
+export function savePendingOrder(scope: string, pending: PendingOrder): boolean {
+  const parsed = z.safeParse(StoredPending, pending);
   if (!parsed.success) {
-    console.warn('license-checkout: dropped a corrupted stored order reference.');
-    clearOrderRef(scope);
-    return undefined;
+    console.warn('license-checkout: not storing an invalid order request.');
+    return false;
   }
-  const ref: OrderRef = { orderId: parsed.data.orderId };
-  if (parsed.data.idempotencyKey) ref.idempotencyKey = parsed.data.idempotencyKey;
-  if (parsed.data.recipientKind) ref.recipientKind = parsed.data.recipientKind;
-  return ref;
+  return writeStored(orderStorageKey(scope), parsed.data, 'the order being placed could not be stored; a reload now would not resume it.');
+}
+
+/** The order request stored for `scope` whose answer never arrived (a reload interrupted it). */
+export function loadPendingOrder(scope: string): PendingOrder | undefined {
+  const entry = read(scope);
+  return entry && !('orderId' in entry) ? entry : undefined;
 }
 
 /** Forgets the reference for `scope` (the order completed, or the backend no longer knows it). */
 export function clearOrderRef(scope: string): void {
-  try {
-    storage()?.removeItem(orderStorageKey(scope));
-  } catch {
-    // Nothing stored where there is no storage.
-  }
+  removeStored(orderStorageKey(scope));
 }

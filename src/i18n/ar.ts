@@ -392,6 +392,11 @@ export const ar: Translation = {
   'provisioning.failed.retry': 'إعادة المحاولة',
   'provisioning.leaveMessage':
     'يجري الآن إعداد طلبك. ابقَ في هذه الصفحة حتى تنتهي المهام الجارية، لترى النتيجة وما عليك فعله بعد ذلك. مغادرة الصفحة لا تُلغي الطلب.',
+
+  // Customer search: refused or failing store (issue 15).
+  'customerType.searchRefused': 'رفض المتجر عملية البحث هذه (الخطأ {status}). اختصرها أو غيّرها وحاول مرة أخرى. سنحتفظ بعبارة البحث.',
+  'customerType.searchStoreError': 'تعذّر على المتجر الرد على عملية البحث هذه. حاول مرة أخرى بعد قليل. سنحتفظ بعبارة البحث.',
+
   // Issue 11: seats or a new subscription, end dates, renewal, cancellation, promotions, purchase order
   'cart.perYear.label': 'لكل ترخيص في السنة',
   'cart.perYear.offer': '{term}، {billing}',

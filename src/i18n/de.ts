@@ -406,6 +406,11 @@ export const de: Translation = {
   'provisioning.failed.retry': 'Erneut versuchen',
   'provisioning.leaveMessage':
     'Ihre Bestellung wird eingerichtet. Bleiben Sie auf dieser Seite, bis die laufenden Aufgaben abgeschlossen sind, damit Sie das Ergebnis und die nächsten Schritte sehen. Wenn Sie die Seite verlassen, wird die Bestellung nicht storniert.',
+
+  // Customer search: refused or failing store (issue 15).
+  'customerType.searchRefused': 'Der Shop hat diese Suche abgelehnt (Fehler {status}). Kürzen oder ändern Sie sie und versuchen Sie es erneut. Ihre Suche bleibt erhalten.',
+  'customerType.searchStoreError': 'Der Shop konnte diese Suche nicht beantworten. Versuchen Sie es gleich noch einmal. Ihre Suche bleibt erhalten.',
+
   // Issue 11: seats or a new subscription, end dates, renewal, cancellation, promotions, purchase order
   'cart.perYear.label': 'Pro Lizenz und Jahr',
   'cart.perYear.offer': '{term}, {billing}',

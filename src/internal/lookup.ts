@@ -59,6 +59,11 @@ export class LookupController<A extends readonly unknown[], T> implements Reacti
     return status === TaskStatus.COMPLETE || status === TaskStatus.PENDING ? value : undefined;
   }
 
+  /** Why the last look-up failed, as thrown (undefined unless `failed`). */
+  get error(): unknown {
+    return this.failed ? this._task.error : undefined;
+  }
+
   get status(): TaskStatus {
     return this._task.status;
   }

@@ -47,9 +47,11 @@ export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
  * on every step change, and one order per placement however often it is pressed; then the
  * order's provisioning, followed live, with the page guarded while tasks run.
  *
- * Once `POST /orders` answers, the order's id (and its idempotency key, nothing secret) is
- * kept in `sessionStorage` per backend: a reload comes back to the same order's progress
- * instead of losing it or ordering again. While a task runs (and while the order is being
+ * Kept in `sessionStorage` per backend (nothing secret): before the order, the draft (step,
+ * recipient, company, tenant choice, signatory), restored after a reload; before `POST /orders`
+ * leaves, the request and its idempotency key, sent again after a reload; once it answered,
+ * the order's id. A reload at any moment comes back to the same step or the same order's
+ * progress instead of losing it or ordering again. While a task runs (and while the order is being
  * sent) leaving the page is held back: `beforeunload`, the Navigation API's `navigate`, and
  * the host page's links and forms, each announced first with a cancelable
  * `lc-navigation-blocked`. Once the order completed, the stored id is removed and the cart
@@ -187,7 +189,11 @@ export class LcCheckout extends LcElement {
   @property({ attribute: 'api-base' })
   apiBase?: string;
 
-  /** Options of that client: `headers`, `getAccessToken`, `fetch`, `timeout`, `retry`. A new object makes a new client. */
+  /**
+   * Options of that client: `headers`, `getAccessToken`, `fetch`, `timeout`, `retry`. A new
+   * object makes a new client, which asks again for what the old one had in flight;
+   * `headers` and `getAccessToken` changed on the same object apply to the next request.
+   */
   @property({ attribute: false })
   apiOptions?: CheckoutApiOptions;
 

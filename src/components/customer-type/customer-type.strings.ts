@@ -34,6 +34,8 @@ export const customerTypeStrings = {
   'customerType.createNew': 'Create a new customer',
   'customerType.searchFailed': 'We could not load your customers.',
   'customerType.searchFailedDetail': 'Check your connection and try again. Your search is kept.',
+  'customerType.searchRefused': 'The store refused this search (error {status}). Shorten or change it and try again. Your search is kept.',
+  'customerType.searchStoreError': 'The store could not answer this search. Try again in a moment. Your search is kept.',
   'customerType.retry': 'Retry',
   'customerType.agreementOnFile': 'Agreement on file',
   'customerType.agreementNeeded': 'Agreement needed',

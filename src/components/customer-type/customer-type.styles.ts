@@ -45,6 +45,8 @@ export const customerTypeStyles = css`
   .search-status {
     color: var(--_muted);
     min-block-size: 1.5em;
+    /* It echoes the search: a long unbroken one wraps instead of widening the page. */
+    overflow-wrap: anywhere;
   }
   .selected {
     font-weight: 600;

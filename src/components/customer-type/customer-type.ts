@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { TaskStatus } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
+import { isApiError, isNetworkError } from '../../api/errors.js';
 import type { Customer } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcFormStepElement } from '../../base/lc-step-element.js';
@@ -37,6 +38,12 @@ type Field = 'recipientKind' | 'customerKind' | 'customer';
 const FIELDS: readonly Field[] = ['recipientKind', 'customerKind', 'customer'];
 
 type Audience = 'internal' | 'customer';
+
+/**
+ * The longest search sent: a company name or a domain fits many times over, and a search URL
+ * stays far below what servers and proxies accept (414 / 431 beyond about 8 KB).
+ */
+export const SEARCH_MAX_LENGTH = 100;
 
 /** Typing pauses this long before the search goes out. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -114,7 +121,7 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   private readonly _searchTask = new LookupController(this, {
     args: () => [this.api, this._search, this._value.kind === 'existing'] as const,
     lookup: ([api, search, active]) =>
-      api && active ? async (signal: AbortSignal) => (await api.searchCustomers(search.trim(), { signal })).customers : undefined,
+      api && active ? async (signal: AbortSignal) => (await api.searchCustomers(search.trim().slice(0, SEARCH_MAX_LENGTH), { signal })).customers : undefined,
     debounce: SEARCH_DEBOUNCE_MS,
     immediate: true,
   });
@@ -386,6 +393,14 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
     `;
   }
 
+  /** What went wrong with the search, as it is: no answer, refused by the store, or a failing store. */
+  private _searchFailure(): string {
+    const error = this._searchTask.error;
+    if (isNetworkError(error)) return this.t('customerType.searchFailedDetail');
+    if (isApiError(error) && error.status >= 400 && error.status < 500) return this.t('customerType.searchRefused', { status: error.status });
+    return this.t('customerType.searchStoreError');
+  }
+
   private _renderStatus(results: Customer[] | undefined): TemplateResult {
     const pending = this._searchTask.pending;
     let text = '';
@@ -393,7 +408,7 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
     else if (results && results.length > 0) {
       text = results.length === 1 ? this.t('customerType.resultsOne') : this.t('customerType.resultsMany', { count: formatNumber(results.length, this.locale) });
     } else if (results) {
-      text = this._search.trim() ? this.t('customerType.noResults', { search: this._search.trim() }) : this.t('customerType.noCustomers');
+      text = this._search.trim() ? this.t('customerType.noResults', { search: this._search.trim().slice(0, SEARCH_MAX_LENGTH) }) : this.t('customerType.noCustomers');
     }
     return html`<p class="search-status" part="search-status" role="status">${text}</p>`;
   }
@@ -403,7 +418,7 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
       return html`
         <div class="search-failed" part="search-failed" role="alert">
           <p><strong>${this.t('customerType.searchFailed')}</strong></p>
-          <p>${this.t('customerType.searchFailedDetail')}</p>
+          <p>${this._searchFailure()}</p>
           <button type="button" part="button retry-button" @click=${this._onRetry}>${this.t('customerType.retry')}</button>
         </div>
       `;
@@ -467,6 +482,7 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
           <input
             id=${searchId}
             type="search"
+            maxlength=${SEARCH_MAX_LENGTH}
             part="input search-input"
             autocomplete="off"
             spellcheck="false"

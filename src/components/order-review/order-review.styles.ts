@@ -138,6 +138,10 @@ export const orderReviewStyles = css`
   .quote-failed p {
     margin: 0 0 var(--_space);
   }
+  /* A refused order's message carries the backend's detail: a long unbroken one wraps. */
+  .place-error p {
+    overflow-wrap: anywhere;
+  }
   button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;

@@ -18,6 +18,15 @@ export const provisioningStyles = css`
   p {
     margin: 0;
   }
+  /* Task labels, details and the outcome come from the backend: long unbroken text wraps
+     rather than widening the page (buttons keep their own rules). */
+  p,
+  li,
+  dd,
+  .task-detail,
+  .action-task {
+    overflow-wrap: anywhere;
+  }
   code {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     overflow-wrap: anywhere;
