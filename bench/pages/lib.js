@@ -243,6 +243,8 @@ window.bench = {
   async stepChange() {
     const lines = linesFor(catalog, 3);
     stage.replaceChildren();
+    // Each run starts fresh: the checkout keeps a draft of the steps in sessionStorage and would resume it.
+    sessionStorage.clear();
     const api = memoryApi(catalog);
     storeCart(api, lines);
     const el = mountCheckout(api);
