@@ -1,11 +1,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { defaultReporter } from '@web/test-runner';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 import { firefoxLauncher } from './scripts/firefox.mjs';
 import { loadTs } from './scripts/load-ts.mjs';
 import { lazyCopy } from './scripts/wtr-lazy-copy.mjs';
-import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { checkoutReporter } from './scripts/test-reporter.mjs';
 
 // LC_BROWSER=firefox (npm run test:firefox): the whole-flow and provisioning files in Firefox ESR.
 const firefox = process.env.LC_BROWSER === 'firefox';
@@ -69,7 +68,7 @@ export default {
 </body></html>`,
       }
     : {}),
-  reporters: [defaultReporter(), summaryReporter()],
+  reporters: [checkoutReporter({ isMockPath: (path) => hub.matches(path) })],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), cdnCopy.plugin],
   middleware: [
     cdnCopy.middleware,

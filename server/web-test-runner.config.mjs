@@ -2,10 +2,9 @@
 // (PGlite + simulator, started here); the page learns the server's URL from /__server.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { defaultReporter } from '@web/test-runner';
 import { pathToFileURL } from 'node:url';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
-import { summaryReporter } from '../scripts/summary-reporter.mjs';
+import { checkoutReporter } from '../scripts/test-reporter.mjs';
 import { bundle, outDir } from './scripts/build.mjs';
 
 await bundle({ 'browser-harness': 'test/browser-harness.ts' });
@@ -17,7 +16,8 @@ export default {
   files: 'server/test-browser/**/*.test.ts',
   nodeResolve: { exportConditions: ['production'] },
   testFramework: { config: { timeout: 60000 } },
-  reporters: [defaultReporter(), summaryReporter()],
+  // No mock here: every 404 is listed.
+  reporters: [checkoutReporter({ isMockPath: () => false })],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [
     async (ctx, next) => {

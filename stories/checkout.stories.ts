@@ -139,8 +139,9 @@ export const NewCustomer: Story = {
       await userEvent.selectOptions(details.getByLabelText('Country or region'), 'US');
       await userEvent.type(details.getByLabelText(/^Address line 1/), '1 Microsoft Way');
       await userEvent.type(details.getByLabelText(/^City/), 'Redmond');
-      await userEvent.type(details.getByLabelText(/^State or province/), 'WA');
-      await userEvent.type(details.getByLabelText(/^Postal code/), '98052');
+      // The United States' words, and its states as a list (the mock's country rules).
+      await userEvent.selectOptions(await details.findByRole('combobox', { name: /^State/ }), 'WA');
+      await userEvent.type(details.getByLabelText(/^ZIP code/), '98052');
       await userEvent.type(details.getByLabelText(/^First name/), 'Ava');
       await userEvent.type(details.getByLabelText(/^Last name/), 'Rossi');
       await userEvent.type(details.getByLabelText(/^Email/), 'ava.rossi@');

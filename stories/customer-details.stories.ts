@@ -117,3 +117,34 @@ export const AddressCheckFailed: Story = {
     await expect(args['lc-step-next']).toHaveBeenCalledOnce();
   },
 };
+
+/** The United States: "State" is a list of the states (the backend's country rules), "ZIP code". */
+export const UnitedStatesAddress: Story = {
+  parameters: { setup: { value: {} } },
+  play: async ({ canvasElement }) => {
+    const step$ = inShadow(await storyElement(canvasElement, 'lc-customer-details'));
+    const state = await step$.findByRole('combobox', { name: /^State/ }, { timeout: 4000 });
+    await expect(state).toHaveValue('WA');
+    await expect(await step$.findByLabelText(/^ZIP code/)).toHaveValue('98052');
+  },
+};
+
+/** Canada: a list of provinces, "Postal code". */
+export const CanadaAddress: Story = {
+  parameters: { setup: { value: { country: 'CA', city: 'Ottawa', state: 'ON', postalCode: 'K1A 0B1' } } },
+  play: async ({ canvasElement }) => {
+    const step$ = inShadow(await storyElement(canvasElement, 'lc-customer-details'));
+    await expect(await step$.findByRole('combobox', { name: /^Province/ }, { timeout: 4000 })).toHaveValue('ON');
+  },
+};
+
+/** The United Kingdom: no state, "Town or city" and "Postcode". */
+export const UnitedKingdomAddress: Story = {
+  parameters: { setup: { value: { country: 'GB', city: 'London', state: '', postalCode: 'SW1A 1AA' } } },
+  play: async ({ canvasElement }) => {
+    const step$ = inShadow(await storyElement(canvasElement, 'lc-customer-details'));
+    await expect(await step$.findByLabelText(/^Postcode/, {}, { timeout: 4000 })).toHaveValue('SW1A 1AA');
+    await expect(step$.getByLabelText(/^Town or city/)).toHaveValue('London');
+    await expect(step$.queryByLabelText(/^State/)).toBeNull();
+  },
+};

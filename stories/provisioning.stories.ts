@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent } from 'storybook/test';
 import '../src/components/provisioning/provisioning.js';
 import type { Order, OrderRequest, Recipient } from '../src/api/schemas.js';
+import { catalog } from '../src/mock/data.js';
 import { createElement, storyBackend, type StoryBackendOptions } from './support/backend.js';
 import { inShadow, storyElement } from './support/shadow.js';
 
@@ -75,7 +76,7 @@ const meta: Meta<Args> = {
   loaders: [async ({ parameters }) => ({ order: await orderFor(parameters['scenario'] as Scenario) })],
   render: (args, { loaded, parameters }) => {
     const scenario = parameters['scenario'] as Scenario;
-    return createElement('lc-provisioning', args, { order: loaded['order'] as Order, ...(scenario.connection ? { connection: scenario.connection } : {}) });
+    return createElement('lc-provisioning', args, { order: loaded['order'] as Order, catalog, ...(scenario.connection ? { connection: scenario.connection } : {}) });
   },
 };
 export default meta;
@@ -115,9 +116,17 @@ export const AgreementActionRequired: Story = {
   },
 };
 
-/** "Fail" in the company name: a subscription task fails. */
+/**
+ * "Fail" in the company name: a subscription task fails after the new tenant was created, so
+ * the tenant's administrator is shown once, as on success.
+ */
 export const Failed: Story = {
   parameters: { scenario: { companyName: 'Fail Traders', backend: { speed: 500 }, until: (o: Order) => o.status === 'failed' } },
+  play: async ({ canvasElement }) => {
+    const el = inShadow(await storyElement(canvasElement, 'lc-provisioning'));
+    await expect(await el.findByText(/temporary password/i)).toBeVisible();
+    await expect(el.getByRole('button', { name: 'Copy password' })).toBeVisible();
+  },
 };
 
 /** A new tenant, done: the first administrator's credentials, shown once, with copy buttons. */

@@ -204,6 +204,20 @@ describe('<lc-cart>', () => {
       expect(text(hint)).to.equal('From 1 to 300 licences');
     });
 
+    it('writes large bounds with the locale\'s grouping, in the hint and the error', async () => {
+      await el.addProduct(E3, { quantity: 2 });
+      await el.updateComplete;
+      const e3 = quantityInput(rows(el)[1]!);
+      expect(text(root(el).getElementById(e3.getAttribute('aria-describedby')!.split(' ')[0]!))).to.equal('From 1 to 10,000 licences');
+      await typeInto(e3, '10001');
+      e3.blur();
+      await el.updateComplete;
+      expect(text(part(rows(el)[1]!, 'error'))).to.contain('10,000').and.not.contain('10000');
+      el.lang = 'de-DE';
+      await el.updateComplete;
+      expect(text(root(el).getElementById(e3.getAttribute('aria-describedby')!.split(' ')[0]!))).to.contain('10.000');
+    });
+
     it('commits a typed valid quantity and updates the totals', async () => {
       const seen = changes(el);
       await typeInto(input, '12');

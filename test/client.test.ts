@@ -181,6 +181,37 @@ describe('HttpCheckoutApi: subscriptions, end dates, seats and purchase orders',
   });
 });
 
+describe('HttpCheckoutApi: country rules', () => {
+  it('reads a country\'s rules: state required with its list, the postal code and phone patterns', async () => {
+    const { mock, api } = await setup();
+    const us = await api.getCountryRules('US');
+    expect(us.country).to.equal('US');
+    expect(us.stateRequired).to.equal(true);
+    expect(us.states).to.deep.include({ code: 'WA', name: 'Washington' });
+    expect(new RegExp(`^(?:${us.postalCodePattern})$`).test('98052')).to.equal(true);
+    expect(new RegExp(`^(?:${us.postalCodePattern})$`).test('9805')).to.equal(false);
+    expect(new RegExp(us.phonePattern!).test('+1 425 555 0100')).to.equal(true);
+
+    const canada = await api.getCountryRules('CA');
+    expect(canada.states.map((s) => s.code)).to.include.members(['ON', 'QC', 'BC']);
+    const uk = await api.getCountryRules('GB');
+    expect([uk.stateRequired, uk.states]).to.deep.equal([false, []]);
+    expect(new RegExp(`^(?:${uk.postalCodePattern})$`).test('SW1A 1AA')).to.equal(true);
+
+    const unknown = await rejection(api.getCountryRules('XX'));
+    expect(isApiError(unknown) && [unknown.status, unknown.problem?.code]).to.deep.equal([404, 'country-not-found']);
+    expect((await mock.requests({ method: 'GET' })).map((r) => r.path)).to.include.members(['/country-rules/US', '/country-rules/GB', '/country-rules/XX']);
+  });
+
+  it('raises a ContractError for rules that break the contract', async () => {
+    const { mock, api } = await setup();
+    await mock.inject({ path: '/country-rules/US', status: 200, body: { country: 'US', stateRequired: 'yes', states: [] } });
+    const error = await rejection(api.getCountryRules('US'));
+    expect(isContractError(error)).to.equal(true);
+    expect((error as ContractError).issues.map((i) => i.path)).to.include('stateRequired');
+  });
+});
+
 describe('HttpCheckoutApi: base URL, headers, token', () => {
   it('works with or without a trailing slash, absolute or page-relative', async () => {
     const mock = await createTestMock();

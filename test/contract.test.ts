@@ -21,6 +21,7 @@ const designTable: Array<[string, string]> = [
   ['get', '/customers/{id}/subscriptions'],
   ['get', '/subscriptions'],
   ['get', '/end-dates'],
+  ['get', '/country-rules/{country}'],
 ];
 
 type Json = Record<string, any>;

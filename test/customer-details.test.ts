@@ -11,6 +11,7 @@ import { createTestMock, type TestMock } from './helpers/mock.js';
 import { changedTexts, leaveField, shownTexts } from './helpers/texts.js';
 import { customerDetailsStrings } from '../src/components/customer-details/customer-details.strings.js';
 import { runStepSuite } from './suites/step-suite.js';
+import { loadAddressFormats } from '../src/components/customer-details/customer-details.address.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -145,6 +146,20 @@ describe('<lc-customer-details>', () => {
     part(el, 'next-button')!.click();
     await waitUntil(() => part(el, 'error-summary'));
     await expect(el).to.be.accessible();
+  });
+
+  it('aligns the contact row on a wide form: the names side by side on one line, the email whole on a row of its own', async () => {
+    // The element itself is the fixture (a wrapping <div> waits for an animation frame, which a
+    // background tab of the concurrent run may never get).
+    const value = { ...VALID, email: 'dana.whitfield-longname@northwind-traders-international.example.com' };
+    const el = await fixture<LcCustomerDetails>(html`<lc-customer-details style="display: block; inline-size: 720px" .api=${api} .value=${value}></lc-customer-details>`);
+    const first = control(el, 'firstName').getBoundingClientRect();
+    const last = control(el, 'lastName').getBoundingClientRect();
+    const email = control(el, 'email');
+    expect(last.top, 'first and last name on one line').to.equal(first.top);
+    expect(last.left).to.be.greaterThan(first.left);
+    expect(email.getBoundingClientRect().width, 'the email spans the row').to.be.at.least(last.right - first.left - 1);
+    expect(email.scrollWidth, 'the email is not cut').to.be.at.most(email.clientWidth);
   });
 
   it('has a labelled field with its autocomplete token for every value, grouped in fieldsets', async () => {
@@ -483,5 +498,103 @@ describe('<lc-customer-details>', () => {
       expect(widest, dir).to.be.at.most(320);
       expect(el.scrollWidth, dir).to.be.at.most(320);
     }
+  });
+});
+
+describe('<lc-customer-details>: the address as the country writes it', () => {
+  let mock: TestMock;
+  let api: HttpCheckoutApi;
+
+  beforeEach(async () => {
+    mock = await createTestMock({ speed: 1000 });
+    api = new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 });
+  });
+
+  /** The address fields in the order shown, each as "name: label". */
+  function addressFields(el: LcCustomerDetails): string[] {
+    const fieldset = [...el.shadowRoot!.querySelectorAll('fieldset')].find((f) => text(f.querySelector('legend')) === 'Address')!;
+    return [...fieldset.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')]
+      .filter((c) => c.name !== 'country')
+      .map((c) => `${c.name}: ${text(c.labels![0]).replace(/ \(optional\)$/, '')}`);
+  }
+
+  /** Mounts the form for `country` and waits for the country's format and rules. */
+  async function mountIn(country: string, changes: Partial<CompanyDraft> = {}, withApi: CheckoutApiLike = api): Promise<LcCustomerDetails> {
+    const el = await fixture<LcCustomerDetails>(html`<lc-customer-details .api=${withApi} .value=${{ ...VALID, country, state: '', ...changes }}></lc-customer-details>`);
+    await loadAddressFormats();
+    await el.updateComplete;
+    return el;
+  }
+  type CheckoutApiLike = Partial<HttpCheckoutApi>;
+
+  it('the United States: street, city, a State select with the states, ZIP code', async () => {
+    const el = await mountIn('US');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="state-select"]'), 'no state select');
+    expect(addressFields(el)).to.deep.equal(['line1: Address line 1', 'line2: Address line 2', 'city: City', 'state: State', 'postalCode: ZIP code']);
+    const state = control(el, 'state');
+    expect(state.localName).to.equal('select');
+    expect(state.required || state.getAttribute('aria-required') === 'true').to.equal(true);
+    const options = [...state.options].map((o) => [o.value, o.textContent!.trim()]);
+    expect(options).to.deep.include(['WA', 'Washington']);
+    expect(options.length).to.be.greaterThan(50);
+    // Picking one sends its code.
+    const inputs = collect<LcStepInputEvent<CompanyDraft>>(el, 'lc-step-input');
+    state.value = 'WA';
+    state.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(inputs.at(-1)!.value.state).to.equal('WA');
+    // The rules came from the backend.
+    expect((await mock.requests({ method: 'GET' })).map((r) => r.path)).to.include('/country-rules/US');
+    await expect(el).to.be.accessible();
+  });
+
+  it('Canada: a Province select; the United Kingdom: Town or city and Postcode, no state; Australia: Suburb, State, Postcode', async () => {
+    const canada = await mountIn('CA');
+    await waitUntil(() => canada.shadowRoot!.querySelector('[part~="state-select"]'), 'no province select');
+    expect(addressFields(canada)).to.deep.equal(['line1: Address line 1', 'line2: Address line 2', 'city: City', 'state: Province', 'postalCode: Postal code']);
+    expect([...control(canada, 'state').options].map((o) => o.value)).to.include.members(['ON', 'QC', 'BC']);
+
+    const uk = await mountIn('GB');
+    expect(addressFields(uk)).to.deep.equal(['line1: Address line 1', 'line2: Address line 2', 'city: Town or city', 'postalCode: Postcode']);
+
+    const australia = await mountIn('AU');
+    await waitUntil(() => australia.shadowRoot!.querySelector('[part~="state-select"]'), 'no state select');
+    expect(addressFields(australia)).to.deep.equal(['line1: Address line 1', 'line2: Address line 2', 'city: Suburb', 'state: State', 'postalCode: Postcode']);
+  });
+
+  it('Germany writes the postal code before the city, and errors and focus follow that order', async () => {
+    const el = await mountIn('DE', { city: '', postalCode: '' });
+    await waitUntil(() => addressFields(el)[2] === 'postalCode: Postal code', 'not in the German order');
+    expect(addressFields(el)).to.deep.equal(['line1: Address line 1', 'line2: Address line 2', 'postalCode: Postal code', 'city: City']);
+    part(el, 'next-button')!.click();
+    await waitUntil(() => part(el, 'error-summary'));
+    const summary = [...part(el, 'error-summary')!.querySelectorAll('a')].map(text);
+    expect(summary.findIndex((s) => s.includes('Postal code'))).to.be.lessThan(summary.findIndex((s) => s.includes('City')));
+    expectFocused(el, control(el, 'postalCode'));
+  });
+
+  it('checks the postal code against the backend\'s pattern for the country', async () => {
+    const el = await mountIn('BR', { postalCode: '12345', state: 'SP' });
+    await waitUntil(async () => (await mock.requests({ method: 'GET' })).some((r) => r.path === '/country-rules/BR'));
+    part(el, 'next-button')!.click();
+    await waitUntil(() => errorOf(el, 'postalCode') !== '', 'no postal code error');
+    expect(errorOf(el, 'postalCode')).to.equal('Enter a postal code in the format used in Brazil.');
+    await typeInto(el, 'postalCode', '01310-100');
+    expect(errorOf(el, 'postalCode')).to.equal('');
+  });
+
+  it('keeps a state that is not on the list, and asks for the state as text without the rules endpoint', async () => {
+    const kept = await mountIn('US', { state: 'Washington' });
+    await waitUntil(() => kept.shadowRoot!.querySelector('[part~="state-select"]'), 'no state select');
+    expect(control(kept, 'state').value).to.equal('Washington');
+
+    // An API object written before GET /country-rules: the generic rule, a free-text state.
+    const older = { validateAddress: api.validateAddress.bind(api) };
+    const el = await mountIn('US', {}, older);
+    expect(control(el, 'state').localName).to.equal('input');
+    expect(addressFields(el)).to.include('state: State');
+    part(el, 'next-button')!.click();
+    await waitUntil(() => errorOf(el, 'state') !== '');
+    expect(errorOf(el, 'state')).to.contain('United States');
   });
 });

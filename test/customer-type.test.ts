@@ -185,6 +185,9 @@ describe('<lc-customer-type>', () => {
     expect(requests).to.have.length(1);
     expect(requests[0]!.search).to.equal('?search=');
     expect(resultNames(el)).to.include.members(['Contoso Ltd.', 'Adatum Corporation']);
+    // Sorted by name (the mock sends them in the order they were added).
+    expect(resultNames(el)).to.deep.equal([...resultNames(el)].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(resultNames(el)[0]).to.equal('Adatum Corporation');
     expect(status(el)).to.equal('6 customers found.');
     const search = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
     expect(search.getAttribute('autocomplete')).to.equal('off');

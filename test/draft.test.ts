@@ -83,7 +83,7 @@ describe('<lc-checkout> draft kept across reloads', () => {
     expect(value(el, 'Company name')).to.equal('Reloaded Widgets Ltd');
     expect(value(el, 'Address line 1')).to.equal(defaultCompany.line1);
     expect(value(el, 'City')).to.equal(defaultCompany.city);
-    expect(value(el, 'Postal code')).to.equal(defaultCompany.postalCode);
+    expect(value(el, 'ZIP code')).to.equal(defaultCompany.postalCode);
     expect(value(el, 'First name')).to.equal(defaultCompany.firstName);
     expect(value(el, 'Last name')).to.equal(defaultCompany.lastName);
     expect(value(el, 'Email')).to.equal(defaultCompany.email);

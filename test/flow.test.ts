@@ -462,7 +462,7 @@ describe('checkout flow', () => {
     await currentStepUpdate(el);
     expect(text(details)).to.contain('The store cannot deliver invoices to this postal code.');
     // Next to the field it names.
-    const postal = control(details, 'Postal code');
+    const postal = control(details, 'ZIP code');
     const describedBy = (postal.getAttribute('aria-describedby') ?? '').split(' ').map((id) => text(details.getElementById(id)));
     expect(describedBy.join(' ')).to.contain('The store cannot deliver invoices');
     // Everything typed is still there.

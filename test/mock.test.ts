@@ -441,7 +441,9 @@ describe('mock backend: provisioning', () => {
     const failed = await pollOrder(mock, placed.id, (o) => o.status !== 'provisioning');
     expect(failed.status).to.equal('failed');
     expect(failed.retryable).to.equal(true);
-    expect(failed.credentials).to.be.undefined;
+    // The tenant was created before the failure: its administrator comes with the failed order.
+    expect(failed.tasks.find((t) => t.kind === 'create-tenant')!.status).to.equal('succeeded');
+    expect(failed.credentials!.userName).to.equal('admin@failfast.onmicrosoft.com');
     const subscriptions = failed.tasks.filter((t) => t.kind === 'create-subscription');
     expect(subscriptions[0]!.status).to.equal('failed');
     expect(subscriptions[0]!.detail).to.be.a('string').and.not.empty;

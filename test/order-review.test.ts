@@ -159,7 +159,12 @@ describe('<lc-order-review>', () => {
     el.lang = 'de-DE';
     await el.updateComplete;
     expect(text(part(el, 'totals'))).to.contain('199,74 $');
-    expect(text(parts(el, 'proration')[0])).to.equal('55,74 $ (16.–31. Dez. 2026, 16 of 31 days)');
+    // Ranges in the same date style as single dates (German medium: 16.12.2026), not a style of their own.
+    expect(text(parts(el, 'proration')[0])).to.equal('55,74 $ (16.–31.12.2026, 16 of 31 days)');
+    expect(text(parts(el, 'proration')[1])).to.contain('16.12.2026 – 15.12.2027');
+    el.agreement = { mode: 'attest', signatory: 'Ada Lovelace', dateAccepted: '2026-12-16' };
+    await el.updateComplete;
+    expect(text(part(el, 'summary'))).to.contain('16.12.2026');
   });
 
   it('fires lc-place-order once for a double click, and again only after the owner answered', async () => {

@@ -2,11 +2,12 @@
  * A product page with the tags alone (8 buttons, a header count, a price), then the checkout
  * page: `<lc-checkout>` shows what was added there.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import '../src/tags.js';
 import '../src/index.js';
 import type { LcCheckout } from '../src/components/checkout/checkout.js';
 import { catalog } from '../src/mock/data.js';
+import 'axe-core/axe.min.js';
 import { createTestMock } from './helpers/mock.js';
 import { E3, shadowText, textName } from './helpers/tags.js';
 
@@ -14,11 +15,14 @@ describe('product page, then checkout page', () => {
   it('asks for the catalog once, and the checkout shows the lines added on the product page', async () => {
     const mock = await createTestMock();
     const products = catalog.products.slice(0, 8);
-    const page = await fixture<HTMLElement>(html`<main>
+    // fixtureSync: a plain wrapper's fixture() waits for an animation frame, which a background
+    // tab of the concurrent run may not get; the waits below are what matter.
+    const page = fixtureSync<HTMLElement>(html`<main>
       <lc-cart-count api-base=${mock.baseUrl} href="/checkout.html"></lc-cart-count>
       <lc-price api-base=${mock.baseUrl} product=${E3}></lc-price>
       ${products.map((p) => html`<lc-add-to-cart api-base=${mock.baseUrl} product=${p.id}></lc-add-to-cart>`)}
     </main>`);
+    await Promise.all([...page.querySelectorAll('lc-add-to-cart')].map((el) => el.updateComplete));
     const buttons = [...page.querySelectorAll('lc-add-to-cart')].map((el) => el.shadowRoot!.querySelector('button')!);
     await waitUntil(() => buttons.every((b) => textName(b).includes(' ')) && textName(buttons[7]).length > 'Add to cart'.length, 'the buttons did not get their products');
     await waitUntil(() => shadowText(page.querySelector('lc-price')!, '[part~="price"]') === '$36.00 per month');
@@ -40,5 +44,35 @@ describe('product page, then checkout page', () => {
     };
     await waitUntil(() => names().length === 2, 'the checkout did not show the two lines', { timeout: 5000 });
     expect(names()).to.deep.equal([products[0]!.name, products[3]!.name]);
+  });
+});
+
+describe('the demo pages', () => {
+  it('the Add to cart buttons\' accessible names contain their visible text (axe label-content-name-mismatch, off by default)', async () => {
+    const mock = await createTestMock();
+    const products = catalog.products.slice(0, 8);
+    // fixtureSync: a plain wrapper's fixture() waits for an animation frame, which a background
+    // tab of the concurrent run may not get; the waits below are what matter.
+    const page = fixtureSync<HTMLElement>(html`<main>
+      ${products.map((p) => html`<lc-add-to-cart api-base=${mock.baseUrl} product=${p.id}></lc-add-to-cart>`)}
+    </main>`);
+    await Promise.all([...page.querySelectorAll('lc-add-to-cart')].map((el) => el.updateComplete));
+    const buttons = [...page.querySelectorAll('lc-add-to-cart')].map((el) => el.shadowRoot!.querySelector('button')!);
+    await waitUntil(() => buttons.every((b) => textName(b).length > 'Add to cart'.length), 'the buttons did not get their products');
+    const axe = (window as unknown as { axe: { run: (node: Element, options: object) => Promise<{ violations: unknown[]; passes: unknown[] }> } }).axe;
+    const result = await axe.run(page, { runOnly: ['label-content-name-mismatch'] });
+    expect(result.violations).to.deep.equal([]);
+    for (const button of buttons) expect(textName(button).startsWith('Add to cart')).to.equal(true);
+  });
+
+
+  it('the checkout page lists the test values in a "Try these" panel, open, above the checkout', async () => {
+    const page = new DOMParser().parseFromString(await (await fetch('/checkout.html')).text(), 'text/html');
+    const panel = page.querySelector('details.try-these')!;
+    expect(panel.hasAttribute('open')).to.equal(true);
+    expect(panel.querySelector('summary')!.textContent).to.contain('Try these');
+    const values = [...panel.querySelectorAll('code')].map((code) => code.textContent);
+    expect(values).to.include.members(['contoso', 'fabrikam.onmicrosoft.com', 'Fail', 'Review', '00000', '99999', 'Adatum']);
+    expect(panel.compareDocumentPosition(page.querySelector('lc-checkout')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
   });
 });

@@ -101,7 +101,8 @@ describe('the review for an existing customer who already has the product', () =
     const [sent] = await orders(mock);
     expect(sent!.lines).to.deep.equal([{ kind: 'add-seats', subscriptionId: 'sub-c0b9e512', productId: PREMIUM, term: 'P1Y', billing: 'monthly', quantity: 10 }]);
     const outcome = provisioning.shadowRoot!.querySelector('[part~="outcome"]')!;
-    expect(text(outcome)).to.contain('Add 10 seats');
+    // What was bought, in words (issue 12: not the task's label).
+    expect(text(outcome)).to.contain('Microsoft 365 Business Premium: 10 licences added to the existing subscription');
     expect(text(outcome.querySelector('[part~="order-terms"]'))).to.contain('Can be cancelled or reduced until');
   });
 

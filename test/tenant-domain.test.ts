@@ -294,6 +294,28 @@ describe('<lc-tenant-domain>', () => {
   });
 
   describe('existing tenant: the default domain', () => {
+    it('a domain typed without .onmicrosoft.com gets a hint and a button that completes it', async () => {
+      const { el, inputs } = await setUp({ companyName: 'Fabrikam, Inc.' });
+      checkbox(el).click();
+      await el.updateComplete;
+      await type(el, domainInput(el), 'fabrikam.com');
+      const hint = part(el, 'suffix-hint')!;
+      expect(text(hint)).to.contain('A tenant’s default domain ends in .onmicrosoft.com.');
+      const use = part(el, 'use-domain-button') as HTMLButtonElement;
+      expect(text(use)).to.equal('Use fabrikam.onmicrosoft.com');
+      use.click();
+      await el.updateComplete;
+      expect(domainInput(el).value).to.equal('fabrikam.onmicrosoft.com');
+      expect(inputs.at(-1)).to.deep.include({ hasTenant: true, domain: 'fabrikam.onmicrosoft.com' });
+      expect(root(el).activeElement).to.equal(domainInput(el));
+      expect(part(el, 'suffix-hint'), 'gone once the domain has the suffix').to.equal(null);
+      await untilLookup(el, 'Tenant found.');
+      // No hint for a value that cannot name a tenant ("-x" is no prefix).
+      await type(el, domainInput(el), '-x.com');
+      expect(part(el, 'suffix-hint')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
     it('looks up fabrikam and shows both names side by side with the differences marked', async () => {
       const { el, mock } = await setUp({ companyName: 'Fabrikam Inc' });
       checkbox(el).click();

@@ -5,6 +5,7 @@ import type {
   Agreement,
   AdminAccessTemplates,
   Catalog,
+  CountryRules,
   CreateAcceptanceRequest,
   CustomerList,
   DomainAvailability,
@@ -91,4 +92,11 @@ export interface CheckoutApi {
    * subscription ends on the default date, the calendar month end.
    */
   getEndDates?(term: Term, query?: { customerId?: string; startDate?: string }, options?: CallOptions): Promise<EndDates>;
+  /**
+   * A country's address rules (`GET /country-rules/{country}`): whether it needs a state, its
+   * fixed list of states, its postal code and phone patterns, as Partner Center publishes them.
+   * Optional, as `getSubscriptions`: without it the address form asks for a state as free
+   * text, where the country needs one.
+   */
+  getCountryRules?(country: string, options?: CallOptions): Promise<CountryRules>;
 }

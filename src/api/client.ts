@@ -13,6 +13,7 @@ import {
   AdminAccessTemplates,
   Agreement,
   Catalog,
+  CountryRules,
   CustomerList,
   DomainAvailability,
   EndDates,
@@ -132,6 +133,10 @@ export class HttpCheckoutApi implements CheckoutApi {
 
   validateAddress(address: Address, options?: CallOptions) {
     return this.#call('POST /addresses/validate', 'addresses/validate', AddressValidation, options, { method: 'post', json: address }, RATE_LIMITED_ONLY);
+  }
+
+  getCountryRules(country: string, options?: CallOptions) {
+    return this.#call('GET /country-rules/{country}', `country-rules/${encodeURIComponent(country)}`, CountryRules, options);
   }
 
   getAgreement(options?: CallOptions) {

@@ -20,6 +20,8 @@ const named = {
   Address: s.Address,
   AddressStatus: s.AddressStatus,
   AddressValidation: s.AddressValidation,
+  CountryRules: s.CountryRules,
+  CountryState: s.CountryState,
   AgreementMode: s.AgreementMode,
   Agreement: s.Agreement,
   Contact: s.Contact,
@@ -165,6 +167,14 @@ export function buildOpenApi(version = '0.0.0'): Record<string, unknown> {
           summary: 'Checks an address and suggests corrections',
           requestBody: { required: true, content: json('Address') },
           responses: { '200': ok('AddressValidation', 'The status and any suggestions'), ...errors },
+        },
+      },
+      '/country-rules/{country}': {
+        get: {
+          operationId: 'getCountryRules',
+          summary: "A country's address rules (state required, its states, postal code and phone patterns), as Partner Center publishes them",
+          parameters: [pathParam('country', 'ISO 3166-1 alpha-2, upper case, e.g. US.')],
+          responses: { '200': ok('CountryRules', 'The rules'), ...errors },
         },
       },
       '/agreement': {

@@ -175,6 +175,31 @@ export const AddressValidation = z.object({
 export type AddressValidation = z.infer<typeof AddressValidation>;
 
 // ---------------------------------------------------------------------------------------
+// GET /country-rules/{country}: a country's address rules, as Partner Center publishes them
+// (GET /v1/countryvalidationrules/{country}), so the store's backend is their source of truth.
+
+/** One of a country's states, provinces or regions. */
+export const CountryState = z.object({
+  /** What `Address.state` carries, e.g. `WA`. */
+  code: z.string().check(z.minLength(1), z.maxLength(100)),
+  name: z.string().check(z.minLength(1)),
+});
+export type CountryState = z.infer<typeof CountryState>;
+
+export const CountryRules = z.object({
+  country: CountryCode,
+  /** Whether an address in this country needs `state`. */
+  stateRequired: z.boolean(),
+  /** The fixed list `state` takes its value from; empty when the state is free text (or not asked). */
+  states: z.array(CountryState),
+  /** A regular expression (ECMAScript, unanchored source) a postal code matches, when the country has one. */
+  postalCodePattern: z.optional(z.string()),
+  /** A regular expression a phone number matches, when the store checks phone numbers. */
+  phonePattern: z.optional(z.string()),
+});
+export type CountryRules = z.infer<typeof CountryRules>;
+
+// ---------------------------------------------------------------------------------------
 // GET /agreement
 
 /** @deprecated With `attest` retired (January 2026) there is one way: acceptance requests. */
@@ -671,6 +696,7 @@ export const Order = z.object({
   estimatedSecondsRemaining: z.optional(z.number().check(z.nonnegative())),
   /** For a failed order: whether placing the same order again may succeed (a passing failure). */
   retryable: z.optional(z.boolean()),
+  /** A new tenant's administrator: on a completed order, and on a failed one that created the tenant. */
   credentials: z.optional(AdminCredentials),
   /** The admin access (GDAP) this order asked for, when it asked for any. */
   adminAccess: z.optional(

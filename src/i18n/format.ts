@@ -34,11 +34,24 @@ export function formatNumber(value: number, lang?: string): string {
   return cached(`number|${lang}`, () => new Intl.NumberFormat(lang)).format(value);
 }
 
+/** A `YYYY-MM-DD` calendar day as a UTC instant: no time zone shifts the day. */
+function calendarDay(isoDate: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!));
+}
+
+/** The one date style of the whole checkout ("16 Dec 2026" in en-GB, "16.12.2026" in de). */
+const dateFormat = (lang?: string) =>
+  cached(`date|${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' })) as Intl.DateTimeFormat;
+
 /** Formats a `YYYY-MM-DD` date (a calendar day, no time zone shift). */
 export function formatDate(isoDate: string, lang?: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return cached(`date|${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
+  return dateFormat(lang).format(calendarDay(isoDate));
+}
+
+/** A range of calendar days in the same style as `formatDate`, collapsed the way the locale does it ("16 – 31 Dec 2026"). */
+export function formatDateRange(from: string, to: string, lang?: string): string {
+  return dateFormat(lang).formatRange(calendarDay(from), calendarDay(to));
 }
 
 /**

@@ -15,6 +15,7 @@ import { adminAccessRoutes } from './resources/admin-access.js';
 import { agreementRoutes } from './resources/agreement.js';
 import { acceptanceRoutes } from './resources/agreement-acceptances.js';
 import { catalogRoutes } from './resources/catalog.js';
+import { countryRuleRoutes } from './resources/country-rules.js';
 import { customerRoutes } from './resources/customers.js';
 import { domainRoutes } from './resources/domains.js';
 import { endDateRoutes } from './resources/end-dates.js';
@@ -133,6 +134,7 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
     ...customerRoutes(state),
     ...domainRoutes(state),
     ...addressRoutes(),
+    ...countryRuleRoutes(),
     ...agreementRoutes(state),
     ...acceptanceRoutes(state),
     ...adminAccessRoutes(state),

@@ -197,7 +197,10 @@ export function orderSnapshot(record: OrderRecord, now = Date.now()): Order {
   if (status === 'completed') order.estimatedSecondsRemaining = 0;
   if (status === 'provisioning') order.estimatedSecondsRemaining = round3(secondsRunnable(record, states, elapsed) / record.speed);
   if (status === 'failed') order.retryable = true;
-  if (status === 'completed' && record.credentials) order.credentials = record.credentials;
+  // A failed order that created its tenant still hands over its administrator: a later
+  // retry reuses the tenant, and without them now nobody could sign in to it.
+  const tenantCreated = record.tasks.some((task, i) => task.kind === 'create-tenant' && states[i]!.status === 'succeeded');
+  if ((status === 'completed' || (status === 'failed' && tenantCreated)) && record.credentials) order.credentials = record.credentials;
   if (record.purchaseOrder !== undefined) order.purchaseOrder = record.purchaseOrder;
   if (record.adminAccess) order.adminAccess = record.adminAccess();
   return order;

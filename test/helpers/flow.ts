@@ -184,13 +184,19 @@ export async function fillCompany(el: LcCheckout, input: CompanyInput): Promise<
   selectOption(root, 'Country or region', values.country);
   await currentStepUpdate(el);
   await fill(root, 'Address line 1', values.line1);
-  await fill(root, 'City', values.city);
-  if (hasControl(root, 'State or province')) {
-    const state = control<HTMLInputElement | HTMLSelectElement>(root, 'State or province');
-    if (state instanceof HTMLSelectElement) selectOption(root, 'State or province', values.state);
+  await fill(root, /^(City|Suburb|Town or city)/, values.city);
+  // The labels are the country's ("State", "Province", "ZIP code", "Postcode"); the mock lists
+  // the states of these countries, so their field becomes a select once its rules arrive.
+  const stateLabel = /^(State|Province)/;
+  if (['US', 'CA', 'AU'].includes(values.country)) {
+    await waitUntil(() => queryByLabel(root, startsWith(stateLabel), { hidden: true }) instanceof HTMLSelectElement, 'no list of states');
+  }
+  if (hasControl(root, stateLabel)) {
+    const state = control<HTMLInputElement | HTMLSelectElement>(root, stateLabel);
+    if (state instanceof HTMLSelectElement) selectOption(root, stateLabel, values.state);
     else await typeInto(state, values.state);
   }
-  await fill(root, 'Postal code', values.postalCode);
+  await fill(root, /^(Postal code|ZIP code|Postcode)/, values.postalCode);
   await fill(root, 'First name', values.firstName);
   await fill(root, 'Last name', values.lastName);
   await fill(root, 'Email', values.email);

@@ -33,7 +33,7 @@ import {
 import type { CartChangeReason } from '../../events/cart-change.js';
 import { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
 import { LcCatalogRetryEvent } from '../../events/catalog-retry.js';
-import { formatMoney } from '../../i18n/format.js';
+import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated } from '../shared/form.js';
 import { BILLING_ORDER, cartAnnouncement } from './cart-text.js';
@@ -394,8 +394,13 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     return undefined;
   }
 
+  /** A product's quantity bounds as the locale writes numbers ("10,000", "10.000"). */
+  private _quantityBounds(product: Product): { min: string; max: string } {
+    return { min: formatNumber(product.minQuantity, this.locale), max: formatNumber(product.maxQuantity, this.locale) };
+  }
+
   private _quantityMessage(problem: QuantityProblem, product: Product): string {
-    const values = { min: product.minQuantity, max: product.maxQuantity };
+    const values = this._quantityBounds(product);
     return problem === 'empty' ? this.t('cart.quantityEmpty', values) : this.t('cart.quantityError', values);
   }
 
@@ -445,7 +450,7 @@ export class LcCart extends LcApiStepElement<CartStrings> {
           @input=${(e: Event) => this._onQuantityInput(key, product, e)}
           @change=${(e: Event) => this._onQuantityChange(key, product, e)}
         />
-        <span id=${hintId} class="hint" part="hint">${this.t('cart.quantityHint', { min: product.minQuantity, max: product.maxQuantity })}</span>
+        <span id=${hintId} class="hint" part="hint">${this.t('cart.quantityHint', this._quantityBounds(product))}</span>
         ${shown ? html`<p id=${errorId} class="error" part="error">${this._quantityMessage(shown, product)}</p>` : nothing}
       </div>
     `;

@@ -499,6 +499,7 @@ export class LcCheckout extends LcElement {
       data-step="provisioning"
       exportparts=${CHILD_PARTS}
       .order=${this._state.order}
+      .catalog=${this._cart.catalog}
       .connection=${this._session.connection}
       .notice=${this._leaveNotice}
       @lc-retry-order=${() => this._session.retry()}

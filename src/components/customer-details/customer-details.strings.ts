@@ -54,6 +54,30 @@ export const customerDetailsStrings = {
   'customerDetails.retry': 'Retry',
   'customerDetails.continueAnyway': 'Continue anyway',
   'customerDetails.announceSuggestionUsed': 'The address fields were updated with the suggested address.',
+  // The words each country uses for its address fields (customer-details.address.ts): state
+  // types, postal code types and city types of Google's address metadata.
+  'customerDetails.state.state': 'State',
+  'customerDetails.state.province': 'Province',
+  'customerDetails.state.county': 'County',
+  'customerDetails.state.prefecture': 'Prefecture',
+  'customerDetails.state.emirate': 'Emirate',
+  'customerDetails.state.parish': 'Parish',
+  'customerDetails.state.island': 'Island',
+  'customerDetails.state.department': 'Department',
+  'customerDetails.state.region': 'Region',
+  'customerDetails.state.area': 'Area',
+  'customerDetails.state.do_si': 'Province',
+  'customerDetails.state.district': 'District',
+  'customerDetails.state.oblast': 'Oblast',
+  'customerDetails.postal.postal': 'Postal code',
+  'customerDetails.postal.postcode': 'Postcode',
+  'customerDetails.postal.zip': 'ZIP code',
+  'customerDetails.postal.eircode': 'Eircode',
+  'customerDetails.postal.pin': 'PIN code',
+  'customerDetails.city.suburb': 'Suburb',
+  'customerDetails.city.post_town': 'Town or city',
+  'customerDetails.city.district': 'District',
+  'customerDetails.statePlaceholder': 'Choose one',
 };
 
 export type CustomerDetailsStrings = typeof customerDetailsStrings;

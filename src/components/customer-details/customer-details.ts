@@ -6,7 +6,7 @@ import { isApiError } from '../../api/errors.js';
 import type { Address } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcFormStepElement } from '../../base/lc-step-element.js';
-import { countries, countryName, statesRequired } from '../../checkout/countries.js';
+import { countries, countryName, isCountryCode, statesRequired } from '../../checkout/countries.js';
 import {
   companyCandidate,
   companyFieldPaths,
@@ -21,6 +21,7 @@ import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { AbortOnDisconnect } from '../../internal/abort-on-disconnect.js';
+import { LookupController } from '../../internal/lookup.js';
 import {
   fieldId,
   focusField,
@@ -34,6 +35,7 @@ import {
   type SelectOption,
 } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
+import { addressFormat, loadAddressFormats, matchesPostalPattern, type AddressFormat } from './customer-details.address.js';
 import { customerDetailsStyles } from './customer-details.styles.js';
 import { customerDetailsStrings, type CustomerDetailsStrings } from './customer-details.strings.js';
 
@@ -160,7 +162,7 @@ type AddressCheck = 'idle' | 'checking' | 'suggest' | 'failed';
  * @csspart hint - A field's hint (the exact-legal-name guidance).
  * @csspart error - A field's error message.
  * @csspart input - Every text input; also `{field}-input`, e.g. `company-name-input`, `postal-code-input`.
- * @csspart select - The country select; also `country-select`.
+ * @csspart select - The country select, and the state select of a country with a fixed list; also `country-select`, `state-select`.
  * @csspart suggestions - The "We found a closer match" group.
  * @csspart radio - Every radio; also `suggestion-radio`.
  * @csspart suggestion-radio - One address choice.
@@ -192,6 +194,14 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
   /** The address check under way; a check answered after the element left would act on a form nobody sees. */
   private readonly _checkRequest = new AbortOnDisconnect(this, () => {
     if (this._check === 'checking') this._check = 'idle';
+  });
+
+  /** The chosen country's rules from the backend (`GET /country-rules/{country}`), when it has them. */
+  private readonly _rules = new LookupController(this, {
+    args: () => [this.api, this._draft.country.trim().toUpperCase()] as const,
+    lookup: ([api, country]) =>
+      api?.getCountryRules && isCountryCode(country) ? (signal: AbortSignal) => api.getCountryRules!(country, { signal }) : undefined,
+    immediate: true,
   });
 
   protected readonly defaultStrings = customerDetailsStrings;
@@ -253,6 +263,8 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
   @state() private _choiceMissed = false;
   @state() private _checkMessage?: string;
   @state() private _announcement = '';
+  /** How each country writes addresses (lazily loaded); until then the contract's order and generic labels. */
+  @state() private _formats?: Readonly<Record<string, string>>;
 
   /** The address (serialized) the backend verified or the user confirmed: not checked again. */
   private _confirmedAddress?: string;
@@ -261,6 +273,12 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
     onInput: (name, value) => this._onFieldInput(name as CompanyField, value),
     onBlur: (name) => this._onFieldBlur(name),
   };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A failed load keeps the generic form: nothing the user needs is lost.
+    if (!this._formats) loadAddressFormats().then((formats) => (this._formats = formats), () => undefined);
+  }
 
   private _onFieldInput(field: CompanyField, value: string): void {
     this.fieldEdited(field);
@@ -387,8 +405,23 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
     this._checkMessage = undefined;
   }
 
+  /** The chosen country's rules, when the backend gave them for the country now chosen. */
+  private _countryRules() {
+    const rules = this._rules.value;
+    return rules?.country === this._draft.country.trim().toUpperCase() ? rules : undefined;
+  }
+
+  private _addressFormat(): AddressFormat {
+    return addressFormat(this._draft.country.trim().toUpperCase(), this._formats, this._countryRules());
+  }
+
+  /** The form's fields in the order shown: the address part in the country's order. */
+  private _fieldOrder(format: AddressFormat): CompanyField[] {
+    return ['companyName', 'country', ...format.order, ...FIELDS.filter((field) => !ADDRESS_FIELDS.has(field) && field !== 'companyName')];
+  }
+
   private _label(field: CompanyField): string {
-    return this.t(`customerDetails.${field}`);
+    return this.t(this._addressFormat().labels[field as keyof AddressFormat['labels']] ?? `customerDetails.${field}`);
   }
 
   private _countryLabel(): string {
@@ -403,7 +436,12 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
 
   /** The problems to show now, in words; the address check's messages show at once, like the owner's. */
   private _messages(): FieldMessages {
-    const all = this.messageMap(FIELDS, validateCompany(this._draft), (field, code) => this._message(field, code), this._checkErrors);
+    const errors = validateCompany(this._draft);
+    // The backend's rules for the country add to the validator's: a state it requires, its postal code pattern.
+    const rules = this._countryRules();
+    if (!errors.state && rules?.stateRequired && !this._draft.state.trim()) errors.state = 'state-required';
+    if (!errors.postalCode && !matchesPostalPattern(this._draft.postalCode, rules)) errors.postalCode = 'postal-code';
+    const all = this.messageMap(this._fieldOrder(this._addressFormat()), errors, (field, code) => this._message(field, code), this._checkErrors);
     const visible = this.visibleMessages(all, (name) => name in this._checkErrors);
     if (this._check === 'suggest' && this._choice === undefined && this._choiceMissed) {
       visible[ADDRESS_CHOICE] = this.t('customerDetails.errorChooseAddress');
@@ -423,6 +461,43 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
 
   private _field(field: CompanyField, messages: FieldMessages, extra: Partial<FieldSpec> & Pick<FieldSpec, 'autocomplete'>): TemplateResult {
     return renderField(this._spec(field, extra), this._draft[field], messages[field], this._handlers);
+  }
+
+  /** Street, city, state and postal code in the order and with the words the country uses. */
+  private _renderAddressFields(country: string, messages: FieldMessages): TemplateResult[] {
+    const format = this._addressFormat();
+    const rules = this._countryRules();
+    const needsState = rules?.stateRequired ?? statesRequired.has(country);
+    const stateShown = needsState || Boolean(this._draft.state.trim()) || format.labels.state !== undefined;
+    return format.order.flatMap((field) => {
+      switch (field) {
+        case 'line1':
+          return [this._field('line1', messages, { autocomplete: 'address-line1', required: true, wide: true })];
+        case 'line2':
+          return [this._field('line2', messages, { autocomplete: 'address-line2', wide: true })];
+        case 'city':
+          return [this._field('city', messages, { autocomplete: 'address-level2', required: true })];
+        case 'postalCode':
+          return [this._field('postalCode', messages, { autocomplete: 'postal-code', required: true, spellcheck: false })];
+        default:
+          if (!stateShown) return [];
+          if (!rules?.states.length) return [this._field('state', messages, { autocomplete: 'address-level1', required: needsState })];
+          return [this._renderStateSelect(rules.states, needsState, messages)];
+      }
+    });
+  }
+
+  /** The country's fixed list of states as a select; a value not on the list (restored, or the owner's) stays, as typed. */
+  private _renderStateSelect(states: ReadonlyArray<{ code: string; name: string }>, required: boolean, messages: FieldMessages): TemplateResult {
+    const value = this._draft.state.trim();
+    const options: SelectOption[] = states.map(({ code, name }) => ({ value: code, label: name }));
+    if (value && !states.some((state) => state.code === value)) options.unshift({ value, label: value });
+    return renderSelectField(
+      { ...this._spec('state', { autocomplete: 'address-level1', required }), part: 'state-select', placeholder: this.t('customerDetails.statePlaceholder'), options },
+      value,
+      messages.state,
+      this._handlers,
+    );
   }
 
   private _formatAddress(address: Address): string {
@@ -497,7 +572,6 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
     labels[ADDRESS_CHOICE] = this.t('customerDetails.addressChoiceLabel');
     const showSummary = this.showsSummary || Object.keys(this._checkErrors).length > 0;
     const country = this._draft.country.trim().toUpperCase();
-    const needsState = statesRequired.has(country);
     const checking = this._check === 'checking';
     return html`
       <section aria-labelledby="heading">
@@ -540,13 +614,7 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
                 messages.country,
                 this._handlers,
               )}
-              ${this._field('line1', messages, { autocomplete: 'address-line1', required: true, wide: true })}
-              ${this._field('line2', messages, { autocomplete: 'address-line2', wide: true })}
-              ${this._field('city', messages, { autocomplete: 'address-level2', required: true })}
-              ${needsState || this._draft.state.trim()
-                ? this._field('state', messages, { autocomplete: 'address-level1', required: needsState })
-                : nothing}
-              ${this._field('postalCode', messages, { autocomplete: 'postal-code', required: true, spellcheck: false })}
+              ${this._renderAddressFields(country, messages)}
             </div>
           </fieldset>
           ${this._renderSuggestions(messages)}
@@ -561,6 +629,9 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
                 required: true,
                 spellcheck: false,
                 hint: this.t('customerDetails.emailHint'),
+                // A row of its own: its hint would push it below the names beside it, and
+                // addresses are long.
+                wide: true,
               })}
               ${this._field('phone', messages, { autocomplete: 'tel', type: 'tel' })}
             </div>

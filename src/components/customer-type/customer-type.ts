@@ -25,6 +25,7 @@ import {
 import { formStyles } from '../shared/form.styles.js';
 import { customerTypeStyles } from './customer-type.styles.js';
 import { customerTypeStrings, type CustomerTypeStrings } from './customer-type.strings.js';
+import { byCompanyName } from './customer-type.sort.js';
 
 /** The draft of the customer-type step. */
 export interface CustomerTypeValue {
@@ -121,7 +122,10 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
   private readonly _searchTask = new LookupController(this, {
     args: () => [this.api, this._search, this._value.kind === 'existing'] as const,
     lookup: ([api, search, active]) =>
-      api && active ? async (signal: AbortSignal) => (await api.searchCustomers(search.trim().slice(0, SEARCH_MAX_LENGTH), { signal })).customers : undefined,
+      api && active
+        ? async (signal: AbortSignal) =>
+            byCompanyName((await api.searchCustomers(search.trim().slice(0, SEARCH_MAX_LENGTH), { signal })).customers, this.locale)
+        : undefined,
     debounce: SEARCH_DEBOUNCE_MS,
     immediate: true,
   });

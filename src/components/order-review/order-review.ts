@@ -8,7 +8,7 @@ import { LcPlaceOrderEvent } from '../../events/place-order.js';
 import { LcQuoteRetryEvent } from '../../events/quote-retry.js';
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepEditEvent } from '../../events/step-edit.js';
-import { formatDate, formatMoney, formatNumber } from '../../i18n/format.js';
+import { formatDate, formatDateRange, formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated, isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
@@ -254,14 +254,9 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
     return formatIsolated(this.t(`per.${billing}`), { amount: this._money(minor) });
   }
 
-  /** "1–31 Dec 2026": a calendar range in `lang`, collapsed the way the locale does it. */
+  /** "1–31 Dec 2026": a calendar range in `lang`, in the checkout's one date style. */
   private _range(from: string, to: string): string {
-    const day = (iso: string) => {
-      const [y, m, d] = iso.split('-').map(Number);
-      return new Date(Date.UTC(y!, m! - 1, d!));
-    };
-    const format = new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return format.formatRange(day(from), day(to));
+    return formatDateRange(from, to, this.locale);
   }
 
   private _reviewLines(): ReviewLine[] {

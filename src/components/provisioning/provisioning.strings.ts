@@ -10,7 +10,7 @@ export const provisioningStrings = {
   'provisioning.heading.waiting': 'Your order is waiting for someone else',
   'provisioning.heading.completed': 'Your order is complete',
   'provisioning.heading.failed': 'Your order could not be completed',
-  'provisioning.intro': 'Keep this page open while the tasks below run. It usually takes a few minutes.',
+  'provisioning.intro': 'Keep this page open while the tasks below run.',
   'provisioning.orderId': 'Order ID',
   'provisioning.progressLabel': 'Overall progress',
   'provisioning.progressValue': '{percent}% done',
@@ -38,7 +38,7 @@ export const provisioningStrings = {
   'provisioning.connection.reconnecting': 'Connection lost. Retrying… Your order is not affected.',
   'provisioning.connection.offline': 'You are offline. Your order continues; progress updates resume when you are back online.',
   'provisioning.waiting.safe': 'You can close this page safely; the order continues.',
-  'provisioning.waiting.actions': 'Send these links to the people who must act:',
+  'provisioning.waiting.actions': 'Send the links in the tasks below to the people who must act.',
   'provisioning.completed.summary': 'The licences for {company} are ready.',
   'provisioning.completed.tenant': 'Tenant domain',
   'provisioning.completed.company': 'Company',
@@ -63,6 +63,18 @@ export const provisioningStrings = {
   'provisioning.failed.retry': 'Try again',
   'provisioning.leaveMessage':
     'Your order is being set up. Stay on this page until the running tasks finish, so you can see the result and what to do next. Leaving does not cancel the order.',
+  // What was bought, on the completed order (provisioning.purchases.ts), and the credentials of
+  // a tenant created by an order that failed later.
+  'provisioning.bought.new.one': '{product}: {count} licence, {term}, {billing}',
+  'provisioning.bought.new.other': '{product}: {count} licences, {term}, {billing}',
+  'provisioning.bought.seats.one': '{product}: {count} licence added to the existing subscription',
+  'provisioning.bought.seats.other': '{product}: {count} licences added to the existing subscription',
+  'provisioning.bought.term.P1M': '1-month term',
+  'provisioning.bought.term.P1Y': '1-year term',
+  'provisioning.bought.term.P3Y': '3-year term',
+  'provisioning.bought.billing.monthly': 'billed monthly',
+  'provisioning.bought.billing.annual': 'billed annually',
+  'provisioning.failed.tenantCreated': 'The new tenant {domain} was created before the failure, with its first administrator:',
   ...provisioningTermsStrings,
 };
 

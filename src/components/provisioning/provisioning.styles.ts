@@ -215,33 +215,6 @@ export const provisioningStyles = css`
   .outcome[data-outcome='waiting'] {
     border-inline-start-color: var(--_warning);
   }
-  .action-links {
-    display: grid;
-    gap: var(--_space);
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  .action-link-item {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: calc(var(--_space) * 0.5) var(--_space);
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.5);
-    background: var(--_surface);
-    min-inline-size: 0;
-  }
-  .action-task {
-    font-weight: 600;
-    inline-size: 100%;
-  }
-  .action-link-item a {
-    color: var(--_accent);
-    overflow-wrap: anywhere;
-    min-inline-size: 0;
-  }
   .outcome h3,
   .credentials h3 {
     font-size: 1em;

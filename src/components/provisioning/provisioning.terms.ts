@@ -12,6 +12,8 @@ import type { ProvisioningStrings } from './provisioning.strings.js';
 export interface OrderTermsView {
   t(key: keyof ProvisioningStrings & string, values?: Record<string, string | number>): string;
   locale: string | undefined;
+  /** A product's name (from the catalog), so lines say what was bought rather than their task's label. */
+  productName?(productId: string): string | undefined;
 }
 
 /** The tasks that buy licences: a new subscription, or seats added to one (one per line). */
@@ -34,6 +36,8 @@ export function renderOrderTerms(view: OrderTermsView, order: Order): TemplateRe
   const tasks = order.tasks.filter(isSubscriptionTask);
   const label = (index: number) => {
     const line = order.lines[index];
+    const name = line && view.productName?.(line.productId);
+    if (line && name) return view.t('provisioning.terms.line', { product: name, quantity: formatNumber(line.quantity, view.locale) });
     if (tasks.length === order.lines.length) return tasks[index]!.label;
     return line ? view.t('provisioning.terms.line', { product: line.productId, quantity: formatNumber(line.quantity, view.locale) }) : '';
   };

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AdminCredentials, Order, ProvisioningTask, TaskStatus } from '../../api/schemas.js';
+import type { AdminCredentials, Catalog, Order, ProvisioningTask, TaskStatus } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcStepElement } from '../../base/lc-step-element.js';
 import type { ConnectionState } from '../../checkout/order-follower.js';
@@ -12,9 +12,10 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { ClockController } from './clock.js';
+import { purchasedItems } from './provisioning.purchases.js';
 import { provisioningStyles } from './provisioning.styles.js';
 import { provisioningStrings, type ProvisioningStrings } from './provisioning.strings.js';
-import { isSubscriptionTask, orderTermsStyles, renderOrderTerms, renderPurchaseOrderRow, type OrderTermsView } from './provisioning.terms.js';
+import { orderTermsStyles, renderOrderTerms, renderPurchaseOrderRow, type OrderTermsView } from './provisioning.terms.js';
 
 export type { ConnectionState };
 
@@ -99,8 +100,8 @@ const ICONS: Record<TaskStatus, SVGTemplateResult> = {
  *
  * Displays the snapshots it is given in `order` and fires only user requests; following the
  * order (`OrderFollower`) and guarding navigation (`NavigationGuard`) belong to its owner.
- * New admin credentials in a completed order are shown once, kept only in memory, and never
- * written to attributes, storage or events.
+ * New admin credentials in a completed order (or a failed one that created its tenant) are
+ * shown once, kept only in memory, and never written to attributes, storage or events.
  *
  * @fires lc-new-order - `LcNewOrderEvent`: "Start a new order" was pressed (completed, waiting or failed order).
  * @fires lc-retry-order - `LcRetryOrderEvent`: "Try again" was pressed on a failed order the backend marked `retryable`.
@@ -120,8 +121,7 @@ const ICONS: Record<TaskStatus, SVGTemplateResult> = {
  * @csspart status-row - One task (also carries `data-status`).
  * @csspart task-status - A task's state, in words.
  * @csspart task-detail - A task's detail text.
- * @csspart action-link - The link to send for an action-required task (in its task row, and listed in a waiting order's outcome).
- * @csspart action-links - The list of links to send in a waiting order's outcome, each with its task and a Copy button.
+ * @csspart action-link - The link to send for an action-required task, in its task row.
  * @csspart action-url - An action URL that is not a web address, shown as text (never a link).
  * @csspart outcome - The summary of a completed, failed or waiting order.
  * @csspart credentials - The new administrator's user name and temporary password.
@@ -170,6 +170,10 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
    */
   @property({ reflect: true })
   connection: ConnectionState = 'live';
+
+  /** The catalog, to name what a completed order bought; without it products are named by their id. */
+  @property({ attribute: false })
+  catalog?: Catalog;
 
   /** A message shown above the tasks, e.g. why leaving the page was held back (`NavigationGuard`'s `onBlocked`). */
   @property({ attribute: false })
@@ -328,6 +332,11 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
     `;
   }
 
+  /** A failed order's outcome repeats its failed task's detail: the row leaves it out. */
+  private _detailInOutcome(task: ProvisioningTask): boolean {
+    return this.order?.status === 'failed' && this.order.tasks.find((t) => t.status === 'failed') === task;
+  }
+
   private _renderTask(task: ProvisioningTask, index: number): TemplateResult {
     const id = `task-${index}`;
     const actionUrl = task.status === 'action-required' ? task.actionUrl : undefined;
@@ -338,7 +347,7 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
         <div class="task-body">
           <span class="task-label" id=${`${id}-label`}>${task.label}</span>
           <span class="task-status" part="task-status">${this.t(`provisioning.status.${task.status}`)}</span>
-          ${task.detail ? html`<p class="task-detail" part="task-detail">${task.detail}</p>` : nothing}
+          ${task.detail && !this._detailInOutcome(task) ? html`<p class="task-detail" part="task-detail">${task.detail}</p>` : nothing}
           ${href
             ? html`
                 <div class="action">
@@ -392,11 +401,14 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
   }
 
   private _termsView(): OrderTermsView {
-    return { t: (key, values) => this.t(key, values), locale: this.locale };
+    return {
+      t: (key, values) => this.t(key, values),
+      locale: this.locale,
+      productName: (id) => this.catalog?.products.find((product) => product.id === id)?.name,
+    };
   }
 
   private _renderCompleted(order: Order): TemplateResult {
-    const subscriptions = order.tasks.filter(isSubscriptionTask);
     return html`
       <div class="outcome" part="outcome" data-outcome="completed">
         <p><strong>${this.t('provisioning.completed.summary', { company: order.recipient.companyName })}</strong></p>
@@ -415,9 +427,7 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
             <dt>${this.t('provisioning.completed.subscriptions')}</dt>
             <dd>
               <ul class="plain">
-                ${subscriptions.length
-                  ? subscriptions.map((task) => html`<li>${task.label}</li>`)
-                  : order.lines.map((line) => html`<li>${line.productId} × ${line.quantity}</li>`)}
+                ${purchasedItems(order, this.catalog, (key, values) => this.t(key, values), this.locale).map((item) => html`<li>${item}</li>`)}
               </ul>
             </dd>
           </div>
@@ -446,6 +456,10 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
               ${task.detail ? html`<p>${task.detail}</p>` : nothing}`
           : html`<p>${this.t('provisioning.failed.unknownTask')}</p>`}
         ${order.retryable ? html`<p class="hint">${this.t('provisioning.failed.retryHint')}</p>` : nothing}
+        ${order.credentials
+          ? html`<p>${this.t('provisioning.failed.tenantCreated', { domain: order.recipient.domain ?? '' })}</p>
+              ${this._renderCredentials(order.credentials)}`
+          : nothing}
         <p id="support-intro">${this.t('provisioning.failed.support')}</p>
         <dl class="pairs" part="support-details" aria-describedby="support-intro">
           <div>
@@ -465,34 +479,15 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
   }
 
   private _renderWaiting(order: Order): TemplateResult {
-    // Only web addresses: a link that is not one is shown as text in its task row, never sent.
-    const actions = order.tasks.filter((task) => task.status === 'action-required' && webUrl(task.actionUrl));
+    // The links themselves are in their tasks' rows, beside what each is for: said once, there.
+    const actions = order.tasks.some((task) => task.status === 'action-required' && webUrl(task.actionUrl));
     return html`
       <div class="outcome" part="outcome" data-outcome="waiting">
         <p><strong>${this.t('provisioning.waiting.safe')}</strong></p>
         ${order.purchaseOrder ? html`<dl class="pairs">${renderPurchaseOrderRow(this._termsView(), order)}</dl>` : nothing}
         ${renderOrderTerms(this._termsView(), order)}
-        ${actions.length
-          ? html`<p id="action-links-intro">${this.t('provisioning.waiting.actions')}</p>
-              <ul class="action-links" part="action-links" role="list" aria-labelledby="action-links-intro">
-                ${actions.map((task, index) => this._renderActionLink(task, `outcome-link-${index}`))}
-              </ul>`
-          : nothing}
+        ${actions ? html`<p>${this.t('provisioning.waiting.actions')}</p>` : nothing}
       </div>
-    `;
-  }
-
-  /** One link to send, right under the sentence that asks for it: the task it is for, the URL as text, Copy. */
-  private _renderActionLink(task: ProvisioningTask, id: string): TemplateResult {
-    const url = task.actionUrl!;
-    return html`
-      <li class="action-link-item">
-        <span class="action-task" id=${`${id}-label`}>${task.label}</span>
-        <a id=${id} part="action-link" href=${webUrl(url)!} target="_blank" rel="noopener noreferrer" aria-describedby=${`${id}-label`}
-          >${isolate(url)}</a
-        >
-        ${this._renderCopyButton(`outcome-${task.id}`, 'provisioning.copyLink', url, 'provisioning.linkCopied', `${id}-label`)}
-      </li>
     `;
   }
 

@@ -29,6 +29,8 @@ export const tenantDomainStrings = {
   'tenant.checkFailedDetail': 'Check your connection, then try again.',
   // Existing tenant
   'tenant.domain': 'Default domain',
+  'tenant.suffixHint': 'A tenant’s default domain ends in .onmicrosoft.com.',
+  'tenant.useSuggestedDomain': 'Use {domain}',
   'tenant.domainHint': 'Find it in the Microsoft 365 admin center, e.g. contoso.onmicrosoft.com',
   'tenant.lookingUp': 'Looking up the tenant…',
   'tenant.found': 'Tenant found.',

@@ -211,4 +211,14 @@ export const tenantDomainStyles = css`
     opacity: 0.7;
     cursor: progress;
   }
+  .suffix-hint {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--lc-space, 1rem) * 0.5);
+    margin: calc(var(--lc-space, 1rem) * 0.5) 0 0;
+  }
+  .suffix-hint button {
+    overflow-wrap: anywhere;
+  }
 `;

@@ -37,6 +37,7 @@ import { formStyles } from '../shared/form.styles.js';
 import { SUFFIX, charList, icon, renderRegistered, renderSuggestions, renderTenantCheckbox } from './tenant-domain.parts.js';
 import { tenantDomainStyles } from './tenant-domain.styles.js';
 import { tenantDomainStrings, type TenantDomainStrings } from './tenant-domain.strings.js';
+import { renderSuffixHint } from './tenant-domain.suffix-hint.js';
 
 /** Quiet time after the last keystroke before a look-up is sent. */
 export const LOOKUP_DEBOUNCE_MS = 400;
@@ -98,6 +99,8 @@ function normalize(value: Partial<TenantDraft> | undefined): TenantDraft {
  * @csspart input - Every text input; also `prefix-input` and `domain-input`.
  * @csspart prefix-input - The new tenant's domain prefix.
  * @csspart suffix - The `.onmicrosoft.com` shown after the prefix.
+ * @csspart suffix-hint - Under an existing tenant's domain typed without `.onmicrosoft.com`: the hint and its button.
+ * @csspart use-domain-button - Puts the suggested `….onmicrosoft.com` domain in the field.
  * @csspart domain-input - The existing tenant's default domain.
  * @csspart notice - The permanence notice.
  * @csspart availability - The prefix's availability: checking, available, taken (with suggestions), failed.
@@ -248,6 +251,15 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
     await this.updateComplete;
     // The suggestion buttons go with the taken state: keep focus in the field just filled.
     this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId('prefix')}`)?.focus();
+  }
+
+  /** The hint's `….onmicrosoft.com` put in the domain field, as if typed. */
+  private async _onUseDomain(domain: string): Promise<void> {
+    this.fieldEdited('domain');
+    this._cancelConfirm();
+    this._commit({ ...this._draft, domain });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId('domain')}`)?.focus();
   }
 
   private _onRetry(): void {
@@ -475,6 +487,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
             </div>`
           : input}
         ${error ? html`<div id=${`${id}-error`} class="error" part="error">${error}</div>` : nothing}
+        ${prefix ? nothing : renderSuffixHint(this._draft.domain, (key) => this.t(key), (domain) => void this._onUseDomain(domain))}
       </div>
     `;
   }

@@ -113,7 +113,7 @@ export function planTasks(
       seconds: 12,
       doneDetail:
         fail && i === 0
-          ? 'Microsoft declined the subscription: the offer is temporarily unavailable for this tenant (error 800002). Placing the order again usually succeeds.'
+          ? 'Microsoft declined the subscription: the offer is temporarily unavailable for this tenant (error 800002).'
           : undefined,
     });
   });

@@ -170,8 +170,8 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
     const domain = recipient.tenant.kind === 'new' ? `${recipient.tenant.prefix.toLowerCase()}.onmicrosoft.com` : recipient.tenant.domain.toLowerCase();
     summary = { kind: 'new', companyName: recipient.company.companyName, domain };
     if (recipient.tenant.kind === 'new') {
-      // A reused tenant keeps the administrator the failed order created (never shown: a
-      // failed order has no credentials), so the retry shows that one when it completes.
+      // A reused tenant keeps the administrator the failed order created (shown with the
+      // failure too): the retry shows the same one when it completes.
       credentials = reuse?.created.credentials ?? { userName: `admin@${domain}`, temporaryPassword: temporaryPassword() };
     }
   }
