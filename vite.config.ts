@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { createMockHub } from './src/mock/hub.js';
+import { minifyTemplateParts } from './scripts/minify-lit-html.js';
 
 /** Mounts the mock backend at /api on the dev server (`npm start`). */
 function mockBackend(): Plugin {
@@ -41,44 +42,150 @@ export function minifyLitCss(): Plugin {
   };
 }
 
+interface AstNode {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Minifies the whitespace of Lit's html`` and svg`` templates in our own sources (see
+ * scripts/minify-lit-html.ts for what changes and what never does): the indentation of the
+ * templates is most of their bytes, and Vite leaves template text as written.
+ */
+export function minifyLitHtml(): Plugin {
+  return {
+    name: 'license-checkout:minify-lit-html',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg)`/.test(code)) return null;
+      const edits: Array<{ start: number; end: number; text: string }> = [];
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (!node || typeof node !== 'object' || typeof (node as AstNode).type !== 'string') return;
+        const n = node as AstNode;
+        const tag = n.tag as AstNode & { name?: string };
+        if (n.type === 'TaggedTemplateExpression' && tag.type === 'Identifier' && (tag.name === 'html' || tag.name === 'svg')) {
+          const quasis = (n.quasi as { quasis: Array<AstNode & { value: { raw: string } }> }).quasis;
+          const minified = minifyTemplateParts(quasis.map((q) => q.value.raw));
+          quasis.forEach((q, i) => {
+            // The quasi's span is its raw text (the parser's offsets are UTF-16, as in `code`); checked, never assumed.
+            if (code.slice(q.start, q.end) !== q.value.raw) throw new Error(`minify-lit-html: unexpected template offsets in ${id}`);
+            if (minified[i] !== q.value.raw) edits.push({ start: q.start, end: q.end, text: minified[i]! });
+          });
+        }
+        for (const key in n) if (key !== 'type') visit(n[key]);
+      };
+      visit(this.parse(code));
+      if (edits.length === 0) return null;
+      let out = code;
+      for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * The script-tag files are final code, never bundled again: the tree-shaking hints for
+ * bundlers (`@__PURE__`, `@__NO_SIDE_EFFECTS__`, several hundred of them) are dead weight there.
+ * (Licence comments were never kept in them: the minifier's default drops them too.)
+ */
+const scriptTagComments = false;
+
+/**
+ * The script-tag file's imports of the steps' files take `import.meta.lcRetry` as a query, so a
+ * load after a failure is a new request (a browser keeps a failed module file failed; see
+ * src/components/checkout/step-loader.ts, which sets it).
+ */
+function retryableStepFiles(): Plugin {
+  return {
+    name: 'license-checkout:retryable-step-files',
+    apply: 'build',
+    renderChunk(code, chunk) {
+      if (!chunk.isEntry) return null;
+      let found = 0;
+      const out = code.replace(/\bimport\((["'`])(\.\/license-checkout\/[^"'`$]+\.js)\1\)/g, (_, quote: string, file: string) => {
+        found++;
+        return `import(${quote}${file}${quote}+(import.meta.lcRetry??""))`;
+      });
+      if (found === 0) this.error('retryable-step-files: no import of a step file in the script-tag file');
+      return { code: out, map: null };
+    },
+  };
+}
+
+/** The modules of the steps after the cart (see src/components/checkout/step-loader.ts) and what only they use. */
+const stepCode = /\/src\/(components\/(customer-type|customer-details|tenant-domain|agreement|order-review|provisioning)\/|internal\/(lookup|sleep|abort-on-disconnect)\.ts|checkout\/name-diff\.ts)/;
+
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky(\/|$)/, /^react(-dom)?(\/|$)/];
 
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle-tags') {
     // The product-page tags alone, self-contained: dist/license-checkout-tags.js (budget 10 KB gzip).
     return {
-      plugins: [minifyLitCss()],
+      plugins: [minifyLitCss(), minifyLitHtml()],
       build: {
         target: 'es2022',
         emptyOutDir: false,
         minify: true,
         lib: { entry: 'src/tags.ts', formats: ['es'], fileName: () => 'license-checkout-tags.js' },
         rolldownOptions: {
-          output: { minify: true },
+          output: {
+            // Also shortens our private `_names` (the tags' fields and controllers): safe in this one
+            // self-contained chunk, as the tags declare their properties without decorators (whose
+            // helpers name properties in strings) and lit's production build has no such names.
+            minify: { compress: true, mangle: true, codegen: true, mangleProps: { include: /^_[a-z]/ } },
+            comments: scriptTagComments,
+          },
           // The tags use zod-free functions of src/checkout/cart-store.ts, but that module and
           // src/api/schemas.ts build zod schemas at their top level, which the bundler keeps as
           // possible side effects. Building a schema has none: calls through the `z` namespace
-          // are declared pure, so the unused schemas (and zod with them) drop out.
-          treeshake: { manualPureFunctions: ['z', 'css'] },
+          // are declared pure, so the unused schemas (and zod with them) drop out; so do unused
+          // frozen constants (the cart store's empty cart).
+          treeshake: { manualPureFunctions: ['z', 'css', 'Object.freeze'] },
         },
       },
     };
   }
   if (mode === 'bundle') {
-    // One self-contained file for a plain <script type="module">: dependencies inlined.
+    // The one file a plain <script type="module"> names, dependencies inlined: it defines the
+    // checkout and the cart; every later step's code is a file in license-checkout/ beside it,
+    // imported relative to it when the step is first needed (src/components/checkout/step-loader.ts).
     return {
-      plugins: [minifyLitCss()],
+      plugins: [minifyLitCss(), minifyLitHtml(), retryableStepFiles()],
       build: {
         target: 'es2022',
         emptyOutDir: false,
         minify: true,
-        lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'license-checkout.js' },
-        rolldownOptions: { output: { minify: true } },
+        lib: { entry: 'src/lazy.ts', formats: ['es'], fileName: () => 'license-checkout.js' },
+        rolldownOptions: {
+          // The steps' files may import what the entry already has from the entry (it is loaded
+          // first anyway), rather than the entry and the steps sharing extra files.
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            minify: true,
+            comments: scriptTagComments,
+            chunkFileNames: 'license-checkout/[name]-[hash].js',
+            // The steps' own code in one file rather than one per step: measured, one file per step
+            // costs about 7 KB gzip more in all (each repeats what it imports from the entry and
+            // compresses alone) and nine requests instead of one, and the file is fetched while
+            // idle once the cart is shown anyway. Everything else is the entry's (the second group:
+            // left alone, the bundler moved what the entry shares with the steps into extra files
+            // that the entry imports at once, three more requests before the cart).
+            codeSplitting: {
+              groups: [
+                { name: 'steps', test: stepCode, includeDependenciesRecursively: false },
+                { name: 'license-checkout', test: (id: string) => !stepCode.test(id) },
+              ],
+            },
+          },
+        },
       },
     };
   }
   return {
-    plugins: [mockBackend(), minifyLitCss()],
+    plugins: [mockBackend(), minifyLitCss(), minifyLitHtml()],
     // The dev server serves the demo (index.html, the product page; checkout.html); the examples are built on their own.
     optimizeDeps: { entries: ['index.html', 'checkout.html'] },
     build: {
@@ -87,6 +194,7 @@ export default defineConfig(({ mode }) => {
       lib: {
         entry: {
           index: 'src/index.ts',
+          lazy: 'src/lazy.ts',
           react: 'src/react.ts',
           tags: 'src/tags.ts',
           'mock/index': 'src/mock/index.ts',

@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 import { firefoxLauncher } from './scripts/firefox.mjs';
 import { loadTs } from './scripts/load-ts.mjs';
+import { lazyCopy } from './scripts/wtr-lazy-copy.mjs';
 import { checkoutReporter } from './scripts/test-reporter.mjs';
 
 // LC_BROWSER=firefox (npm run test:firefox): the whole-flow and provisioning files in Firefox ESR.
@@ -11,6 +12,7 @@ const firefox = process.env.LC_BROWSER === 'firefox';
 // instance at /api, and one fresh instance per test at /mock/{id}/ (see test/helpers/mock.ts).
 const { createMockHub } = await loadTs('src/mock/hub.ts');
 const hub = createMockHub();
+const cdnCopy = lazyCopy();
 
 /**
  * The policy a strict host page sets (issue 15): the widget must work under it unchanged.
@@ -67,8 +69,9 @@ export default {
       }
     : {}),
   reporters: [checkoutReporter({ isMockPath: (path) => hub.matches(path) })],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), cdnCopy.plugin],
   middleware: [
+    cdnCopy.middleware,
     resetConnections,
     // test/pages/csp-*.html: served with the strict policy (test/csp.test.ts).
     async (ctx, next) => {

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { loadTs } from '../scripts/load-ts.mjs';
 import { root } from '../scripts/size.mjs';
 
@@ -21,8 +22,14 @@ export async function startServer() {
       const rel = top === 'cache' ? path.slice('/cache'.length) : path;
       const file = normalize(join(base, rel));
       if (!file.startsWith(base)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      let body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      // Scripts compressed as a CDN would (gzip -9), so the network log shows the bytes transferred.
+      if (extname(file) === '.js' && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch (error) {
       if (!res.headersSent) res.writeHead(error.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' });

@@ -9,6 +9,12 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // wtr runs test files in parallel pages, all but one in the background: without these,
+  // background pages get throttled timers and a lower priority, and timing-sensitive tests
+  // (waits of a second, the whole-flow walks) run out of time on a loaded machine.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export const isExecutable = (path) => {

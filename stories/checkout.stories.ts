@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import '../src/components/checkout/checkout.js';
+import '../src/index.js'; // every element, steps included (checkout.js alone loads steps when shown)
 import { FOREVER, createElement, storyBackend, type StoryBackendOptions } from './support/backend.js';
 import { deepQuery, inShadow, retype, storyElement, wholeText } from './support/shadow.js';
 

@@ -4,7 +4,7 @@
  * nothing empty, and words and formats a real checkout when passed as `<lc-checkout>.strings`.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../src/components/checkout/checkout.js';
+import '../src/index.js'; // every element, steps included (checkout.js alone loads steps when shown)
 import type { LcCheckout } from '../src/components/checkout/checkout.js';
 import { allDefaults, defaultsByElement } from '../src/i18n/all-defaults.js';
 import { ar } from '../src/i18n/ar.js';

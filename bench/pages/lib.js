@@ -78,6 +78,7 @@ function memoryApi(cat) {
   return api;
 }
 
+const STEP_TAGS = ['lc-customer-type', 'lc-customer-details', 'lc-tenant-domain', 'lc-agreement', 'lc-order-review', 'lc-provisioning'];
 const checkoutDefined = () => Boolean(customElements.get('lc-checkout'));
 
 function cartOf(checkout) {
@@ -147,6 +148,12 @@ window.bench = {
     const el = mountCheckout(api);
     await el.addProduct(catalog.products[0].id);
     await el.updateComplete;
+    // The script-tag file loads the steps' file while idle once the cart is shown: the figures
+    // below time rendering, not that load, so they start once every step is defined.
+    await Promise.race([
+      Promise.all(STEP_TAGS.map((tag) => customElements.whenDefined(tag))),
+      new Promise((resolve) => setTimeout(resolve, 10000)),
+    ]);
     el.remove();
     const key = Object.keys(localStorage).find((k) => localStorage.getItem(k).includes(catalog.products[0].id));
     if (!key) throw new Error('the cart did not store itself');
@@ -236,6 +243,8 @@ window.bench = {
   async stepChange() {
     const lines = linesFor(catalog, 3);
     stage.replaceChildren();
+    // Each run starts fresh: the checkout keeps a draft of the steps in sessionStorage and would resume it.
+    sessionStorage.clear();
     const api = memoryApi(catalog);
     storeCart(api, lines);
     const el = mountCheckout(api);

@@ -7,6 +7,9 @@
  */
 import * as z from 'zod/mini';
 import { OrderLineInput, type Billing, type Catalog, type Offer, type Product, type Term } from '../api/schemas.js';
+import { lineKey, parseStoredCart, serializeCart, storageKey } from './cart-format.js';
+
+export { lineKey, storageKey, STORAGE_VERSION } from './cart-format.js';
 
 /** One line of the cart: exactly the contract's order line. */
 export type CartLine = Readonly<OrderLineInput>;
@@ -25,11 +28,6 @@ export interface AddOptions {
 
 // ---------------------------------------------------------------------------------------
 // Lines
-
-/** Identifies a line: two lines with the same key are merged. */
-export function lineKey(line: Pick<CartLine, 'productId' | 'term' | 'billing'>): string {
-  return `${line.productId}|${line.term}|${line.billing}`;
-}
 
 /** Products by id, built once per catalog (per `products` array; rebuilt if its length changes). */
 const productIndexes = new WeakMap<readonly Product[], { size: number; byId: Map<string, Product> }>();
@@ -370,13 +368,8 @@ function pricedLineCache(catalog: Catalog): WeakMap<CartLine, PricedLine> {
 // ---------------------------------------------------------------------------------------
 // Persistence
 
-export const STORAGE_VERSION = 1;
-const STORAGE_PREFIX = 'license-checkout:cart:';
-
-const StoredCart = z.object({
-  version: z.literal(STORAGE_VERSION),
-  lines: z.array(OrderLineInput),
-});
+// The entry's format (key, version) is in cart-format.ts; its lines are checked here with the contract's schema.
+const StoredLines = z.array(OrderLineInput);
 
 /**
  * A backend's storage scope: its base URL resolved against the page, without trailing
@@ -392,14 +385,6 @@ export function backendScope(baseUrl: unknown): string | undefined {
     // not a URL: the text itself is the scope
   }
   return resolved.replace(/\/+$/, '');
-}
-
-/**
- * The storage key of the cart for one backend. Trailing slashes are ignored so that
- * `/api` and `/api/` share a cart; different backends never do.
- */
-export function storageKey(baseUrl: string): string {
-  return STORAGE_PREFIX + baseUrl.trim().replace(/\/+$/, '');
 }
 
 function defaultStorage(): Storage | undefined {
@@ -427,15 +412,11 @@ export function loadCart(baseUrl: string, storage: Storage | undefined = default
     return EMPTY_CART;
   }
   if (raw === null) return EMPTY_CART;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return discard(storage, key, 'it is not valid JSON');
-  }
-  const parsed = StoredCart.safeParse(json);
+  const entry = parseStoredCart(raw);
+  if (entry === 'json') return discard(storage, key, 'it is not valid JSON');
+  const parsed = StoredLines.safeParse(entry);
   if (!parsed.success) return discard(storage, key, 'it is not a cart of this version');
-  return normalizeCart(parsed.data.lines).cart;
+  return normalizeCart(parsed.data).cart;
 }
 
 function discard(storage: Storage, key: string, why: string): Cart {
@@ -454,7 +435,7 @@ export function saveCart(baseUrl: string, cart: Cart, storage: Storage | undefin
   const key = storageKey(baseUrl);
   try {
     if (cart.length === 0) storage.removeItem(key);
-    else storage.setItem(key, JSON.stringify({ version: STORAGE_VERSION, lines: cart }));
+    else storage.setItem(key, serializeCart(cart));
   } catch (error) {
     console.warn(`license-checkout: could not store the cart (${key}).`, error);
   }

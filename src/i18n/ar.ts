@@ -54,6 +54,10 @@ export const ar: Translation = {
     'الطلب الذي كانت تعرضه هذه الصفحة ({id}) غير معروف لدى المتجر، لذا لم يعد معروضًا. راجع طلباتك لدى المتجر قبل أن تطلب التراخيص نفسها مرة أخرى.',
   'checkout.retryFromCart': 'أُعيدت تراخيص الطلب الذي فشل إلى السلة. أكمل خطوات الطلب لتقديمه مرة أخرى.',
 
+  // <lc-checkout>: a step whose code loads when first shown
+  'checkout.stepLoading': 'جارٍ تحميل هذه الخطوة…',
+  'checkout.stepFailed': 'تعذّر تحميل هذه الخطوة.',
+
   // <lc-cart>
   'cart.heading': 'سلة التسوق',
   'cart.linesLabel': 'التراخيص في السلة',

@@ -56,6 +56,10 @@ export const de: Translation = {
   'checkout.retryFromCart':
     'Die Lizenzen der fehlgeschlagenen Bestellung liegen wieder im Warenkorb. Durchlaufen Sie den Bestellvorgang erneut, um die Bestellung noch einmal aufzugeben.',
 
+  // <lc-checkout>: a step whose code loads when first shown
+  'checkout.stepLoading': 'Dieser Schritt wird geladen…',
+  'checkout.stepFailed': 'Dieser Schritt konnte nicht geladen werden.',
+
   // <lc-cart>
   'cart.heading': 'Ihr Warenkorb',
   'cart.linesLabel': 'Lizenzen im Warenkorb',

@@ -6,6 +6,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { HttpCheckoutApiOptions } from '../api/client.js';
 import type { Catalog, Product } from '../api/schemas.js';
+import { BILLINGS, nonEmpty, TERMS, whole } from '../checkout/cart-format.js';
 import { addProduct, findProduct, type AddOptions, type AddResult } from '../checkout/cart-store.js';
 
 /**
@@ -14,8 +15,6 @@ import { addProduct, findProduct, type AddOptions, type AddResult } from '../che
  */
 export type TagApiOptions = Pick<HttpCheckoutApiOptions, 'headers' | 'fetch'>;
 
-export const TERMS: readonly string[] = ['P1M', 'P1Y', 'P3Y'];
-export const BILLINGS: readonly string[] = ['monthly', 'annual'];
 
 /** Catalogs by resolved base URL. A failed load is forgotten, so the next ask tries again. */
 const catalogs = new Map<string, Promise<Catalog>>();
@@ -55,16 +54,14 @@ export function checkCatalog(json: unknown, source: string): Catalog {
   return json as Catalog;
 }
 
-const text = (v: unknown) => typeof v === 'string' && v !== '';
-const whole = (v: unknown, min: number) => Number.isInteger(v) && (v as number) >= min;
 
 function mismatch(catalog: Catalog | null): string | undefined {
   if (!/^[A-Z]{3}$/.test(catalog?.currency as string)) return 'currency';
   if (!Array.isArray(catalog!.products)) return 'products';
   for (const [i, p] of catalog!.products.entries()) {
     const ok =
-      text(p?.id) &&
-      text(p.name) &&
+      nonEmpty(p?.id) &&
+      nonEmpty(p.name) &&
       whole(p.minQuantity, 1) &&
       whole(p.maxQuantity, 1) &&
       Array.isArray(p.offers) &&

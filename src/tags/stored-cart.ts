@@ -4,11 +4,8 @@
  * written without zod, and watched for changes made in this tab or another one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { STORAGE_VERSION, storageKey, type Cart, type CartLine } from '../checkout/cart-store.js';
-import { BILLINGS, TERMS } from './catalog.js';
-
-const isLine = (l: CartLine | null): boolean =>
-  typeof l?.productId === 'string' && l.productId !== '' && TERMS.includes(l.term) && BILLINGS.includes(l.billing) && Number.isInteger(l.quantity) && l.quantity > 0;
+import { isStoredLine, parseStoredCart, serializeCart, storageKey } from '../checkout/cart-format.js';
+import type { Cart } from '../checkout/cart-store.js';
 
 /** The stored entry for `base` as it is (a string), or null. Disabled storage reads as none. */
 function readRaw(base: string): string | null {
@@ -25,19 +22,14 @@ function readRaw(base: string): string | null {
  * (and an addition here replaces it).
  */
 export function readStoredCart(base: string, raw = readRaw(base)): Cart {
-  try {
-    const stored = JSON.parse(raw!) as { version?: unknown; lines?: CartLine[] };
-    if (stored.version === STORAGE_VERSION && stored.lines!.every(isLine)) return stored.lines!;
-  } catch {
-    // null, not JSON, or not a cart: read as empty, as above
-  }
-  return [];
+  const lines = raw === null ? [] : parseStoredCart(raw);
+  return Array.isArray(lines) && lines.every(isStoredLine) ? lines : [];
 }
 
 /** Stores the lines for `base` in the cart model's format (the tags only add). False when storage refused. */
 export function writeStoredCart(base: string, lines: Cart): boolean {
   try {
-    localStorage.setItem(storageKey(base), JSON.stringify({ version: STORAGE_VERSION, lines }));
+    localStorage.setItem(storageKey(base), serializeCart(lines));
     return true;
   } catch (error) {
     console.warn(`license-checkout: could not store the cart.`, error);

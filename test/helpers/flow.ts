@@ -14,7 +14,8 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OrderStatus } from '../../src/api/schemas.js';
 import type { Step } from '../../src/checkout/machine.js';
-import '../../src/components/checkout/checkout.js';
+// Every element, steps included, as `import 'license-checkout'` defines them (checkout.js alone loads steps when shown).
+import '../../src/index.js';
 import type { CheckoutApiOptions, LcCheckout } from '../../src/components/checkout/checkout.js';
 import type { LcProvisioning } from '../../src/components/provisioning/provisioning.js';
 import { byLabel, byRole, normalize, queryByLabel, startsWith, textOf } from './dom.js';

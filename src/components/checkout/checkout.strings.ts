@@ -42,6 +42,9 @@ export const checkoutStrings = {
   'checkout.retryFromCart':
     'The licences of the failed order are in the cart again. Go through the checkout to place the order again.',
   'checkout.moreSteps': 'More steps follow once the recipient is chosen',
+  // A step whose code is loaded when first shown (the script-tag build).
+  'checkout.stepLoading': 'Loading this step…',
+  'checkout.stepFailed': 'This step could not be loaded.',
 };
 
 export type CheckoutStrings = typeof checkoutStrings;

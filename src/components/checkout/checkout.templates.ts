@@ -49,16 +49,42 @@ export function stepListTemplate(state: CheckoutState, t: Text, goTo: (step: Ste
  * needs it to validate and to build the order), so the step shows here until it is there.
  */
 export function agreementLoadingTemplate(failed: boolean, t: Text, retry: () => void): TemplateResult {
+  return stepPlaceholderTemplate({
+    step: 'agreement',
+    className: 'agreement-loading',
+    heading: t('checkout.agreementHeading'),
+    loading: t('checkout.agreementLoading'),
+    failed: failed ? t('checkout.agreementFailed') : undefined,
+    t,
+    retry,
+  });
+}
+
+/**
+ * A step whose content is not there yet (data, or its code): its heading, then "loading", or
+ * what failed with a Retry button. It carries `data-step`, so a step change focuses its heading.
+ */
+export function stepPlaceholderTemplate(p: {
+  step: Step;
+  className: string;
+  heading: string;
+  loading: string;
+  /** Set when loading failed: what failed. */
+  failed?: string;
+  t: Text;
+  retry: () => void;
+}): TemplateResult {
+  const t = p.t;
   return html`
-    <section data-step="agreement" class="agreement-loading" aria-labelledby="agreement-heading">
-      <h2 id="agreement-heading" class="step-heading" part="step-heading" tabindex="-1">${t('checkout.agreementHeading')}</h2>
-      ${failed
+    <section data-step=${p.step} class=${p.className} aria-labelledby="${p.step}-heading">
+      <h2 id="${p.step}-heading" class="step-heading" part="step-heading" tabindex="-1">${p.heading}</h2>
+      ${p.failed
         ? html`<div class="notice danger" part="failed" role="alert">
-            <p><strong>${t('checkout.agreementFailed')}</strong></p>
+            <p><strong>${p.failed}</strong></p>
             <p>${t('checkout.loadFailedDetail')}</p>
-            <button type="button" part="button retry-button" @click=${retry}>${t('checkout.retry')}</button>
+            <button type="button" part="button retry-button" @click=${p.retry}>${t('checkout.retry')}</button>
           </div>`
-        : html`<p class="loading" part="loading" aria-live="polite">${t('checkout.agreementLoading')}</p>`}
+        : html`<p class="loading" part="loading" aria-live="polite">${p.loading}</p>`}
     </section>
   `;
 }

@@ -21,18 +21,11 @@ import type { LcStepNextEvent } from '../../events/step-next.js';
 import { resolveLang } from '../../i18n/format.js';
 import { lookup, type StringOverrides, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import '../agreement/agreement.js';
-import '../tenant-domain/admin-access.js';
 import '../cart/cart.js';
 import { cartAnnouncement } from '../cart/cart-text.js';
 import { cartStrings } from '../cart/cart.strings.js';
-import '../customer-details/customer-details.js';
-import '../customer-type/customer-type.js';
-import '../order-review/order-review.js';
-import '../provisioning/provisioning.js';
 import { formatIsolated } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
-import '../tenant-domain/tenant-domain.js';
 import { CHILD_PARTS } from './checkout.parts.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { checkoutStrings, type CheckoutStrings } from './checkout.strings.js';
@@ -43,6 +36,7 @@ import { placementFailure, withoutChanged, type StepFieldMessages } from './fiel
 import { agreementLoadingTemplate, stepListTemplate, summaryTemplate } from './checkout.templates.js';
 import { CheckoutLayout } from './checkout.layout.js';
 import { StepChanges } from './step-changes.js';
+import { StepLoader } from './step-loader.js';
 
 /** Options of the HTTP client `<lc-checkout api-base>` builds (everything but the base URL). */
 export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
@@ -142,6 +136,13 @@ export class LcCheckout extends LcElement {
 
   /** `lc-step-change`, focus and the announcement of every step change. */
   private readonly _steps = new StepChanges(this, () => this._state);
+
+  /** Each step's code, loaded when first needed (and ahead, while idle); see `index.ts` for who loads it all at once. */
+  private readonly _loader = new StepLoader(this, {
+    step: () => this._state.step,
+    cartReady: () => Boolean(this._cart.catalog),
+    text: (key) => this._t(key),
+  });
 
   /** Placing, resuming, following, guarding, retrying and ending the order. */
   private readonly _session = new OrderSession(this, {
@@ -441,6 +442,8 @@ export class LcCheckout extends LcElement {
   private _renderStep(): TemplateResult | typeof nothing {
     const state = this._state;
     const noBack = !canGoBack(state);
+    const loading = this._loader.placeholder(state.step);
+    if (loading) return loading;
     switch (state.step) {
       case 'cart':
         return nothing;

@@ -18,6 +18,8 @@ import { renderLineTerms, renderPurchaseOrder, reviewLinesStyles, type ReviewLin
 import type { LineChoice, RecipientSubscriptions } from '../../checkout/machine-lines.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { orderReviewStrings, type OrderReviewStrings } from './order-review.strings.js';
+// An existing customer's admin access is chosen on the review (<lc-checkout> slots it in).
+import '../tenant-domain/admin-access.js';
 
 // The review's summaries are selectors of the checkout machine; their types are named here too.
 export type { AgreementSummary, RecipientSummary } from '../../checkout/machine.js';

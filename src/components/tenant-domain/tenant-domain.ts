@@ -38,6 +38,8 @@ import { SUFFIX, charList, icon, renderRegistered, renderSuggestions, renderTena
 import { tenantDomainStyles } from './tenant-domain.styles.js';
 import { tenantDomainStrings, type TenantDomainStrings } from './tenant-domain.strings.js';
 import { renderSuffixHint } from './tenant-domain.suffix-hint.js';
+// <lc-checkout> slots <lc-admin-access> into this step: it comes with it.
+import './admin-access.js';
 
 /** Quiet time after the last keystroke before a look-up is sent. */
 export const LOOKUP_DEBOUNCE_MS = 400;

@@ -1,0 +1,62 @@
+/**
+ * The stored cart's format, without zod: the key a line merges by, the `localStorage` key per
+ * backend, and the `{ version, lines }` entry. `<lc-checkout>`'s cart store (which then checks
+ * every line with the contract's zod schema) and the product-page tags (which may not carry zod)
+ * both read and write the cart through this module, so the two never drift apart.
+ */
+import type { Billing, OrderLineInput, Term } from '../api/schemas.js';
+
+export const STORAGE_VERSION = 1;
+const STORAGE_PREFIX = 'license-checkout:cart:';
+
+export const TERMS: readonly string[] = ['P1M', 'P1Y', 'P3Y'] satisfies Term[];
+export const BILLINGS: readonly string[] = ['monthly', 'annual'] satisfies Billing[];
+
+/** Identifies a line: two lines with the same key are merged. */
+export function lineKey(line: Pick<OrderLineInput, 'productId' | 'term' | 'billing'>): string {
+  return `${line.productId}|${line.term}|${line.billing}`;
+}
+
+/**
+ * The storage key of the cart for one backend. Trailing slashes are ignored so that
+ * `/api` and `/api/` share a cart; different backends never do.
+ */
+export function storageKey(baseUrl: string): string {
+  return STORAGE_PREFIX + baseUrl.trim().replace(/\/+$/, '');
+}
+
+/** A stored entry's lines (not yet checked one by one), or what it is instead: not JSON, or not a cart of this version. */
+export function parseStoredCart(raw: string): unknown[] | 'json' | 'version' {
+  let json: { version?: unknown; lines?: unknown };
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return 'json';
+  }
+  return json?.version === STORAGE_VERSION && Array.isArray(json.lines) ? json.lines : 'version';
+}
+
+export function serializeCart(lines: readonly unknown[]): string {
+  return JSON.stringify({ version: STORAGE_VERSION, lines });
+}
+
+/** A string with something in it. */
+export const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value !== '';
+/** A whole number of at least `min`. */
+export const whole = (value: unknown, min: number): boolean => Number.isInteger(value) && (value as number) >= min;
+
+/**
+ * Whether a stored line has the shape of an order line (product, offer, whole quantity ≥ 1,
+ * and a subscription for added seats): the check the tags make, where the checkout uses the
+ * zod schema `OrderLineInput`.
+ */
+export function isStoredLine(value: unknown): value is OrderLineInput {
+  const l = value as Partial<Record<keyof OrderLineInput | 'subscriptionId', unknown>> | null;
+  return (
+    nonEmpty(l?.productId) &&
+    TERMS.includes(l!.term as string) &&
+    BILLINGS.includes(l!.billing as string) &&
+    whole(l!.quantity, 1) &&
+    (l!.kind === undefined || l!.kind === 'new' || (l!.kind === 'add-seats' && nonEmpty(l!.subscriptionId)))
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * license-checkout/lazy: the checkout whose steps load when first needed. Importing this
+ * module defines `<lc-checkout>`, `<lc-cart>` and `<lc-order-summary>`; each later step's
+ * element is defined when the step is first shown (a dynamic import), and all of them are
+ * fetched while the browser is idle once the cart is usable. The script-tag file `license-checkout.js` is this module.
+ *
+ * `license-checkout` (index.ts) is this and every step's element class, defined at once.
+ */
+
+// The backend contract and the client.
+export * from './api/schemas.js';
+export type { CheckoutApi, CallOptions, PlaceOrderOptions } from './api/api.js';
+export { HttpCheckoutApi, type HttpCheckoutApiOptions } from './api/client.js';
+export {
+  CheckoutError,
+  ApiError,
+  ContractError,
+  NetworkError,
+  isCheckoutError,
+  isApiError,
+  isContractError,
+  isNetworkError,
+} from './api/errors.js';
+
+// Base class and elements (the steps' classes are exported by index.ts; here their types only).
+export { LcElement, VERSION } from './base/lc-element.js';
+export { LcCheckout, type CheckoutApiOptions } from './components/checkout/checkout.js';
+export { LcCart } from './components/cart/cart.js';
+export { LcOrderSummary, type OrderSummaryOrder } from './components/order-summary/order-summary.js';
+export type { LcCustomerType, CustomerTypeValue } from './components/customer-type/customer-type.js';
+export type { LcCustomerDetails } from './components/customer-details/customer-details.js';
+export type { LcTenantDomain } from './components/tenant-domain/tenant-domain.js';
+export type { LcAgreement } from './components/agreement/agreement.js';
+export type { LcOrderReview, RecipientSummary, AgreementSummary, QuoteState } from './components/order-review/order-review.js';
+export type { LcProvisioning, ConnectionState } from './components/provisioning/provisioning.js';
+
+// Events (see events/index.ts for which ones a host page sees).
+export * from './events/index.js';
+
+// The pure checkout logic, for resellers composing their own page from the steps.
+export * as checkout from './checkout/machine.js';
+export type { Cart, CartLine, CartTotals } from './checkout/cart-store.js';
+export type { CompanyDraft, TenantDraft, AgreementDraft } from './checkout/validate.js';
+export { OrderFollower, snapshotEvents } from './checkout/order-follower.js';
+export { NavigationGuard } from './checkout/navigation-guard.js';
+export { saveOrderRef, loadOrderRef, clearOrderRef, orderStorageKey, type OrderRef } from './checkout/order-storage.js';
