@@ -2,7 +2,7 @@
  * The contract's building blocks and the bodies of the look-ups before the order (catalog,
  * customers, domains, tenants, addresses, country rules, the agreement, acceptance requests,
  * admin access, the recipient). `schemas.ts` re-exports all of it; import from there.
-
+ *
  * Money is always an integer amount in the currency's minor unit (cents for USD).
  */
 import * as z from 'zod/mini';
