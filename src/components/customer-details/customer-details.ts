@@ -6,10 +6,9 @@ import { isApiError } from '../../api/errors.js';
 import type { Address } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcFormStepElement } from '../../base/lc-step-element.js';
-import { countries, countryName, isCountryCode, statesRequired } from '../../checkout/countries.js';
+import { countryName, isCountryCode, statesRequired } from '../../checkout/countries.js';
 import {
   companyCandidate,
-  companyFieldPaths,
   emptyCompany,
   validateCompany,
   type CompanyDraft,
@@ -35,107 +34,20 @@ import {
   type SelectOption,
 } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
+import {
+  ADDRESS_CHOICE,
+  ADDRESS_FIELDS,
+  addressDraft,
+  backendPaths,
+  countryOptions,
+  FIELDS,
+  MAX_LENGTH,
+  MESSAGE_KEYS,
+  normalize,
+} from './customer-details.fields.js';
 import { addressFormat, loadAddressFormats, matchesPostalPattern, type AddressFormat } from './customer-details.address.js';
 import { customerDetailsStyles } from './customer-details.styles.js';
 import { customerDetailsStrings, type CustomerDetailsStrings } from './customer-details.strings.js';
-
-/** The form's fields in the order they appear: errors, the summary and focus follow it. */
-const FIELDS: readonly CompanyField[] = [
-  'companyName',
-  'country',
-  'line1',
-  'line2',
-  'city',
-  'state',
-  'postalCode',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-];
-const ADDRESS_FIELDS: ReadonlySet<CompanyField> = new Set(['country', 'line1', 'line2', 'city', 'state', 'postalCode']);
-
-/** The contract's length limits, for the "too long" message. */
-const MAX_LENGTH: Partial<Record<CompanyField, number>> = {
-  companyName: 200,
-  line1: 200,
-  line2: 200,
-  city: 100,
-  state: 100,
-  postalCode: 20,
-  firstName: 50,
-  lastName: 50,
-  phone: 40,
-};
-
-/** The message of each validator code; any other code gets `errorInvalid`. */
-const MESSAGE_KEYS: Partial<Record<ErrorCode, keyof CustomerDetailsStrings & string>> = {
-  required: 'customerDetails.errorRequired',
-  'too-long': 'customerDetails.errorTooLong',
-  email: 'customerDetails.errorEmail',
-  phone: 'customerDetails.errorPhone',
-  country: 'customerDetails.errorCountry',
-  'state-required': 'customerDetails.errorStateRequired',
-  'postal-code': 'customerDetails.errorPostalCode',
-};
-
-/** The suggestion radio group's key in the message map (its first radio carries the id). */
-const ADDRESS_CHOICE = 'addressChoice';
-
-/**
- * The backend's field paths for this form: `CompanyDetails` paths with or without the order
- * request's prefixes, and the bare `Address` paths `POST /addresses/validate` reports.
- */
-const backendPaths: Readonly<Record<string, CompanyField>> = (() => {
-  const out: Record<string, CompanyField> = {};
-  for (const [path, field] of Object.entries(companyFieldPaths)) {
-    out[path] = field;
-    out[`company.${path}`] = field;
-    out[`recipient.company.${path}`] = field;
-    if (path.startsWith('address.')) out[path.slice('address.'.length)] = field;
-  }
-  return out;
-})();
-
-const countryOptionsCache = new Map<string, SelectOption[]>();
-
-/** The countries by name in `lang`, sorted the way that language sorts. */
-function countryOptions(lang: string | undefined): SelectOption[] {
-  const key = lang ?? '';
-  let options = countryOptionsCache.get(key);
-  if (!options) {
-    let collator: Intl.Collator;
-    try {
-      collator = new Intl.Collator(lang);
-    } catch {
-      collator = new Intl.Collator();
-    }
-    options = countries
-      .map(({ code }) => ({ value: code, label: countryName(code, lang) }))
-      .sort((a, b) => collator.compare(a.label, b.label));
-    countryOptionsCache.set(key, options);
-  }
-  return options;
-}
-
-function normalize(value: Partial<CompanyDraft> | undefined): CompanyDraft {
-  const out = { ...emptyCompany };
-  for (const field of FIELDS) {
-    const v = value?.[field];
-    if (typeof v === 'string') out[field] = v;
-  }
-  return out;
-}
-
-/** The address fields of a suggestion, as form values (missing optional parts empty). */
-const addressDraft = (address: Address): Pick<CompanyDraft, 'country' | 'line1' | 'line2' | 'city' | 'state' | 'postalCode'> => ({
-  country: address.country,
-  line1: address.line1,
-  line2: address.line2 ?? '',
-  city: address.city,
-  state: address.state ?? '',
-  postalCode: address.postalCode,
-});
 
 type AddressCheck = 'idle' | 'checking' | 'suggest' | 'failed';
 
