@@ -24,6 +24,7 @@ import {
   reviewWithQuote,
   stepRoot,
   text,
+  typeInto,
   waitForOrderStatus,
   waitForStep,
 } from './helpers/flow.js';
@@ -150,6 +151,27 @@ describe('<lc-checkout>', () => {
     await waitUntil(() => el.state.lines.length === 1, 'the checkout state did not get the line');
     expect(el.state.lines[0]).to.include({ productId: BASIC, quantity: 4 });
     el.remove();
+  });
+
+  it('addProduct() while an invalid quantity is typed in another line keeps that text and its error', async () => {
+    const el = await mountCheckout(mock);
+    const root = await cartLoaded(el);
+    await el.addProduct(E3, { quantity: 3 });
+    const inputs = () => [...root.querySelectorAll<HTMLInputElement>('[part~="quantity-input"]')];
+    await waitUntil(() => inputs().length === 1, 'the line did not show');
+    await typeInto(inputs()[0]!, '0');
+    await waitUntil(() => inputs()[0]!.getAttribute('aria-invalid') === 'true', 'the typed quantity was not flagged');
+    await el.addProduct(BASIC, { quantity: 2 });
+    await waitUntil(() => inputs().length === 2, 'the added line did not show');
+    await (currentStep(el) as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const [typed, added] = inputs();
+    expect(typed!.value).to.equal('0');
+    expect(typed!.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(typed!.closest('[part~="field"]')!.querySelector('[part~="error"]'))).to.contain('from 1 to');
+    expect(added!.value).to.equal('2');
+    // The cart keeps the last valid quantity, and an invalid line still blocks checking out.
+    expect(el.state.lines.map((line) => [line.productId, line.quantity])).to.deep.equal([[E3, 3], [BASIC, 2]]);
+    expect((root.querySelector('[part~="checkout-button"]') as HTMLButtonElement).disabled).to.equal(true);
   });
 
   it('Checkout fires lc-step-change, moves focus to the next heading and announces the step', async () => {

@@ -8,6 +8,6 @@ describe('hostile text typed into every text field: nothing runs, nothing widens
   it('XSS payloads and bidi controls', () => everyField(SHORT));
   it('10,000-character strings', () => everyField([LONG_WORD, LONG_TEXT]));
   it('the customer search: XSS payloads and bidi controls', () => customerSearch(SHORT));
-  // Issue 15 item 3: "No customer matches …" repeats a 10,000-character search unbroken and widens the widget.
-  it.skip('the customer search: 10,000-character strings', () => customerSearch([LONG_WORD, LONG_TEXT]));
+  // Once widened by "No customer matches …" repeating the whole search; the search and its echo are now capped.
+  it('the customer search: 10,000-character strings', () => customerSearch([LONG_WORD, LONG_TEXT]));
 });

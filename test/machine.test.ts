@@ -978,6 +978,39 @@ describe('checkout machine', () => {
       expect(state.lines).to.deep.equal([line]);
     });
 
+    it('"Try again" on a resumed failed order rebuilds its recipient from the snapshot: an internal order is placeable from the review', () => {
+      const env = testEnv();
+      const failed = run(createCheckout([line2]), [
+        { type: 'catalog-loaded', catalog },
+        { type: 'order-resumed', orderId: 'o-1', recipientKind: 'internal' },
+        { type: 'order-updated', order: orderSnapshot({ status: 'failed', retryable: true }) },
+      ], env);
+      const retried = run(failed, [{ type: 'retry-order' }, { type: 'quote-loaded', quote: quoteFor([line]) }], env);
+      expect(retried.step).to.equal('review');
+      expect(retried.recipientKind).to.equal('internal');
+      expect(retried.lines).to.deep.equal([line]);
+      expect(canPlaceOrder(retried, TODAY)).to.equal(true);
+      expect(buildOrderRequest(retried, TODAY)?.recipient).to.deep.equal({ kind: 'internal' });
+    });
+
+    it('"Try again" on a resumed failed new-customer order opens its details with what the snapshot carries', () => {
+      const createTenant: Order['tasks'][number] = { id: 't-1', kind: 'create-tenant', label: 'Create tenant', status: 'succeeded' };
+      const order = orderSnapshot({
+        status: 'failed',
+        retryable: true,
+        recipient: { kind: 'new', companyName: 'Fail Northwind', domain: 'failnw.onmicrosoft.com' },
+      });
+      const resumed = transition(createCheckout([line]), { type: 'order-resumed', orderId: 'o-1', order });
+      const notCreated = transition(resumed, { type: 'retry-order' });
+      expect(notCreated.step).to.equal('customer-details');
+      expect(notCreated.visited).to.deep.equal(['cart', 'customer-type', 'customer-details']);
+      expect(notCreated.company.companyName).to.equal('Fail Northwind');
+      expect(notCreated.tenant).to.include({ hasTenant: false, prefix: 'failnw' });
+      // The tenant the failed order created exists now: the retry names it.
+      const created = transition(transition(createCheckout([line]), { type: 'order-resumed', orderId: 'o-1', order: { ...order, tasks: [createTenant] } }), { type: 'retry-order' });
+      expect(created.tenant).to.include({ hasTenant: true, domain: 'failnw.onmicrosoft.com' });
+    });
+
     it('an id the backend does not know is dropped, keeping the cart', () => {
       const resumed = transition(createCheckout([line]), { type: 'order-resumed', orderId: 'o-gone' });
       const state = transition(resumed, { type: 'order-not-found', orderId: 'o-gone' });

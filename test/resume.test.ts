@@ -13,7 +13,11 @@ import {
   E3,
   chooseInternal,
   confirmedOrderId,
+  continueStep,
+  control,
   currentStep,
+  fillAgreement,
+  fillCompany,
   fillCart,
   mountCheckout,
   placeOrderButton,
@@ -232,24 +236,39 @@ describe('<lc-checkout> resume after a reload', () => {
     expect(JSON.parse(storedRef(mock)!)).to.deep.equal({ orderId: order.id });
   });
 
-  it('a resumed failed order: Try again puts its licences back in the cart, since who it was for is not known after a reload', async () => {
+  it('a resumed failed order: Try again rebuilds its recipient from the order, and the missing details entered, places it', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(await newTenantOrder(mock, 'Fail Northwind'));
-    saveOrderRef(scopeOf(mock), { orderId: order.id });
+    const request = await newTenantOrder(mock, 'Fail Northwind');
+    const order = await new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 }).placeOrder(request);
+    saveOrderRef(scopeOf(mock), { orderId: order.id, recipientKind: 'new' });
     const el = await mountCheckout(mock);
     const shown = await waitForOrderStatus(el, 'failed');
     // A reload shows what failed until the user moves on.
     expect(storedRef(mock)).to.not.equal(null);
     const retry = [...shown.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Try again')!;
     retry.click();
-    const cart = await waitForStep(el, 'cart');
-    expect(notice(el)).to.contain('The licences of the failed order are in the cart again');
+    // The address and contact are not in the order's snapshot: the details step asks for them, the name kept.
+    const details = (await waitForStep(el, 'customer-details')).shadowRoot!;
+    expect(control(details, 'Company name').value).to.equal('Fail Northwind');
     expect(storedRef(mock)).to.equal(null);
-    await waitUntil(() => el.state.lines.length === 1, 'the order lines are not in the checkout');
+    expect(el.state.lines).to.have.length(1);
     expect(el.state.lines[0]).to.include({ productId: E3, quantity: 5 });
-    await waitUntil(() => (cart as HTMLElement & { lines: unknown[] }).lines.length === 1, 'the cart does not show the order lines');
-    expect(el.state.orderId).to.equal(undefined);
-    expect(await postedOrders(mock)).to.have.length(1);
+    await fillCompany(el, { companyName: 'Fail Northwind' });
+    await continueStep(el);
+    // The failed order created the tenant: the retry names it, and the lookup finds it under the same name.
+    const tenant = (await waitForStep(el, 'tenant-domain')).shadowRoot!;
+    const domain = `${(request.recipient as { tenant: { prefix: string } }).tenant.prefix}.onmicrosoft.com`;
+    expect(control(tenant, /default domain/i).value).to.equal(domain);
+    await waitUntil(() => el.state.tenant.lookup?.domain === domain, 'the tenant was not looked up', { timeout: 4000 });
+    await continueStep(el);
+    await fillAgreement(el);
+    await reviewWithQuote(el);
+    placeOrderButton(el).click();
+    const placedId = await confirmedOrderId(el);
+    expect(placedId).to.not.equal(order.id);
+    expect(await postedOrders(mock)).to.have.length(2);
+    await waitUntil(() => el.state.order && el.state.order.status !== 'failed' && el.state.order.progress > 0, 'the new order did not progress', { timeout: 4000 });
+    expect(el.state.order!.recipient).to.deep.include({ kind: 'new', companyName: 'Fail Northwind', domain });
   });
 
   it('a stored order the backend does not know is dropped with a clear message; the cart shows and works', async () => {

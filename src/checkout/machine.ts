@@ -22,6 +22,7 @@ import {
   canGoNext,
   canPlaceOrder,
   buildOrderRequest,
+  firstInvalidStep,
   isEditable,
   orderPhase,
   stepErrors,
@@ -171,6 +172,30 @@ function goTo(state: CheckoutState, target: Step, env: MachineEnv): CheckoutStat
 function withOrder(state: CheckoutState, order: Order): CheckoutState {
   const lines = order.status === 'completed' ? [] : state.lines;
   return { ...visit(state, 'provisioning'), orderId: order.id, order, lines };
+}
+
+/**
+ * A resumed order's retry: after a reload the recipient itself is not kept (only its kind), so
+ * it is rebuilt from what the order's snapshot carries (kind, company name, domain) and the
+ * checkout opens the first step that still needs something from the reseller; the review when
+ * nothing is missing (an internal order).
+ */
+function recipientFromOrder(state: CheckoutState, order: Order, env: MachineEnv): CheckoutState {
+  const { kind, companyName, domain } = order.recipient;
+  let rebuilt: CheckoutState = { ...state, recipientKind: kind };
+  if (kind === 'new') {
+    // A tenant the failed order created exists now: the retry names it; otherwise the same prefix again.
+    const created = order.tasks.some((task) => task.kind === 'create-tenant' && task.status === 'succeeded');
+    const tenant: TenantDraft = !domain
+      ? emptyTenant
+      : created
+        ? { ...emptyTenant, hasTenant: true, domain }
+        : { ...emptyTenant, prefix: domain.replace(/\.onmicrosoft\.com$/i, '') };
+    rebuilt = { ...rebuilt, company: { ...emptyCompany, companyName }, tenant };
+  }
+  const path = stepsFor(rebuilt);
+  const step = firstInvalidStep(rebuilt, env.today()) ?? 'review';
+  return { ...rebuilt, step, visited: path.slice(0, path.indexOf(step) + 1) };
 }
 
 const isOlder = (order: Order, than: Order | undefined): boolean =>
@@ -370,13 +395,14 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
     case 'retry-order': {
       if (state.order?.status !== 'failed' || !state.order.retryable) return state;
       // A new attempt: a new key (the old one would return the failed order) and a new quote.
-      const { order: _order, orderId: _orderId, submission: _submission, quote: _quote, ...rest } = state;
-      return {
+      const { order: _order, orderId: _orderId, submission: _submission, quote: _quote, resumedKind: _resumedKind, ...rest } = state;
+      const retried: CheckoutState = {
         ...rest,
         lines: state.order.lines.map((line) => ({ ...line })),
         step: 'review',
         visited: state.visited.filter((step) => step !== 'provisioning'),
       };
+      return state.recipientKind ? retried : recipientFromOrder(retried, state.order, env);
     }
 
     case 'subscriptions-loaded': {

@@ -47,8 +47,6 @@ export interface OrderSessionEvents {
   resumed(): void;
   /** The backend does not know the stored order: the checkout is back at the cart. */
   notFound(orderId: string): void;
-  /** A failed order was retried after a reload: who it was for is unknown, so the cart shows it. */
-  retriedFromCart(): void;
   /** Leaving the page was held back; `message` says why. */
   blocked(message: string): void;
 }
@@ -235,20 +233,18 @@ export class OrderSession implements ReactiveController {
     this._follower.follow(order.id);
   }
 
-  /** "Try again" on a failed, retryable order: back to the review for a new attempt with the order's lines. */
+  /**
+   * "Try again" on a failed, retryable order: back to the review for a new attempt with the
+   * order's lines (after a reload, to the first step its rebuilt recipient still needs).
+   */
   retry(): void {
-    const { apply, state, cart, events } = this.options;
+    const { apply, state, cart } = this.options;
     const before = state();
     const retried = apply({ type: 'retry-order' });
     if (retried === before) return;
     this._end();
     // The cart holds what is ordered again (after a resume it may have held something else).
     cart.replace(retried.lines);
-    if (!retried.recipientKind) {
-      // Resumed after a reload: who the order was for is not known here. Start from the cart with its lines.
-      apply({ type: 'reset' });
-      events.retriedFromCart();
-    }
   }
 
   /**

@@ -53,8 +53,6 @@ export const de: Translation = {
     'Ihre Bestellung wird eingerichtet. Bitte bleiben Sie auf dieser Seite, bis die laufenden Aufgaben abgeschlossen sind, damit Sie das Ergebnis und die nächsten Schritte sehen.',
   'checkout.orderNotFound':
     'Die Bestellung, die diese Seite angezeigt hat ({id}), ist dem Shop nicht bekannt und wird daher nicht mehr angezeigt. Prüfen Sie Ihre Bestellungen beim Shop, bevor Sie dieselben Lizenzen erneut bestellen.',
-  'checkout.retryFromCart':
-    'Die Lizenzen der fehlgeschlagenen Bestellung liegen wieder im Warenkorb. Durchlaufen Sie den Bestellvorgang erneut, um die Bestellung noch einmal aufzugeben.',
 
   // <lc-checkout>: a step whose code loads when first shown
   'checkout.stepLoading': 'Dieser Schritt wird geladen…',

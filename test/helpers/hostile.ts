@@ -12,6 +12,7 @@ import type { CheckoutApi } from '../../src/api/api.js';
 import { HttpCheckoutApi } from '../../src/api/client.js';
 import type { AcceptanceRequest, CreateAcceptanceRequest, Order } from '../../src/api/schemas.js';
 import type { LcCheckout } from '../../src/components/checkout/checkout.js';
+import { SEARCH_MAX_LENGTH } from '../../src/components/customer-type/customer-type.js';
 import {
   E3,
   agreementRoot,
@@ -34,6 +35,7 @@ import {
   waitForOrderStatus,
   waitForStep,
 } from './flow.js';
+import { normalize } from './dom.js';
 import { createTestMock, type TestMock } from './mock.js';
 
 declare global {
@@ -188,7 +190,13 @@ export async function customerSearch(corpus: string[]): Promise<void> {
   await currentStepUpdate(el);
   for (const [index, value] of corpus.entries()) {
     paste(root, 'Search your customers', value);
-    await waitUntil(() => /No customer matches/.test(text(root.querySelector('[part~="search-status"]'))), `string ${index}: no "No customer matches"`, { timeout: 4000 });
+    // The search (and its echo) is this string's first SEARCH_MAX_LENGTH characters: waiting for
+    // that echo, not any "No customer matches", makes sure the previous string's answer is not the one checked.
+    const searched = value.trim().slice(0, SEARCH_MAX_LENGTH);
+    const echo = `No customer matches “${normalize(searched)}”`;
+    await waitUntil(() => text(root.querySelector('[part~="search-status"]')).includes(echo), `string ${index}: no "${echo.slice(0, 60)}…"`, { timeout: 4000 });
+    const sent = (await mock.requests({ method: 'GET', path: '/customers' })).at(-1)!;
+    expect(new URLSearchParams(sent.search).get('search'), `string ${index}: the search sent`).to.equal(searched);
     await assertSafe(el, `customer search, string ${index}`);
   }
 }

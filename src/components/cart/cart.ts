@@ -37,7 +37,7 @@ import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated } from '../shared/form.js';
 import { BILLING_ORDER, cartAnnouncement } from './cart-text.js';
-import { moveKey, readQuantity } from './quantity-entry.js';
+import { entriesOf, moveKey, readQuantity } from './quantity-entry.js';
 import { cartStyles } from './cart.styles.js';
 import { cartStrings, type CartStrings } from './cart.strings.js';
 import { perYearStyles, renderPerYear } from './cart.per-year.js';
@@ -182,8 +182,11 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     if (value === this._store.lines) return;
     const { cart, dropped } = normalizeCart(Array.isArray(value) ? value : []);
     if (dropped > 0) console.warn(`license-checkout: <lc-cart> ignored ${dropped} malformed line(s).`);
-    this._drafts = new Map();
-    this._errors = new Map();
+    // What is typed in a line that is still there stays, valid or not (the owner may add a
+    // product while the user types in another line); only a gone line's entry goes.
+    const kept = entriesOf({ drafts: this._drafts, errors: this._errors }, new Set(cart.map(lineKey)));
+    this._drafts = kept.drafts;
+    this._errors = kept.errors;
     this._store.replace(cart);
   }
 

@@ -46,3 +46,12 @@ export function moveKey<V>(map: Map<string, V>, from: string, to: string | undef
   if (to !== undefined) next.set(to, value);
   return next;
 }
+
+/** The entries of the lines whose keys are in `keys`: the same object when nothing is dropped. */
+export function entriesOf(entries: QuantityEntries, keys: ReadonlySet<string>): QuantityEntries {
+  const keep = <V>(map: Map<string, V>): Map<string, V> =>
+    [...map.keys()].every((key) => keys.has(key)) ? map : new Map([...map].filter(([key]) => keys.has(key)));
+  const drafts = keep(entries.drafts);
+  const errors = keep(entries.errors);
+  return drafts === entries.drafts && errors === entries.errors ? entries : { drafts, errors };
+}

@@ -39,8 +39,6 @@ export const checkoutStrings = {
     'Your order is being set up. Please stay on this page until the running tasks have finished, so you can see the result and what to do next.',
   'checkout.orderNotFound':
     'The order this page was showing ({id}) is not known to the store, so it is no longer shown. Check your orders with the store before you order the same licences again.',
-  'checkout.retryFromCart':
-    'The licences of the failed order are in the cart again. Go through the checkout to place the order again.',
   'checkout.moreSteps': 'More steps follow once the recipient is chosen',
   // A step whose code is loaded when first shown (the script-tag build).
   'checkout.stepLoading': 'Loading this step…',

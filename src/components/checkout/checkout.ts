@@ -160,7 +160,6 @@ export class LcCheckout extends LcElement {
         this._layout.scrollIntoViewWhen('[data-step="provisioning"]', () => Boolean(this._state.order));
       },
       notFound: (orderId) => (this._notice = formatIsolated(this._t('checkout.orderNotFound'), { id: orderId })),
-      retriedFromCart: () => (this._notice = this._t('checkout.retryFromCart')),
       // While "Place order" is in flight the review is on screen: say it there.
       blocked: (message) => (this._state.step === 'provisioning' ? (this._leaveNotice = message) : (this._notice = message)),
     },

@@ -186,6 +186,8 @@ export const tenantDomainStyles = css`
   .gap {
     display: inline-block;
     inline-size: calc(var(--_chars, 1) * 1ch + 0.4em);
+    /* A run longer than the line: as wide as the line, not wider (the text beside it wraps). */
+    max-inline-size: 100%;
     block-size: 1.2em;
     vertical-align: text-bottom;
     box-sizing: border-box;
@@ -206,6 +208,12 @@ export const tenantDomainStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space);
+  }
+  /* "Use …" names the registered name in full: it wraps anywhere rather than widen the step. */
+  .inline-actions button {
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
+    text-align: start;
   }
   button[aria-disabled='true'] {
     opacity: 0.7;
