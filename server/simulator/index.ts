@@ -18,6 +18,9 @@ import { createMicrosoft } from './microsoft.js';
 import { INTERNAL_OWNER, subscriptionsOf } from '../../src/mock/resources/subscriptions.js';
 import { calendarMonthEndDate, todayUtc } from '../../src/mock/proration.js';
 import { createState } from '../../src/mock/state.js';
+import { COUNTRY_STATES, POSTAL_CODE_PATTERNS } from '../../src/mock/country-states.data.js';
+import { PHONE_PATTERN } from '../../src/mock/resources/country-rules.js';
+import { isCountryCode } from '../../src/checkout/countries.js';
 import type { Subscription } from '../../src/api/schemas.js';
 import type { PcSubscription } from '../src/partner-center/gateway.js';
 
@@ -257,10 +260,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     if (resource === 'countryvalidationrules' && id && method === 'GET') {
       const country = id.toUpperCase();
-      if (!/^[A-Z]{2}$/.test(country)) return pcError(400, '400056', 'Invalid input: the country code.');
+      if (!isCountryCode(country)) return pcError(400, '400056', 'Invalid input: the country code.');
+      // States and postal codes from the data the mock backend answers with, so the two agree.
+      const postalCodeRegex = POSTAL_CODE_PATTERNS[country];
       return {
         status: 200,
-        body: { iso2Code: country, defaultCulture: CULTURES[country] ?? 'en-US', isStateRequired: COUNTRIES_WITH_STATES.has(country), isPostalCodeRequired: true, isCityRequired: true, attributes: { objectType: 'CountryValidationRules' } },
+        body: {
+          iso2Code: country,
+          defaultCulture: CULTURES[country] ?? 'en-US',
+          isStateRequired: COUNTRIES_WITH_STATES.has(country),
+          supportedStatesList: (COUNTRY_STATES[country] ?? []).map(([code]) => code),
+          supportedLanguagesList: [(CULTURES[country] ?? 'en-US').slice(0, 2)],
+          supportedCulturesList: [CULTURES[country] ?? 'en-US'],
+          isPostalCodeRequired: postalCodeRegex !== undefined,
+          postalCodeRegex: postalCodeRegex ?? '',
+          isCityRequired: true,
+          phoneNumberRegex: PHONE_PATTERN,
+          attributes: { objectType: 'CountryValidationRules' },
+        },
       };
     }
 

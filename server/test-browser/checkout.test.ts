@@ -7,10 +7,21 @@ import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import { click, confirmedOrderId, fillCart, mountCheckout, newCustomerToReview, placeOrderButton, reviewWithQuote, text, waitForOrderStatus } from '../../test/helpers/flow.js';
 import type { TestMock } from '../../test/helpers/mock.js';
+import { storageKey } from '../../src/checkout/cart-store.js';
 
 const { baseUrl } = (await (await fetch('/__server')).json()) as { baseUrl: string };
 
 describe('the checkout against the reference server', () => {
+  // The checkout keeps its draft (and a placed order's id) in sessionStorage across reloads,
+  // so each test starts without the one before's; of localStorage only the cart it filled goes.
+  const cartKey = storageKey(new URL(baseUrl, document.baseURI).href);
+  const forget = () => {
+    sessionStorage.clear();
+    localStorage.removeItem(cartKey);
+  };
+  beforeEach(forget);
+  afterEach(forget);
+
   it('orders for a new customer and follows provisioning to the end', async () => {
     const el = await mountCheckout({ baseUrl } as TestMock, { retry: 0, timeout: 10_000 });
     await fillCart(el);

@@ -13,6 +13,7 @@ import {
   AdminAccessTemplates,
   Agreement,
   Catalog,
+  CountryRules,
   CustomerList,
   DomainAvailability,
   DOMAIN_PREFIX_PATTERN,
@@ -24,6 +25,7 @@ import {
   TenantLookup,
 } from '../../src/api/schemas.js';
 import { createMockHub } from '../../src/mock/hub.js';
+import { COUNTRY_STATES, POSTAL_CODE_PATTERNS } from '../../src/mock/country-states.data.js';
 import { acceptance, ACCEPTED, acceptedAgreementId, BASIC, call, E3, newCompany, newTenantOrder, nextKey, parse, pollOrder, readEvents, startSimulator, startStore, uniquePrefix, type Answer } from './helpers.js';
 
 const TODAY = '2027-01-16';
@@ -164,6 +166,34 @@ for (const target of targets) {
       assert.equal(corrected.suggestions[0]!.city, 'Redmond');
       assert.deepEqual(fields(problemOf(await validate({ ...address, state: undefined }), 422)), ['state']);
       assert.deepEqual(fields(problemOf(await validate({ country: 'usa', line1: '', city: 'Redmond', postalCode: 'x'.repeat(21) }), 422)), ['country', 'line1', 'postalCode']);
+    });
+
+    it('gives a country’s address rules: its states by code and name, whether one is required, its patterns; 404 for no country', async () => {
+      const rulesOf = async (country: string) => parse(CountryRules, (await call(base, `/country-rules/${country}`)).body);
+      const us = await rulesOf('US');
+      assert.equal(us.country, 'US');
+      assert.equal(us.stateRequired, true);
+      // Every state of the generated address data, in its order, with its Latin-script name.
+      assert.deepEqual(us.states, COUNTRY_STATES.US!.map(([code, name]) => ({ code, name })));
+      assert.deepEqual(us.states.find((s) => s.code === 'WA'), { code: 'WA', name: 'Washington' });
+      assert.equal(us.postalCodePattern, POSTAL_CODE_PATTERNS.US);
+      for (const zip of ['98052', '98052-6399']) assert.match(zip, new RegExp(`^(?:${us.postalCodePattern})$`), zip);
+      assert.doesNotMatch('9805', new RegExp(`^(?:${us.postalCodePattern})$`));
+      assert.match('+1 (425) 555-0100', new RegExp(us.phonePattern ?? ''));
+      for (const country of ['CA', 'AU']) {
+        const rules = await rulesOf(country);
+        assert.equal(rules.stateRequired, true, country);
+        assert.deepEqual(rules.states.map((s) => s.code), COUNTRY_STATES[country]!.map(([code]) => code), country);
+      }
+      // A list of states that is not required (Brazil), and a country without any (Germany).
+      const br = await rulesOf('BR');
+      assert.equal(br.stateRequired, false);
+      assert.deepEqual(br.states.find((s) => s.code === 'SP'), { code: 'SP', name: 'São Paulo' });
+      const de = await rulesOf('DE');
+      assert.deepEqual([de.stateRequired, de.states, de.postalCodePattern], [false, [], POSTAL_CODE_PATTERNS.DE]);
+      for (const country of ['ZZ', 'us', 'USA', '12']) {
+        assert.equal(problemOf(await call(base, `/country-rules/${country}`), 404).code, 'country-not-found', country);
+      }
     });
 
     it('prorates quotes from today and names the fields it refuses', async () => {

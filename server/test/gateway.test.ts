@@ -5,9 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { GatewayError } from '../src/partner-center/gateway.js';
+import { GatewayError, isGatewayError } from '../src/partner-center/gateway.js';
 import { HttpPartnerCenter } from '../src/partner-center/http.js';
 import { startSimulator, type Simulator } from './helpers.js';
+import { POSTAL_CODE_PATTERNS } from '../../src/mock/country-states.data.js';
+import { PHONE_PATTERN } from '../../src/mock/resources/country-rules.js';
 
 describe('Partner Center gateway over HTTP', () => {
   let simulator: Simulator;
@@ -85,12 +87,23 @@ describe('Partner Center gateway over HTTP', () => {
     await gateway.createAgreement(customer.id, { templateId: 't', firstName: 'A', lastName: 'B', email: 'a@b.example', dateAgreed: '2026-01-01' }, { requestId: 'agr-1' });
   });
 
-  it('reads a country’s rules once: whether a state is required, its default culture', async () => {
+  it('reads a country’s rules once: whether a state is required, its default culture, states and patterns', async () => {
     const from = since();
-    assert.deepEqual(await gateway.countryRules('ca'), { stateRequired: true, defaultCulture: 'en-CA' });
-    assert.deepEqual(await gateway.countryRules('CA'), { stateRequired: true, defaultCulture: 'en-CA' });
-    assert.deepEqual(await gateway.countryRules('GB'), { stateRequired: false, defaultCulture: 'en-GB' });
+    const ca = await gateway.countryRules('ca');
+    assert.deepEqual(
+      { ...ca, states: ca.states.slice(0, 3) },
+      { stateRequired: true, defaultCulture: 'en-CA', states: ['AB', 'BC', 'MB'], postalCodePattern: POSTAL_CODE_PATTERNS.CA, phonePattern: PHONE_PATTERN },
+    );
+    assert.equal(ca.states.length, 13);
+    assert.deepEqual(await gateway.countryRules('CA'), ca);
+    const gb = await gateway.countryRules('GB');
+    assert.deepEqual([gb.stateRequired, gb.defaultCulture, gb.states], [false, 'en-GB', []]);
     assert.deepEqual(simulator.requests.slice(from).filter((r) => r.path.startsWith('/v1/countryvalidationrules/')).map((r) => r.path), ['/v1/countryvalidationrules/CA', '/v1/countryvalidationrules/GB']);
+    // A code Partner Center does not know is refused, and not remembered: asked again, it asks again.
+    const refused = (error: unknown) => isGatewayError(error) && error.kind === 'declined';
+    await assert.rejects(gateway.countryRules('ZZ'), refused);
+    await assert.rejects(gateway.countryRules('ZZ'), refused);
+    assert.equal(simulator.requests.slice(from).filter((r) => r.path === '/v1/countryvalidationrules/ZZ').length, 2);
   });
 
   it('sends a bearer token it got with client credentials, and a fresh one after a 401', async () => {

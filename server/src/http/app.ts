@@ -13,6 +13,7 @@ import type { ResellerConfig } from '../config.js';
 import { prefixRuleBroken, prefixTaken, suggestPrefixes } from '../domains.js';
 import { acceptanceSnapshot, createAcceptance, getAcceptance, readAcceptance, renewLink } from '../acceptances.js';
 import { templates } from '../admin-access.js';
+import { countryRulesAnswer } from '../country-rules.js';
 import { snapshotStream, type Changes } from '../events.js';
 import { placeOrder, type StoreContext } from '../orders/place.js';
 import { catalog, price, purchaseTime } from '../orders/pricing.js';
@@ -198,6 +199,8 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
       });
     },
   });
+
+  route('/country-rules/:country', { GET: (c) => countryRulesAnswer(store.gateway, rawTail(c, '/country-rules/') ?? '') });
 
   route('/agreement', {
     GET: async () => {

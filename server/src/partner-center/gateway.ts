@@ -55,6 +55,12 @@ export interface CountryRules {
   stateRequired: boolean;
   /** The country's default culture, e.g. `en-US`, `de-DE`: the new customer's billing culture. */
   defaultCulture: string;
+  /** The codes `state` takes (`supportedStatesList`); Partner Center gives no names. Empty when the state is free text. */
+  states: string[];
+  /** `postalCodeRegex`, unanchored, when Partner Center gives one. */
+  postalCodePattern?: string;
+  /** `phoneNumberRegex`, when Partner Center gives one. */
+  phonePattern?: string;
 }
 
 export interface AddressCheck {

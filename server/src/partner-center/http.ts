@@ -226,8 +226,16 @@ export class HttpPartnerCenter implements PartnerCenterGateway {
     let rules = this.countries.get(key);
     if (!rules) {
       rules = this.send('GET', `/v1/countryvalidationrules/${encodeURIComponent(key)}`, { call }).then(({ body }) => {
-        const r = body as { isStateRequired?: boolean; defaultCulture?: string };
-        return { stateRequired: r.isStateRequired === true, defaultCulture: r.defaultCulture || 'en-US' };
+        const r = body as { isStateRequired?: boolean; defaultCulture?: string; supportedStatesList?: unknown; postalCodeRegex?: unknown; phoneNumberRegex?: unknown };
+        const states = Array.isArray(r.supportedStatesList) ? r.supportedStatesList.filter((s): s is string => typeof s === 'string' && s !== '') : [];
+        return {
+          stateRequired: r.isStateRequired === true,
+          defaultCulture: r.defaultCulture || 'en-US',
+          states,
+          // Empty strings stand for "no rule" in Partner Center's answers.
+          ...(typeof r.postalCodeRegex === 'string' && r.postalCodeRegex ? { postalCodePattern: r.postalCodeRegex } : {}),
+          ...(typeof r.phoneNumberRegex === 'string' && r.phoneNumberRegex ? { phonePattern: r.phoneNumberRegex } : {}),
+        };
       });
       // A failed look-up is not remembered: the next request asks again.
       rules.catch(() => this.countries.delete(key));

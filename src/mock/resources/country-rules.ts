@@ -12,7 +12,7 @@ import { json, problem } from '../http.js';
 import type { Route } from '../router.js';
 
 /** The digits, spaces and punctuation a phone number may have, with an optional leading `+`. */
-const PHONE_PATTERN = '^\\+?[0-9 ().\\-/]{4,40}$';
+export const PHONE_PATTERN = '^\\+?[0-9 ().\\-/]{4,40}$';
 
 export function countryRuleRoutes(): Route[] {
   return [{ path: '/country-rules/{country}', methods: { GET: ({ params }) => getCountryRules(params.country!) } }];
