@@ -58,9 +58,11 @@ export default {
   concurrency: firefox ? 1 : 2,
   // Firefox over BiDi runs the whole flow several times slower than Chromium here.
   testFramework: { config: { timeout: firefox ? 30_000 : 10_000 } },
+  // A test file's whole run: the layout walk (the flow at two widths, both directions) takes
+  // about 20 s alone and far longer beside another file on a loaded machine.
+  testsFinishTimeout: firefox ? 600_000 : 300_000,
   ...(firefox
     ? {
-        testsFinishTimeout: 600_000,
         testRunnerHtml: (testFramework) => `<!doctype html>
 <html><body>
   <script type="module" src="${testFramework}"></script>

@@ -15,7 +15,6 @@ import {
   backendScope,
   billingsOf,
   changeOffer,
-  findProduct,
   lineKey,
   normalizeCart,
   parseQuantity,
@@ -37,26 +36,10 @@ import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated } from '../shared/form.js';
 import { BILLING_ORDER, cartAnnouncement } from './cart-text.js';
-import { entriesOf, moveKey, readQuantity } from './quantity-entry.js';
+import { entriesOf, moveKey, readQuantity, withTypedQuantities } from './quantity-entry.js';
 import { cartStyles } from './cart.styles.js';
 import { cartStrings, type CartStrings } from './cart.strings.js';
 import { perYearStyles, renderPerYear } from './cart.per-year.js';
-
-/**
- * The cart as the user sees it while typing: each valid quantity being typed applied, so the
- * line and cart totals follow the typing. An invalid one changes nothing (its message shows).
- * The cart itself takes the quantity on `change` only (see `readQuantity`).
- */
-function withTypedQuantities(cart: Cart, drafts: Map<string, string>, catalog: Catalog): Cart {
-  let shown = cart;
-  for (const [key, draft] of drafts) {
-    const line = cart.find((l) => lineKey(l) === key);
-    const product = line && findProduct(catalog, line.productId);
-    const parsed = product ? parseQuantity(draft, product) : undefined;
-    if (product && parsed?.ok) shown = setQuantity(shown, key, parsed.value, product);
-  }
-  return shown;
-}
 
 /** Where an owner that loads the catalog (`<lc-checkout>`) is with it. */
 export type CatalogState = 'loading' | 'ready' | 'error';

@@ -1,5 +1,5 @@
-import { parseQuantity, type QuantityProblem } from '../../checkout/cart-store.js';
-import type { Product } from '../../api/schemas.js';
+import { findProduct, lineKey, parseQuantity, setQuantity, type Cart, type QuantityProblem } from '../../checkout/cart-store.js';
+import type { Catalog, Product } from '../../api/schemas.js';
 
 /** What the user typed in each quantity field, and the errors shown, by line key. */
 export interface QuantityEntries {
@@ -54,4 +54,20 @@ export function entriesOf(entries: QuantityEntries, keys: ReadonlySet<string>): 
   const drafts = keep(entries.drafts);
   const errors = keep(entries.errors);
   return drafts === entries.drafts && errors === entries.errors ? entries : { drafts, errors };
+}
+
+/**
+ * The cart as the user sees it while typing: each valid quantity being typed applied, so the
+ * line and cart totals follow the typing. An invalid one changes nothing (its message shows).
+ * The cart itself takes the quantity on `change` only (see `readQuantity`).
+ */
+export function withTypedQuantities(cart: Cart, drafts: Map<string, string>, catalog: Catalog): Cart {
+  let shown = cart;
+  for (const [key, draft] of drafts) {
+    const line = cart.find((l) => lineKey(l) === key);
+    const product = line && findProduct(catalog, line.productId);
+    const parsed = product ? parseQuantity(draft, product) : undefined;
+    if (product && parsed?.ok) shown = setQuantity(shown, key, parsed.value, product);
+  }
+  return shown;
 }

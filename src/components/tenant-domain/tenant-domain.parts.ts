@@ -1,7 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { diffNames, type DiffSegment } from '../../checkout/name-diff.js';
-import { prefixError } from '../../checkout/validate.js';
+import { emptyTenant, prefixError, type TenantDraft } from '../../checkout/validate.js';
 import { fieldId, formatIsolated } from '../shared/form.js';
 import type { TenantDomainStrings } from './tenant-domain.strings.js';
 
@@ -190,4 +190,23 @@ export function charList(chars: readonly string[], t: Translate, locale: string 
   } catch {
     return items.join(', ');
   }
+}
+
+/** A look-up's status line: its state (`data-state`), the line itself, and what goes under it. */
+export interface CheckLine {
+  kind: string;
+  line: TemplateResult;
+  more?: TemplateResult | typeof nothing;
+}
+
+/** The owner's value as a whole draft: anything missing or of the wrong type takes the empty draft's. */
+export function normalizeTenantDraft(value: Partial<TenantDraft> | undefined): TenantDraft {
+  const out: TenantDraft = {
+    hasTenant: value?.hasTenant === true,
+    domain: typeof value?.domain === 'string' ? value.domain : emptyTenant.domain,
+    prefix: typeof value?.prefix === 'string' ? value.prefix : emptyTenant.prefix,
+  };
+  if (value?.availability && typeof value.availability === 'object') out.availability = value.availability;
+  if (value?.lookup && typeof value.lookup === 'object') out.lookup = value.lookup;
+  return out;
 }

@@ -34,7 +34,8 @@ import {
   type FieldMessages,
 } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
-import { SUFFIX, charList, icon, renderRegistered, renderSuggestions, renderTenantCheckbox } from './tenant-domain.parts.js';
+import { SUFFIX, charList, icon, normalizeTenantDraft, type CheckLine } from './tenant-domain.parts.js';
+import { renderRegistered, renderSuggestions, renderTenantCheckbox } from './tenant-domain.parts.js';
 import { tenantDomainStyles } from './tenant-domain.styles.js';
 import { tenantDomainStrings, type TenantDomainStrings } from './tenant-domain.strings.js';
 import { renderSuffixHint } from './tenant-domain.suffix-hint.js';
@@ -48,25 +49,6 @@ export const LOOKUP_DEBOUNCE_MS = 400;
 const COMPANY_NAME = 'companyName';
 
 type Key = keyof TenantDomainStrings & string;
-
-/** A look-up's status line: its state (`data-state`), the line itself, and what goes under it. */
-interface CheckLine {
-  kind: string;
-  line: TemplateResult;
-  more?: TemplateResult | typeof nothing;
-}
-
-function normalize(value: Partial<TenantDraft> | undefined): TenantDraft {
-  const out: TenantDraft = {
-    hasTenant: value?.hasTenant === true,
-    domain: typeof value?.domain === 'string' ? value.domain : emptyTenant.domain,
-    prefix: typeof value?.prefix === 'string' ? value.prefix : emptyTenant.prefix,
-  };
-  if (value?.availability && typeof value.availability === 'object') out.availability = value.availability;
-  if (value?.lookup && typeof value.lookup === 'object') out.lookup = value.lookup;
-  return out;
-}
-
 
 /**
  * @summary Checkout step for a new customer's Microsoft 365 tenant: the customer's existing
@@ -183,7 +165,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
     return this._draft;
   }
   set value(next: Partial<TenantDraft> | undefined) {
-    const incoming = normalize(next);
+    const incoming = normalizeTenantDraft(next);
     if (!this.takeOwnerValue(incoming, this._draft, ['domain', 'prefix'])) return;
     if (
       incoming.hasTenant !== this._draft.hasTenant ||
