@@ -193,13 +193,17 @@ describe('agreement acceptance and admin access through the checkout', () => {
     expect((await sentOrder(mock)).adminAccess).to.deep.equal({ request: { templateId: 'helpdesk', duration: 'P730D', autoExtend: true } });
     await waitForOrderStatus(el, 'waiting', 8000);
     const shown = await provisioningOf(el);
+    // The order waits on the reseller relationship first; the approval task, last in the
+    // list, has its link once it is reached.
+    const approvalLink = () => el.state.order!.tasks.find((t) => t.kind === 'approve-admin-access')?.actionUrl;
+    await waitUntil(approvalLink, 'the admin-access task has no approval link', { timeout: 8000 });
     const tasks = el.state.order!.tasks;
     const gdap = tasks.find((t) => t.kind === 'approve-admin-access')!;
     const reseller = tasks.find((t) => t.kind === 'accept-relationship')!;
     expect(gdap.actionUrl).to.match(/\/microsoft\/admin-relationships\//);
     expect(gdap.actionUrl).to.not.equal(reseller.actionUrl);
-    const links = [...shown.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[part~="action-link"]')].map((a) => a.href);
-    expect(links).to.include(gdap.actionUrl!);
+    const links = () => [...shown.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[part~="action-link"]')].map((a) => a.href);
+    await waitUntil(() => links().includes(gdap.actionUrl!), 'the approval link is not shown');
   });
 
   it('the retired attestation is refused with a 422 naming agreement', async () => {
