@@ -164,6 +164,20 @@ describe('layout at every width', () => {
     expect(cardRing.offset).to.equal(ring.outlineOffset);
   });
 
+  it('gives the cart step the whole width on a wide layout, and the summary its column from the next step', async () => {
+    mock = await createTestMock({ speed: 200 });
+    const el = await mountAt(mock, 1280, 'ltr');
+    await waitForStep(el, 'cart');
+    await waitUntil(() => el.shadowRoot!.querySelector('.checkout.wide'), 'the checkout never took its wide layout');
+    const width = (selector: string) => el.shadowRoot!.querySelector(selector)!.getBoundingClientRect().width;
+    // The cart is its own summary: no empty column beside it.
+    expect(width('.main')).to.be.closeTo(width('.body'), 1);
+    await fillCart(el);
+    await waitForStep(el, 'customer-type');
+    await waitUntil(() => el.shadowRoot!.querySelector('lc-order-summary')?.getBoundingClientRect().width, 'no summary beside the step');
+    expect(width('.main')).to.be.below(width('.body') - width('lc-order-summary'));
+  });
+
   it('keeps the step list stable: provisioning always last, a marker until the recipient decides the path', async () => {
     mock = await createTestMock({ speed: 200 });
     const el = await mountAt(mock, 1280, 'ltr');

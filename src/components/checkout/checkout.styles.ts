@@ -26,7 +26,8 @@ export const checkoutStyles = css`
   .main {
     min-inline-size: 0;
   }
-  .wide .body {
+  /* Two columns only while the summary shows: the cart step is its own summary and takes the width. */
+  .wide .body:has(> .side) {
     grid-template-columns: minmax(0, 1fr) minmax(14rem, 18rem);
     gap: calc(var(--_space) * 3);
     align-items: start;
