@@ -20,21 +20,11 @@ import {
   type CompanyDraft,
   type TenantDraft,
 } from '../src/checkout/validate.js';
+import { validCompany } from './helpers/drafts.js';
 
 const TODAY = '2025-06-15';
 
-const company: CompanyDraft = {
-  ...emptyCompany,
-  companyName: 'Fabrikam, Inc.',
-  country: 'US',
-  line1: '1 Microsoft Way',
-  city: 'Redmond',
-  state: 'WA',
-  postalCode: '98052',
-  firstName: 'Dana',
-  lastName: 'Smith',
-  email: 'dana@fabrikam.com',
-};
+const company: CompanyDraft = validCompany;
 
 const signatory = { ...emptyAgreement, someoneElse: true, firstName: 'Lee', lastName: 'Chen', email: 'lee@fabrikam.com' };
 

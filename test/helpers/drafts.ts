@@ -1,4 +1,4 @@
-/** Form values the property tests start from: a company every validator accepts. */
+/** Form values tests start from: a company every validator accepts. */
 import { emptyCompany, type CompanyDraft } from '../../src/checkout/validate.js';
 
 export const validCompany: CompanyDraft = {
