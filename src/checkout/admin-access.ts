@@ -10,6 +10,8 @@
 import type { AdminAccessChoice, AdminAccessTemplates, RoleTemplate } from '../api/schemas.js';
 import type { FieldErrors } from './validate.js';
 
+export { emptyAdminAccess } from './empty-drafts.js';
+
 export interface AdminAccessDraft {
   /** New tenant: grant the default roles (only `false` where the store allows opting out). */
   defaultRoles: boolean;
@@ -22,14 +24,6 @@ export interface AdminAccessDraft {
   autoExtend: boolean;
 }
 export type AdminAccessField = 'templateId' | 'autoExtend';
-
-export const emptyAdminAccess: Readonly<AdminAccessDraft> = Object.freeze({
-  defaultRoles: true,
-  request: false,
-  templateId: '',
-  days: 730,
-  autoExtend: false,
-});
 
 /** The lengths offered, in days: Microsoft allows 1 day to 2 years. */
 export const ADMIN_ACCESS_DAYS = [30, 90, 180, 365, 730] as const;

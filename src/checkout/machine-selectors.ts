@@ -6,6 +6,7 @@ import { OrderRequest, type AcceptanceRequest, type AdminAccessRequest, type Adm
 import { adminAccessChoice, templateOf, validateAdminAccess, type AdminAccessTarget } from './admin-access.js';
 import type { CheckoutState, RecipientKind, Step } from './machine-state.js';
 import { linesWithChoices, type RecipientSubscriptions } from './machine-lines.js';
+import { agreementNeeded, isEditable, orderPhase, stepsFor } from './machine-steps.js';
 import {
   hasErrors,
   normalizeDomain,
@@ -21,28 +22,7 @@ import {
 // ---------------------------------------------------------------------------------------
 // Selectors
 
-/** Where the checkout is, as far as the order goes. */
-export type OrderPhase =
-  /** No order yet: the user fills the steps. */
-  | 'editing'
-  /** `POST /orders` is in flight. */
-  | 'submitting'
-  /** An order id without a snapshot yet (just resumed). */
-  | 'placed'
-  /** The order's status: tasks pending or running. */
-  | 'provisioning'
-  /** Nothing runs; what is left waits on someone else. */
-  | 'waiting'
-  | 'completed'
-  | 'failed';
-
-export function orderPhase(state: CheckoutState): OrderPhase {
-  if (state.orderId) return state.order ? state.order.status : 'placed';
-  return state.submission?.inFlight ? 'submitting' : 'editing';
-}
-
-/** Whether the user may still change what will be ordered. */
-export const isEditable = (state: CheckoutState): boolean => orderPhase(state) === 'editing';
+export { agreementNeeded, isEditable, orderPhase, shownSteps, stepsFor, type OrderPhase, type ShownSteps } from './machine-steps.js';
 
 /**
  * Whether leaving the page now can lose something: while `POST /orders` is in flight (its
@@ -51,13 +31,6 @@ export const isEditable = (state: CheckoutState): boolean => orderPhase(state) =
 export function navigationGuardNeeded(state: CheckoutState): boolean {
   const phase = orderPhase(state);
   return phase === 'submitting' || phase === 'provisioning';
-}
-
-/** Whether the recipient must accept the Microsoft Customer Agreement with this order. */
-export function agreementNeeded(state: CheckoutState): boolean {
-  if (state.recipientKind === 'new') return true;
-  if (state.recipientKind === 'existing') return state.customer ? !state.customer.agreementOnFile : false;
-  return false;
 }
 
 /** The recipient's company name, as the acceptance request and the order carry it. */
@@ -73,46 +46,6 @@ export const acceptanceFirst = (state: CheckoutState): boolean =>
 export function adminAccessTarget(state: CheckoutState): AdminAccessTarget {
   if (state.recipientKind === 'new') return state.tenant.hasTenant ? 'existing-tenant' : 'new-tenant';
   return state.recipientKind === 'existing' ? 'existing-tenant' : 'none';
-}
-
-/** The steps shown for the current recipient, in order, ending with provisioning. */
-export function stepsFor(state: CheckoutState): Step[] {
-  const steps: Step[] = ['cart', 'customer-type'];
-  if (state.recipientKind === 'new') steps.push('customer-details', 'tenant-domain', 'agreement');
-  else if (state.recipientKind === 'existing' && agreementNeeded(state)) steps.push('agreement');
-  steps.push('review', 'provisioning');
-  return steps;
-}
-
-/** The step list as shown: the path known so far, which steps were reached, whether more may come. */
-export interface ShownSteps {
-  /** The steps in order, always ending with provisioning (so the list never grows at the end). */
-  steps: Step[];
-  /** The steps reached (done or current). */
-  reached: readonly Step[];
-  /** Whether steps may still be added after the recipient step, once the recipient is known. */
-  more: boolean;
-}
-
-/**
- * What the step list shows. While editing: the current path, its later steps as upcoming, with
- * `more` until the recipient decides the path. A resumed order (reloaded; the recipient itself
- * is not kept) shows the path it went through, from the order's recipient kind or the one kept
- * with its reference, and from its tasks whether the agreement step was on it.
- */
-export function shownSteps(state: CheckoutState): ShownSteps {
-  if (!state.orderId || state.recipientKind) {
-    const more = !state.recipientKind || (state.recipientKind === 'existing' && !state.customer);
-    return { steps: stepsFor(state), reached: state.visited, more };
-  }
-  const kind = state.order?.recipient.kind ?? state.resumedKind;
-  const steps: Step[] = ['cart', 'customer-type'];
-  if (kind === 'new') steps.push('customer-details', 'tenant-domain', 'agreement');
-  else if (kind === 'existing' && state.order?.tasks.some((task) => task.kind === 'record-agreement')) {
-    steps.push('agreement');
-  }
-  steps.push('review', 'provisioning');
-  return { steps, reached: steps, more: !kind };
 }
 
 export interface ValidationOptions {

@@ -3,8 +3,9 @@
  * immutable, JSON-safe plain object, and everything that can happen to it.
  */
 import type { AcceptanceRequest, AdminAccessTemplates, Agreement, Catalog, Customer, DomainAvailability, Order, OrderLineInput, OrderRequest, Quote, Recipient, TenantLookup } from '../api/schemas.js';
-import { emptyAgreement, emptyCompany, emptyTenant, todayIso, type AgreementDraft, type CompanyDraft, type TenantDraft } from './validate.js';
-import { emptyAdminAccess, type AdminAccessDraft } from './admin-access.js';
+import type { AgreementDraft, CompanyDraft, TenantDraft } from './validate.js';
+import type { AdminAccessDraft } from './admin-access.js';
+import { emptyAdminAccess, emptyAgreement, emptyCompany, emptyTenant } from './empty-drafts.js';
 import type { LineChoice, RecipientSubscriptions } from './machine-lines.js';
 
 export type { LineChoice, RecipientSubscriptions } from './machine-lines.js';
@@ -99,8 +100,6 @@ export function randomKey(): string {
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-
-export const defaultEnv: MachineEnv = { newKey: randomKey, today: () => todayIso() };
 
 /** A fresh checkout at the cart. */
 export function createCheckout(lines: readonly OrderLineInput[] = [], catalog?: Catalog): CheckoutState {

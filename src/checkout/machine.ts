@@ -32,14 +32,17 @@ import {
   subscriptionOwner,
 } from './machine-selectors.js';
 import { lineKey as cartLineKey } from './cart-store.js';
-import { createCheckout, defaultEnv, type CheckoutAction, type CheckoutState, type MachineEnv, type RecipientKind, type Step } from './machine-state.js';
+import { createCheckout, randomKey, type CheckoutAction, type CheckoutState, type MachineEnv, type RecipientKind, type Step } from './machine-state.js';
 import { emptyAdminAccess, type AdminAccessDraft } from './admin-access.js';
-import { emptyAgreement, emptyCompany, emptyTenant, hasErrors, normalizeDomain, samePrefix, type CompanyDraft, type TenantDraft } from './validate.js';
+import { emptyAgreement, emptyCompany, emptyTenant, hasErrors, normalizeDomain, samePrefix, todayIso, type CompanyDraft, type TenantDraft } from './validate.js';
 
 export * from './machine-state.js';
 export * from './machine-selectors.js';
 export { effectiveChoice, subscriptionsFor, linesWithChoices } from './machine-lines.js';
 export type { AgreementDraft, CompanyDraft, ErrorCode, FieldErrors, TenantDraft } from './validate.js';
+
+/** New idempotency keys and today's date, as the page has them. */
+export const defaultEnv: MachineEnv = { newKey: randomKey, today: () => todayIso() };
 
 // ---------------------------------------------------------------------------------------
 // Transitions

@@ -22,6 +22,8 @@ import {
 } from '../api/schemas.js';
 import { isCountryCode, statesRequired } from './countries.js';
 
+export { emptyAgreement, emptyCompany, emptyTenant } from './empty-drafts.js';
+
 /** Every code a validator or the state machine can report for a field. */
 export type ErrorCode =
   /** Empty (or only spaces). */
@@ -170,20 +172,6 @@ export interface CompanyDraft {
 }
 export type CompanyField = keyof CompanyDraft;
 
-export const emptyCompany: Readonly<CompanyDraft> = Object.freeze({
-  companyName: '',
-  country: '',
-  line1: '',
-  line2: '',
-  city: '',
-  state: '',
-  postalCode: '',
-  firstName: '',
-  lastName: '',
-  email: '',
-  phone: '',
-});
-
 /**
  * `CompanyDetails` paths → form fields. Also maps the backend's problem+json field errors
  * once their request prefix (e.g. `recipient.company.`) is stripped.
@@ -303,7 +291,6 @@ export interface TenantDraft {
 }
 export type TenantField = 'prefix' | 'domain';
 
-export const emptyTenant: Readonly<TenantDraft> = Object.freeze({ hasTenant: false, domain: '', prefix: '' });
 
 export const PREFIX_MAX_LENGTH = 27;
 
@@ -385,14 +372,6 @@ export interface AgreementDraft {
   acceptance?: AcceptanceRequest;
 }
 export type AgreementField = 'firstName' | 'lastName' | 'email' | 'phone';
-
-export const emptyAgreement: Readonly<AgreementDraft> = Object.freeze({
-  someoneElse: false,
-  firstName: '',
-  lastName: '',
-  email: '',
-  phone: '',
-});
 
 const signatoryFieldPaths: Readonly<Record<string, AgreementField>> = Object.freeze({
   firstName: 'firstName',
