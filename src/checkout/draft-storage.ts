@@ -12,8 +12,10 @@
 import * as z from 'zod/mini';
 import { Agreement, Customer, DomainAvailability, TenantLookup } from '../api/schemas.js';
 import { STEPS, type CheckoutAction, type CheckoutState, type Step } from './machine-state.js';
-import { readStored, removeStored, writeStored } from './order-storage.js';
+import { draftStorageKey, readStored, removeStored, writeStored } from './session-storage.js';
 import type { AgreementDraft, CompanyDraft } from './validate.js';
+
+export { draftStorageKey } from './session-storage.js';
 
 /** Bumped when the stored shape changes: an older draft is discarded, not misread. */
 const VERSION = 1;
@@ -38,10 +40,6 @@ const StoredDraft = z.object({
   agreementDraft: z.looseObject({}),
 });
 export type CheckoutDraft = z.infer<typeof StoredDraft>;
-
-export function draftStorageKey(scope: string): string {
-  return `license-checkout:draft:${scope}`;
-}
 
 /** Whether the state holds anything worth restoring (past the cart, or a recipient chosen). */
 export function hasDraft(state: CheckoutState): boolean {

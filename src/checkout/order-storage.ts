@@ -11,6 +11,9 @@
 import * as z from 'zod/mini';
 import { OrderRequest } from '../api/schemas.js';
 import type { RecipientKind } from './machine-state.js';
+import { orderStorageKey, readStored, removeStored, writeStored } from './session-storage.js';
+
+export { orderStorageKey } from './session-storage.js';
 
 /** What is kept: enough to find the order again, nothing more. */
 export interface OrderRef {
@@ -30,56 +33,6 @@ export interface PendingOrder {
 const Key = z.string().check(z.minLength(1), z.maxLength(200));
 const StoredRef = z.object({ orderId: Key, idempotencyKey: z.optional(Key), recipientKind: z.optional(z.enum(['internal', 'existing', 'new'])) });
 const StoredPending = z.object({ idempotencyKey: Key, request: OrderRequest });
-
-/** The storage key for a backend: `license-checkout:order:<scope>`. */
-export function orderStorageKey(scope: string): string {
-  return `license-checkout:order:${scope}`;
-}
-
-/** The tab's storage, or undefined where it is unavailable (disabled, sandboxed frame). */
-function storage(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-/** What is stored under `key` (`value` undefined when it is no JSON), or undefined when nothing is. */
-export function readStored(key: string): { value: unknown } | undefined {
-  let text: string | null | undefined;
-  try {
-    text = storage()?.getItem(key);
-  } catch {
-    return undefined;
-  }
-  if (text == null) return undefined;
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return { value: undefined };
-  }
-}
-
-/** Stores `value` as JSON under `key`; on failure (quota, privacy mode) warns with `lost` and returns false. */
-export function writeStored(key: string, value: unknown, lost: string): boolean {
-  try {
-    storage()?.setItem(key, JSON.stringify(value));
-    return true;
-  } catch (error) {
-    // The checkout itself still works; only what a reload would bring back is lost.
-    console.warn(`license-checkout: ${lost}`, error);
-    return false;
-  }
-}
-
-export function removeStored(key: string): void {
-  try {
-    storage()?.removeItem(key);
-  } catch {
-    // Nothing stored where there is no storage.
-  }
-}
 
 /**
  * Keeps the order's reference for `scope` (the API base URL, so two backends on one page
