@@ -115,8 +115,24 @@ function retryableStepFiles(): Plugin {
   };
 }
 
-/** The modules of the steps after the cart (see src/components/checkout/step-loader.ts) and what only they use. */
-const stepCode = /\/src\/(components\/(customer-type|customer-details|tenant-domain|agreement|order-review|provisioning)\/|internal\/(lookup|sleep|abort-on-disconnect)\.ts|checkout\/name-diff\.ts)/;
+/**
+ * The script-tag file must work alone until the cart is usable: it may import the steps' file
+ * dynamically only. A static import (something the entry uses put in the steps' file) would
+ * load every step before the cart, so it fails the build.
+ */
+function entryImportsNothing(): Plugin {
+  return {
+    name: 'license-checkout:entry-imports-nothing',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.isEntry && chunk.imports.length > 0) {
+          this.error(`entry-imports-nothing: ${chunk.fileName} imports ${chunk.imports.join(', ')} statically`);
+        }
+      }
+    },
+  };
+}
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky(\/|$)/, /^react(-dom)?(\/|$)/];
 
@@ -150,33 +166,40 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'bundle') {
     // The one file a plain <script type="module"> names, dependencies inlined: it defines the
-    // checkout and the cart; every later step's code is a file in license-checkout/ beside it,
-    // imported relative to it when the step is first needed (src/components/checkout/step-loader.ts).
+    // checkout and the cart; the checkout's core and every later step's code are a file in
+    // license-checkout/ beside it, imported relative to it when a step after the cart is first
+    // needed (src/components/checkout/step-loader.ts).
     return {
-      plugins: [minifyLitCss(), minifyLitHtml(), retryableStepFiles()],
+      plugins: [minifyLitCss(), minifyLitHtml(), retryableStepFiles(), entryImportsNothing()],
       build: {
         target: 'es2022',
         emptyOutDir: false,
         minify: true,
-        lib: { entry: 'src/lazy.ts', formats: ['es'], fileName: () => 'license-checkout.js' },
+        // Its own entry, exporting what a script-tag page may import (an entry's exports are kept,
+        // so lazy.ts, which exports the machine and the order's helpers, would keep them here).
+        lib: { entry: 'src/script-tag.ts', formats: ['es'], fileName: () => 'license-checkout.js' },
         rolldownOptions: {
           // The steps' files may import what the entry already has from the entry (it is loaded
           // first anyway), rather than the entry and the steps sharing extra files.
           preserveEntrySignatures: 'allow-extension',
+          // As for the tags' file: the contract's schemas the entry does not use (and the zod code
+          // only they need) stay out of it, like unused frozen constants.
+          treeshake: { manualPureFunctions: ['z', 'css', 'Object.freeze'] },
           output: {
             minify: true,
             comments: scriptTagComments,
             chunkFileNames: 'license-checkout/[name]-[hash].js',
-            // The steps' own code in one file rather than one per step: measured, one file per step
-            // costs about 7 KB gzip more in all (each repeats what it imports from the entry and
-            // compresses alone) and nine requests instead of one, and the file is fetched while
-            // idle once the cart is shown anyway. Everything else is the entry's (the second group:
-            // left alone, the bundler moved what the entry shares with the steps into extra files
-            // that the entry imports at once, three more requests before the cart).
+            // Two files: the entry has every module it imports statically (`$initial`), the steps'
+            // file everything loaded later, the core with the steps (the core is loaded for the
+            // first step after the cart anyway). Measured: one file per step costs about 7 KB gzip
+            // more in all (each repeats what it imports from the entry and compresses alone) and
+            // nine requests instead of one, and the file is fetched while idle once the cart is
+            // shown anyway. Left alone, the bundler also moved what the entry shares with the
+            // steps into extra files that the entry imports at once (more requests before the cart).
             codeSplitting: {
               groups: [
-                { name: 'steps', test: stepCode, includeDependenciesRecursively: false },
-                { name: 'license-checkout', test: (id: string) => !stepCode.test(id) },
+                { name: 'license-checkout', tags: ['$initial'], priority: 2 },
+                { name: 'steps', priority: 1 },
               ],
             },
           },

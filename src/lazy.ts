@@ -1,10 +1,12 @@
 /**
  * license-checkout/lazy: the checkout whose steps load when first needed. Importing this
- * module defines `<lc-checkout>`, `<lc-cart>` and `<lc-order-summary>`; each later step's
- * element is defined when the step is first shown (a dynamic import), and all of them are
- * fetched while the browser is idle once the cart is usable. The script-tag file `license-checkout.js` is this module.
+ * module defines `<lc-checkout>`, `<lc-cart>` and `<lc-order-summary>`; the checkout's core
+ * (its rules and order) and each later step's element are loaded when a step after the cart is
+ * first shown (dynamic imports), and all of them while the browser is idle once the cart is
+ * usable. It exports the whole API, the machine included (a bundler keeps what is imported).
+ * The script-tag file `license-checkout.js` loads the same way, from script-tag.ts.
  *
- * `license-checkout` (index.ts) is this and every step's element class, defined at once.
+ * `license-checkout` (index.ts) is this with the core and every step's element class, at once.
  */
 
 // The backend contract and the client.

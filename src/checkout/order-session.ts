@@ -12,26 +12,17 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CheckoutApi } from '../api/api.js';
-import { HttpCheckoutApi, type HttpCheckoutApiOptions } from '../api/client.js';
 import type { Order, OrderRequest } from '../api/schemas.js';
-import { LcErrorEvent, type ErrorContext } from '../events/error.js';
 import { LcOrderPlacedEvent } from '../events/order-placed.js';
 import type { CartController } from './cart-controller.js';
 import { buildOrderRequest, isEditable, navigationGuardNeeded, orderPhase } from './machine-selectors.js';
 import type { CheckoutAction, CheckoutState } from './machine-state.js';
 import { NavigationGuard } from './navigation-guard.js';
 import { OrderFollower, snapshotEvents, type ConnectionState } from './order-follower.js';
-import { backendScope } from './cart-store.js';
 import { clearOrderRef, loadOrderRef, loadPendingOrder, saveOrderRef, savePendingOrder } from './order-storage.js';
 import { clearDraft, draftOf, hasDraft, loadDraft, restoreDraft, saveDraft, type CheckoutDraft } from './draft-storage.js';
 import { isNetworkError } from '../api/errors.js';
-
-/**
- * Where the placed order's reference is kept when the `api` object names no `baseUrl`; with
- * one, it is kept under the backend's URL, as the cart is (two backends on one page never
- * resume each other's orders).
- */
-const CUSTOM_API_SCOPE = 'custom';
+import { reportError } from './report-error.js';
 
 /** What the session tells its host, for the words on screen. */
 export interface OrderSessionEvents {
@@ -61,17 +52,10 @@ export interface OrderSessionOptions {
   events: OrderSessionEvents;
 }
 
-/** Reports a failed backend call as `lc-error`; a superseded or disconnected call is not a failure. */
-export function reportError(target: EventTarget, error: unknown, context: ErrorContext): void {
-  if (error instanceof DOMException && error.name === 'AbortError') return;
-  target.dispatchEvent(new LcErrorEvent(error, context));
-}
-
 export class OrderSession implements ReactiveController {
   private _api?: CheckoutApi;
-  /** The client this session built from `apiBase` and `apiOptions`: closed when replaced. */
-  private _built?: HttpCheckoutApi;
-  private _scope = CUSTOM_API_SCOPE;
+  /** What the draft and the order's reference are kept under (the backend's URL, or `custom`). */
+  private _scope = '';
   /** The scope a client was configured for last (its draft and pending order are restored once). */
   private _configuredScope?: string;
 
@@ -99,11 +83,6 @@ export class OrderSession implements ReactiveController {
     // The follower and the guard are controllers of the host themselves.
   }
 
-  /** The base URL the cart and the order reference are kept under; undefined for an `api` object without one. */
-  get storageBase(): string | undefined {
-    return this._scope === CUSTOM_API_SCOPE ? undefined : this._scope;
-  }
-
   /** How the followed order reaches us, for `<lc-provisioning>` (`live` when nothing is followed). */
   get connection(): ConnectionState {
     return this._follower.following ? this._follower.connection : 'live';
@@ -120,30 +99,22 @@ export class OrderSession implements ReactiveController {
   }
 
   /**
-   * The client for the host's settings, called when one of them changed: `api`, else a new
-   * `HttpCheckoutApi` for `apiBase` with `apiOptions`. A new backend brings its stored cart
-   * and draft, and resumes its order (placed, or still being sent when the page went). A new
-   * client for the same checkout takes over: the one it replaces is closed, and what it had
-   * in flight (the order's follower, a placement) goes again with the new one.
+   * The host's client changed (or the session just started with one): `scope` names the
+   * backend's storage. A new backend brings its stored draft, and resumes its order (placed,
+   * or still being sent when the page went); the host has already restored its stored cart.
+   * A new client for the same checkout takes over what the one it replaces had in flight (the
+   * order's follower, a placement); the host closes the replaced one afterwards.
    */
-  configure(api: CheckoutApi | undefined, apiBase: string | undefined, apiOptions: Omit<HttpCheckoutApiOptions, 'baseUrl'> | undefined): CheckoutApi | undefined {
-    // The host's own options object underneath: `headers` and `getAccessToken` set on it later
-    // are read by the next call (a new object makes a new client).
-    const built = !api && apiBase ? new HttpCheckoutApi(Object.assign(Object.create(apiOptions ?? null) as HttpCheckoutApiOptions, { baseUrl: apiBase })) : undefined;
-    const client = api ?? built;
-    if (client === this._api) return client;
-    const replaced = this._built;
+  configure(client: CheckoutApi | undefined, scope: string): void {
+    if (client === this._api) return;
     this._api = client;
-    this._built = built;
-    this._scope = backendScope((client as { baseUrl?: unknown } | undefined)?.baseUrl) ?? CUSTOM_API_SCOPE;
+    this._scope = scope;
     const first = client !== undefined && this._scope !== this._configuredScope;
     if (client) this._configuredScope = this._scope;
     // Read before the cart's lines go in: a fresh checkout at the cart would clear it.
     const draft = first ? loadDraft(this._scope) : undefined;
     if (client) this._resume();
-    // The cart stored for this backend (none for an api object without a base URL). Ignored
-    // by the machine once a resumed order is shown: the cart keeps its lines for after it.
-    this.options.cart.storeUnder(this.storageBase, true);
+    // Ignored by the machine once a resumed order is shown: the cart keeps its lines for after it.
     this._takeCartLines();
     if (first) {
       if (draft) this._restore(draft);
@@ -155,8 +126,6 @@ export class OrderSession implements ReactiveController {
       this._follower.stop();
       this._follower.follow(id);
     }
-    replaced?.close();
-    return client;
   }
 
   /** After every accepted transition: the guard follows the state, the stored draft too. */

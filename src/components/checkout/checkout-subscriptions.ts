@@ -4,7 +4,7 @@ import type { CheckoutApi } from '../../api/api.js';
 import { isApiError } from '../../api/errors.js';
 import type { EndDateOption, Term } from '../../api/schemas.js';
 import { isEditable, subscriptionOwner, type CheckoutAction, type CheckoutState } from '../../checkout/machine.js';
-import { reportError } from '../../checkout/order-session.js';
+import { reportError } from '../../checkout/report-error.js';
 
 /**
  * The recipient's subscriptions and the allowed end dates of each term in the cart, once the

@@ -1,11 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isEditable, shownSteps, type CheckoutState, type Step } from '../../checkout/machine.js';
-import type { Catalog, OrderLineInput, Quote } from '../../api/schemas.js';
-import '../order-summary/order-summary.js';
-import type { OrderSummaryOrder } from '../order-summary/order-summary.js';
-import type { CheckoutStrings } from './checkout.strings.js';
-
-type Text = (key: keyof CheckoutStrings & string, values?: Record<string, string | number>) => string;
+import type { CheckoutState, Step } from '../../checkout/machine-state.js';
+import { isEditable, shownSteps } from '../../checkout/machine-steps.js';
+import type { CheckoutText as Text } from './core-registry.js';
 
 /**
  * The step list: the path known so far (see `shownSteps`), the current step marked, visited
@@ -45,22 +41,6 @@ export function stepListTemplate(state: CheckoutState, t: Text, goTo: (step: Ste
 }
 
 /**
- * The agreement step before `GET /agreement` answered: the checkout loads it (the machine
- * needs it to validate and to build the order), so the step shows here until it is there.
- */
-export function agreementLoadingTemplate(failed: boolean, t: Text, retry: () => void): TemplateResult {
-  return stepPlaceholderTemplate({
-    step: 'agreement',
-    className: 'agreement-loading',
-    heading: t('checkout.agreementHeading'),
-    loading: t('checkout.agreementLoading'),
-    failed: failed ? t('checkout.agreementFailed') : undefined,
-    t,
-    retry,
-  });
-}
-
-/**
  * A step whose content is not there yet (data, or its code): its heading, then "loading", or
  * what failed with a Retry button. It carries `data-step`, so a step change focuses its heading.
  */
@@ -87,26 +67,4 @@ export function stepPlaceholderTemplate(p: {
         : html`<p class="loading" part="loading" aria-live="polite">${p.loading}</p>`}
     </section>
   `;
-}
-
-const SUMMARY_PARTS = 'order-summary, order-summary-toggle, summary-lines, summary-line, summary-total, summary-first-invoice';
-
-export interface SummaryData {
-  lines: readonly OrderLineInput[];
-  catalog?: Catalog;
-  quote?: Quote;
-  order?: OrderSummaryOrder;
-}
-
-/** The order summary beside (wide) or above (narrow, collapsible) the step. */
-export function summaryTemplate(data: SummaryData, wide: boolean): TemplateResult {
-  return html`<lc-order-summary
-    class="side"
-    exportparts=${SUMMARY_PARTS}
-    .lines=${data.lines}
-    .catalog=${data.catalog}
-    .quote=${data.quote}
-    .order=${data.order}
-    ?collapsible=${!wide}
-  ></lc-order-summary>`;
 }

@@ -2,20 +2,16 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { CheckoutApi } from '../../api/api.js';
-import type { HttpCheckoutApiOptions } from '../../api/client.js';
+import type { Catalog } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { CartController, type CartChange } from '../../checkout/cart-controller.js';
 import type { AddOptions, CartLine } from '../../checkout/cart-store.js';
 import { apiContext, langContext, stringsContext } from '../../checkout/context.js';
-import { adminAccessSummary, adminAccessTarget, agreementNeeded, agreementSummary, canGoBack, createCheckout, isEditable, navigationGuardNeeded } from '../../checkout/machine.js';
-import { orderPhase, recipientCompanyName, recipientSubscriptions, recipientSummary, stepsFor, transition } from '../../checkout/machine.js';
-import type { AdminAccessSummary, AgreementSummary, CheckoutAction, CheckoutState, RecipientSummary, Step } from '../../checkout/machine.js';
-import { OrderSession } from '../../checkout/order-session.js';
-import { customerTypeValue, stepDraft, stepValueActions } from '../../checkout/step-values.js';
+import { createCheckout, type CheckoutState, type Step } from '../../checkout/machine-state.js';
+import { isEditable, stepsFor } from '../../checkout/machine-steps.js';
+import { storedResumeStep } from '../../checkout/session-storage.js';
 import type { LcCartChangeEvent } from '../../events/cart-change.js';
 import type { LcCheckoutRequestEvent } from '../../events/cart-checkout-request.js';
-import type { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
-import type { LcStepEditEvent } from '../../events/step-edit.js';
 import type { LcStepInputEvent } from '../../events/step-input.js';
 import type { LcStepNextEvent } from '../../events/step-next.js';
 import { resolveLang } from '../../i18n/format.js';
@@ -24,22 +20,19 @@ import { controls, tokens } from '../../styles/tokens.js';
 import '../cart/cart.js';
 import { cartAnnouncement } from '../cart/cart-text.js';
 import { cartStrings } from '../cart/cart.strings.js';
-import { formatIsolated } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
+import { CatalogLookup } from './catalog-lookup.js';
+import { CheckoutClient, type CheckoutApiOptions } from './checkout-client.js';
 import { CHILD_PARTS } from './checkout.parts.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { checkoutStrings, type CheckoutStrings } from './checkout.strings.js';
-import { CheckoutLookups } from './checkout-lookups.js';
-import { CheckoutSubscriptions } from './checkout-subscriptions.js';
-import { lineMessages } from './field-errors.js';
-import { placementFailure, withoutChanged, type StepFieldMessages } from './field-errors.js';
-import { agreementLoadingTemplate, stepListTemplate, summaryTemplate } from './checkout.templates.js';
+import { stepListTemplate } from './checkout.templates.js';
 import { CheckoutLayout } from './checkout.layout.js';
+import { checkoutCore, type CheckoutCore } from './core-registry.js';
 import { StepChanges } from './step-changes.js';
 import { StepLoader } from './step-loader.js';
 
-/** Options of the HTTP client `<lc-checkout api-base>` builds (everything but the base URL). */
-export type CheckoutApiOptions = Omit<HttpCheckoutApiOptions, 'baseUrl'>;
+export type { CheckoutApiOptions } from './checkout-client.js';
 
 /**
  * @summary The whole checkout for one customer: cart, recipient, company, tenant, Microsoft
@@ -115,55 +108,34 @@ export class LcCheckout extends LcElement {
   /** The cart: its lines, kept in `localStorage` per backend, and `addProduct()` waiting for the catalog. */
   private readonly _cart = new CartController(this, (change) => this._onCartCommitted(change));
 
-  /** The recipient's subscriptions and end dates (before the lookups: the quote waits for them). */
-  private readonly _subscriptions = new CheckoutSubscriptions(this, {
+  /** The catalog, from the backend: for the cart, `addProduct()` and the rules. */
+  private readonly _catalog = new CatalogLookup(this, {
     api: () => this._api,
-    state: () => this._state,
-    apply: (action) => this._apply(action),
-  });
-
-  /** The catalog, the agreement and the quote, from the backend. */
-  private readonly _lookups = new CheckoutLookups(this, {
-    api: () => this._api,
-    state: () => this._state,
-    apply: (action) => this._apply(action),
     cart: this._cart,
-    holdQuote: () => this._subscriptions.pending,
+    loaded: (catalog: Catalog) => this._core?.apply({ type: 'catalog-loaded', catalog }),
   });
 
   /** Wide (summary beside the step) or narrow (summary above it), by the checkout's own width. */
   private readonly _layout = new CheckoutLayout(this);
 
   /** `lc-step-change`, focus and the announcement of every step change. */
-  private readonly _steps = new StepChanges(this, () => this._state);
+  private readonly _steps = new StepChanges(this, () => this._currentState());
 
-  /** Each step's code, loaded when first needed (and ahead, while idle); see `index.ts` for who loads it all at once. */
+  /**
+   * The core's code and each step's, loaded when first needed (and ahead, while idle); see
+   * `index.ts` for who has it all at once.
+   */
   private readonly _loader = new StepLoader(this, {
-    step: () => this._state.step,
+    step: () => this._shownStep(),
     cartReady: () => Boolean(this._cart.catalog),
     text: (key) => this._t(key),
   });
 
-  /** Placing, resuming, following, guarding, retrying and ending the order. */
-  private readonly _session = new OrderSession(this, {
-    state: () => this._state,
-    apply: (action) => this._apply(action),
-    cart: this._cart,
-    events: {
-      notReady: () => (this._orderError = this._t('checkout.orderNotReady')),
-      sending: () => (this._orderError = undefined),
-      placeFailed: (error) => this._orderFailed(error),
-      placed: (order) => this._steps.announce(this._t('checkout.announcePlaced', { id: order.id })),
-      resumed: () => {
-        this._steps.quiet();
-        // Once the order's snapshot (and with it the summary above the progress) is shown.
-        this._layout.scrollIntoViewWhen('[data-step="provisioning"]', () => Boolean(this._state.order));
-      },
-      notFound: (orderId) => (this._notice = formatIsolated(this._t('checkout.orderNotFound'), { id: orderId })),
-      // While "Place order" is in flight the review is on screen: say it there.
-      blocked: (message) => (this._state.step === 'provisioning' ? (this._leaveNotice = message) : (this._notice = message)),
-    },
-  });
+  /** `api`, or the client built for `api-base`, and the storage scope it names. */
+  private readonly _client = new CheckoutClient();
+
+  /** Everything after the cart (see `checkout-core.ts`), once its code is there. */
+  private _core?: CheckoutCore;
 
   @provide({ context: apiContext })
   @state()
@@ -209,7 +181,7 @@ export class LcCheckout extends LcElement {
 
   /** The current step. */
   get step(): Step {
-    return this._state.step;
+    return this._currentState().step;
   }
 
   /**
@@ -217,13 +189,7 @@ export class LcCheckout extends LcElement {
    * A completed order's admin credentials are left out: they are shown once, never handed on.
    */
   get state(): CheckoutState {
-    const state = this._state;
-    const order = state.order;
-    if (!order?.credentials) return state;
-    return this._memoized('public-state', [state], () => {
-      const { credentials: _credentials, ...rest } = order;
-      return { ...state, order: rest };
-    });
+    return this._core?.publicState ?? this._initialState();
   }
 
   /**
@@ -232,28 +198,40 @@ export class LcCheckout extends LcElement {
    * left waits on someone else, and after the order completed or failed.
    */
   get provisioningActive(): boolean {
-    return navigationGuardNeeded(this._state);
+    return this._core?.provisioningActive ?? false;
   }
 
-  @state() private _state: CheckoutState = createCheckout();
-  /** Backend messages per step and field, from a refused order. */
-  @state() private _fieldErrors: Partial<Record<Step, StepFieldMessages>> = {};
-  /** Why the last placement failed, in words (shown on the review). */
-  @state() private _orderError?: string;
-  /** A checkout-level notice above the step: text, or text with isolated values (an order id keeps its order right to left). */
-  @state() private _notice?: string | Array<string | TemplateResult>;
-  /** Why leaving the page was just held back (shown in the provisioning step). */
-  @state() private _leaveNotice?: string;
+  /**
+   * Before the core is there, the step shown as loading until it arrives: the one Checkout
+   * goes to, or the one a reload comes back to. Undefined: the cart shows.
+   */
+  @state() private _waitingStep?: Step;
+  /** Before the core is there: Checkout was pressed (the core starts the checkout when it arrives). */
+  private _startPending = false;
+  /** Before the core is there: a stored order or draft waits for it to be restored. */
+  private _resuming = false;
+  /** The state before the core is there: a fresh checkout with the cart's lines. */
+  private _initial?: { lines: unknown; catalog: unknown; state: CheckoutState };
 
-  private readonly _memo = new Map<string, { deps: readonly unknown[]; value: unknown }>();
   /** `_t` as a value, for the templates. */
   private readonly _text = (key: keyof CheckoutStrings & string, values?: Record<string, string | number>) => this._t(key, values);
 
+  constructor() {
+    super();
+    // `import 'license-checkout'` has the core already: every update, the first one too, sees it.
+    this._takeCore();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') || changed.has('apiBase') || changed.has('apiOptions')) {
-      this._api = this._session.configure(this.api, this.apiBase, this.apiOptions);
+    if (!this._core) this._takeCore();
+    if ((changed.has('api') || changed.has('apiBase') || changed.has('apiOptions')) && this._client.configure(this.api, this.apiBase, this.apiOptions)) {
+      this._api = this._client.client;
+      // The cart stored for this backend (none for an api object without a base URL).
+      this._cart.storeUnder(this._client.storageBase, true);
+      this._core?.configure(this._api, this._client.scope);
+      this._client.closeReplaced();
+      if (!this._core && this._api) this._resumeEarly();
     }
-    this._session.leaveMessage = this._t('checkout.leaveMessage');
     if (changed.has('lang') || this._providedLang === undefined) {
       const lang = resolveLang(this, this.lang);
       if (lang !== this._providedLang) this._providedLang = lang;
@@ -268,9 +246,13 @@ export class LcCheckout extends LcElement {
    * offer, a quantity out of bounds, or when the order is already under way.
    */
   async addProduct(productId: string, options: AddOptions = {}): Promise<CartLine> {
-    // After the first update, which resumes an order placed before a reload.
+    // After the first update, which resumes an order placed before a reload (once the core that resumes it is there).
     if (!this.hasUpdated) await this.updateComplete;
-    if (!isEditable(this._state)) throw new Error('license-checkout: the order is already placed; start a new checkout to add products.');
+    if (!this._core && this._resuming) {
+      await this._loader.load('core');
+      await this.updateComplete;
+    }
+    if (this._core && !isEditable(this._core.state)) throw new Error('license-checkout: the order is already placed; start a new checkout to add products.');
     return this._cart.add(productId, options);
   }
 
@@ -281,146 +263,97 @@ export class LcCheckout extends LcElement {
    * no longer resumes it. "Start a new order" does this.
    */
   reset(): void {
-    if (!this._session.reset()) return;
-    this._fieldErrors = {};
-    this._orderError = undefined;
-    this._notice = undefined;
+    if (this._core) this._core.reset();
+    else if (this._startPending) {
+      // Before the core: back from the step Checkout went to.
+      this._startPending = false;
+      this._waitingStep = undefined;
+    }
+  }
+
+  /** The core, once its module was evaluated: it takes over from the cart's state and what waited for it. */
+  private _takeCore(): void {
+    const factory = checkoutCore();
+    if (!factory) return;
+    const start = this._startPending;
+    this._waitingStep = undefined;
+    this._startPending = this._resuming = false;
+    const core = factory({
+      element: this,
+      cart: this._cart,
+      layout: this._layout,
+      steps: this._steps,
+      t: this._text,
+      reset: () => this.reset(),
+    });
+    this._core = core;
+    if (this._api) core.configure(this._api, this._client.scope);
+    if (start) core.apply({ type: 'start' });
+  }
+
+  /**
+   * Before the core: a stored order, or a draft past the cart, is restored as soon as the
+   * core is there, so it is loaded at once, and the step it comes back to shows as loading.
+   */
+  private _resumeEarly(): void {
+    const step = storedResumeStep(this._client.scope);
+    if (step === undefined) return;
+    this._resuming = true;
+    if (step !== 'cart') this._waitingStep = step;
+    void this._loader.load('core').catch(() => {
+      // Shown by the waiting step's placeholder, with Retry.
+    });
+  }
+
+  /** The step after the cart, which Checkout goes to. */
+  private _startStep(): Step {
+    return stepsFor(this._currentState())[1]!;
+  }
+
+  /** The machine's state; before the core is there, a fresh checkout with the cart's lines. */
+  private _currentState(): CheckoutState {
+    return this._core?.state ?? this._initialState();
+  }
+
+  private _initialState(): CheckoutState {
+    const { lines, catalog } = this._cart;
+    if (this._initial?.lines !== lines || this._initial.catalog !== catalog) this._initial = { lines, catalog, state: createCheckout(lines, catalog) };
+    return this._initial.state;
+  }
+
+  /** The step on screen: the machine's, or (before the core is there) the one waiting for it. */
+  private _shownStep(): Step {
+    return this._core?.state.step ?? this._waitingStep ?? 'cart';
   }
 
   /** The user changed the cart: it is this checkout's cart now (the cart's own event goes on to the page). */
   private _onCartChange(event: LcCartChangeEvent | LcCheckoutRequestEvent): void {
     this._cart.replace(event.lines);
-    this._apply({ type: 'set-lines', lines: event.lines });
-    if (event.type === 'lc-checkout-request') this._apply({ type: 'start' });
+    const core = this._core;
+    core?.apply({ type: 'set-lines', lines: event.lines });
+    if (event.type !== 'lc-checkout-request') return;
+    if (core) {
+      core.apply({ type: 'start' });
+      return;
+    }
+    // The core starts the checkout when it arrives; until then its first step shows as loading.
+    this._startPending = true;
+    this._waitingStep = this._startStep();
+    this._steps.focusShown();
   }
 
   /** `addProduct()` or emptying after an order (the controller then fires `lc-cart-change`, as the cart would). */
   private _onCartCommitted({ lines, reason, product, totals }: CartChange): void {
-    this._apply({ type: 'set-lines', lines });
+    this._core?.apply({ type: 'set-lines', lines });
     // Said where the cart is on screen, as the cart itself says it.
-    if (reason === 'add' && product && this._state.step === 'cart') {
+    if (reason === 'add' && product && this._shownStep() === 'cart') {
       const t = (key: keyof typeof cartStrings & string, values?: Record<string, string | number>) => lookup(cartStrings, this.strings, key, values);
       this._steps.announce(cartAnnouncement(t, lines.length, totals, this._providedLang, t('cart.announceAdded', { name: product.name })));
     }
   }
 
-  private _onStepInput(event: LcStepInputEvent): void {
-    this._applyStepValue(event.step, event.value);
-  }
-
-  private _onStepNext(event: LcStepNextEvent): void {
-    if (event.defaultPrevented) return;
-    this._applyStepValue(event.step, event.value);
-    if (event.step !== this._state.step) return;
-    const before = this._state;
-    if (this._apply({ type: 'next' }) === before) this._steps.announce(this._t('checkout.notReady'));
-  }
-
-  private _onCompanyNameChange(event: LcCompanyNameChangeEvent): void {
-    this._applyStepValue('customer-details', { companyName: event.companyName });
-  }
-
-  /** Feeds one action through the machine; a step change is fired and focused after the update. */
-  private _apply(action: CheckoutAction): CheckoutState {
-    const previous = this._state;
-    const next = transition(previous, action);
-    if (next === previous) return previous;
-    this._state = next;
-    // Held back exactly while leaving could lose something; released the moment it cannot.
-    this._session.stateChanged(next);
-    if (!this._session.guarding) this._leaveNotice = undefined;
-    if (next.step !== previous.step) {
-      this._steps.changed(previous.step);
-      this._notice = undefined;
-      this._orderError = undefined;
-      const steps: Step[] = stepsFor(next).filter((step) => step !== 'provisioning');
-      const index = steps.indexOf(next.step);
-      if (index >= 0) {
-        this._steps.announce(this._t('checkout.announceStep', { number: index + 1, total: steps.length, name: this._t(`checkout.step.${next.step}`) }));
-      }
-    }
-    return next;
-  }
-
-  /** A step's value, as reported by its element, into the machine; the backend's messages on changed fields go. */
-  private _applyStepValue(step: Step, value: unknown): void {
-    const before = stepDraft(this._state, step);
-    for (const action of stepValueActions(this._state, step, value)) this._apply(action);
-    const current = this._fieldErrors[step];
-    const kept = withoutChanged(current, before ?? {}, stepDraft(this._state, step) ?? {});
-    if (kept !== current) this._fieldErrors = { ...this._fieldErrors, [step]: kept };
-  }
-
-  /** A refused or failed placement, in words; field errors go to their steps. */
-  private _orderFailed(error: unknown): void {
-    const failure = placementFailure(error, stepsFor(this._state));
-    if (!failure.target) {
-      this._orderError = this._t(failure.key, failure.detail === undefined ? undefined : { detail: failure.detail });
-      return;
-    }
-    this._fieldErrors = failure.byStep;
-    this._apply({ type: 'go-to', step: failure.target });
-    // After the step change, which clears notices.
-    this._notice = [this._t('checkout.orderFailed.fields'), ...failure.unplaced].join(' ');
-  }
-
-  /** The same object while `deps` are the same, so a step is not re-set with an equal copy on every render. */
-  private _memoized<T>(slot: string, deps: readonly unknown[], make: () => T): T {
-    const cached = this._memo.get(slot);
-    if (cached && cached.deps.length === deps.length && cached.deps.every((dep, i) => dep === deps[i])) return cached.value as T;
-    const value = make();
-    this._memo.set(slot, { deps, value });
-    return value;
-  }
-
   private _t(key: keyof CheckoutStrings & string, values?: Record<string, string | number>): string {
     return lookup(checkoutStrings, this.strings, key, values);
-  }
-
-  private _recipientSummary(): RecipientSummary | undefined {
-    const { recipientKind, customer, company, tenant } = this._state;
-    return this._memoized('recipient', [recipientKind, customer, company.companyName, tenant], () => recipientSummary(this._state));
-  }
-
-  private _agreementSummary(): AgreementSummary | undefined {
-    const state = this._state;
-    if (!state.agreement || !agreementNeeded(state)) return undefined;
-    return this._memoized('agreement', [state.agreement, state.agreementDraft.acceptance], () => agreementSummary(state));
-  }
-
-  private _adminAccessSummary(): AdminAccessSummary | undefined {
-    const { adminAccess, adminTemplates, recipientKind, tenant } = this._state;
-    return this._memoized('admin-access', [adminAccess, adminTemplates, recipientKind, tenant.hasTenant], () => adminAccessSummary(this._state));
-  }
-
-  /** `<lc-admin-access>`, slotted into the step that offers it (`events` reach the checkout's listeners). */
-  private _renderAdminAccess(step: Step): TemplateResult | typeof nothing {
-    const state = this._state;
-    const target = adminAccessTarget(state);
-    if (target === 'none') return nothing;
-    return html`<lc-admin-access
-      slot="admin-access"
-      exportparts=${CHILD_PARTS}
-      step=${step}
-      target=${target}
-      .templates=${state.adminTemplates}
-      .value=${state.adminAccess}
-    ></lc-admin-access>`;
-  }
-
-  /** The order summary on every step after the cart (which is its own summary); never the order's credentials. */
-  private _renderSummary(): TemplateResult | typeof nothing {
-    const { step, lines, catalog, quote, order } = this._state;
-    if (step === 'cart') return nothing;
-    const placed = this._memoized('summary-order', [order], () =>
-      order ? { lines: order.lines, currency: order.currency, firstInvoiceTotal: order.firstInvoiceTotal } : undefined,
-    );
-    return summaryTemplate({ lines, catalog, quote, order: placed }, this._layout.wide);
-  }
-
-  private _renderNotice(): TemplateResult | typeof nothing {
-    if (!this._notice) return nothing;
-    return html`<div class="notice danger" part="notice" role="alert"><p>${this._notice}</p></div>`;
   }
 
   private _renderCart(): TemplateResult {
@@ -428,123 +361,35 @@ export class LcCheckout extends LcElement {
     return html`<lc-cart
       data-step="cart"
       exportparts=${CHILD_PARTS}
-      ?hidden=${this._state.step !== 'cart'}
+      ?hidden=${this._shownStep() !== 'cart'}
       .lines=${this._cart.lines}
       .catalog=${this._cart.catalog}
-      .catalogState=${this._lookups.catalogState(Boolean(this._cart.catalog))}
+      .catalogState=${this._catalog.state(Boolean(this._cart.catalog))}
       @lc-cart-change=${this._onCartChange}
       @lc-checkout-request=${this._onCartChange}
-      @lc-catalog-retry=${() => this._lookups.catalog.run()}
+      @lc-catalog-retry=${() => this._catalog.task.run()}
     ></lc-cart>`;
   }
 
   private _renderStep(): TemplateResult | typeof nothing {
-    const state = this._state;
-    const noBack = !canGoBack(state);
-    const loading = this._loader.placeholder(state.step);
-    if (loading) return loading;
-    switch (state.step) {
-      case 'cart':
-        return nothing;
-      case 'customer-type': {
-        const value = this._memoized('customer-type', [state.recipientKind, state.customer], () => customerTypeValue(state));
-        return html`<lc-customer-type
-          data-step="customer-type"
-          exportparts=${CHILD_PARTS}
-          .value=${value}
-          .fieldErrors=${this._fieldErrors['customer-type'] ?? {}}
-          ?no-back=${noBack}
-        ></lc-customer-type>`;
-      }
-      case 'customer-details':
-        return html`<lc-customer-details
-          data-step="customer-details"
-          exportparts=${CHILD_PARTS}
-          .value=${state.company}
-          .fieldErrors=${this._fieldErrors['customer-details'] ?? {}}
-          ?no-back=${noBack}
-        ></lc-customer-details>`;
-      case 'tenant-domain':
-        return html`<lc-tenant-domain
-          data-step="tenant-domain"
-          exportparts=${CHILD_PARTS}
-          .value=${state.tenant}
-          .companyName=${state.company.companyName}
-          .fieldErrors=${this._fieldErrors['tenant-domain'] ?? {}}
-          ?no-back=${noBack}
-          @lc-company-name-change=${this._onCompanyNameChange}
-          >${this._renderAdminAccess('tenant-domain')}</lc-tenant-domain
-        >`;
-      case 'agreement':
-        if (!state.agreement) return agreementLoadingTemplate(this._lookups.agreementFailed, this._text, () => this._lookups.agreement.run());
-        return html`<lc-agreement
-          data-step="agreement"
-          exportparts=${CHILD_PARTS}
-          .value=${state.agreementDraft}
-          .agreement=${state.agreement}
-          .customerName=${recipientCompanyName(state)}
-          .country=${state.recipientKind === 'new' ? state.company.country : state.customer?.country}
-          .contact=${state.recipientKind === 'new' ? this._memoized('contact', [state.company], () => ({ ...state.company })) : undefined}
-          .fieldErrors=${this._fieldErrors['agreement'] ?? {}}
-          ?no-back=${noBack}
-        ></lc-agreement>`;
-      case 'review':
-        return html`<lc-order-review
-          data-step="review"
-          exportparts=${CHILD_PARTS}
-          .lines=${state.lines}
-          .catalog=${state.catalog}
-          .recipient=${this._recipientSummary()}
-          .agreement=${this._agreementSummary()}
-          .adminAccess=${this._adminAccessSummary()}
-          .quote=${state.quote}
-          .quoteState=${this._lookups.quoteState(state)}
-          .subscriptions=${recipientSubscriptions(state)}
-          .choices=${state.lineChoices}
-          .purchaseOrder=${state.purchaseOrder ?? ''}
-          .lineErrors=${this._memoized('line-errors', [this._lookups.quote.error, this._fieldErrors['review']], () => lineMessages(this._lookups.quote.error, this._fieldErrors['review']))}
-          .purchaseOrderError=${this._fieldErrors['review']?.['purchaseOrder']}
-          .submitting=${orderPhase(state) === 'submitting'}
-          .error=${this._orderError}
-          ?no-back=${noBack}
-          @lc-place-order=${() => this._session.place()}
-          @lc-quote-retry=${() => this._lookups.quote.run()}
-          @lc-step-edit=${(event: LcStepEditEvent) => this._apply({ type: 'go-to', step: event.step })}
-          >${state.recipientKind === 'existing' ? this._renderAdminAccess('review') : nothing}</lc-order-review
-        >`;
-      case 'provisioning':
-        return this._renderOrder();
-    }
-  }
-
-  /** What follows "Place order": the order's provisioning, followed live. */
-  private _renderOrder(): TemplateResult {
-    return html`<lc-provisioning
-      data-step="provisioning"
-      exportparts=${CHILD_PARTS}
-      .order=${this._state.order}
-      .catalog=${this._cart.catalog}
-      .connection=${this._session.connection}
-      .notice=${this._leaveNotice}
-      @lc-retry-order=${() => this._session.retry()}
-      @lc-new-order=${() => this.reset()}
-    ></lc-provisioning>`;
+    return this._loader.placeholder(this._shownStep()) ?? this._core?.renderStep() ?? nothing;
   }
 
   protected override render(): TemplateResult {
+    const core = this._core;
     return html`
       <div
         class="checkout ${this._layout.wide ? 'wide' : 'narrow'}"
         role="region"
         aria-label=${this._t('checkout.label')}
-        @lc-step-input=${this._onStepInput}
-        @lc-step-next=${this._onStepNext}
-        @lc-step-back=${() => this._apply({ type: 'back' })}
+        @lc-step-input=${(event: LcStepInputEvent) => core?.stepInput(event)}
+        @lc-step-next=${(event: LcStepNextEvent) => core?.stepNext(event)}
+        @lc-step-back=${() => core?.apply({ type: 'back' })}
       >
-        ${stepListTemplate(this._state, this._text, (step) => this._apply({ type: 'go-to', step }))}
+        ${stepListTemplate(this._currentState(), this._text, (step) => core?.apply({ type: 'go-to', step }))}
         <div role="status" class="visually-hidden" part="status">${this._steps.announcement}</div>
-        ${this._renderNotice()}
-        <div class="body">${this._renderSummary()}<div class="main">${this._renderCart()} ${this._renderStep()}</div></div>
+        ${core?.renderNotice() ?? nothing}
+        <div class="body">${core?.renderSummary() ?? nothing}<div class="main">${this._renderCart()} ${this._renderStep()}</div></div>
       </div>
     `;
   }

@@ -1,6 +1,6 @@
 import type { LitElement, ReactiveController } from 'lit';
-import type { CheckoutState, Step } from '../../checkout/machine.js';
-import { stepsFor } from '../../checkout/machine.js';
+import type { CheckoutState, Step } from '../../checkout/machine-state.js';
+import { stepsFor } from '../../checkout/machine-steps.js';
 import { LcStepChangeEvent } from '../../events/step-change.js';
 
 /**
@@ -28,6 +28,12 @@ export class StepChanges implements ReactiveController {
   /** The step changed from `from`: fired and focused after the update. */
   changed(from: Step): void {
     this._from ??= from;
+  }
+
+  /** Focus goes to the step on screen after the update (one shown before the machine moved there). */
+  focusShown(): void {
+    this._refocus = true;
+    this.host.requestUpdate();
   }
 
   /** The next step change is nobody's doing (a resume on load). */

@@ -1,9 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import type { Step } from '../../checkout/machine.js';
+import type { Step } from '../../checkout/machine-state.js';
 import type { CheckoutStrings } from './checkout.strings.js';
 import { stepPlaceholderTemplate } from './checkout.templates.js';
+import { checkoutCore } from './core-registry.js';
 
 type LazyStep = Exclude<Step, 'cart'>;
+/** What loads when first needed: the checkout's core (see `checkout-core.ts`), each step's element. */
+type Part = 'core' | LazyStep;
 type Text = (key: keyof CheckoutStrings & string) => string;
 
 /**
@@ -19,6 +22,15 @@ const STEP_CODE: Record<LazyStep, readonly [tag: string, load: () => Promise<unk
   review: ['lc-order-review', () => import('../order-review/order-review.js')],
   provisioning: ['lc-provisioning', () => import('../provisioning/provisioning.js')],
 };
+
+/**
+ * The checkout's core: every step after the cart needs it. The script-tag build puts it in the
+ * steps' file (it is fetched with them), a bundler in a chunk of its own.
+ */
+const loadCore = (): Promise<unknown> => import('./checkout-core.js');
+
+/** Whether `part`'s code is there. */
+const loaded = (part: Part): boolean => (part === 'core' ? checkoutCore() !== undefined : customElements.get(STEP_CODE[part][0]) !== undefined);
 
 /**
  * A browser remembers a module file that failed to load for the page's lifetime: importing it
@@ -39,17 +51,18 @@ const idle = (fn: () => void): void => {
 };
 
 /**
- * Loads each step's code when the step is first shown, and every step's code while the
- * browser is idle once the cart is usable, so that moving on does not wait for the network.
- * Until a step's element is defined, `placeholder()` renders its heading and "loading"; a
- * failed load shows what failed and a Retry button, never a blank step. With every element
- * already defined (`import 'license-checkout'` defines them all) it renders nothing and loads nothing.
+ * Loads the checkout's core and each step's code when a step after the cart is first shown,
+ * and all of it while the browser is idle once the cart is usable, so that moving on does not
+ * wait for the network. Until the core is there and the step's element is defined,
+ * `placeholder()` renders the step's heading and "loading"; a failed load shows what failed
+ * and a Retry button, never a blank step. With the core and every element already there
+ * (`import 'license-checkout'` has them all) it renders nothing and loads nothing.
  */
 export class StepLoader implements ReactiveController {
-  /** Loads under way or done, by step. A failed one is removed, so the next ask loads again. */
-  private readonly _loads = new Map<LazyStep, Promise<unknown>>();
-  /** Steps whose load failed while they were on screen: they show Retry. */
-  private readonly _failed = new Set<LazyStep>();
+  /** Loads under way or done. A failed one is removed, so the next ask loads again. */
+  private readonly _loads = new Map<Part, Promise<unknown>>();
+  /** What failed to load while a step on screen waited for it: that step shows Retry. */
+  private readonly _failed = new Set<Part>();
   private _prefetching = false;
   /** The placeholder's heading had focus when its step's element arrived: the element's heading takes it. */
   private _refocus = false;
@@ -57,7 +70,7 @@ export class StepLoader implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: {
-      /** The step on screen. */
+      /** The step on screen (before the core is there: the one it will show). */
       step: () => Step;
       /** Whether the cart is usable (its catalog is there): the time to fetch the rest. */
       cartReady: () => boolean;
@@ -67,16 +80,19 @@ export class StepLoader implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether `step`'s element is defined, so it can render now. */
-  ready(step: Step): boolean {
-    return step === 'cart' || customElements.get(STEP_CODE[step][0]) !== undefined;
+  /** What `step` still waits for before it can render (the core first), or undefined. */
+  missing(step: Step): Part | undefined {
+    if (step === 'cart') return undefined;
+    if (!loaded('core')) return 'core';
+    return loaded(step) ? undefined : step;
   }
 
-  /** What to show for `step` until its element is defined (starting its load); undefined once it is. */
+  /** What to show for `step` until it can render (starting the load it waits for); undefined once it can. */
   placeholder(step: Step): TemplateResult | undefined {
-    if (step === 'cart' || this.ready(step)) return undefined;
-    const failed = this._failed.has(step);
-    if (!failed) void this.load(step);
+    const part = this.missing(step);
+    if (!part) return undefined;
+    const failed = this._failed.has(part);
+    if (!failed) void this.load(part);
     const t = this.options.text;
     return stepPlaceholderTemplate({
       step,
@@ -86,7 +102,7 @@ export class StepLoader implements ReactiveController {
       failed: failed ? t('checkout.stepFailed') : undefined,
       t,
       retry: () => {
-        this._failed.delete(step);
+        this._failed.delete(part);
         this.host.requestUpdate();
         // The Retry button goes away: focus waits on the step's heading, and moves into the step when it arrives.
         void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>('.step-loading h2')?.focus());
@@ -94,23 +110,25 @@ export class StepLoader implements ReactiveController {
     });
   }
 
-  /** Loads `step`'s code (once; again after a failure). Rejects when it cannot be loaded. */
-  load(step: LazyStep): Promise<unknown> {
-    let loading = this._loads.get(step);
+  /** Loads `part`'s code (once; again after a failure). Rejects when it cannot be loaded. */
+  load(part: Part): Promise<unknown> {
+    let loading = this._loads.get(part);
     if (!loading) {
-      loading = STEP_CODE[step][1]();
-      this._loads.set(step, loading);
+      loading = part === 'core' ? loadCore() : STEP_CODE[part][1]();
+      this._loads.set(part, loading);
       loading.then(
         () => {
-          if (this.options.step() === step) this.host.requestUpdate();
+          // The core is taken up by the host in its next update, shown or not.
+          if (part === 'core' || this.missing(this.options.step()) === undefined) this.host.requestUpdate();
         },
         (error: unknown) => {
-          this._loads.delete(step);
+          this._loads.delete(part);
           nextUrlAfterFailure();
-          // A prefetch that failed is tried again when the step is shown; a shown step says so.
-          if (this.options.step() !== step) return;
+          // A prefetch that failed is tried again when a step needs it; a shown step says so.
+          const step = this.options.step();
+          if (this.missing(step) !== part) return;
           console.warn(`license-checkout: the code of the step "${step}" could not be loaded.`, error);
-          this._failed.add(step);
+          this._failed.add(part);
           this.host.requestUpdate();
         },
       );
@@ -120,7 +138,7 @@ export class StepLoader implements ReactiveController {
 
   hostUpdate(): void {
     const placeholder = this.host.shadowRoot?.querySelector('.step-loading');
-    if (placeholder?.contains(this.host.shadowRoot!.activeElement) && this.ready(this.options.step())) this._refocus = true;
+    if (placeholder?.contains(this.host.shadowRoot!.activeElement) && !this.missing(this.options.step())) this._refocus = true;
   }
 
   hostUpdated(): void {
@@ -133,13 +151,13 @@ export class StepLoader implements ReactiveController {
     }
     if (!this._prefetching && this.options.cartReady()) {
       this._prefetching = true;
-      this._prefetch(Object.keys(STEP_CODE) as LazyStep[]);
+      this._prefetch(['core', ...(Object.keys(STEP_CODE) as LazyStep[])]);
     }
   }
 
-  /** One step after the other, each when the browser is idle; failures are left for when the step is shown. */
-  private _prefetch(steps: LazyStep[]): void {
-    const [next, ...rest] = steps.filter((step) => !this.ready(step));
+  /** One after the other, each when the browser is idle; failures are left for when a shown step needs it. */
+  private _prefetch(parts: Part[]): void {
+    const [next, ...rest] = parts.filter((part) => !loaded(part));
     if (!next) return;
     idle(() => {
       void this.load(next).then(
