@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { OrderRequest } from '../src/api/schemas.js';
 import { clearOrderRef, loadOrderRef, loadPendingOrder, orderStorageKey, saveOrderRef, savePendingOrder } from '../src/checkout/order-storage.js';
+import { draftStorageKey } from '../src/checkout/draft-storage.js';
+import { storedResumeStep } from '../src/checkout/session-storage.js';
 
 const SCOPE = 'http://localhost:8000/mock/storage-test';
 
@@ -81,5 +83,28 @@ describe('order storage', () => {
     saveOrderRef(SCOPE, { orderId: '' });
     expect(sessionStorage.getItem(orderStorageKey(SCOPE))).to.equal(null);
     expect(warnings).to.have.length(1);
+  });
+
+  it('storedResumeStep: what a reload restores at once, read without validating it', () => {
+    const request = { lines: [{ productId: 'p', term: 'P1Y', billing: 'monthly', quantity: 1 }], recipient: { kind: 'internal' } } as OrderRequest;
+    const draft = (step: unknown) => sessionStorage.setItem(draftStorageKey(SCOPE), JSON.stringify({ v: 1, step }));
+    expect(storedResumeStep(SCOPE), 'nothing stored').to.equal(undefined);
+    draft('cart');
+    expect(storedResumeStep(SCOPE), 'a draft at the cart').to.equal(undefined);
+    draft('tenant-domain');
+    expect(storedResumeStep(SCOPE)).to.equal('tenant-domain');
+    expect(storedResumeStep('http://other.example/api'), 'another backend').to.equal(undefined);
+    draft('nowhere');
+    expect(storedResumeStep(SCOPE), 'no step of the checkout').to.equal(undefined);
+    sessionStorage.setItem(draftStorageKey(SCOPE), '{not json');
+    expect(storedResumeStep(SCOPE)).to.equal(undefined);
+    // An order still being sent: where its draft is, else at the cart; a placed one: its progress.
+    savePendingOrder(SCOPE, { idempotencyKey: 'key-1', request });
+    expect(storedResumeStep(SCOPE)).to.equal('cart');
+    draft('review');
+    expect(storedResumeStep(SCOPE)).to.equal('review');
+    saveOrderRef(SCOPE, { orderId: 'ord_123' });
+    expect(storedResumeStep(SCOPE)).to.equal('provisioning');
+    expect(warnings).to.deep.equal([]);
   });
 });
