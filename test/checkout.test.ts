@@ -285,6 +285,13 @@ describe('<lc-checkout>', () => {
   it('re-exports the parts of the steps inside', async () => {
     const el = await mountCheckout(mock);
     await cartLoaded(el);
+    // The cart re-exports its own parts and those every step shares.
+    const fromCart = (currentStep(el).getAttribute('exportparts') ?? '').split(/,\s*/);
+    for (const name of ['button', 'checkout-button', 'quantity-input', 'step-heading', 'input', 'per-year-offer']) {
+      expect(fromCart).to.include(name);
+    }
+    // Every later step re-exports every part of every step.
+    await fillCart(el);
     const exported = currentStep(el).getAttribute('exportparts') ?? '';
     for (const name of [
       'button',

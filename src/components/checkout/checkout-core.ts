@@ -18,12 +18,14 @@ import type { LcCompanyNameChangeEvent } from '../../events/company-name-change.
 import type { LcStepEditEvent } from '../../events/step-edit.js';
 import type { LcStepInputEvent } from '../../events/step-input.js';
 import type { LcStepNextEvent } from '../../events/step-next.js';
+import { lookup } from '../../i18n/strings.js';
 import { formatIsolated } from '../shared/form.js';
-import { CHILD_PARTS } from './checkout.parts.js';
+import { CHILD_PARTS } from './checkout-core.parts.js';
+import { checkoutStrings } from './checkout.strings.js';
 import { agreementLoadingTemplate, summaryTemplate } from './checkout-core.templates.js';
 import { CheckoutLookups } from './checkout-lookups.js';
 import { CheckoutSubscriptions } from './checkout-subscriptions.js';
-import { registerCheckoutCore, type CheckoutCore, type CoreHost } from './core-registry.js';
+import { registerCheckoutCore, type CheckoutCore, type CheckoutText, type CoreHost } from './core-registry.js';
 import { lineMessages, placementFailure, withoutChanged, type StepFieldMessages } from './field-errors.js';
 
 class Core implements CheckoutCore, ReactiveController {
@@ -45,9 +47,12 @@ class Core implements CheckoutCore, ReactiveController {
   /** Why leaving the page was just held back (shown in the provisioning step). */
   private _leaveNotice?: string;
   private readonly _memo = new Map<string, { deps: readonly unknown[]; value: unknown }>();
+  /** The checkout's text, every key (the shell has only its own). */
+  private readonly _t: CheckoutText = (key, values) => lookup(checkoutStrings, this.host.strings(), key, values);
 
   constructor(private readonly host: CoreHost) {
-    const { element, cart, t } = host;
+    const { element, cart } = host;
+    const t = this._t;
     // The catalog the cart already has; the cart's lines go in once a backend is known (see OrderSession.configure).
     this._state = createCheckout([], cart.catalog);
     element.addController(this);
@@ -75,7 +80,7 @@ class Core implements CheckoutCore, ReactiveController {
   }
 
   hostUpdate(): void {
-    this._session.leaveMessage = this.host.t('checkout.leaveMessage');
+    this._session.leaveMessage = this._t('checkout.leaveMessage');
   }
 
   get state(): CheckoutState {
@@ -118,7 +123,8 @@ class Core implements CheckoutCore, ReactiveController {
     this._session.stateChanged(next);
     if (!this._session.guarding) this._leaveNotice = undefined;
     if (next.step !== previous.step) {
-      const { steps, t } = this.host;
+      const { steps } = this.host;
+      const t = this._t;
       steps.changed(previous.step);
       this._notice = undefined;
       this._orderError = undefined;
@@ -138,7 +144,7 @@ class Core implements CheckoutCore, ReactiveController {
     this._applyStepValue(event.step, event.value);
     if (event.step !== this._state.step) return;
     const before = this._state;
-    if (this.apply({ type: 'next' }) === before) this.host.steps.announce(this.host.t('checkout.notReady'));
+    if (this.apply({ type: 'next' }) === before) this.host.steps.announce(this._t('checkout.notReady'));
   }
 
   companyNameChanged(event: LcCompanyNameChangeEvent): void {
@@ -166,7 +172,7 @@ class Core implements CheckoutCore, ReactiveController {
   /** A refused or failed placement, in words; field errors go to their steps. */
   private _orderFailed(error: unknown): void {
     const failure = placementFailure(error, stepsFor(this._state));
-    const t = this.host.t;
+    const t = this._t;
     if (!failure.target) {
       this._set({ orderError: t(failure.key, failure.detail === undefined ? undefined : { detail: failure.detail }) });
       return;
@@ -235,7 +241,7 @@ class Core implements CheckoutCore, ReactiveController {
   renderStep(): TemplateResult | typeof nothing {
     const state = this._state;
     const noBack = !canGoBack(state);
-    const t = this.host.t;
+    const t = this._t;
     switch (state.step) {
       case 'cart':
         return nothing;

@@ -1,35 +1,14 @@
 /**
- * Every part the steps inside expose, re-exported under the same name: a `::part()` rule
- * reaches one shadow level only, and one name themes that kind of control in every step.
+ * The parts `<lc-cart>` exposes (with those every step shares), re-exported by `<lc-checkout>`
+ * under the same name from the start: a `::part()` rule reaches one shadow level only, and one
+ * name themes that kind of control in every step. The later steps' parts are added by the
+ * checkout's core (`CHILD_PARTS`, checkout-core.parts.ts).
  */
-export const CHILD_PARTS = [
+export const CART_PARTS = [
   // shared by several steps
   'heading', 'step-heading', 'intro', 'error-summary', 'fieldset', 'field', 'label', 'input', 'select', 'hint', 'error',
   'notice', 'status', 'loading', 'failed', 'empty', 'button', 'back-button', 'next-button', 'retry-button', 'radio', 'checkbox',
   // cart
   'line', 'line-name', 'term-select', 'billing-select', 'quantity-input', 'unit-price', 'line-total', 'remove-button',
-  'checkout-button', 'totals', 'notes',
-  // customer type
-  'recipient-radio', 'customer-kind-radio', 'search-input', 'search-status', 'results', 'result', 'customer-radio', 'badge',
-  'selected', 'search-failed', 'new-customer-button',
-  // customer details and agreement fields
-  'company-name-input', 'country-select', 'line1-input', 'line2-input', 'city-input', 'state-input', 'state-select',
-  'postal-code-input',
-  'first-name-input', 'last-name-input', 'email-input', 'phone-input', 'date-accepted-input',
-  'suggestions', 'suggestion-radio', 'check-failed', 'continue-anyway-button',
-  // tenant domain
-  'tenant-checkbox', 'prefix-input', 'suffix', 'domain-input', 'availability', 'suggestion', 'suggestion-button', 'lookup',
-  'comparison', 'adopt-button', 'edit-company-button', 'suffix-hint', 'use-domain-button',
-  // agreement
-  'agreement-link', 'accept-checkbox',
-  // review
-  'summary', 'lines', 'proration', 'quote-failed', 'edit-button', 'place-order-button',
-  // provisioning
-  'order-id', 'connection', 'progress', 'elapsed', 'estimate', 'tasks', 'status-row', 'task-status', 'task-detail',
-  'action-link', 'action-url', 'outcome', 'credentials', 'warning', 'user-name', 'password', 'support-details', 'copy-button',
-  'new-order-button',
-  // seats or a new subscription, renewal, cancellation, promotions, purchase order (cart, review, provisioning)
-  'per-year', 'per-year-offer', 'per-year-chosen', 'line-choice', 'line-choice-radio', 'end-date-select', 'auto-renew-checkbox',
-  'renewal', 'cancellation', 'promotion', 'promotion-not-applied', 'line-error', 'purchase-order-input', 'order-terms',
-  'line-terms', 'purchase-order',
+  'checkout-button', 'totals', 'notes', 'per-year', 'per-year-offer', 'per-year-chosen',
 ].join(', ');

@@ -1,28 +1,19 @@
+import { checkoutShellStrings } from './checkout-shell.strings.js';
+
 /**
  * Default (English) text of `<lc-checkout>` itself. Everything in `<lc-checkout>.strings`
  * also reaches the steps (through context), so one object overrides the text of the whole
  * checkout; keys of the checkout start with `checkout.`. `{name}` placeholders are filled
- * with plain text.
+ * with plain text. The keys it shows before its core has loaded (the step list, a step loading)
+ * are in checkout-shell.strings.ts.
  */
 export const checkoutStrings = {
-  'checkout.label': 'Order licences',
-  'checkout.steps': 'Checkout steps',
-  'checkout.step.cart': 'Cart',
-  'checkout.step.customer-type': 'Recipient',
-  'checkout.step.customer-details': 'Company',
-  'checkout.step.tenant-domain': 'Tenant',
-  'checkout.step.agreement': 'Agreement',
-  'checkout.step.review': 'Review',
-  'checkout.step.provisioning': 'Order',
-  'checkout.stepNumber': 'Step {number}',
-  'checkout.goTo': 'Go back to {name}',
+  ...checkoutShellStrings,
   'checkout.announceStep': 'Step {number} of {total}: {name}.',
   'checkout.notReady': 'Something on this step still needs your attention.',
   'checkout.agreementHeading': 'Microsoft Customer Agreement',
   'checkout.agreementLoading': 'Loading the Microsoft Customer Agreement…',
   'checkout.agreementFailed': 'The Microsoft Customer Agreement could not be loaded.',
-  'checkout.loadFailedDetail': 'Nothing you entered is lost. Check your connection, then try again.',
-  'checkout.retry': 'Try again',
   'checkout.orderFailed.network':
     'The store did not answer, so the order may not have been placed. Nothing you entered is lost. Press “Place order” again: it cannot order twice.',
   'checkout.orderFailed.server':
@@ -39,10 +30,6 @@ export const checkoutStrings = {
     'Your order is being set up. Please stay on this page until the running tasks have finished, so you can see the result and what to do next.',
   'checkout.orderNotFound':
     'The order this page was showing ({id}) is not known to the store, so it is no longer shown. Check your orders with the store before you order the same licences again.',
-  'checkout.moreSteps': 'More steps follow once the recipient is chosen',
-  // A step whose code is loaded when first shown (the script-tag build).
-  'checkout.stepLoading': 'Loading this step…',
-  'checkout.stepFailed': 'This step could not be loaded.',
 };
 
 export type CheckoutStrings = typeof checkoutStrings;

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckoutState, Step } from '../../checkout/machine-state.js';
 import { isEditable, shownSteps } from '../../checkout/machine-steps.js';
-import type { CheckoutText as Text } from './core-registry.js';
+import type { ShellText as Text } from './core-registry.js';
 
 /**
  * The step list: the path known so far (see `shownSteps`), the current step marked, visited

@@ -23,9 +23,9 @@ import { cartStrings } from '../cart/cart.strings.js';
 import { formStyles } from '../shared/form.styles.js';
 import { CatalogLookup } from './catalog-lookup.js';
 import { CheckoutClient, type CheckoutApiOptions } from './checkout-client.js';
-import { CHILD_PARTS } from './checkout.parts.js';
+import { CART_PARTS } from './checkout.parts.js';
 import { checkoutStyles } from './checkout.styles.js';
-import { checkoutStrings, type CheckoutStrings } from './checkout.strings.js';
+import { checkoutShellStrings, type CheckoutShellStrings } from './checkout-shell.strings.js';
 import { stepListTemplate } from './checkout.templates.js';
 import { CheckoutLayout } from './checkout.layout.js';
 import { checkoutCore, type CheckoutCore } from './core-registry.js';
@@ -214,7 +214,7 @@ export class LcCheckout extends LcElement {
   private _initial?: { lines: unknown; catalog: unknown; state: CheckoutState };
 
   /** `_t` as a value, for the templates. */
-  private readonly _text = (key: keyof CheckoutStrings & string, values?: Record<string, string | number>) => this._t(key, values);
+  private readonly _text = (key: keyof CheckoutShellStrings & string, values?: Record<string, string | number>) => this._t(key, values);
 
   constructor() {
     super();
@@ -283,7 +283,7 @@ export class LcCheckout extends LcElement {
       cart: this._cart,
       layout: this._layout,
       steps: this._steps,
-      t: this._text,
+      strings: () => this.strings,
       reset: () => this.reset(),
     });
     this._core = core;
@@ -352,15 +352,15 @@ export class LcCheckout extends LcElement {
     }
   }
 
-  private _t(key: keyof CheckoutStrings & string, values?: Record<string, string | number>): string {
-    return lookup(checkoutStrings, this.strings, key, values);
+  private _t(key: keyof CheckoutShellStrings & string, values?: Record<string, string | number>): string {
+    return lookup(checkoutShellStrings, this.strings, key, values);
   }
 
   private _renderCart(): TemplateResult {
     // Kept alive (hidden) on the other steps: its lines, typed quantities and catalog stay.
     return html`<lc-cart
       data-step="cart"
-      exportparts=${CHILD_PARTS}
+      exportparts=${CART_PARTS}
       ?hidden=${this._shownStep() !== 'cart'}
       .lines=${this._cart.lines}
       .catalog=${this._cart.catalog}

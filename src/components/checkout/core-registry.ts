@@ -13,10 +13,14 @@ import type { LcCompanyNameChangeEvent } from '../../events/company-name-change.
 import type { LcStepInputEvent } from '../../events/step-input.js';
 import type { LcStepNextEvent } from '../../events/step-next.js';
 import type { CheckoutLayout } from './checkout.layout.js';
+import type { StringOverrides } from '../../i18n/strings.js';
+import type { CheckoutShellStrings } from './checkout-shell.strings.js';
 import type { CheckoutStrings } from './checkout.strings.js';
 import type { StepChanges } from './step-changes.js';
 
+/** The text of the checkout (the core's), and of its shell alone (the step list, a step loading). */
 export type CheckoutText = (key: keyof CheckoutStrings & string, values?: Record<string, string | number>) => string;
+export type ShellText = (key: keyof CheckoutShellStrings & string, values?: Record<string, string | number>) => string;
 
 /** What the core gets from `<lc-checkout>`, the shell it runs in. */
 export interface CoreHost {
@@ -25,7 +29,8 @@ export interface CoreHost {
   readonly cart: CartController;
   readonly layout: CheckoutLayout;
   readonly steps: StepChanges;
-  readonly t: CheckoutText;
+  /** The element's `strings`, now. */
+  strings(): StringOverrides | undefined;
   /** The element's `reset()` ("Start a new order"). */
   reset(): void;
 }

@@ -1,13 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Step } from '../../checkout/machine-state.js';
-import type { CheckoutStrings } from './checkout.strings.js';
 import { stepPlaceholderTemplate } from './checkout.templates.js';
-import { checkoutCore } from './core-registry.js';
+import { checkoutCore, type ShellText } from './core-registry.js';
 
 type LazyStep = Exclude<Step, 'cart'>;
 /** What loads when first needed: the checkout's core (see `checkout-core.ts`), each step's element. */
 type Part = 'core' | LazyStep;
-type Text = (key: keyof CheckoutStrings & string) => string;
 
 /**
  * The element of every step after the cart, and its code. Dynamic imports: the script-tag
@@ -74,7 +72,7 @@ export class StepLoader implements ReactiveController {
       step: () => Step;
       /** Whether the cart is usable (its catalog is there): the time to fetch the rest. */
       cartReady: () => boolean;
-      text: Text;
+      text: ShellText;
     },
   ) {
     host.addController(this);
