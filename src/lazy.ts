@@ -9,25 +9,15 @@
  * `license-checkout` (index.ts) is this with the core and every step's element class, at once.
  */
 
-// The backend contract and the client.
-export * from './api/schemas.js';
-export type { CheckoutApi, CallOptions, PlaceOrderOptions } from './api/api.js';
-export { HttpCheckoutApi, type HttpCheckoutApiOptions } from './api/client.js';
-export {
-  CheckoutError,
-  ApiError,
-  ContractError,
-  NetworkError,
-  isCheckoutError,
-  isApiError,
-  isContractError,
-  isNetworkError,
-} from './api/errors.js';
+// What the script-tag file exports: the base class, <lc-checkout> and <lc-cart>, the HTTP
+// client and its errors.
+export * from './script-tag.js';
 
-// Base class and elements (the steps' classes are exported by index.ts; here their types only).
-export { LcElement, VERSION } from './base/lc-element.js';
-export { LcCheckout, type CheckoutApiOptions } from './components/checkout/checkout.js';
-export { LcCart } from './components/cart/cart.js';
+// The backend contract.
+export * from './api/schemas.js';
+export type { CallOptions, PlaceOrderOptions } from './api/api.js';
+
+// The other elements (the steps' classes are exported by index.ts; here their types only).
 export { LcOrderSummary, type OrderSummaryOrder } from './components/order-summary/order-summary.js';
 export type { LcCustomerType, CustomerTypeValue } from './components/customer-type/customer-type.js';
 export type { LcCustomerDetails } from './components/customer-details/customer-details.js';
