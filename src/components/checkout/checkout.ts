@@ -301,7 +301,7 @@ export class LcCheckout extends LcElement {
     this._resuming = true;
     if (step !== 'cart') this._waitingStep = step;
     void this._loader.load('core').catch(() => {
-      // Shown by the waiting step's placeholder, with Retry.
+      // The waiting step's placeholder says so, with Retry (at the cart: Checkout loads it again).
     });
   }
 
