@@ -17,12 +17,11 @@ const E3 = 'cfq7ttc0lfld-0001';
 describe('script-tag file: a reload resumes through the lazily loaded core', () => {
   const idle = window.requestIdleCallback;
   const stored: Array<[Storage, string]> = [];
-  let idleCalls = 0;
 
   before(loadScriptTagFile);
   beforeEach(() => {
     // Nothing is fetched while idle: whatever arrives was loaded at once.
-    window.requestIdleCallback = () => ++idleCalls;
+    window.requestIdleCallback = () => 0;
   });
   afterEach(() => {
     window.requestIdleCallback = idle;
@@ -82,6 +81,5 @@ describe('script-tag file: a reload resumes through the lazily loaded core', () 
     await waitUntil(() => shown(progress.shadowRoot?.querySelector('[part~="order-id"]')).includes(orderId), 'the order is not shown', { timeout: 5000 });
     expect(draft.shadowRoot!.querySelector('.step-loading')).to.equal(null);
     expect(order.shadowRoot!.querySelector('.step-loading')).to.equal(null);
-    expect(idleCalls, 'idle callbacks asked for (never run)').to.be.greaterThan(0);
   });
 });

@@ -296,6 +296,9 @@ export class LcCheckout extends LcElement {
    * core is there, so it is loaded at once, and the step it comes back to shows as loading.
    */
   private _resumeEarly(): void {
+    // Another backend (set before the core came) has its own storage: only its step waits.
+    this._resuming = false;
+    if (!this._startPending) this._waitingStep = undefined;
     const step = storedResumeStep(this._client.scope);
     if (step === undefined) return;
     this._resuming = true;

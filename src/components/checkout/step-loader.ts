@@ -116,8 +116,8 @@ export class StepLoader implements ReactiveController {
       this._loads.set(part, loading);
       loading.then(
         () => {
-          // The core is taken up by the host in its next update, shown or not.
-          if (part === 'core' || this.missing(this.options.step()) === undefined) this.host.requestUpdate();
+          // The core is taken up by the host in its next update, shown or not; a step when it is shown.
+          if (part === 'core' || this.options.step() === part) this.host.requestUpdate();
         },
         (error: unknown) => {
           this._loads.delete(part);
