@@ -38,9 +38,9 @@ export interface HttpCheckoutApiOptions {
   headers?: Record<string, string> | (() => Record<string, string>);
   /** Called before each call; a token becomes `Authorization: Bearer …`. Its rejection rejects the call as it is. */
   getAccessToken?: () => Promise<string | undefined> | string | undefined;
-  /** Replaces `fetch`, e.g. the mock backend's in-page `fetch`, or one adding credentials. */
+  /** Replaces `fetch`, e.g. the mock backend's in-page `fetch`, or one adding credentials; called with one `Request`. */
   fetch?: typeof fetch;
-  /** Milliseconds to wait for each attempt's response; 15000 by default. */
+  /** Milliseconds to wait for each attempt's response headers, and again for its body; 15000 by default. */
   timeout?: number;
   /**
    * Retries of calls that are safe to repeat (GETs, and `POST /orders` thanks to its
