@@ -116,9 +116,9 @@ function retryableStepFiles(): Plugin {
 }
 
 /** The modules of the steps after the cart (see src/components/checkout/step-loader.ts) and what only they use. */
-const stepCode = /\/src\/(components\/(customer-type|customer-details|tenant-domain|agreement|order-review|provisioning)\/|internal\/(lookup|sleep|abort-on-disconnect)\.ts|checkout\/name-diff\.ts)/;
+const stepCode = /\/src\/(components\/(customer-type|customer-details|tenant-domain|agreement|order-review|provisioning)\/|internal\/(lookup|abort-on-disconnect)\.ts|checkout\/name-diff\.ts)/;
 
-const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky(\/|$)/, /^react(-dom)?(\/|$)/];
+const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/];
 
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle-tags') {
