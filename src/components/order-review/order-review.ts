@@ -411,6 +411,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
     return nothing;
   }
 
+  /** "Place order" is `aria-disabled`, never `disabled`: a disabled button drops keyboard focus to <body> mid-placement. */
   private _renderActions(): TemplateResult {
     const busy = this._busy;
     const unavailable = !this._canPlace;
@@ -424,7 +425,6 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
         ${this.noBack
           ? nothing
           : html`<button type="button" part="button back-button" ?hidden=${busy} @click=${this._onBack}>${this.t('review.back')}</button>`}
-        <!-- aria-disabled, not disabled: a disabled button drops keyboard focus to <body> mid-placement. -->
         <button
           type="button"
           class="primary"
