@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AdminCredentials, Catalog, Order, ProvisioningTask, TaskStatus } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcStepElement } from '../../base/lc-step-element.js';
+import { findProduct } from '../../checkout/cart-store.js';
 import type { ConnectionState } from '../../checkout/order-follower.js';
 import { LcNewOrderEvent } from '../../events/new-order.js';
 import { LcRetryOrderEvent } from '../../events/retry-order.js';
@@ -359,7 +360,7 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
     return {
       t: (key, values) => this.t(key, values),
       locale: this.locale,
-      productName: (id) => this.catalog?.products.find((product) => product.id === id)?.name,
+      productName: (id) => findProduct(this.catalog, id)?.name,
     };
   }
 
