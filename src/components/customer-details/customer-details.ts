@@ -366,7 +366,6 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
       name: field,
       label: this._label(field),
       optionalText: this.t('customerDetails.optional'),
-      part: `${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`,
       ...extra,
     };
   }
