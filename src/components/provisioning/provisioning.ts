@@ -209,10 +209,9 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
         }
       }
     }
-    if (!sameOrder || order.status !== this._lastOrderStatus) {
-      if (order.status === 'completed') messages.push(this.t('provisioning.announce.completed'));
-      if (order.status === 'failed') messages.push(this.t('provisioning.announce.failed'));
-      if (order.status === 'waiting') messages.push(this.t('provisioning.announce.waiting'));
+    // Every status but the running one is announced when the order reaches it.
+    if ((!sameOrder || order.status !== this._lastOrderStatus) && order.status !== 'provisioning') {
+      messages.push(this.t(`provisioning.announce.${order.status}`));
     }
     this._lastStatuses = new Map(order.tasks.map((task) => [task.id, task.status]));
     this._lastOrderId = order.id;
