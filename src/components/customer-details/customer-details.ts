@@ -567,5 +567,3 @@ declare global {
 }
 
 export type { CompanyDraft } from '../../checkout/validate.js';
-/** The backend field paths this form understands, for owners mapping problem+json field errors. */
-export { backendPaths as customerDetailsErrorPaths };

@@ -47,7 +47,7 @@ type Audience = 'internal' | 'customer';
 export const SEARCH_MAX_LENGTH = 100;
 
 /** Typing pauses this long before the search goes out. */
-export const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_DEBOUNCE_MS = 300;
 
 function normalize(value: CustomerTypeValue | undefined): CustomerTypeValue {
   const kind = value?.kind;

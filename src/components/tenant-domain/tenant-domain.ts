@@ -38,7 +38,7 @@ import { renderSuffixHint } from './tenant-domain.suffix-hint.js';
 import './admin-access.js';
 
 /** Quiet time after the last keystroke before a look-up is sent. */
-export const LOOKUP_DEBOUNCE_MS = 400;
+const LOOKUP_DEBOUNCE_MS = 400;
 
 /** The key of the company-name comparison in the message map; the "Use …" button carries its id. */
 const COMPANY_NAME = 'companyName';
