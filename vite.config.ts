@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { createMockHub } from './src/mock/hub.js';
 import { minifyTemplateParts } from './scripts/minify-lit-html.js';
+import { minifyCss } from './scripts/minify-lit-css.js';
 
 /** Mounts the mock backend at /api on the dev server (`npm start`). */
 function mockBackend(): Plugin {
@@ -24,28 +25,12 @@ function mockBackend(): Plugin {
  * Only templates without interpolations are touched, and only in our own sources.
  */
 export function minifyLitCss(): Plugin {
-  const minify = (text: string) =>
-    text
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};,>])\s*/g, '$1')
-      .replace(/:\s+/g, ':')
-      .replace(/;}/g, '}')
-      // Spaces around * and / in calc() are optional (unlike around + and -); outside it a * may be a selector.
-      .replace(/calc\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)/g, (calc) => calc.replace(/ ?([*/]) ?/g, '$1'))
-      // 0.5rem → .5rem
-      .replace(/([\s:(,*/+-])0\.(\d)/g, '$1.$2')
-      // [type='radio'] → [type=radio]: an identifier needs no quotes.
-      .replace(/\[([\w-]+[~|^$*]?=)(['"])([A-Za-z_][\w-]*)\2\]/g, '[$1$3]')
-      // #ffffff → #fff
-      .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
-      .trim();
   return {
     name: 'license-checkout:minify-lit-css',
     apply: 'build',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
-      return { code: code.replace(/\bcss`([^`$]*)`/g, (_, body: string) => `css\`${minify(body)}\``), map: null };
+      return { code: code.replace(/\bcss`([^`$]*)`/g, (_, body: string) => `css\`${minifyCss(body)}\``), map: null };
     },
   };
 }
