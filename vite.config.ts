@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { createMockHub } from './src/mock/hub.js';
 import { minifyTemplateParts } from './scripts/minify-lit-html.js';
+import { minifyCss } from './scripts/minify-lit-css.js';
 
 /** Mounts the mock backend at /api on the dev server (`npm start`). */
 function mockBackend(): Plugin {
@@ -24,20 +25,12 @@ function mockBackend(): Plugin {
  * Only templates without interpolations are touched, and only in our own sources.
  */
 export function minifyLitCss(): Plugin {
-  const minify = (text: string) =>
-    text
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};,>])\s*/g, '$1')
-      .replace(/:\s+/g, ':')
-      .replace(/;}/g, '}')
-      .trim();
   return {
     name: 'license-checkout:minify-lit-css',
     apply: 'build',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
-      return { code: code.replace(/\bcss`([^`$]*)`/g, (_, body: string) => `css\`${minify(body)}\``), map: null };
+      return { code: code.replace(/\bcss`([^`$]*)`/g, (_, body: string) => `css\`${minifyCss(body)}\``), map: null };
     },
   };
 }
@@ -134,7 +127,7 @@ function entryImportsNothing(): Plugin {
   };
 }
 
-const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky(\/|$)/, /^react(-dom)?(\/|$)/];
+const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/];
 
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle-tags') {

@@ -1,6 +1,6 @@
 // The three page budgets of bench/budget.json (issue 13) from the builds themselves: each
 // budget's files as `npm run build` writes them, the dependency floor of what those files
-// contain (only what their src/ modules import from lit, @lit/*, zod/mini and ky, bundled
+// contain (only what their src/ modules import from lit, @lit/* and zod/mini, bundled
 // alone), and what each part costs (leave-one-out: the same build with that part external;
 // "own code" is the build with every dependency external). `npm run bench` adds what a real
 // page transfers, from the network log (bench/pages/transfer.js).
@@ -23,13 +23,12 @@ const BUILDS = {
 const GROUPS = {
   'lit + @lit/*': (id) => /^lit(\/|$)|^@lit\/|\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id),
   zod: (id) => /^zod(\/|$)|\/node_modules\/zod\//.test(id),
-  ky: (id) => /^ky(\/|$)|\/node_modules\/ky\//.test(id),
   'strings (*.strings.ts)': (id) => /\.strings(\.js|\.ts)?$/.test(id),
   // Parts of the checkout's own code the cart does not need, yet loaded with it (checkout.ts imports them):
   'order: session, follower, SSE, navigation guard, stored ref': (id) => /checkout\/(order-session|order-follower|navigation-guard|order-storage)(\.js|\.ts)?$|api\/sse(\.js|\.ts)?$/.test(id),
   'rules: machine, validators, countries': (id) => /checkout\/(machine|machine-state|machine-selectors|machine-lines|validate|countries|step-values)(\.js|\.ts)?$/.test(id),
 };
-const dependency = (id) => GROUPS['lit + @lit/*'](id) || GROUPS.zod(id) || GROUPS.ky(id);
+const dependency = (id) => GROUPS['lit + @lit/*'](id) || GROUPS.zod(id);
 
 async function scriptTagBuild(mode, external) {
   const result = await build({
@@ -89,7 +88,7 @@ export async function measureBudgets(log = () => {}) {
       maxGzipBytes: budget.maxGzipBytes,
       targetGzipBytes: budget.targetGzipBytes,
       floor: { ...floor, imports: Object.fromEntries([...used].map(([spec, names]) => [spec, [...names].map((n) => n || '(side effects)').sort()])) },
-      ownCode: { minBytes: minOf(own), gzipBytes: gzipOf(own), method: 'the same build with lit, @lit/*, zod and ky external' },
+      ownCode: { minBytes: minOf(own), gzipBytes: gzipOf(own), method: 'the same build with lit, @lit/* and zod external' },
       leaveOneOut,
       mock: {
         modules: mockModules.map((id) => relative(root, id)),

@@ -398,12 +398,12 @@ function table(r) {
   const rows = [];
   const kb = (n) => (n / 1024).toFixed(1);
   rows.push('## Pages: JavaScript transferred (KB = 1,024 bytes, gzip)', '');
-  rows.push('| page | received (network log) | files (npm run size) | CI budget | target | dependency floor | own code alone | lit + @lit/* | zod | ky | strings |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  rows.push('| page | received (network log) | files (npm run size) | CI budget | target | dependency floor | own code alone | lit + @lit/* | zod | strings |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, label] of [['productPage', 'product page: 8 `<lc-add-to-cart>`, `<lc-cart-count>`, `<lc-price>`'], ['cartInteractive', '`<lc-checkout>` until the cart is usable'], ['allCheckout', 'all of the checkout, every step']]) {
     const b = r.budgets[name];
     const t = r.transfer && !r.transfer.notMeasured ? kb(r.transfer[name].bytes.value) : 'not measured';
     const loo = (group) => (b.leaveOneOut[group] ? kb(b.leaveOneOut[group].gzipBytes) : '0');
-    rows.push(`| ${label} | ${t} | ${kb(b.gzipBytes)} | ${kb(b.maxGzipBytes)} | ${kb(b.targetGzipBytes ?? b.maxGzipBytes)} | ${kb(b.floor.gzipBytes)} | ${kb(b.ownCode.gzipBytes)} | ${loo('lit + @lit/*')} | ${loo('zod')} | ${loo('ky')} | ${loo('strings (*.strings.ts)')} |`);
+    rows.push(`| ${label} | ${t} | ${kb(b.gzipBytes)} | ${kb(b.maxGzipBytes)} | ${kb(b.targetGzipBytes ?? b.maxGzipBytes)} | ${kb(b.floor.gzipBytes)} | ${kb(b.ownCode.gzipBytes)} | ${loo('lit + @lit/*')} | ${loo('zod')} | ${loo('strings (*.strings.ts)')} |`);
   }
   if (r.transfer && !r.transfer.notMeasured) {
     const files = (x) => x.files.map((f) => `\`${f.path}\` ${kb(f.bytes)}`).join(', ');
@@ -411,11 +411,11 @@ function table(r) {
   }
   const extra = ['order: session, follower, SSE, navigation guard, stored ref', 'rules: machine, validators, countries'];
   rows.push('', `In \`<lc-checkout>\` until the cart is usable, own code the cart itself does not need (leave-one-out): ${extra.map((g) => `${g} ${kb(r.budgets.cartInteractive.leaveOneOut[g]?.gzipBytes ?? 0)}`).join('; ')}.`);
-  rows.push('', 'Own code alone: the same build with lit, @lit/*, zod and ky external. The dependency columns are leave-one-out: the files minus the same build with that part external (what it costs after minification and compression, which is less than its floor where the floor bundles more of it). The floor: only what those files\' modules import from lit, @lit/*, zod/mini and ky, bundled alone.', '');
+  rows.push('', 'Own code alone: the same build with lit, @lit/* and zod external. The dependency columns are leave-one-out: the files minus the same build with that part external (what it costs after minification and compression, which is less than its floor where the floor bundles more of it). The floor: only what those files\' modules import from lit, @lit/* and zod/mini, bundled alone.', '');
   rows.push('## Size (KB = 1,024 bytes)', '', '| bundle | min | gzip -9 | brotli 11 |', '| --- | ---: | ---: | ---: |');
   const sz = (name, x) => rows.push(`| ${name} | ${kb(x.minBytes)} | ${kb(x.gzipBytes)} | ${kb(x.brotliBytes)} |`);
   sz('**all-in**: `src/index.ts`, every element, in one file (for comparison)', s.allIn);
-  sz('dependency floor (what src imports from lit, @lit/*, zod/mini, ky)', s.floor);
+  sz('dependency floor (what src imports from lit, @lit/*, zod/mini)', s.floor);
   for (const [pkg, x] of Object.entries(s.floorByPackage)) sz(`&nbsp;&nbsp;floor: ${pkg}`, x);
   for (const [name, x] of Object.entries(s.elements)) sz(`element \`${name}\` with its imports`, x);
   sz('mock backend (`src/mock/index.ts`)', s.mock);

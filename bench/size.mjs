@@ -15,7 +15,7 @@ const { minifyLitCss, minifyLitHtml } = await loadTs('vite.config.ts');
 
 const cacheDir = join(root, 'node_modules', '.cache', 'license-checkout-bench');
 /** Runtime dependencies whose imports make the floor. */
-const DEPENDENCIES = [/^lit(\/|$)/, /^@lit\/context(\/|$)/, /^@lit\/task(\/|$)/, /^zod\/mini$/, /^zod(\/|$)/, /^ky(\/|$)/];
+const DEPENDENCIES = [/^lit(\/|$)/, /^@lit\/context(\/|$)/, /^@lit\/task(\/|$)/, /^zod\/mini$/, /^zod(\/|$)/];
 
 /** Builds one entry as a minified self-contained bundle; returns its code and its modules. */
 export async function bundle(entry, { external } = {}) {
@@ -51,7 +51,7 @@ export async function elementEntries() {
 
 /**
  * The named imports from the runtime dependencies in the given source files: what the
- * widget really uses of lit, @lit/context, @lit/task, zod/mini and ky. A namespace import
+ * widget really uses of lit, @lit/context, @lit/task and zod/mini. A namespace import
  * (`import * as z from 'zod/mini'`) counts the members the file reads (`z.object` → object).
  */
 export async function dependencyImports(files) {
@@ -255,7 +255,6 @@ export async function measureSizes(log = () => {}) {
   results.renderedBytesByOrigin = Object.fromEntries(Object.entries(rendered).sort((a, b) => b[1] - a[1]));
 
   const groups = {
-    ky: (id) => /^ky(\/|$)/.test(id),
     zod: (id) => /^zod(\/|$)/.test(id),
     'lit + @lit/*': (id) => /^lit(\/|$)|^@lit\//.test(id),
     'src/checkout/countries.ts': (id) => /checkout\/countries(\.js|\.ts)?$/.test(id),

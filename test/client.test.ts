@@ -465,6 +465,145 @@ describe('HttpCheckoutApi: retries', () => {
   });
 });
 
+describe('HttpCheckoutApi: backoff, long Retry-After, stalled bodies, the custom fetch', () => {
+  /** Milliseconds between consecutive recorded requests. */
+  const gaps = (requests: { at: number }[]) => requests.slice(1).map((r, i) => r.at - requests[i]!.at);
+  /** A body that sends `first` and then nothing, never ending; `cancelled` tells whether it was cancelled. */
+  function stalledBody(first: string) {
+    const state = { cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode(first)),
+      cancel: () => {
+        state.cancelled = true;
+      },
+    });
+    return { body, state };
+  }
+
+  it('backs off 0.3 s, then twice as long', async () => {
+    const { mock, api } = await setup({}, { retry: { limit: 2, backoffLimit: 10_000 } });
+    await mock.inject({ path: '/catalog', status: 503, times: 2 });
+    await api.getCatalog();
+    const [first, second] = gaps(await mock.requests({ path: '/catalog' }));
+    expect(first).to.be.at.least(280).and.below(580);
+    expect(second).to.be.at.least(580).and.below(1200);
+  });
+
+  it('caps the backoff at backoffLimit', async () => {
+    const { mock, api } = await setup({}, { retry: { limit: 3, backoffLimit: 100 } });
+    await mock.inject({ path: '/catalog', networkError: true, times: 3 });
+    await api.getCatalog();
+    const waits = gaps(await mock.requests({ path: '/catalog' }));
+    expect(waits).to.have.length(3);
+    // Uncapped they would be 300, 600 and 1200 ms.
+    for (const wait of waits) expect(wait).to.be.at.least(90).and.below(280);
+  });
+
+  it('does not retry a 503 whose Retry-After date is more than a minute away; the ApiError carries it', async () => {
+    const { mock, api } = await setup();
+    const at = new Date(Date.now() + 120_000);
+    await mock.inject({ path: '/agreement', status: 503, headers: { 'retry-after': at.toUTCString() } });
+    const error = await rejection(api.getAgreement());
+    expect(isApiError(error) && error.status).to.equal(503);
+    expect((error as ApiError).retryAfter).to.be.within(118, 120);
+    expect(await mock.requests({ path: '/agreement' })).to.have.length(1);
+  });
+
+  it('honours a short Retry-After on a 503 over the backoff, even past backoffLimit', async () => {
+    const { mock, api } = await setup({}, { retry: { limit: 1, backoffLimit: 10 } });
+    await mock.inject({ path: '/catalog', status: 503, headers: { 'retry-after': '1' } });
+    await api.getCatalog();
+    const [wait] = gaps(await mock.requests({ path: '/catalog' }));
+    expect(wait).to.be.at.least(950).and.below(2500);
+  });
+
+  it('times out a 2xx body that stalls, aborts its request and does not retry', async () => {
+    const requests: Request[] = [];
+    const stalled = stalledBody('{"templateId": "1');
+    const api = new HttpCheckoutApi({
+      baseUrl: 'https://store.invalid/api',
+      timeout: 200,
+      fetch: async (input) => {
+        requests.push(input as Request);
+        return new Response(stalled.body, { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    const started = performance.now();
+    const error = await rejection(api.getAgreement());
+    expect(error).to.be.instanceOf(NetworkError);
+    expect(error).to.include({ timedOut: true, endpoint: 'GET /agreement' });
+    expect(performance.now() - started).to.be.at.least(190).and.below(1500);
+    expect(requests).to.have.length(1);
+    // A real fetch stops reading when its request's signal aborts.
+    expect(requests[0]!.signal.aborted).to.equal(true);
+  });
+
+  it('still raises the ApiError with its status when an error body stalls', async () => {
+    const stalled = stalledBody('{"title": "Bro');
+    const api = new HttpCheckoutApi({
+      baseUrl: 'https://store.invalid/api',
+      timeout: 200,
+      retry: 0,
+      fetch: async () => new Response(stalled.body, { status: 500, headers: { 'content-type': 'application/problem+json' } }),
+    });
+    const error = await rejection(api.getCatalog());
+    expect(isApiError(error) && [error.status, error.code, error.fieldErrors]).to.deep.equal([500, undefined, []]);
+  });
+
+  it('times out a custom fetch that ignores the signal, and rejects at once with the abort reason', async () => {
+    let calls = 0;
+    const api = new HttpCheckoutApi({
+      baseUrl: 'https://store.invalid/api',
+      timeout: 150,
+      retry: { limit: 1, backoffLimit: 10 },
+      fetch: () => {
+        calls++;
+        return new Promise<Response>(() => {});
+      },
+    });
+    const timedOut = await rejection(api.getCatalog());
+    expect(timedOut).to.include({ name: 'NetworkError', timedOut: true });
+    expect(calls).to.equal(2); // a GET retries a timeout
+
+    const controller = new AbortController();
+    const reason = new Error('left the page');
+    const pending = api.getCatalog({ signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 50);
+    expect(await rejection(pending)).to.equal(reason);
+  });
+
+  it('gives a custom fetch one Request: URL, method, headers and the JSON body', async () => {
+    const seen: Request[] = [];
+    const mock = await createTestMock();
+    const api = new HttpCheckoutApi({
+      baseUrl: `${mock.baseUrl}/`,
+      headers: { 'content-type': 'application/vnd.store+json', 'x-store': 'northwind' },
+      fetch: (input, init) => {
+        expect(init).to.equal(undefined);
+        seen.push((input as Request).clone());
+        return fetch(input);
+      },
+    });
+    await api.searchCustomers('Adatum & Co');
+    await api.placeOrder(internalOrder, { idempotencyKey: 'k-request' });
+    const [get, post] = seen;
+    expect(get).to.be.instanceOf(Request);
+    expect(get!.url).to.equal(`${mock.baseUrl}/customers?search=Adatum+%26+Co`);
+    expect([get!.method, get!.headers.get('accept'), get!.headers.get('x-store')]).to.deep.equal(['GET', 'application/json', 'northwind']);
+    expect(post!.url).to.equal(`${mock.baseUrl}/orders`);
+    expect(post!.method).to.equal('POST');
+    // A content type the integrator set is kept, as ky kept it.
+    expect(post!.headers.get('content-type')).to.equal('application/vnd.store+json');
+    expect(post!.headers.get('idempotency-key')).to.equal('k-request');
+    expect(await post!.json()).to.deep.equal(internalOrder);
+  });
+
+  it('takes a timeout too long for setTimeout as no practical limit, not as zero', async () => {
+    const { api } = await setup({}, { timeout: Number.MAX_SAFE_INTEGER });
+    expect((await api.getCatalog()).products).to.not.be.empty;
+  });
+});
+
 describe('HttpCheckoutApi: aborting', () => {
   it('rejects with an AbortError, not a NetworkError', async () => {
     const { mock, api } = await setup();

@@ -56,7 +56,7 @@ interface Harness {
 }
 
 function harness(host: FollowerHost, mock: TestMock): Harness {
-  // retry: 0 so an injected fault reaches the follower at once instead of ky's own retries.
+  // retry: 0 so an injected fault reaches the follower at once instead of the client's own retries.
   const api = new HttpCheckoutApi({ baseUrl: mock.baseUrl, retry: 0 });
   const snapshots: Order[] = [];
   const connections: ConnectionState[] = [];

@@ -1,12 +1,12 @@
 /**
- * `HttpCheckoutApi`: the `CheckoutApi` over HTTP, on ky. Every answer is validated with the
- * contract's schemas; every failure becomes an `ApiError`, a `ContractError` or a
- * `NetworkError`; an abort rejects with the signal's reason, unwrapped.
+ * `HttpCheckoutApi`: the `CheckoutApi` over HTTP (on `fetch`, see http.ts). Every answer is
+ * validated with the contract's schemas; every failure becomes an `ApiError`, a
+ * `ContractError` or a `NetworkError`; an abort rejects with the signal's reason, unwrapped.
  */
-import ky, { isHTTPError, isTimeoutError, type KyInstance, type Options } from 'ky';
 import * as z from 'zod/mini';
 import type { CallOptions, CheckoutApi, PlaceOrderOptions } from './api.js';
-import { ApiError, ContractError, NetworkError, type ContractIssue } from './errors.js';
+import { ContractError, NetworkError, type ContractIssue } from './errors.js';
+import { RATE_LIMITED_ONLY, REPEATABLE, anySignal, send, type Call, type RetryPolicy, type Transport } from './http.js';
 import {
   AcceptanceRequest,
   AddressValidation,
@@ -17,7 +17,6 @@ import {
   CustomerList,
   DomainAvailability,
   EndDates,
-  FieldError,
   Order,
   Quote,
   SubscriptionList,
@@ -30,6 +29,8 @@ import {
 } from './schemas.js';
 import { readEventStream } from './sse.js';
 
+export { parseRetryAfter } from './http.js';
+
 export interface HttpCheckoutApiOptions {
   /** The backend's base URL: absolute, or relative to the page (`/api`, `/api/`, `https://store.example/api`). */
   baseUrl: string;
@@ -37,9 +38,9 @@ export interface HttpCheckoutApiOptions {
   headers?: Record<string, string> | (() => Record<string, string>);
   /** Called before each call; a token becomes `Authorization: Bearer …`. Its rejection rejects the call as it is. */
   getAccessToken?: () => Promise<string | undefined> | string | undefined;
-  /** Replaces `fetch`, e.g. the mock backend's in-page `fetch`, or one adding credentials. */
+  /** Replaces `fetch`, e.g. the mock backend's in-page `fetch`, or one adding credentials; called with one `Request`. */
   fetch?: typeof fetch;
-  /** Milliseconds to wait for each attempt's response; 15000 by default. */
+  /** Milliseconds to wait for each attempt's response headers, and again for its body; 15000 by default. */
   timeout?: number;
   /**
    * Retries of calls that are safe to repeat (GETs, and `POST /orders` thanks to its
@@ -48,32 +49,14 @@ export interface HttpCheckoutApiOptions {
   retry?: number | { limit?: number; backoffLimit?: number };
 }
 
-/** Which failures a call may retry. */
-interface RetryPolicy {
-  statuses: number[];
-  /** Whether a timeout or a lost connection may be retried (the server may have acted). */
-  noAnswer: boolean;
-}
-
-/** GETs and the idempotent order submit: the server acting twice does no harm. */
-const REPEATABLE: RetryPolicy = { statuses: [408, 429, 500, 502, 503, 504], noAnswer: true };
-/** Other POSTs: only a 429, where the server says it did nothing. */
-const RATE_LIMITED_ONLY: RetryPolicy = { statuses: [429], noAnswer: false };
-
-/** A longer `Retry-After` is not waited for: the call fails with `ApiError.retryAfter` instead. */
-const MAX_RETRY_AFTER_SECONDS = 60;
-
-/** Marks a rejection of `fetch` itself (no answer), as opposed to a bug or an abort. */
-class NoAnswer extends Error {}
+/** What a call adds to the base request: a POST and its JSON body, search parameters, headers. */
+type CallInit = Partial<Pick<Call, 'method' | 'json' | 'searchParams'>> & { headers?: Record<string, string> };
 
 export class HttpCheckoutApi implements CheckoutApi {
   /** As given; the cart keys its storage on it. */
   readonly baseUrl: string;
   readonly #options: HttpCheckoutApiOptions;
-  readonly #ky: KyInstance;
-  readonly #limit: number;
-  readonly #backoffLimit: number;
-  readonly #timeout: number;
+  readonly #transport: Transport;
   /** Aborted by `close()`: every call of this client, in flight or later, is abandoned. */
   readonly #closed = new AbortController();
 
@@ -81,24 +64,13 @@ export class HttpCheckoutApi implements CheckoutApi {
     this.baseUrl = options.baseUrl;
     this.#options = options;
     const retry = options.retry;
-    this.#limit = typeof retry === 'number' ? retry : (retry?.limit ?? 2);
-    this.#timeout = options.timeout ?? 15_000;
-    this.#backoffLimit = (typeof retry === 'object' ? retry.backoffLimit : undefined) ?? 10_000;
-    const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.#ky = ky.create({
-      // `prefix` joins with exactly one slash, so '/api' and '/api/' both work.
-      prefix: options.baseUrl,
-      timeout: this.#timeout,
-      fetch: async (input, init) => {
-        try {
-          return await send(input, init);
-        } catch (error) {
-          const signal = input instanceof Request ? input.signal : init?.signal;
-          if (signal?.aborted) throw error; // an abort or ky's timeout, told apart later
-          throw new NoAnswer('No answer', { cause: error });
-        }
-      },
-    });
+    this.#transport = {
+      baseUrl: options.baseUrl,
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      timeout: options.timeout ?? 15_000,
+      limit: typeof retry === 'number' ? retry : (retry?.limit ?? 2),
+      backoffLimit: (typeof retry === 'object' ? retry.backoffLimit : undefined) ?? 10_000,
+    };
   }
 
   /**
@@ -112,7 +84,7 @@ export class HttpCheckoutApi implements CheckoutApi {
 
   /** The call's own signal joined with this client's `close()`. */
   #signal(signal: AbortSignal | undefined): AbortSignal {
-    return signal ? anySignal(signal, this.#closed.signal) : this.#closed.signal;
+    return signal ? anySignal([signal, this.#closed.signal]) : this.#closed.signal;
   }
 
   getCatalog(options?: CallOptions) {
@@ -132,7 +104,7 @@ export class HttpCheckoutApi implements CheckoutApi {
   }
 
   validateAddress(address: Address, options?: CallOptions) {
-    return this.#call('POST /addresses/validate', 'addresses/validate', AddressValidation, options, { method: 'post', json: address }, RATE_LIMITED_ONLY);
+    return this.#call('POST /addresses/validate', 'addresses/validate', AddressValidation, options, { method: 'POST', json: address }, RATE_LIMITED_ONLY);
   }
 
   getCountryRules(country: string, options?: CallOptions) {
@@ -144,13 +116,13 @@ export class HttpCheckoutApi implements CheckoutApi {
   }
 
   createQuote(request: QuoteRequest, options?: CallOptions) {
-    return this.#call('POST /quotes', 'quotes', Quote, options, { method: 'post', json: request }, RATE_LIMITED_ONLY);
+    return this.#call('POST /quotes', 'quotes', Quote, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
   }
 
   placeOrder(request: OrderRequest, options: PlaceOrderOptions = {}) {
     // One key for every attempt of this call, so a retry after a lost answer cannot order twice.
     const key = options.idempotencyKey ?? uuid();
-    return this.#call('POST /orders', 'orders', Order, options, { method: 'post', json: request, headers: { 'idempotency-key': key } });
+    return this.#call('POST /orders', 'orders', Order, options, { method: 'POST', json: request, headers: { 'idempotency-key': key } });
   }
 
   getOrder(id: string, options?: CallOptions) {
@@ -176,7 +148,7 @@ export class HttpCheckoutApi implements CheckoutApi {
   }
 
   createAgreementAcceptance(request: CreateAcceptanceRequest, options?: CallOptions) {
-    return this.#call('POST /agreement-acceptances', 'agreement-acceptances', AcceptanceRequest, options, { method: 'post', json: request }, RATE_LIMITED_ONLY);
+    return this.#call('POST /agreement-acceptances', 'agreement-acceptances', AcceptanceRequest, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
   }
 
   getAgreementAcceptance(id: string, options?: CallOptions) {
@@ -185,7 +157,7 @@ export class HttpCheckoutApi implements CheckoutApi {
 
   regenerateAgreementAcceptanceLink(id: string, options?: CallOptions) {
     const path = `agreement-acceptances/${encodeURIComponent(id)}/link`;
-    return this.#call('POST /agreement-acceptances/{id}/link', path, AcceptanceRequest, options, { method: 'post' }, RATE_LIMITED_ONLY);
+    return this.#call('POST /agreement-acceptances/{id}/link', path, AcceptanceRequest, options, { method: 'POST' }, RATE_LIMITED_ONLY);
   }
 
   watchAgreementAcceptance(id: string, onSnapshot: (request: AcceptanceRequest) => void, options: CallOptions = {}): Promise<void> {
@@ -208,9 +180,8 @@ export class HttpCheckoutApi implements CheckoutApi {
     callSignal: AbortSignal | undefined,
   ): Promise<void> {
     const signal = this.#signal(callSignal);
-    const response = await this.#send(endpoint, path, signal, {
-      headers: { accept: 'text/event-stream' },
-    });
+    // The stream itself has no timeout: only its headers must come in time.
+    const response = await this.#send(endpoint, path, signal, { headers: { accept: 'text/event-stream' } }, REPEATABLE, async (r) => r);
     const type = response.headers.get('content-type') ?? '';
     if (!/^text\/event-stream\b/i.test(type)) {
       response.body?.cancel().catch(() => {});
@@ -246,115 +217,26 @@ export class HttpCheckoutApi implements CheckoutApi {
     path: string,
     schema: S,
     options: CallOptions = {},
-    init: Options = {},
+    init: CallInit = {},
     policy: RetryPolicy = REPEATABLE,
   ): Promise<z.infer<S>> {
     const signal = this.#signal(options.signal);
-    const response = await this.#send(endpoint, path, signal, { ...init, headers: { accept: 'application/json', ...(init.headers as Record<string, string>) } }, policy);
-    let text: string;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      // ky's timeout ends when the headers arrive; a body that stalls must time out too.
-      text = await Promise.race([
-        response.text(),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new DOMException('The body did not arrive in time', 'TimeoutError')), this.#timeout);
-        }),
-      ]);
-    } catch (error) {
-      if (signal.aborted) throw signal.reason;
-      throw new NetworkError(endpoint, (error as Error).name === 'TimeoutError', error);
-    } finally {
-      clearTimeout(timer);
-    }
+    const headers = { accept: 'application/json', ...init.headers };
+    const text = await this.#send(endpoint, path, signal, { ...init, headers }, policy, (response) => response.text());
     return parseJson(endpoint, text, schema);
   }
 
-  /** Sends with headers, retries and error translation; resolves to a 2xx response. */
-  async #send(endpoint: string, path: string, signal: AbortSignal | undefined, init: Options, policy = REPEATABLE): Promise<Response> {
+  /** Sends with the configured headers and token; resolves to what `read` makes of the 2xx answer. */
+  async #send<T>(endpoint: string, path: string, signal: AbortSignal, init: CallInit, policy: RetryPolicy, read: (response: Response) => Promise<T>): Promise<T> {
     const configured = this.#options.headers;
     const headers = new Headers(typeof configured === 'function' ? configured() : configured);
     const token = await this.#options.getAccessToken?.();
-    signal?.throwIfAborted();
+    signal.throwIfAborted();
     if (token) headers.set('authorization', `Bearer ${token}`);
     // The call's own headers (Accept, Idempotency-Key) win over configured ones.
-    new Headers(init.headers as HeadersInit).forEach((value, name) => headers.set(name, value));
-    try {
-      return await this.#ky(path, {
-        ...init,
-        headers,
-        signal,
-        retry: {
-          limit: this.#limit,
-          backoffLimit: this.#backoffLimit,
-          methods: ['get', 'post'],
-          statusCodes: policy.statuses,
-          retryOnTimeout: policy.noAnswer,
-          shouldRetry: ({ error }) => {
-            if (signal?.aborted) return false;
-            if (error instanceof NoAnswer) return policy.noAnswer;
-            if (isHTTPError(error)) {
-              const after = parseRetryAfter(error.response.headers.get('retry-after'));
-              if (after !== undefined && after > MAX_RETRY_AFTER_SECONDS) return false;
-            }
-            return undefined; // ky's rules: the status list, Retry-After, timeouts
-          },
-        },
-      });
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      if (isHTTPError(error)) throw toApiError(endpoint, error.response, error.data);
-      if (error instanceof NoAnswer) throw new NetworkError(endpoint, false, error.cause);
-      if (isTimeoutError(error)) throw new NetworkError(endpoint, true, error);
-      throw error; // a bug, not the network: keep it visible as it is
-    }
+    for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
+    return send(this.#transport, { ...init, endpoint, path, headers, signal, policy }, read);
   }
-}
-
-/** A signal aborted when either is, with its reason (`AbortSignal.any` where the browser has it). */
-function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
-  const both = new AbortController();
-  for (const signal of [a, b]) {
-    if (signal.aborted) {
-      both.abort(signal.reason);
-      break;
-    }
-    signal.addEventListener('abort', () => both.abort(signal.reason), { once: true, signal: both.signal });
-  }
-  return both.signal;
-}
-
-/**
- * Seconds to wait from a `Retry-After` value (delay seconds or an HTTP date), or undefined
- * when absent or unreadable.
- */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
-  // HTTP dates name their month; Date.parse alone would also take '-5' as a year.
-  const at = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
-function toApiError(endpoint: string, response: Response, data: unknown): ApiError {
-  // Lenient on purpose: an error body that is not a perfect problem is still an error, and
-  // whatever it does say (title, code, field errors) is worth showing.
-  const problem = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-  const text = (key: string) => (typeof problem?.[key] === 'string' ? (problem[key] as string) : undefined);
-  const errors = Array.isArray(problem?.errors) ? problem.errors : [];
-  return new ApiError({
-    status: response.status,
-    endpoint,
-    title: text('title') ?? (response.statusText || `HTTP ${response.status}`),
-    code: text('code'),
-    detail: text('detail'),
-    type: text('type'),
-    fieldErrors: errors.filter((e): e is FieldError => z.safeParse(FieldError, e).success),
-    retryAfter: parseRetryAfter(response.headers.get('retry-after')),
-    problem,
-  });
 }
 
 function parseJson<S extends z.ZodMiniType>(endpoint: string, text: string, schema: S): z.infer<S> {

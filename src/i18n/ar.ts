@@ -348,7 +348,6 @@ export const ar: Translation = {
   'review.edit.tenant': 'تعديل المستأجر',
   'review.edit.agreement': 'تعديل قبول الاتفاقية',
   'review.edit.lines': 'تعديل السلة',
-  'review.product': 'المنتج',
   'review.quantity': 'الكمية',
   'review.unitPrice': 'سعر الوحدة',
   'review.periodAmount': 'لكل فترة',
@@ -433,8 +432,6 @@ export const ar: Translation = {
   'provisioning.failed.detailsCopied': 'تم نسخ التفاصيل.',
   'provisioning.failed.retryHint': 'عادةً ما يكون هذا النوع من الأخطاء مؤقتًا: وغالبًا ما ينجح تقديم الطلب نفسه مرة أخرى.',
   'provisioning.failed.retry': 'إعادة المحاولة',
-  'provisioning.leaveMessage':
-    'يجري الآن إعداد طلبك. ابقَ في هذه الصفحة حتى تنتهي المهام الجارية، لترى النتيجة وما عليك فعله بعد ذلك. مغادرة الصفحة لا تُلغي الطلب.',
   // <lc-customer-details>: the words each country uses for its address fields
   'customerDetails.state.state': 'الولاية',
   'customerDetails.state.province': 'المقاطعة',

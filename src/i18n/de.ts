@@ -356,7 +356,6 @@ export const de: Translation = {
   'review.edit.tenant': 'Mandant bearbeiten',
   'review.edit.agreement': 'Vertragsannahme bearbeiten',
   'review.edit.lines': 'Warenkorb bearbeiten',
-  'review.product': 'Produkt',
   'review.quantity': 'Menge',
   'review.unitPrice': 'Einzelpreis',
   'review.periodAmount': 'Pro Zeitraum',
@@ -444,8 +443,6 @@ export const de: Translation = {
   'provisioning.failed.retryHint':
     'Dieser Fehler ist meist vorübergehend: Wenn Sie dieselbe Bestellung erneut aufgeben, funktioniert es oft.',
   'provisioning.failed.retry': 'Erneut versuchen',
-  'provisioning.leaveMessage':
-    'Ihre Bestellung wird eingerichtet. Bleiben Sie auf dieser Seite, bis die laufenden Aufgaben abgeschlossen sind, damit Sie das Ergebnis und die nächsten Schritte sehen. Wenn Sie die Seite verlassen, wird die Bestellung nicht storniert.',
   // <lc-customer-details>: the words each country uses for its address fields
   'customerDetails.state.state': 'Bundesstaat',
   'customerDetails.state.province': 'Provinz',

@@ -1,7 +1,7 @@
 /**
  * The catalog for the product-page tags: one `GET /catalog` per backend per page, however
- * many tags ask, with plain `fetch` and a hand-written check of the answer. The checkout's
- * HTTP client (ky) and the zod schemas would each cost more than the tags' whole budget.
+ * many tags ask, with plain `fetch` and a hand-written check of the answer. The zod schemas
+ * would cost more than the tags' whole budget, and one GET needs none of the checkout client's retries.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { HttpCheckoutApiOptions } from '../api/client.js';

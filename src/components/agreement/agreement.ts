@@ -375,7 +375,6 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
           autocomplete: 'off',
           spellcheck: false,
           optionalText: this.t('agreement.optional'),
-          part: `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`,
           ...extra,
         },
         this._draft[name],

@@ -22,6 +22,14 @@ export const FIELDS: readonly CompanyField[] = [
 ];
 export const ADDRESS_FIELDS: ReadonlySet<CompanyField> = new Set(['country', 'line1', 'line2', 'city', 'state', 'postalCode']);
 
+/** The address fields' specs, the state's aside (it depends on the country). */
+export const ADDRESS_SPECS = {
+  line1: { autocomplete: 'address-line1', required: true, wide: true },
+  line2: { autocomplete: 'address-line2', wide: true },
+  city: { autocomplete: 'address-level2', required: true },
+  postalCode: { autocomplete: 'postal-code', required: true, spellcheck: false },
+} as const;
+
 /** The contract's length limits, for the "too long" message. */
 export const MAX_LENGTH: Partial<Record<CompanyField, number>> = {
   companyName: 200,

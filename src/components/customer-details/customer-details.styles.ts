@@ -24,9 +24,7 @@ export const customerDetailsStyles = css`
     gap: var(--_space);
   }
   .suggestions .hint,
-  .suggestions .error {
-    margin: 0 0 var(--_space);
-  }
+  .suggestions .error,
   .choice {
     display: flex;
     align-items: flex-start;
@@ -51,9 +49,6 @@ export const customerDetailsStyles = css`
     flex-direction: column;
     min-width: 0;
     overflow-wrap: anywhere;
-  }
-  .check-failed p {
-    margin: 0 0 var(--_space);
   }
   .inline-actions {
     display: flex;

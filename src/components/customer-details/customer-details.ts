@@ -37,6 +37,7 @@ import { formStyles } from '../shared/form.styles.js';
 import {
   ADDRESS_CHOICE,
   ADDRESS_FIELDS,
+  ADDRESS_SPECS,
   addressDraft,
   backendPaths,
   countryOptions,
@@ -366,7 +367,6 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
       name: field,
       label: this._label(field),
       optionalText: this.t('customerDetails.optional'),
-      part: `${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`,
       ...extra,
     };
   }
@@ -382,20 +382,10 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
     const needsState = rules?.stateRequired ?? statesRequired.has(country);
     const stateShown = needsState || Boolean(this._draft.state.trim()) || format.labels.state !== undefined;
     return format.order.flatMap((field) => {
-      switch (field) {
-        case 'line1':
-          return [this._field('line1', messages, { autocomplete: 'address-line1', required: true, wide: true })];
-        case 'line2':
-          return [this._field('line2', messages, { autocomplete: 'address-line2', wide: true })];
-        case 'city':
-          return [this._field('city', messages, { autocomplete: 'address-level2', required: true })];
-        case 'postalCode':
-          return [this._field('postalCode', messages, { autocomplete: 'postal-code', required: true, spellcheck: false })];
-        default:
-          if (!stateShown) return [];
-          if (!rules?.states.length) return [this._field('state', messages, { autocomplete: 'address-level1', required: needsState })];
-          return [this._renderStateSelect(rules.states, needsState, messages)];
-      }
+      if (field !== 'state') return [this._field(field, messages, ADDRESS_SPECS[field])];
+      if (!stateShown) return [];
+      if (!rules?.states.length) return [this._field('state', messages, { autocomplete: 'address-level1', required: needsState })];
+      return [this._renderStateSelect(rules.states, needsState, messages)];
     });
   }
 
@@ -577,5 +567,3 @@ declare global {
 }
 
 export type { CompanyDraft } from '../../checkout/validate.js';
-/** The backend field paths this form understands, for owners mapping problem+json field errors. */
-export { backendPaths as customerDetailsErrorPaths };

@@ -47,7 +47,7 @@ type Audience = 'internal' | 'customer';
 export const SEARCH_MAX_LENGTH = 100;
 
 /** Typing pauses this long before the search goes out. */
-export const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_DEBOUNCE_MS = 300;
 
 function normalize(value: CustomerTypeValue | undefined): CustomerTypeValue {
   const kind = value?.kind;
@@ -299,102 +299,74 @@ export class LcCustomerType extends LcFormStepElement<CustomerTypeStrings> {
       : nothing;
   }
 
-  private _renderRadio(options: {
-    group: string;
-    value: string;
-    label: string;
-    checked: boolean;
-    part: string;
-    id?: string;
-    describedBy?: string;
-    invalid: boolean;
-    onChange: () => void;
-  }): TemplateResult {
+  /**
+   * One question as a group of radio cards: its legend, its error, and a radio per answer
+   * (`[value, label, checked, onChange]`); the first radio carries the field's id.
+   */
+  private _renderChoices(
+    field: 'recipientKind' | 'customerKind',
+    group: string,
+    part: string,
+    legend: string,
+    answers: ReadonlyArray<readonly [value: string, label: string, checked: boolean, onChange: () => void]>,
+    messages: FieldMessages,
+  ): TemplateResult {
+    const error = messages[field];
     return html`
-      <label class="choice">
-        <input
-          type="radio"
-          id=${ifDefined(options.id)}
-          name=${options.group}
-          value=${options.value}
-          part=${`radio ${options.part}`}
-          .checked=${live(options.checked)}
-          aria-invalid=${options.invalid ? 'true' : 'false'}
-          aria-describedby=${ifDefined(options.describedBy)}
-          @change=${options.onChange}
-        />
-        <span>${options.label}</span>
-      </label>
+      <fieldset part="fieldset">
+        <legend>${legend}</legend>
+        ${this._renderError(field, messages)}
+        <div class="choices">
+          ${answers.map(
+            ([value, label, checked, onChange], index) => html`
+              <label class="choice">
+                <input
+                  type="radio"
+                  id=${ifDefined(index === 0 ? fieldId(field) : undefined)}
+                  name=${group}
+                  value=${value}
+                  part=${`radio ${part}`}
+                  .checked=${live(checked)}
+                  aria-invalid=${error ? 'true' : 'false'}
+                  aria-describedby=${ifDefined(error ? `${fieldId(field)}-error` : undefined)}
+                  @change=${onChange}
+                />
+                <span>${label}</span>
+              </label>
+            `,
+          )}
+        </div>
+      </fieldset>
     `;
   }
 
   private _renderAudience(messages: FieldMessages): TemplateResult {
-    const error = messages.recipientKind;
-    const describedBy = error ? `${fieldId('recipientKind')}-error` : undefined;
-    return html`
-      <fieldset part="fieldset">
-        <legend>${this.t('customerType.recipientLegend')}</legend>
-        ${this._renderError('recipientKind', messages)}
-        <div class="choices">
-          ${this._renderRadio({
-            group: 'audience',
-            value: 'internal',
-            label: this.t('customerType.internal'),
-            checked: this._audience === 'internal',
-            part: 'recipient-radio',
-            id: fieldId('recipientKind'),
-            describedBy,
-            invalid: Boolean(error),
-            onChange: () => this._onAudience('internal'),
-          })}
-          ${this._renderRadio({
-            group: 'audience',
-            value: 'customer',
-            label: this.t('customerType.customer'),
-            checked: this._audience === 'customer',
-            part: 'recipient-radio',
-            describedBy,
-            invalid: Boolean(error),
-            onChange: () => this._onAudience('customer'),
-          })}
-        </div>
-      </fieldset>
-    `;
+    return this._renderChoices(
+      'recipientKind',
+      'audience',
+      'recipient-radio',
+      this.t('customerType.recipientLegend'),
+      [
+        ['internal', this.t('customerType.internal'), this._audience === 'internal', () => this._onAudience('internal')],
+        ['customer', this.t('customerType.customer'), this._audience === 'customer', () => this._onAudience('customer')],
+      ],
+      messages,
+    );
   }
 
   private _renderCustomerKind(messages: FieldMessages): TemplateResult | typeof nothing {
     if (this._audience !== 'customer') return nothing;
-    const error = messages.customerKind;
-    const describedBy = error ? `${fieldId('customerKind')}-error` : undefined;
-    return html`
-      <fieldset part="fieldset">
-        <legend>${this.t('customerType.customerKindLegend')}</legend>
-        ${this._renderError('customerKind', messages)}
-        <div class="choices">
-          ${this._renderRadio({
-            group: 'customer-kind',
-            value: 'existing',
-            label: this.t('customerType.existing'),
-            checked: this._value.kind === 'existing',
-            part: 'customer-kind-radio',
-            id: fieldId('customerKind'),
-            describedBy,
-            invalid: Boolean(error),
-            onChange: () => this._onCustomerKind('existing'),
-          })}
-          ${this._renderRadio({
-            group: 'customer-kind',
-            value: 'new',
-            label: this.t('customerType.new'),
-            checked: this._value.kind === 'new',
-            part: 'customer-kind-radio',
-            describedBy,
-            invalid: Boolean(error),
-            onChange: () => this._onCustomerKind('new'),
-          })}
-        </div>
-      </fieldset>
-    `;
+    return this._renderChoices(
+      'customerKind',
+      'customer-kind',
+      'customer-kind-radio',
+      this.t('customerType.customerKindLegend'),
+      [
+        ['existing', this.t('customerType.existing'), this._value.kind === 'existing', () => this._onCustomerKind('existing')],
+        ['new', this.t('customerType.new'), this._value.kind === 'new', () => this._onCustomerKind('new')],
+      ],
+      messages,
+    );
   }
 
   /** What went wrong with the search, as it is: no answer, refused by the store, or a failing store. */

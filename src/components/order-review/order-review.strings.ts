@@ -30,7 +30,6 @@ export const orderReviewStrings = {
   'review.edit.tenant': 'Edit the tenant',
   'review.edit.agreement': 'Edit the agreement acceptance',
   'review.edit.lines': 'Edit the cart',
-  'review.product': 'Product',
   'review.quantity': 'Quantity',
   'review.unitPrice': 'Unit price',
   'review.periodAmount': 'Each period',

@@ -123,14 +123,7 @@ export const orderReviewStyles = css`
       background-position: -100% 0;
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
-  }
-  .quote-failed {
-    margin-block: calc(var(--_space) * 2) 0;
-  }
+  .quote-failed,
   .place-error {
     margin-block: calc(var(--_space) * 2) 0;
   }
@@ -163,6 +156,7 @@ export const orderReviewStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
+    .skeleton,
     .spinner {
       animation: none;
     }

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Billing, Catalog, OrderLineInput, Quote, QuoteLine } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcStepElement } from '../../base/lc-step-element.js';
+import { findOffer, findProduct, lineKey } from '../../checkout/cart-store.js';
 import type { AdminAccessSummary, AgreementSummary, RecipientSummary, Step } from '../../checkout/machine.js';
 import { LcPlaceOrderEvent } from '../../events/place-order.js';
 import { LcQuoteRetryEvent } from '../../events/quote-retry.js';
@@ -33,9 +34,6 @@ interface ReviewLine {
   unitPrice?: number;
   quoted?: QuoteLine;
 }
-
-const sameOffer = (a: OrderLineInput, b: OrderLineInput) =>
-  a.productId === b.productId && a.term === b.term && a.billing === b.billing;
 
 /**
  * @summary The order review: recipient, tenant, licence lines, the prorated first invoice
@@ -269,9 +267,10 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
   private _reviewLines(): ReviewLine[] {
     const quoted = this.quoteState === 'ready' ? this.quote?.lines ?? [] : [];
     return this.lines.map((line) => {
-      const product = this.catalog?.products.find((p) => p.id === line.productId);
-      const offer = product?.offers.find((o) => o.term === line.term && o.billing === line.billing);
-      const quoteLine = quoted.find((q) => sameOffer(q, line));
+      const product = findProduct(this.catalog, line.productId);
+      const offer = findOffer(product, line.term, line.billing);
+      const key = lineKey(line);
+      const quoteLine = quoted.find((q) => lineKey(q) === key);
       return {
         line,
         name: quoteLine?.name ?? product?.name ?? this.t('review.unknownProduct', { id: line.productId }),
@@ -411,6 +410,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
     return nothing;
   }
 
+  /** "Place order" is `aria-disabled`, never `disabled`: a disabled button drops keyboard focus to <body> mid-placement. */
   private _renderActions(): TemplateResult {
     const busy = this._busy;
     const unavailable = !this._canPlace;
@@ -424,7 +424,6 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
         ${this.noBack
           ? nothing
           : html`<button type="button" part="button back-button" ?hidden=${busy} @click=${this._onBack}>${this.t('review.back')}</button>`}
-        <!-- aria-disabled, not disabled: a disabled button drops keyboard focus to <body> mid-placement. -->
         <button
           type="button"
           class="primary"

@@ -30,11 +30,6 @@ export class ClockController implements ReactiveController {
     this._sync();
   }
 
-  /** Whether a timer is ticking now. */
-  get ticking(): boolean {
-    return this._timer !== undefined;
-  }
-
   hostConnected(): void {
     this._connected = true;
     this._sync();

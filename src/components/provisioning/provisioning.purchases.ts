@@ -1,4 +1,5 @@
 import type { Catalog, Order } from '../../api/schemas.js';
+import { findProduct } from '../../checkout/cart-store.js';
 import { formatNumber } from '../../i18n/format.js';
 import type { ProvisioningStrings } from './provisioning.strings.js';
 
@@ -17,7 +18,7 @@ export function purchasedItems(order: Order, catalog: Catalog | undefined, t: Te
     plural = new Intl.PluralRules('en');
   }
   return order.lines.map((line) => {
-    const product = catalog?.products.find((p) => p.id === line.productId)?.name ?? line.productId;
+    const product = findProduct(catalog, line.productId)?.name ?? line.productId;
     const form = plural.select(line.quantity) === 'one' ? 'one' : 'other';
     const values = {
       product,

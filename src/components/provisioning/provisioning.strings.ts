@@ -61,8 +61,6 @@ export const provisioningStrings = {
   'provisioning.failed.detailsCopied': 'Details copied.',
   'provisioning.failed.retryHint': 'This kind of failure usually passes: placing the same order again often succeeds.',
   'provisioning.failed.retry': 'Try again',
-  'provisioning.leaveMessage':
-    'Your order is being set up. Stay on this page until the running tasks finish, so you can see the result and what to do next. Leaving does not cancel the order.',
   // What was bought, on the completed order (provisioning.purchases.ts), and the credentials of
   // a tenant created by an order that failed later.
   'provisioning.bought.new.one': '{product}: {count} licence, {term}, {billing}',

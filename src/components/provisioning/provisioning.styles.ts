@@ -23,8 +23,7 @@ export const provisioningStyles = css`
   p,
   li,
   dd,
-  .task-detail,
-  .action-task {
+  .task-detail {
     overflow-wrap: anywhere;
   }
   code {

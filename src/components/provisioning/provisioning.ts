@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AdminCredentials, Catalog, Order, ProvisioningTask, TaskStatus } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcStepElement } from '../../base/lc-step-element.js';
+import { findProduct } from '../../checkout/cart-store.js';
 import type { ConnectionState } from '../../checkout/order-follower.js';
 import { LcNewOrderEvent } from '../../events/new-order.js';
 import { LcRetryOrderEvent } from '../../events/retry-order.js';
@@ -208,10 +209,9 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
         }
       }
     }
-    if (!sameOrder || order.status !== this._lastOrderStatus) {
-      if (order.status === 'completed') messages.push(this.t('provisioning.announce.completed'));
-      if (order.status === 'failed') messages.push(this.t('provisioning.announce.failed'));
-      if (order.status === 'waiting') messages.push(this.t('provisioning.announce.waiting'));
+    // Every status but the running one is announced when the order reaches it.
+    if ((!sameOrder || order.status !== this._lastOrderStatus) && order.status !== 'provisioning') {
+      messages.push(this.t(`provisioning.announce.${order.status}`));
     }
     this._lastStatuses = new Map(order.tasks.map((task) => [task.id, task.status]));
     this._lastOrderId = order.id;
@@ -359,7 +359,7 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
     return {
       t: (key, values) => this.t(key, values),
       locale: this.locale,
-      productName: (id) => this.catalog?.products.find((product) => product.id === id)?.name,
+      productName: (id) => findProduct(this.catalog, id)?.name,
     };
   }
 

@@ -27,7 +27,10 @@ export interface FieldSpec {
   /** Extra attributes for special fields (spellcheck off for names and domains). */
   spellcheck?: boolean;
   dir?: 'ltr' | 'rtl' | 'auto';
-  /** More part names for the control, after `input` (or `select`), e.g. `email-input`. */
+  /**
+   * More part names for the control, after `input` (or `select`). An input's default is its
+   * name in kebab case with `-input` (`firstName`: `first-name-input`).
+   */
   part?: string;
   /** Text after the label of a field that is not required; `(optional)` when left out (overridable strings). */
   optionalText?: string;
@@ -77,7 +80,7 @@ export function renderField(
       <input
         id=${id}
         name=${spec.name}
-        part=${spec.part ? `input ${spec.part}` : 'input'}
+        part=${`input ${spec.part ?? `${spec.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`}`}
         type=${spec.type ?? 'text'}
         autocomplete=${spec.autocomplete}
         .value=${live(value)}

@@ -1,8 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { normalizeDomain, prefixError } from '../../checkout/validate.js';
 import { formatIsolated } from '../shared/form.js';
-
-const SUFFIX = '.onmicrosoft.com';
+import { SUFFIX } from './tenant-domain.parts.js';
 
 /**
  * The default domain a typed existing-tenant domain probably means, when it lacks

@@ -27,12 +27,7 @@ import { LcStepNextEvent } from '../../events/step-next.js';
 import { AbortOnDisconnect } from '../../internal/abort-on-disconnect.js';
 import { LookupController } from '../../internal/lookup.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import {
-  fieldId,
-  formatIsolated,
-  renderErrorSummary,
-  type FieldMessages,
-} from '../shared/form.js';
+import { fieldId, focusField, formatIsolated, renderErrorSummary, type FieldMessages } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { SUFFIX, charList, icon, normalizeTenantDraft, type CheckLine } from './tenant-domain.parts.js';
 import { renderRegistered, renderSuggestions, renderTenantCheckbox } from './tenant-domain.parts.js';
@@ -43,7 +38,7 @@ import { renderSuffixHint } from './tenant-domain.suffix-hint.js';
 import './admin-access.js';
 
 /** Quiet time after the last keystroke before a look-up is sent. */
-export const LOOKUP_DEBOUNCE_MS = 400;
+const LOOKUP_DEBOUNCE_MS = 400;
 
 /** The key of the company-name comparison in the message map; the "Use …" button carries its id. */
 const COMPANY_NAME = 'companyName';
@@ -234,7 +229,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
     this._commit({ ...this._draft, prefix });
     await this.updateComplete;
     // The suggestion buttons go with the taken state: keep focus in the field just filled.
-    this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId('prefix')}`)?.focus();
+    focusField(this.shadowRoot, 'prefix');
   }
 
   /** The hint's `….onmicrosoft.com` put in the domain field, as if typed. */
@@ -243,7 +238,7 @@ export class LcTenantDomain extends LcFormStepElement<TenantDomainStrings> {
     this._cancelConfirm();
     this._commit({ ...this._draft, domain });
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId('domain')}`)?.focus();
+    focusField(this.shadowRoot, 'domain');
   }
 
   private _onRetry(): void {
