@@ -27,6 +27,7 @@ import { CheckoutLookups } from './checkout-lookups.js';
 import { CheckoutSubscriptions } from './checkout-subscriptions.js';
 import { registerCheckoutCore, type CheckoutCore, type CheckoutText, type CoreHost } from './core-registry.js';
 import { lineMessages, placementFailure, withoutChanged, type StepFieldMessages } from './field-errors.js';
+import { StepChanges } from './step-changes.js';
 
 class Core implements CheckoutCore, ReactiveController {
   /** The recipient's subscriptions and end dates (before the lookups: the quote waits for them). */
@@ -35,6 +36,8 @@ class Core implements CheckoutCore, ReactiveController {
   private readonly _lookups: CheckoutLookups;
   /** Placing, resuming, following, guarding, retrying and ending the order. */
   private readonly _session: OrderSession;
+  /** `lc-step-change` and focus on every step change. */
+  private readonly _steps: StepChanges;
 
   private _state: CheckoutState;
   private _api?: CheckoutApi;
@@ -56,6 +59,7 @@ class Core implements CheckoutCore, ReactiveController {
     // The catalog the cart already has; the cart's lines go in once a backend is known (see OrderSession.configure).
     this._state = createCheckout([], cart.catalog);
     element.addController(this);
+    this._steps = new StepChanges(element, () => this._state);
     const context = { api: () => this._api, state: () => this._state, apply: (action: CheckoutAction) => this.apply(action) };
     this._subscriptions = new CheckoutSubscriptions(element, context);
     this._lookups = new CheckoutLookups(element, { ...context, holdQuote: () => this._subscriptions.pending });
@@ -66,9 +70,9 @@ class Core implements CheckoutCore, ReactiveController {
         notReady: () => this._set({ orderError: t('checkout.orderNotReady') }),
         sending: () => this._set({ orderError: undefined }),
         placeFailed: (error) => this._orderFailed(error),
-        placed: (order) => host.steps.announce(t('checkout.announcePlaced', { id: order.id })),
+        placed: (order) => host.announce(t('checkout.announcePlaced', { id: order.id })),
         resumed: () => {
-          host.steps.quiet();
+          this._steps.quiet();
           // Once the order's snapshot (and with it the summary above the progress) is shown.
           host.layout.scrollIntoViewWhen('[data-step="provisioning"]', () => Boolean(this._state.order));
         },
@@ -123,14 +127,13 @@ class Core implements CheckoutCore, ReactiveController {
     this._session.stateChanged(next);
     if (!this._session.guarding) this._leaveNotice = undefined;
     if (next.step !== previous.step) {
-      const { steps } = this.host;
       const t = this._t;
-      steps.changed(previous.step);
+      this._steps.changed(previous.step);
       this._notice = undefined;
       this._orderError = undefined;
       const shown: Step[] = stepsFor(next).filter((step) => step !== 'provisioning');
       const index = shown.indexOf(next.step);
-      if (index >= 0) steps.announce(t('checkout.announceStep', { number: index + 1, total: shown.length, name: t(`checkout.step.${next.step}`) }));
+      if (index >= 0) this.host.announce(t('checkout.announceStep', { number: index + 1, total: shown.length, name: t(`checkout.step.${next.step}`) }));
     }
     return next;
   }
@@ -144,7 +147,7 @@ class Core implements CheckoutCore, ReactiveController {
     this._applyStepValue(event.step, event.value);
     if (event.step !== this._state.step) return;
     const before = this._state;
-    if (this.apply({ type: 'next' }) === before) this.host.steps.announce(this._t('checkout.notReady'));
+    if (this.apply({ type: 'next' }) === before) this.host.announce(this._t('checkout.notReady'));
   }
 
   companyNameChanged(event: LcCompanyNameChangeEvent): void {

@@ -29,7 +29,7 @@ import { checkoutShellStrings, type CheckoutShellStrings } from './checkout-shel
 import { stepListTemplate } from './checkout.templates.js';
 import { CheckoutLayout } from './checkout.layout.js';
 import { checkoutCore, type CheckoutCore } from './core-registry.js';
-import { StepChanges } from './step-changes.js';
+import { Announcer } from './announcer.js';
 import { StepLoader } from './step-loader.js';
 
 export type { CheckoutApiOptions } from './checkout-client.js';
@@ -118,8 +118,8 @@ export class LcCheckout extends LcElement {
   /** Wide (summary beside the step) or narrow (summary above it), by the checkout's own width. */
   private readonly _layout = new CheckoutLayout(this);
 
-  /** `lc-step-change`, focus and the announcement of every step change. */
-  private readonly _steps = new StepChanges(this, () => this._currentState());
+  /** The live region's text: step changes (the core's), products added on the cart. */
+  private readonly _announcer = new Announcer(this);
 
   /**
    * The core's code and each step's, loaded when first needed (and ahead, while idle); see
@@ -282,7 +282,7 @@ export class LcCheckout extends LcElement {
       element: this,
       cart: this._cart,
       layout: this._layout,
-      steps: this._steps,
+      announce: (message) => this._announcer.announce(message),
       strings: () => this.strings,
       reset: () => this.reset(),
     });
@@ -342,7 +342,8 @@ export class LcCheckout extends LcElement {
     // The core starts the checkout when it arrives; until then its first step shows as loading.
     this._startPending = true;
     this._waitingStep = this._startStep();
-    this._steps.focusShown();
+    // As a step change would: focus on the step's heading, which moves into the step when it arrives.
+    void this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>('.step-loading h2')?.focus());
   }
 
   /** `addProduct()` or emptying after an order (the controller then fires `lc-cart-change`, as the cart would). */
@@ -351,7 +352,7 @@ export class LcCheckout extends LcElement {
     // Said where the cart is on screen, as the cart itself says it.
     if (reason === 'add' && product && this._shownStep() === 'cart') {
       const t = (key: keyof typeof cartStrings & string, values?: Record<string, string | number>) => lookup(cartStrings, this.strings, key, values);
-      this._steps.announce(cartAnnouncement(t, lines.length, totals, this._providedLang, t('cart.announceAdded', { name: product.name })));
+      this._announcer.announce(cartAnnouncement(t, lines.length, totals, this._providedLang, t('cart.announceAdded', { name: product.name })));
     }
   }
 
@@ -390,7 +391,7 @@ export class LcCheckout extends LcElement {
         @lc-step-back=${() => core?.apply({ type: 'back' })}
       >
         ${stepListTemplate(this._currentState(), this._text, (step) => core?.apply({ type: 'go-to', step }))}
-        <div role="status" class="visually-hidden" part="status">${this._steps.announcement}</div>
+        <div role="status" class="visually-hidden" part="status">${this._announcer.announcement}</div>
         ${core?.renderNotice() ?? nothing}
         <div class="body">${core?.renderSummary() ?? nothing}<div class="main">${this._renderCart()} ${this._renderStep()}</div></div>
       </div>

@@ -16,7 +16,6 @@ import type { CheckoutLayout } from './checkout.layout.js';
 import type { StringOverrides } from '../../i18n/strings.js';
 import type { CheckoutShellStrings } from './checkout-shell.strings.js';
 import type { CheckoutStrings } from './checkout.strings.js';
-import type { StepChanges } from './step-changes.js';
 
 /** The text of the checkout (the core's), and of its shell alone (the step list, a step loading). */
 export type CheckoutText = (key: keyof CheckoutStrings & string, values?: Record<string, string | number>) => string;
@@ -28,7 +27,8 @@ export interface CoreHost {
   readonly element: LcElement;
   readonly cart: CartController;
   readonly layout: CheckoutLayout;
-  readonly steps: StepChanges;
+  /** Says `message` in the element's live region. */
+  announce(message: string): void;
   /** The element's `strings`, now. */
   strings(): StringOverrides | undefined;
   /** The element's `reset()` ("Start a new order"). */

@@ -6,11 +6,9 @@ import { LcStepChangeEvent } from '../../events/step-change.js';
 /**
  * What a step change of `<lc-checkout>` does besides rendering, once the new step is on
  * screen: `lc-step-change`, and focus on the new step's heading (unless nobody acted, as when
- * a reload resumes an order). Also the text of the live region that announces it.
+ * a reload resumes an order). Part of the checkout's core: only the machine changes steps.
  */
 export class StepChanges implements ReactiveController {
-  /** What the live region says now. */
-  announcement = '';
   /** The step before the pending step change. */
   private _from?: Step;
   /** A step change that no user action caused: fired, but focus stays put. */
@@ -30,25 +28,9 @@ export class StepChanges implements ReactiveController {
     this._from ??= from;
   }
 
-  /** Focus goes to the step on screen after the update (one shown before the machine moved there). */
-  focusShown(): void {
-    this._refocus = true;
-    this.host.requestUpdate();
-  }
-
   /** The next step change is nobody's doing (a resume on load). */
   quiet(): void {
     this._quiet = true;
-  }
-
-  announce(message: string): void {
-    // The same text twice in a row would not be read again: clear first.
-    this.announcement = '';
-    this.host.requestUpdate();
-    void this.host.updateComplete.then(() => {
-      this.announcement = message;
-      this.host.requestUpdate();
-    });
   }
 
   hostUpdate(): void {
