@@ -15,6 +15,8 @@ import { LcAgreement as LcAgreementElement } from './components/agreement/agreem
 import { LcCart as LcCartElement } from './components/cart/cart.js';
 import { LcCartCount as LcCartCountElement } from './components/cart-count/cart-count.js';
 import { LcCheckout as LcCheckoutElement } from './components/checkout/checkout.js';
+// The checkout's core at once, as with `import 'license-checkout'` (the steps are imported here too).
+import './components/checkout/checkout-core.js';
 import { LcCustomerDetails as LcCustomerDetailsElement } from './components/customer-details/customer-details.js';
 import { LcCustomerType as LcCustomerTypeElement } from './components/customer-type/customer-type.js';
 import { LcOrderReview as LcOrderReviewElement } from './components/order-review/order-review.js';
