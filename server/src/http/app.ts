@@ -323,7 +323,7 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
   route('/orders/:id', {
     GET: async (c) => {
       const id = c.req.param('id') ?? '';
-      const order = await readOrder(db, c.get('reseller').id, id);
+      const order = await readOrder(store, c.get('reseller').id, id);
       return order ? json(order) : orderNotFound(id);
     },
   });
@@ -331,12 +331,12 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
   route('/orders/:id/events', {
     GET: async (c) => {
       const id = c.req.param('id') ?? '';
-      const order = await readOrder(db, c.get('reseller').id, id);
+      const order = await readOrder(store, c.get('reseller').id, id);
       if (!order) return orderNotFound(id);
       const reseller = c.get('reseller').id;
       return snapshotStream(
         {
-          load: () => readOrder(db, reseller, id),
+          load: () => readOrder(store, reseller, id),
           key: (o) => `${o.status}|${o.updatedAt}|${o.progress.toFixed(2)}`,
           done: (o) => o.status === 'completed' || o.status === 'failed',
           subscribe: (onChange) => orders.subscribe(id, onChange),
