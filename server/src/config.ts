@@ -1,5 +1,6 @@
 /** The server's configuration, from the environment (see server/README.md for every variable). */
 import * as z from 'zod/mini';
+import { KEY_REQUIRED, parseCredentialsKey } from './orders/credentials.js';
 
 export const ResellerConfig = z.object({
   /** The store's id for the reseller; orders and customers belong to it. */
@@ -60,6 +61,14 @@ export interface ServerConfig {
   today?: string;
   /** The store's rules about the agreement and admin access. */
   rules: StoreRules;
+  /**
+   * `CREDENTIALS_KEY`: the AES-256 key (32 bytes, base64 or hex in the variable) that encrypts
+   * new tenants' administrator credentials in the database. Required unless in open mode, where
+   * a random key per process stands in (the credentials then do not survive a restart).
+   */
+  credentialsKey?: Uint8Array;
+  /** `CREDENTIALS_TTL_HOURS` (24): how long after its order completed an administrator's credentials are kept. */
+  credentialsTtlMs: number;
 }
 
 export interface StoreRules {
@@ -121,6 +130,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       }
     : undefined;
   if (pc && (!pc.tenantId || !pc.clientSecret)) throw new Error('PARTNER_CENTER_TENANT_ID and PARTNER_CENTER_CLIENT_SECRET are required with PARTNER_CENTER_CLIENT_ID.');
+  const credentialsKey = env.CREDENTIALS_KEY ? parseCredentialsKey(env.CREDENTIALS_KEY) : undefined;
+  // A configured store must neither lose the passwords at a restart nor keep them readable.
+  if (!credentialsKey && !open) throw new Error(KEY_REQUIRED);
   return {
     port: number(env, 'PORT', 8788),
     host: env.HOST || '127.0.0.1',
@@ -138,5 +150,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       acceptanceBeforeOrder: env.ACCEPTANCE_BEFORE_ORDER === 'true',
       defaultRolesOptOut: env.DEFAULT_ROLES_OPT_OUT !== 'false',
     },
+    credentialsKey,
+    credentialsTtlMs: number(env, 'CREDENTIALS_TTL_HOURS', 24) * 3600_000,
   };
 }

@@ -7,7 +7,14 @@ import { configFromEnv } from './config.js';
 import { startServer } from './server.js';
 import { ensureSimulator } from '../simulator/process.js';
 
-const config = configFromEnv();
+let config: ReturnType<typeof configFromEnv>;
+try {
+  config = configFromEnv();
+} catch (error) {
+  // A configuration mistake is a sentence for the operator, not a stack trace.
+  console.error(`The store did not start: ${(error as Error).message}`);
+  process.exit(1);
+}
 if (!config.partnerCenter && !config.simulator.url) {
   config.simulator.url = await ensureSimulator(config.simulator.port, config.simulator.speed);
 }
@@ -17,6 +24,10 @@ const warnings: string[] = [];
 if (!config.partnerCenter) {
   warnings.push(`!! NO PARTNER CENTER CREDENTIALS: talking to the Partner Center SIMULATOR at ${config.simulator.url}`);
   warnings.push(`!! (speed ${config.simulator.speed}). Nothing is ordered from Microsoft. Set PARTNER_CENTER_* to go live.`);
+}
+if (!config.credentialsKey) {
+  warnings.push('!! NO CREDENTIALS_KEY: new tenants\' administrator passwords are encrypted with a random key');
+  warnings.push('!! of this process and DO NOT SURVIVE A RESTART. Set CREDENTIALS_KEY (32 bytes, base64 or hex).');
 }
 if (config.open) {
   warnings.push('!! OPEN MODE: no RESELLERS or AUTH_JWKS_URL configured. Every caller is the demo reseller');

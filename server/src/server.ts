@@ -19,6 +19,7 @@ import { TASK_SECONDS } from './orders/plan.js';
 import type { StoreContext } from './orders/place.js';
 import type { PartnerCenterGateway } from './partner-center/gateway.js';
 import { HttpPartnerCenter } from './partner-center/http.js';
+import { credentialsVault, ephemeralKey, KEY_REQUIRED, sealPlainCredentials, wipeExpiredCredentials } from './orders/credentials.js';
 import { customers as demoCustomers } from '../../src/mock/data.js';
 
 export interface RunningServer {
@@ -35,6 +36,8 @@ export interface StartOptions {
   retry?: { timeoutMs?: number; retries?: number; backoffMs?: number };
   /** Worker timings (tests shorten them). */
   worker?: { pollMs?: number; backoffMs?: number; maxAttempts?: number };
+  /** How often expired administrator credentials are wiped (tests shorten it). */
+  credentialsSweepMs?: number;
   quiet?: boolean;
 }
 
@@ -42,6 +45,8 @@ export const BASE_PATH = '/api';
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.quiet ? () => {} : (message: string) => console.log(message);
+  if (!config.credentialsKey && !config.open) throw new Error(KEY_REQUIRED);
+  const credentials = credentialsVault(config.credentialsKey ?? ephemeralKey(), { ttlMs: config.credentialsTtlMs, ephemeral: !config.credentialsKey });
   // An empty PGlite folder keeps the database in memory (tests).
   if (!config.databaseUrl && config.pgliteDir) {
     await mkdir(config.pgliteDir, { recursive: true });
@@ -51,6 +56,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const applied = await migrate(db);
   if (applied.length) log(`[db] applied migrations: ${applied.join(', ')}`);
   await seedDemoCustomers(db, config);
+  const sealed = await sealPlainCredentials(db, credentials);
+  if (sealed) log(`[credentials] encrypted the administrator credentials of ${sealed} order(s) stored in plain text by an earlier version`);
 
   const gateway = options.gateway ?? buildGateway(config, options.retry);
   // The simulator runs faster than Partner Center: estimates and polls follow its speed.
@@ -73,6 +80,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     },
     basePath: BASE_PATH,
     rules: config.rules,
+    credentials,
   };
 
   const orders = await listenForChanges(db, 'lc_orders');
@@ -87,6 +95,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         gateway,
         resellers: new Map(config.resellers.map((r) => [r.id, r])),
         agreementTemplateId: store.agreementTemplateId,
+        credentials,
         pollMs: (seconds) => Math.max(100, seconds * 1000 * scale),
       },
       { instanceId, concurrency: config.workers, leaseMs: config.leaseMs, ...options.worker },
@@ -110,13 +119,25 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // Keys older than their 24 hours go, now and then.
   const sweep = setInterval(() => void db.query('DELETE FROM idempotency_keys WHERE expires_at < now()').catch(() => {}), 3600_000);
   sweep.unref();
+  // Snapshots stop showing expired credentials on their own; this empties the column too, now
+  // (a store down for a day) and then every ten minutes, or sooner under a shorter TTL.
+  let closed = false;
+  const wipe = () =>
+    void wipeExpiredCredentials(db, credentials.ttlMs).catch((error: unknown) => {
+      if (!closed) console.error('[credentials] wiping expired ones failed:', (error as Error).message);
+    });
+  await wipeExpiredCredentials(db, credentials.ttlMs);
+  const wiping = setInterval(wipe, options.credentialsSweepMs ?? Math.max(1000, Math.min(600_000, credentials.ttlMs)));
+  wiping.unref();
 
   return {
     url: `http://${config.host}:${port}`,
     db,
     instanceId,
     async close() {
+      closed = true;
       clearInterval(sweep);
+      clearInterval(wiping);
       // Open event streams would hold close() forever.
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

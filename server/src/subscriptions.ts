@@ -10,7 +10,8 @@
  */
 import type { OrderLineInput, Recipient, Subscription, Term } from '../../src/api/schemas.js';
 import { allowedEndDates } from '../../src/mock/resources/end-dates.js';
-import { quoteLines, recipientLineErrors, type PricedLine } from '../../src/mock/resources/quotes.js';
+import type { PricedLine } from '../../src/mock/resources/build-quote.js';
+import { quoteLines, recipientLineErrors } from '../../src/mock/resources/quotes.js';
 import { addSeatsLabel, INTERNAL_OWNER, lineTerms, ownerOf } from '../../src/mock/resources/subscriptions.js';
 import { createState, type MockState } from '../../src/mock/state.js';
 import type { ResellerConfig } from './config.js';

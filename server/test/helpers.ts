@@ -91,6 +91,9 @@ export async function freshDatabase(): Promise<{ dataDir?: string; databaseUrl?:
   return { dataDir, drop: () => rm(dataDir, { recursive: true, force: true }) };
 }
 
+/** The credentials key stores get in the tests, in-process and as child processes, unless a test says otherwise. */
+export const TEST_CREDENTIALS_KEY = 'bGljZW5zZS1jaGVja291dDogdGhlIHRlc3RzIGtleS4=';
+
 export interface StoreOptions extends StartOptions {
   simulator: Simulator;
   dataDir?: string;
@@ -102,6 +105,9 @@ export interface StoreOptions extends StartOptions {
   workers?: number;
   leaseMs?: number;
   speed?: number;
+  /** Raw key; leave the property out for the tests' key, set it to undefined for none (open mode's per-process key). */
+  credentialsKey?: Uint8Array;
+  credentialsTtlMs?: number;
 }
 
 export function storeConfig(options: Omit<StoreOptions, 'simulator'> & { simulatorUrl: string }): ServerConfig {
@@ -119,6 +125,8 @@ export function storeConfig(options: Omit<StoreOptions, 'simulator'> & { simulat
     leaseMs: options.leaseMs ?? 5000,
     today: options.today,
     rules: { acceptanceBeforeOrder: false, defaultRolesOptOut: true, ...options.rules },
+    credentialsKey: 'credentialsKey' in options ? options.credentialsKey : Buffer.from(TEST_CREDENTIALS_KEY, 'base64'),
+    credentialsTtlMs: options.credentialsTtlMs ?? 24 * 3600_000,
   };
 }
 
@@ -132,6 +140,7 @@ export async function startStore(options: StoreOptions): Promise<RunningServer &
     retry: { timeoutMs: 2000, retries: 3, backoffMs: 20, ...options.retry },
     worker: { pollMs: 200, backoffMs: 50, ...options.worker },
     gateway: options.gateway,
+    credentialsSweepMs: options.credentialsSweepMs,
   });
   return {
     ...server,
@@ -151,10 +160,13 @@ export interface ChildStore {
   exited: Promise<number | null>;
 }
 
-/** A store as its own process (server/.build/main.mjs), for kill -9 and two-instance tests. */
+/**
+ * A store as its own process (server/.build/main.mjs), for kill -9 and two-instance tests. All
+ * of them share the tests' credentials key, as the instances of one deployment do.
+ */
 export async function spawnStore(env: Record<string, string>): Promise<ChildStore> {
   const child = spawn(process.execPath, [join(BUILD_DIR, 'main.mjs')], {
-    env: { ...process.env, PORT: '0', WORKERS: '2', ...env },
+    env: { ...process.env, PORT: '0', WORKERS: '2', CREDENTIALS_KEY: TEST_CREDENTIALS_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,8 +6,8 @@
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
-import { Address, IsoDate, Term, TenantDomain, type Agreement, type DomainAvailability, type EndDates, type FieldError, type Quote, QuoteRequest, type TenantLookup } from '../../../src/api/schemas.js';
-import { INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../../src/mock/http.js';
+import { Address, IsoDate, Term, TenantDomain, type Agreement, type DomainAvailability, type EndDates, type FieldError, QuoteRequest, type TenantLookup } from '../../../src/api/schemas.js';
+import { INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, validationProblem } from '../../../src/mock/http.js';
 import { dayNumber } from '../../../src/mock/proration.js';
 import type { ResellerConfig } from '../config.js';
 import { prefixRuleBroken, prefixTaken, suggestPrefixes } from '../domains.js';
@@ -16,7 +16,7 @@ import { templates } from '../admin-access.js';
 import { countryRulesAnswer } from '../country-rules.js';
 import { snapshotStream, type Changes } from '../events.js';
 import { placeOrder, type StoreContext } from '../orders/place.js';
-import { catalog, price, purchaseTime } from '../orders/pricing.js';
+import { buildQuote, catalog, price, purchaseTime } from '../orders/pricing.js';
 import { endDatesFor, lineErrors, quoted, subscriptionsFor, viewOf } from '../subscriptions.js';
 import { readOrder } from '../orders/snapshot.js';
 import { isGatewayError } from '../partner-center/gateway.js';
@@ -260,17 +260,7 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
       if (dayNumber(startDate) < dayNumber(today)) errors.push({ field: 'startDate', message: `The start date cannot be before today (${today}).` });
       else if (!errors.some((e) => e.field === 'recipient.customerId')) errors.push(...lineErrors(view, request.lines, startDate, errors));
       if (errors.length) return validationProblem(errors);
-      const lines = quoted(view, priced, startDate, purchaseTime(startDate));
-      const quote: Quote = {
-        id: `qt_${randomHex(8)}`,
-        currency: catalog.currency,
-        startDate,
-        lines,
-        recurringTotal: lines.reduce((sum, l) => sum + l.periodAmount, 0),
-        firstInvoiceTotal: lines.reduce((sum, l) => sum + l.proratedAmount, 0),
-        expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
-      };
-      return json(quote, 201);
+      return json(buildQuote(startDate, quoted(view, priced, startDate, purchaseTime(startDate))), 201);
     },
   });
 
@@ -323,7 +313,7 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
   route('/orders/:id', {
     GET: async (c) => {
       const id = c.req.param('id') ?? '';
-      const order = await readOrder(db, c.get('reseller').id, id);
+      const order = await readOrder(store, c.get('reseller').id, id);
       return order ? json(order) : orderNotFound(id);
     },
   });
@@ -331,12 +321,12 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
   route('/orders/:id/events', {
     GET: async (c) => {
       const id = c.req.param('id') ?? '';
-      const order = await readOrder(db, c.get('reseller').id, id);
+      const order = await readOrder(store, c.get('reseller').id, id);
       if (!order) return orderNotFound(id);
       const reseller = c.get('reseller').id;
       return snapshotStream(
         {
-          load: () => readOrder(db, reseller, id),
+          load: () => readOrder(store, reseller, id),
           key: (o) => `${o.status}|${o.updatedAt}|${o.progress.toFixed(2)}`,
           done: (o) => o.status === 'completed' || o.status === 'failed',
           subscribe: (onChange) => orders.subscribe(id, onChange),

@@ -10,6 +10,7 @@ import { notifyAcceptance, type AcceptanceRow } from '../acceptances.js';
 import { defaultAdminRoles, findTemplate } from '../admin-access.js';
 import type { ResellerConfig } from '../config.js';
 import type { Db } from '../db/index.js';
+import type { CredentialsVault } from '../orders/credentials.js';
 import type { OrderRow, TaskRow } from '../orders/snapshot.js';
 import { GatewayError, isGatewayError, type CallContext, type PartnerCenterGateway, type PcCustomer } from '../partner-center/gateway.js';
 
@@ -43,6 +44,8 @@ export interface HandlerContext {
   pollMs(seconds: number): number;
   /** The current Microsoft Customer Agreement's template id. */
   agreementTemplateId(): Promise<string>;
+  /** Encrypts the new tenant's administrator credentials before they are stored. */
+  credentials: CredentialsVault;
 }
 
 type Handler = (job: Job, ctx: HandlerContext) => Promise<Outcome>;
@@ -126,8 +129,8 @@ const createTenant: Handler = async (job, ctx) => {
   await job.setOrder({
     tenant_id: created.id,
     customer_id: customerId,
-    // Partner Center shows the first administrator's password once: it is kept for the order's completed snapshot.
-    ...(created.userName && created.password ? { credentials: { userName: created.userName, temporaryPassword: created.password } } : {}),
+    // Partner Center shows the first administrator's password once: it is kept, encrypted, for the order's completed snapshot.
+    ...(created.userName && created.password ? { credentials: ctx.credentials.seal(job.order.id, { userName: created.userName, temporaryPassword: created.password }) } : {}),
   });
   return { status: 'succeeded', detail: `Tenant ${domain} created.` };
 };

@@ -20,6 +20,7 @@ import type { PartnerCenterGateway } from '../partner-center/gateway.js';
 import { planTasks } from './plan.js';
 import { price, purchaseTime } from './pricing.js';
 import { lineErrors, quoted, seatsLabel, termsOf, viewOf } from '../subscriptions.js';
+import type { CredentialsVault, StoredCredentials } from './credentials.js';
 import { readOrder } from './snapshot.js';
 import { prefixTaken, suggestPrefixes } from '../domains.js';
 
@@ -35,6 +36,8 @@ export interface StoreContext {
   /** Where the API is mounted, for Location headers. */
   basePath: string;
   rules: StoreRules;
+  /** Encrypts and decrypts new tenants' administrator credentials (orders.credentials). */
+  credentials: CredentialsVault;
 }
 
 /** How long a `running` key blocks others before it counts as abandoned (its request died). */
@@ -114,7 +117,7 @@ async function claimKey(ctx: StoreContext, resellerId: string, key: string, hash
       });
     }
     if (row.state === 'done' && row.order_id) {
-      const order = await readOrder(db, resellerId, row.order_id);
+      const order = await readOrder(ctx, resellerId, row.order_id);
       if (order) return json(order, 200, { location: `${ctx.basePath}/orders/${order.id}` });
     }
     if (row.state === 'running' && row.abandoned) {
@@ -275,10 +278,13 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
         adminAccess && JSON.stringify(adminAccess),
         JSON.stringify(lineTerms),
         order.purchaseOrder ?? null,
-        // The administrator the failed order's tenant got: shown when this order completes.
-        reuse?.credentials ? JSON.stringify(reuse.credentials) : null,
+        // The administrator the failed order's tenant got, shown when this order completes:
+        // encrypted again for this order's id, so the row needs no other order to be read.
+        reuse?.credentials ? JSON.stringify(ctx.credentials.seal(id, reuse.credentials)) : null,
       ],
     );
+    // Moved, not copied: the failed order no longer holds the domain and never shows them.
+    if (reuse?.credentials) await tx.query('UPDATE orders SET credentials = NULL WHERE id = $1', [reuse.orderId]);
     for (const [position, task] of tasks.entries()) {
       await tx.query(
         `INSERT INTO tasks (order_id, position, id, kind, label, params, estimated_seconds) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -297,7 +303,7 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
   if (!placed) {
     return validationProblem([{ field: 'tenant.prefix', message: `${domain} was taken by another order a moment ago. Choose another prefix.` }]);
   }
-  const snapshot = await readOrder(ctx.db, reseller.id, id);
+  const snapshot = await readOrder(ctx, reseller.id, id);
   return json(snapshot, 201, { location: `${ctx.basePath}/orders/${id}` });
 }
 
@@ -306,7 +312,7 @@ interface Reuse {
   orderId: string;
   tenantId: string;
   customerId: string | null;
-  credentials: Order['credentials'] | null;
+  credentials: Order['credentials'];
   done: Set<TaskKind>;
 }
 
@@ -317,18 +323,19 @@ interface Reuse {
  * latest order for that tenant failed; anyone else still finds the prefix taken.
  */
 async function tenantToReuse(ctx: StoreContext, resellerId: string, domain: string, companyName: string): Promise<Reuse | undefined> {
-  const [held] = await ctx.db.query<{ order_id: string; tenant_id: string | null; customer_id: string | null; credentials: Order['credentials'] | null }>(
+  const [held] = await ctx.db.query<{ order_id: string; tenant_id: string | null; customer_id: string | null; credentials: StoredCredentials | null }>(
     `SELECT h.order_id, o.tenant_id, o.customer_id, o.credentials FROM domain_holds h JOIN orders o ON o.id = h.order_id
      WHERE h.domain = $1 AND h.reseller_id = $2 AND h.company_name = $3`,
     [domain, resellerId, companyName],
   );
   if (!held?.tenant_id) return undefined;
-  const failed = await readOrder(ctx.db, resellerId, held.order_id);
+  const failed = await readOrder(ctx, resellerId, held.order_id);
   if (failed?.status !== 'failed') return undefined;
   const done = new Set(failed.tasks.filter((t) => t.status === 'succeeded' && t.kind !== 'create-subscription' && t.kind !== 'add-seats').map((t) => t.kind));
   // A failed retry had no tenant tasks of its own: an order before it did them.
   for (const kind of ['create-tenant', 'link-reseller'] as const) if (!failed.tasks.some((t) => t.kind === kind)) done.add(kind);
-  return { orderId: held.order_id, tenantId: held.tenant_id, customerId: held.customer_id, credentials: held.credentials, done };
+  const credentials = held.credentials ? ctx.credentials.open(held.order_id, held.credentials) : undefined;
+  return { orderId: held.order_id, tenantId: held.tenant_id, customerId: held.customer_id, credentials, done };
 }
 
 export type { FieldError };

@@ -5,6 +5,7 @@
  */
 import type { Order, OrderStatus, ProvisioningTask, TaskStatus } from '../../../src/api/schemas.js';
 import type { Queryable } from '../db/index.js';
+import { completedAt, type CredentialsVault, type StoredCredentials } from './credentials.js';
 
 export interface OrderRow {
   id: string;
@@ -17,7 +18,8 @@ export interface OrderRow {
   correlation_id: string;
   customer_id: string | null;
   tenant_id: string | null;
-  credentials: Order['credentials'] | null;
+  /** Encrypted (plain in rows written before encryption): see credentials.ts. */
+  credentials: StoredCredentials | null;
   admin_access: Order['adminAccess'] | null;
   line_terms: NonNullable<Order['lineTerms']> | null;
   purchase_order: string | null;
@@ -42,12 +44,25 @@ export interface TaskRow {
   attempts: number;
 }
 
+/** What reading an order needs: the database, and the key to its administrator's credentials. */
+export interface OrderReader {
+  db: Queryable;
+  credentials: CredentialsVault;
+}
+
 /** The order and its tasks, or undefined when the reseller has no such order. */
-export async function readOrder(db: Queryable, resellerId: string, id: string): Promise<Order | undefined> {
-  const [order] = await db.query<OrderRow>('SELECT * FROM orders WHERE id = $1 AND reseller_id = $2', [id, resellerId]);
+export async function readOrder(store: OrderReader, resellerId: string, id: string): Promise<Order | undefined> {
+  const [order] = await store.db.query<OrderRow>('SELECT * FROM orders WHERE id = $1 AND reseller_id = $2', [id, resellerId]);
   if (!order) return undefined;
-  const tasks = await db.query<TaskRow>('SELECT * FROM tasks WHERE order_id = $1 ORDER BY position', [id]);
-  return snapshot(order, tasks);
+  const tasks = await store.db.query<TaskRow>('SELECT * FROM tasks WHERE order_id = $1 ORDER BY position', [id]);
+  const now = Date.now();
+  const result = snapshot(order, tasks, now);
+  // Shown on the completed order until the wipe, even before the sweep has emptied the column.
+  if (result.status === 'completed' && order.credentials && now < completedAt(tasks, order.updated_at) + store.credentials.ttlMs) {
+    const credentials = store.credentials.open(order.id, order.credentials);
+    if (credentials) result.credentials = credentials;
+  }
+  return result;
 }
 
 function iso(date: Date | string): string {
@@ -106,7 +121,6 @@ export function snapshot(order: OrderRow, rows: TaskRow[], now = Date.now()): Or
   if (status === 'completed') result.estimatedSecondsRemaining = 0;
   if (status === 'provisioning') result.estimatedSecondsRemaining = round3(secondsLeft(rows, now));
   if (status === 'failed') result.retryable = rows[failedAt]?.state.retryable === true;
-  if (status === 'completed' && order.credentials) result.credentials = order.credentials;
   if (order.admin_access) result.adminAccess = order.admin_access;
   if (order.purchase_order) result.purchaseOrder = order.purchase_order;
   if (order.line_terms) {
