@@ -9,8 +9,8 @@ type Part = 'core' | LazyStep;
 
 /**
  * The element of every step after the cart, and its code. Dynamic imports: the script-tag
- * build makes a file of each (beside `license-checkout.js`, fetched relative to it, so any
- * CDN path works), and a bundler does the same with its own chunking. In flow order.
+ * build puts them (with the core) in one file beside `license-checkout.js`, fetched relative
+ * to it, so any CDN path works; a bundler makes chunks of its own. In flow order.
  */
 const STEP_CODE: Record<LazyStep, readonly [tag: string, load: () => Promise<unknown>]> = {
   'customer-type': ['lc-customer-type', () => import('../customer-type/customer-type.js')],
@@ -21,10 +21,7 @@ const STEP_CODE: Record<LazyStep, readonly [tag: string, load: () => Promise<unk
   provisioning: ['lc-provisioning', () => import('../provisioning/provisioning.js')],
 };
 
-/**
- * The checkout's core: every step after the cart needs it. The script-tag build puts it in the
- * steps' file (it is fetched with them), a bundler in a chunk of its own.
- */
+/** The checkout's core (`checkout-core.ts`): every step after the cart needs it. */
 const loadCore = (): Promise<unknown> => import('./checkout-core.js');
 
 /** Whether `part`'s code is there. */
