@@ -5,7 +5,7 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { HttpCheckoutApi } from '../src/api/client.js';
-import type { Agreement, Contact } from '../src/api/schemas.js';
+import type { AcceptanceRequest, Agreement, Contact } from '../src/api/schemas.js';
 import type { AgreementDraft } from '../src/checkout/validate.js';
 import '../src/components/agreement/agreement.js';
 import type { LcAgreement } from '../src/components/agreement/agreement.js';
@@ -14,6 +14,7 @@ import type { LcStepInputEvent } from '../src/events/step-input.js';
 import type { LcStepNextEvent } from '../src/events/step-next.js';
 import { de } from '../src/i18n/de.js';
 import type { MockOptions } from '../src/mock/index.js';
+import { fakeClock, type FakeClock } from './helpers/clock.js';
 import { acceptOnMockPage } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { leaveField } from './helpers/texts.js';
@@ -323,6 +324,113 @@ describe('<lc-agreement>', () => {
       expect(blockedBecause(el)).to.equal('');
       await acceptOnMockPage(el.value.acceptance!.url);
       await waitUntil(() => status(el) === 'customer-accepted', 'the new link did not work', { timeout: 3000 });
+    });
+
+    describe('the time left', () => {
+      let clock: FakeClock | undefined;
+      afterEach(() => {
+        clock?.restore();
+        clock = undefined;
+      });
+
+      const AGREEMENT: Agreement = { templateId: 't-1', version: 'v9', url: 'https://example.com/mca' };
+      const pending = (expiresAt: number, status: AcceptanceRequest['status'] = 'link-generated'): Partial<AgreementDraft> => ({
+        acceptance: {
+          id: 'mca_1',
+          status,
+          url: 'https://example.com/accept/1',
+          expiresAt: new Date(expiresAt).toISOString(),
+          signatory: DANA,
+          company: { name: 'Fabrikam, Inc.', country: 'US', language: 'en-GB' },
+        },
+      });
+      /** The step alone with a link of its own (no backend), its clock in the test's hand. */
+      async function withLink(expiresIn: number) {
+        const el = await fixture<LcAgreement>(
+          html`<lc-agreement lang="en-GB" .agreement=${AGREEMENT} .customerName=${'Fabrikam, Inc.'} .contact=${DANA}></lc-agreement>`,
+        );
+        clock = fakeClock();
+        const expiresAt = Date.now() + expiresIn;
+        el.value = pending(expiresAt);
+        await el.updateComplete;
+        return { el, expiresAt };
+      }
+      const left = (el: LcAgreement) => /\((in [^)]+)\)/.exec(text(part(el, 'acceptance')))?.[1];
+      async function tick(el: LcAgreement): Promise<number> {
+        const moved = clock!.next();
+        await el.updateComplete;
+        return moved;
+      }
+
+      it('counts down once a minute, then by the second, and expires on time by itself, announcing only that', async () => {
+        const { el, expiresAt } = await withLink(2 * 3600_000 + 10_000);
+        const inputs: AgreementDraft[] = [];
+        el.addEventListener('lc-step-input', (e) => inputs.push((e as LcStepInputEvent<AgreementDraft>).value));
+        const region = root(el).querySelector('[role="status"]')!;
+        const spoken: MutationRecord[] = [];
+        new MutationObserver((records) => spoken.push(...records)).observe(region, { subtree: true, childList: true, characterData: true });
+
+        expect(left(el)).to.equal('in 2 hours');
+        expect(clock!.pending, 'one timer, a minute away').to.deep.equal([60_000]);
+        expect(await tick(el)).to.equal(60_000);
+        expect(left(el)).to.equal('in 119 minutes');
+        // Once a minute while more than an hour is left.
+        let minutes = 1;
+        while (clock!.pending[0] === 60_000) {
+          await tick(el);
+          minutes++;
+        }
+        expect(minutes, 'minute ticks until an hour was left').to.equal(61);
+        expect(left(el)).to.equal('in 59 minutes');
+        expect(clock!.pending).to.deep.equal([1000]);
+
+        // Near the end: by the second, and the last tick lands on the expiry.
+        clock!.set(expiresAt - 1500);
+        await tick(el);
+        expect(left(el)).to.equal('in 2 seconds');
+        expect(await tick(el)).to.equal(1000);
+        expect(left(el)).to.equal('in 1 second');
+        expect(clock!.pending).to.deep.equal([500]);
+        expect(status(el), 'still waiting').to.equal('link-generated');
+        await Promise.resolve();
+        expect(spoken, 'the ticks were not announced').to.deep.equal([]);
+        expect(inputs, 'the ticks were not reported').to.deep.equal([]);
+
+        await tick(el);
+        expect(Date.now()).to.equal(expiresAt);
+        expect(status(el)).to.equal('link-expired');
+        expect(text(part(el, 'acceptance'))).to.contain('The link expired. Generate a new one and send it again.');
+        expect(part(el, 'regenerate-button'), 'a new link is offered').to.exist;
+        expect(part(el, 'copy-button'), 'no expired link to send').to.equal(null);
+        expect(blockedBecause(el)).to.equal('Create the acceptance link first.');
+        expect(announced(el)).to.equal('The link expired. Generate a new one and send it again.');
+        expect(inputs.map((draft) => draft.acceptance?.status)).to.deep.equal(['link-expired']);
+        expect(clock!.pending, 'the clock stopped').to.deep.equal([]);
+      });
+
+      it('stops while disconnected or no longer pending, and catches up on reconnect', async () => {
+        const { el, expiresAt } = await withLink(5 * 60_000);
+        expect(left(el)).to.equal('in 5 minutes');
+        expect(clock!.pending).to.deep.equal([1000]);
+        const parent = el.parentNode!;
+        el.remove();
+        expect(clock!.pending, 'no timer while disconnected').to.deep.equal([]);
+        clock!.set(expiresAt + 1);
+        parent.append(el);
+        expect(clock!.pending.length, 'ticking again').to.equal(1);
+        await tick(el);
+        expect(status(el), 'it expired while away').to.equal('link-expired');
+        expect(clock!.pending).to.deep.equal([]);
+
+        el.value = pending(Date.now() + 3 * 3600_000);
+        await el.updateComplete;
+        expect(left(el)).to.equal('in 3 hours');
+        expect(clock!.pending).to.deep.equal([60_000]);
+        el.value = { ...pending(Date.now() + 3 * 3600_000, 'customer-accepted') };
+        await el.updateComplete;
+        expect(status(el)).to.equal('customer-accepted');
+        expect(clock!.pending, 'nothing left to count').to.deep.equal([]);
+      });
     });
 
     it('shows why the link could not be created, and keeps the form', async () => {

@@ -24,6 +24,7 @@ import { LcStepNextEvent } from '../../events/step-next.js';
 import { copyText } from '../../internal/clipboard.js';
 import { LookupController } from '../../internal/lookup.js';
 import { webUrl } from '../../internal/web-url.js';
+import { ClockController } from '../provisioning/clock.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { isolate, renderErrorSummary, renderField, type FieldHandlers, type FieldMessages, type FieldSpec } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
@@ -55,13 +56,20 @@ function pageLanguage(locale: string | undefined): string {
   return /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : 'en';
 }
 
-/** "in 6 days", "in 3 hours": the time left until `at`, in the largest whole unit. */
-function timeLeft(at: number, now: number, locale: string | undefined): string {
-  const minutes = Math.max(0, Math.round((at - now) / 60_000));
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
-  if (minutes >= 2 * 24 * 60) return format.format(Math.floor(minutes / (24 * 60)), 'day');
-  if (minutes >= 120) return format.format(Math.floor(minutes / 60), 'hour');
-  return format.format(minutes, 'minute');
+/** Milliseconds until the link expires. */
+const msLeft = (acceptance: AcceptanceRequest): number => Date.parse(acceptance.expiresAt) - Date.now();
+
+/** "in 6 days", "in 3 hours", "in 5 minutes", "in 40 seconds": the time left, in the largest whole unit. */
+function timeLeft(ms: number, locale: string | undefined): string {
+  const minutes = Math.round(ms / 60_000);
+  const format = new Intl.RelativeTimeFormat(locale);
+  return minutes >= 2880
+    ? format.format(Math.floor(minutes / 1440), 'day')
+    : minutes >= 120
+      ? format.format(Math.floor(minutes / 60), 'hour')
+      : minutes > 1
+        ? format.format(minutes, 'minute')
+        : format.format(Math.ceil(ms / 1000), 'second');
 }
 
 /**
@@ -136,14 +144,15 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
   });
 
   /** The acceptance request's status, live, while it waits for the signatory. */
-  private readonly _follower = new AcceptanceFollower(this, {
-    api: () => this.api,
-    onSnapshot: (acceptance) => {
-      const before = this._draft.acceptance;
-      if (before?.id !== acceptance.id || (before.status === acceptance.status && before.url === acceptance.url)) return;
-      if (acceptance.status !== before.status) this._announcement = this._statusText(acceptance);
-      this._commit({ ...this._draft, acceptance });
-    },
+  private readonly _follower = new AcceptanceFollower(this, { api: () => this.api, onSnapshot: (acceptance) => this._take(acceptance) });
+
+  /**
+   * The time left, while the link waits: once a minute, by the second in the last hour, and on
+   * the expiry itself, which the step then shows without waiting for the backend to say so.
+   */
+  private readonly _clock = new ClockController(this, () => {
+    const ms = msLeft(this._draft.acceptance!);
+    return Math.min(ms, ms > 3_600_000 ? 60_000 : 1000);
   });
 
   protected readonly defaultStrings = agreementStrings;
@@ -216,12 +225,28 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
     onBlur: (name) => this.interaction.touched(name),
   };
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const acceptance = this._draft.acceptance;
+    if (acceptance) this._take(acceptance);
+    this._clock.running = this._current()?.status === 'link-generated';
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // Followed while it waits for the signatory; a new link is followed anew.
     const acceptance = this._draft.acceptance;
     if (acceptance?.status === 'link-generated') this._follower.follow(acceptance.id);
     else if (!acceptance) this._follower.stop();
+  }
+
+  /** A snapshot of the request (or the draft's own, at each tick): a link past its expiry counts as expired, whatever the backend said. */
+  private _take(acceptance: AcceptanceRequest): void {
+    if (acceptance.status === 'link-generated' && msLeft(acceptance) <= 0) acceptance = { ...acceptance, status: 'link-expired' };
+    const before = this._draft.acceptance;
+    if (before?.id !== acceptance.id || (before.status === acceptance.status && before.url === acceptance.url)) return;
+    if (acceptance.status !== before.status) this._announcement = this._statusText(acceptance);
+    this._commit({ ...this._draft, acceptance });
   }
 
   private _commit(next: AgreementDraft): void {
@@ -426,7 +451,7 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
                 <a href=${url} target="_blank" rel="noopener noreferrer" part="open-link">${this.t('agreement.open')}</a>
                 <a href=${this._mailto(acceptance, url)} part="email-link">${this.t('agreement.email.send')}</a>
               </div>
-              <p>${this.t('agreement.expires', { date: this._dateTime(acceptance.expiresAt), left: timeLeft(Date.parse(acceptance.expiresAt), Date.now(), this.locale) })}</p>
+              <p>${this.t('agreement.expires', { date: this._dateTime(acceptance.expiresAt), left: timeLeft(msLeft(acceptance), this.locale) })}</p>
               <p class="hint">${this.t('agreement.following')}</p>
             `
           : nothing}

@@ -1,17 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * Re-renders its host once a second while `running`, for an elapsed-time display. Stops on
- * disconnect and whenever `running` is false, so a finished order costs no timer.
+ * Re-renders its host every `interval` ms while `running`: a fixed number, or a function asked
+ * before each tick (a countdown ticks finer near its end, and lands on it). Stops on disconnect
+ * and whenever `running` is false, so a finished order or an expired link costs no timer.
  */
 export class ClockController implements ReactiveController {
   private readonly _host: ReactiveControllerHost;
-  private readonly _interval: number;
+  private readonly _interval: number | (() => number);
   private _running = false;
   private _connected = false;
-  private _timer?: ReturnType<typeof setInterval>;
+  private _timer?: ReturnType<typeof setTimeout>;
 
-  constructor(host: ReactiveControllerHost, interval = 1000) {
+  constructor(host: ReactiveControllerHost, interval: number | (() => number) = 1000) {
     this._host = host;
     this._interval = interval;
     host.addController(this);
@@ -22,9 +23,7 @@ export class ClockController implements ReactiveController {
     return Date.now();
   }
 
-  get running(): boolean {
-    return this._running;
-  }
+  /** Set on every update: each setting counts the next tick from now. */
   set running(value: boolean) {
     this._running = value;
     this._sync();
@@ -41,12 +40,17 @@ export class ClockController implements ReactiveController {
   }
 
   private _sync(): void {
-    const wanted = this._running && this._connected;
-    if (wanted && this._timer === undefined) {
-      this._timer = setInterval(() => this._host.requestUpdate(), this._interval);
-    } else if (!wanted && this._timer !== undefined) {
-      clearInterval(this._timer);
-      this._timer = undefined;
-    }
+    clearTimeout(this._timer);
+    const interval = this._interval;
+    this._timer =
+      this._running && this._connected
+        ? setTimeout(
+            () => {
+              this._host.requestUpdate();
+              this._sync();
+            },
+            typeof interval == 'number' ? interval : interval(),
+          )
+        : undefined;
   }
 }
