@@ -15,6 +15,7 @@ import {
   BASIC,
   E3,
   chooseInternal,
+  chooseNew,
   click,
   currentStep,
   fillCart,
@@ -190,8 +191,34 @@ describe('<lc-checkout>', () => {
     expect(currentStep(el).shadowRoot!.contains(deepActive())).to.equal(true);
     expect(stepItems(el).map((item) => item.getAttribute('aria-current'))).to.deep.equal(['false', 'step', 'false', 'false']);
     await waitUntil(() => text(part(el, 'status')) !== '', 'nothing announced');
-    expect(text(part(el, 'status'))).to.equal('Step 2 of 3: Recipient.');
+    expect(text(part(el, 'status'))).to.equal('Step 2 of 4: Recipient. More steps follow once the recipient is chosen');
     expect(part(el, 'status')!.getAttribute('role')).to.equal('status');
+  });
+
+  it('says the step’s place as the step list shows it, the Order step counted', async () => {
+    /** What the list shows: the current step's place among its items, and whether more follow. */
+    const listed = () => {
+      const items = stepItems(el);
+      const at = items.findIndex((item) => item.getAttribute('aria-current') === 'step');
+      return `Step ${at + 1} of ${items.length}: ${text(items[at]!)}.${part(el, 'step-more') ? ' More steps follow once the recipient is chosen' : ''}`;
+    };
+    const announced = async (expected: string) => {
+      await waitUntil(() => text(part(el, 'status')) === expected, `announced “${text(part(el, 'status'))}”, not “${expected}”`);
+      expect(listed()).to.equal(expected);
+    };
+    const el = await mountCheckout(mock);
+    await fillCart(el);
+    await announced('Step 2 of 4: Recipient. More steps follow once the recipient is chosen');
+    await chooseNew(el);
+    await waitForStep(el, 'customer-details');
+    await announced('Step 3 of 7: Company.');
+    expect(text(stepItems(el).at(-1)!)).to.equal('Order');
+    (stepItems(el)[1]!.querySelector('button') as HTMLButtonElement).click();
+    await waitForStep(el, 'customer-type');
+    await announced('Step 2 of 7: Recipient.');
+    await chooseInternal(el);
+    await waitForStep(el, 'review');
+    await announced('Step 3 of 4: Review.');
   });
 
   it('a visited step in the list is a button back to it, and the cart keeps its lines', async () => {

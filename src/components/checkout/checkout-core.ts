@@ -10,6 +10,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { CheckoutApi } from '../../api/api.js';
 import { adminAccessSummary, adminAccessTarget, agreementNeeded, agreementSummary, canGoBack, createCheckout, navigationGuardNeeded } from '../../checkout/machine.js';
+import { shownSteps } from '../../checkout/machine-steps.js';
 import { orderPhase, recipientCompanyName, recipientSubscriptions, recipientSummary, stepsFor, transition } from '../../checkout/machine.js';
 import type { AdminAccessSummary, AgreementSummary, CheckoutAction, CheckoutState, RecipientSummary, Step } from '../../checkout/machine.js';
 import { OrderSession } from '../../checkout/order-session.js';
@@ -131,9 +132,14 @@ class Core implements CheckoutCore, ReactiveController {
       this._steps.changed(previous.step);
       this._notice = undefined;
       this._orderError = undefined;
-      const shown: Step[] = stepsFor(next).filter((step) => step !== 'provisioning');
-      const index = shown.indexOf(next.step);
-      if (index >= 0) this.host.announce(t('checkout.announceStep', { number: index + 1, total: shown.length, name: t(`checkout.step.${next.step}`) }));
+      // Counted as the step list shows them (the Order step too, and whether more may come);
+      // the Order step itself is announced by the placement.
+      const { steps, more } = shownSteps(next);
+      const number = steps.indexOf(next.step) + 1;
+      if (number && next.step != 'provisioning') {
+        const name = t(`checkout.step.${next.step}`);
+        this.host.announce(t('checkout.announceStep', { number, total: steps.length, name }) + (more ? ' ' + t('checkout.moreSteps') : ''));
+      }
     }
     return next;
   }
