@@ -7,6 +7,8 @@ import type { LcCustomerDetails } from '../src/components/customer-details/custo
 import type { LcStepBackEvent } from '../src/events/step-back.js';
 import type { LcStepInputEvent } from '../src/events/step-input.js';
 import type { LcStepNextEvent } from '../src/events/step-next.js';
+import { ar } from '../src/i18n/ar.js';
+import { de } from '../src/i18n/de.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { changedTexts, leaveField, shownTexts } from './helpers/texts.js';
 import { customerDetailsStrings } from '../src/components/customer-details/customer-details.strings.js';
@@ -223,7 +225,7 @@ describe('<lc-customer-details>', () => {
     await leave(el, 'country');
     await typeInto(el, 'postalCode', 'ABC');
     await leave(el, 'postalCode');
-    expect(errorOf(el, 'postalCode')).to.equal('Enter a postal code in the format used in United States.');
+    expect(errorOf(el, 'postalCode')).to.equal('ZIP code is not in the format used in United States.');
 
     // A country the list does not have, prefilled by the owner, shows its error at once.
     el.value = { ...el.value, country: 'XX' };
@@ -241,7 +243,7 @@ describe('<lc-customer-details>', () => {
     expect(state.getAttribute('autocomplete')).to.equal('address-level1');
     part(el, 'next-button')!.click();
     await waitUntil(() => part(el, 'error-summary'));
-    expect(errorOf(el, 'state')).to.equal('Enter the state or province: addresses in United States need one.');
+    expect(errorOf(el, 'state')).to.equal('State is required for addresses in United States.');
   });
 
   it('blocks Continue when invalid: every error, a summary with links, focus on the first invalid field', async () => {
@@ -578,9 +580,74 @@ describe('<lc-customer-details>: the address as the country writes it', () => {
     await waitUntil(async () => (await mock.requests({ method: 'GET' })).some((r) => r.path === '/country-rules/BR'));
     part(el, 'next-button')!.click();
     await waitUntil(() => errorOf(el, 'postalCode') !== '', 'no postal code error');
-    expect(errorOf(el, 'postalCode')).to.equal('Enter a postal code in the format used in Brazil.');
+    expect(errorOf(el, 'postalCode')).to.equal('Postal code is not in the format used in Brazil.');
     await typeInto(el, 'postalCode', '01310-100');
     expect(errorOf(el, 'postalCode')).to.equal('');
+  });
+
+  it('checks the phone number against the backend\'s pattern for the country, and says the form it expects', async () => {
+    // The mock's pattern takes no extension, which the widget's own rule allows.
+    const el = await mountIn('US');
+    await waitUntil(async () => (await mock.requests({ method: 'GET' })).some((r) => r.path === '/country-rules/US'));
+    await typeInto(el, 'phone', '+1 425 555 0100 ext. 12');
+    await leave(el, 'phone');
+    expect(errorOf(el, 'phone')).to.equal('Enter the phone number in the format used in United States.');
+    await typeInto(el, 'phone', '+1 425 555 0100');
+    expect(errorOf(el, 'phone')).to.equal('');
+
+    // A store whose rules take French numbers as written in France only.
+    const rules = { country: 'FR', stateRequired: false, states: [], phonePattern: '0[1-9](?: ?\\d{2}){4}' };
+    const france = await mountIn('FR', { city: 'Paris', postalCode: '75001', phone: '+33 1 23 45 67 89' }, { getCountryRules: async () => rules });
+    const nexts = collect(france, 'lc-step-next');
+    part(france, 'next-button')!.click();
+    await waitUntil(() => errorOf(france, 'phone') !== '', 'no phone error');
+    expect(errorOf(france, 'phone')).to.equal('Enter the phone number in the format used in France.');
+    expectFocused(france, control(france, 'phone'));
+    expect(nexts).to.have.length(0);
+    await typeInto(france, 'phone', '01 23 45 67 89');
+    expect(errorOf(france, 'phone')).to.equal('');
+
+    // Without a pattern, the widget's own rule alone.
+    let asked = 0;
+    const getCountryRules = async () => (asked++, { ...rules, phonePattern: undefined });
+    const open = await mountIn('FR', { phone: '+33 1 23 45 67 89 x2' }, { getCountryRules });
+    await waitUntil(() => asked > 0, 'no rules asked for');
+    part(open, 'next-button')!.click();
+    await open.updateComplete;
+    expect(errorOf(open, 'phone')).to.equal('');
+    // The widget's own rule still holds.
+    open.value = { ...open.value, phone: '+33 call me' };
+    await open.updateComplete;
+    expect(errorOf(open, 'phone')).to.contain('Enter a phone number with digits');
+  });
+
+  it('names the state and the postal code in its errors with the country\'s own words, overridable and translated', async () => {
+    const el = await mountIn('CA', { postalCode: '12345' });
+    await waitUntil(() => addressFields(el).includes('state: Province'), 'no Province field');
+    part(el, 'next-button')!.click();
+    await waitUntil(() => errorOf(el, 'state') !== '', 'no state error');
+    expect(errorOf(el, 'state')).to.equal('Province is required for addresses in Canada.');
+    expect(errorOf(el, 'postalCode')).to.equal('Postal code is not in the format used in Canada.');
+
+    const us = await mountIn('US', { postalCode: '1234' });
+    await waitUntil(() => us.shadowRoot!.querySelector('[part~="state-select"]'), 'no state select');
+    part(us, 'next-button')!.click();
+    await waitUntil(() => errorOf(us, 'state') !== '', 'no state error');
+    expect(errorOf(us, 'state')).to.equal('State is required for addresses in United States.');
+    expect(errorOf(us, 'postalCode')).to.equal('ZIP code is not in the format used in United States.');
+    us.strings = { 'customerDetails.postal.zip': 'Zip' };
+    await us.updateComplete;
+    expect(errorOf(us, 'postalCode'), 'the label\'s override reaches the error').to.equal('Zip is not in the format used in United States.');
+
+    us.lang = 'de';
+    us.strings = de;
+    await us.updateComplete;
+    expect(errorOf(us, 'state')).to.equal('Bundesstaat ist für Adressen im Land „Vereinigte Staaten“ erforderlich.');
+    expect(errorOf(us, 'postalCode')).to.equal('ZIP-Code hat nicht das im Land „Vereinigte Staaten“ übliche Format.');
+    us.lang = 'ar';
+    us.strings = ar;
+    await us.updateComplete;
+    expect(errorOf(us, 'state')).to.contain('«الولاية»').and.contain(new Intl.DisplayNames('ar', { type: 'region' }).of('US'));
   });
 
   it('keeps a state that is not on the list, and asks for the state as text without the rules endpoint', async () => {

@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'state-required'
   /** Does not look like a postal code of the chosen country. */
   | 'postal-code'
+  /** A phone number, but not in the form the chosen country's rules give (`CountryRules.phonePattern`). */
+  | 'phone-pattern'
   /** Domain prefix: a character other than A–Z, a–z, 0–9 (see `invalidPrefixChars`). */
   | 'prefix-chars'
   /** Domain prefix: longer than 27 characters. */

@@ -57,11 +57,11 @@ export function addressFormat(country: string, table: Readonly<Record<string, st
   return { order: fields, labels };
 }
 
-/** Whether `value` matches the rules' postal code pattern (true without a pattern, or with one that does not compile). */
-export function matchesPostalPattern(value: string, rules: CountryRules | undefined): boolean {
-  if (!rules?.postalCodePattern || !value.trim()) return true;
+/** Whether all of `value` matches one of the rules' patterns (true without a pattern or a value, or with a pattern that does not compile). */
+export function matchesPattern(value: string, pattern: string | undefined): boolean {
+  if (!pattern || !value.trim()) return true;
   try {
-    return new RegExp(`^(?:${rules.postalCodePattern})$`, 'i').test(value.trim());
+    return new RegExp(`^(?:${pattern})$`, 'i').test(value.trim());
   } catch {
     return true;
   }

@@ -52,6 +52,7 @@ export const MESSAGE_KEYS: Partial<Record<ErrorCode, keyof CustomerDetailsString
   country: 'customerDetails.errorCountry',
   'state-required': 'customerDetails.errorStateRequired',
   'postal-code': 'customerDetails.errorPostalCode',
+  'phone-pattern': 'customerDetails.errorPhonePattern',
 };
 
 /** The suggestion radio group's key in the message map (its first radio carries the id). */

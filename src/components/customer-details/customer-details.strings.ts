@@ -7,7 +7,8 @@
  * labels are keyed by field name (`customerDetails.{field}`).
  *
  * Error messages are keyed by the validators' codes (see `ErrorCode` in
- * `src/checkout/validate.ts`): `{label}` is the field's label, `{country}` the chosen country's name.
+ * `src/checkout/validate.ts`): `{label}` is the field's label (for the state and the postal
+ * code, the chosen country's word for it, e.g. "ZIP code"), `{country}` the chosen country's name.
  */
 export const customerDetailsStrings = {
   'customerDetails.heading': 'Customer details',
@@ -40,8 +41,10 @@ export const customerDetailsStrings = {
   'customerDetails.errorEmail': 'Enter an email address like name@example.com.',
   'customerDetails.errorPhone': 'Enter a phone number with digits and, if needed, + ( ) - . / and an extension.',
   'customerDetails.errorCountry': 'Choose a country or region from the list.',
-  'customerDetails.errorStateRequired': 'Enter the state or province: addresses in {country} need one.',
-  'customerDetails.errorPostalCode': 'Enter a postal code in the format used in {country}.',
+  'customerDetails.errorStateRequired': '{label} is required for addresses in {country}.',
+  'customerDetails.errorPostalCode': '{label} is not in the format used in {country}.',
+  /** The phone number does not match the pattern of the country's rules (`GET /country-rules`). */
+  'customerDetails.errorPhonePattern': 'Enter the phone number in the format used in {country}.',
   'customerDetails.errorInvalid': 'Check {label}.',
   'customerDetails.addressNotValid': 'This address could not be found. Check it and try again.',
   'customerDetails.suggestionsLegend': 'We found a closer match',

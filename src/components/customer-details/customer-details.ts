@@ -46,7 +46,7 @@ import {
   MESSAGE_KEYS,
   normalize,
 } from './customer-details.fields.js';
-import { addressFormat, loadAddressFormats, matchesPostalPattern, type AddressFormat } from './customer-details.address.js';
+import { addressFormat, loadAddressFormats, matchesPattern, type AddressFormat } from './customer-details.address.js';
 import { customerDetailsStyles } from './customer-details.styles.js';
 import { customerDetailsStrings, type CustomerDetailsStrings } from './customer-details.strings.js';
 
@@ -350,10 +350,12 @@ export class LcCustomerDetails extends LcFormStepElement<CustomerDetailsStrings>
   /** The problems to show now, in words; the address check's messages show at once, like the owner's. */
   private _messages(): FieldMessages {
     const errors = validateCompany(this._draft);
-    // The backend's rules for the country add to the validator's: a state it requires, its postal code pattern.
+    // The backend's rules for the country add to the validator's: a state it requires, its postal code and phone patterns.
     const rules = this._countryRules();
-    if (!errors.state && rules?.stateRequired && !this._draft.state.trim()) errors.state = 'state-required';
-    if (!errors.postalCode && !matchesPostalPattern(this._draft.postalCode, rules)) errors.postalCode = 'postal-code';
+    const draft = this._draft;
+    if (!errors.state && rules?.stateRequired && !draft.state.trim()) errors.state = 'state-required';
+    if (!errors.postalCode && !matchesPattern(draft.postalCode, rules?.postalCodePattern)) errors.postalCode = 'postal-code';
+    if (!errors.phone && !matchesPattern(draft.phone, rules?.phonePattern)) errors.phone = 'phone-pattern';
     const all = this.messageMap(this._fieldOrder(this._addressFormat()), errors, (field, code) => this._message(field, code), this._checkErrors);
     const visible = this.visibleMessages(all, (name) => name in this._checkErrors);
     if (this._check === 'suggest' && this._choice === undefined && this._choiceMissed) {
