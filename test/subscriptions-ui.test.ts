@@ -24,9 +24,12 @@ import {
   check,
   chooseExisting,
   chooseInternal,
+  click,
+  continueStep,
   control,
   currentStep,
   currentStepUpdate,
+  fillCart,
   mountCheckout,
   placeOrderButton,
   reviewWithQuote,
@@ -160,6 +163,52 @@ describe('the review: seat caps, auto-renew, promotions, purchase order', () => 
     expect(text(root.querySelector('[part~="quote-failed"]'))).to.contain('see the message next to the line');
     expect(placeOrderButton(el).getAttribute('aria-disabled')).to.equal('true');
     await expect(currentStep(el)).to.be.accessible();
+  });
+
+  it('a seat cap refused by POST /orders stays next to its line until that line changes in the cart', async () => {
+    await mock.inject({
+      method: 'POST',
+      path: '/orders',
+      status: 422,
+      body: {
+        type: 'about:blank',
+        title: 'Validation failed',
+        status: 422,
+        code: 'validation-failed',
+        errors: [
+          { field: 'lines.0.quantity', message: 'At most 2 seats of Microsoft 365 E3 for this customer.' },
+          { field: 'lines.1.quantity', message: 'At most 1 seat of Microsoft 365 Business Basic for this customer.' },
+        ],
+      },
+    });
+    const el = await mountCheckout(mock);
+    await fillCart(el, [
+      { productId: E3, quantity: 3 },
+      { productId: BASIC, quantity: 2 },
+    ]);
+    await chooseInternal(el);
+    await reviewWithQuote(el);
+    const lineErrors = () => [...stepRoot(el).querySelectorAll('[part~="line"]')].map((line) => text(line.querySelector('[part~="line-error"]')));
+    placeOrderButton(el).click();
+    await waitUntil(() => lineErrors().some(Boolean), 'no message next to the lines', { timeout: 4000 });
+    expect(lineErrors()).to.deep.equal([
+      'At most 2 seats of Microsoft 365 E3 for this customer.',
+      'At most 1 seat of Microsoft 365 Business Basic for this customer.',
+    ]);
+
+    // Back to the cart, where the second line changes; the first does not.
+    (el.shadowRoot!.querySelector('[part~="step-button"]') as HTMLButtonElement).click();
+    await waitForStep(el, 'cart');
+    const quantity = stepRoot(el).querySelectorAll<HTMLInputElement>('[part~="quantity-input"]')[1]!;
+    await typeInto(quantity, '1');
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => el.state.lines[1]?.quantity === 1, 'the cart did not take the new quantity');
+    await click(stepRoot(el), 'Checkout');
+    await waitForStep(el, 'customer-type');
+    await continueStep(el);
+    await reviewWithQuote(el);
+    await currentStepUpdate(el);
+    expect(lineErrors()).to.deep.equal(['At most 2 seats of Microsoft 365 E3 for this customer.', '']);
   });
 
   it('sends auto-renew off and says so on the review and on success', async () => {

@@ -123,6 +123,10 @@ class Core implements CheckoutCore, ReactiveController {
     const next = transition(previous, action);
     if (next === previous) return previous;
     this._state = next;
+    // A refused line's message goes once its line changes in the cart.
+    const review = this._fieldErrors.review;
+    const kept = withoutChanged(review, previous, next);
+    if (kept !== review) this._fieldErrors = { ...this._fieldErrors, review: kept };
     this.host.element.requestUpdate();
     // Held back exactly while leaving could lose something; released the moment it cannot.
     this._session.stateChanged(next);

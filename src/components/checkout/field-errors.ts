@@ -58,7 +58,9 @@ export function firstStepWithErrors(steps: readonly Step[], routed: RoutedFieldE
 
 /**
  * The step's messages without those for fields whose value changed: a message about a value
- * the user has since corrected must not stay.
+ * the user has since corrected must not stay. A path into a list (`lines.1.quantity`) compares
+ * the list's item: a cart line keeps its object while unchanged, so a changed, removed or
+ * moved line drops its messages.
  */
 export function withoutChanged(
   messages: StepFieldMessages | undefined,
@@ -66,9 +68,8 @@ export function withoutChanged(
   after: object,
 ): StepFieldMessages | undefined {
   if (!messages) return undefined;
-  const b = before as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  const kept = Object.fromEntries(Object.entries(messages).filter(([field]) => b[field] === a[field]));
+  const at = (value: object, field: string) => field.split('.', 2).reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
+  const kept = Object.fromEntries(Object.entries(messages).filter(([field]) => at(before, field) === at(after, field)));
   return Object.keys(kept).length === Object.keys(messages).length ? messages : kept;
 }
 
