@@ -9,7 +9,7 @@ import type { LcStepInputEvent } from '../src/events/step-input.js';
 import type { LcStepNextEvent } from '../src/events/step-next.js';
 import { ar } from '../src/i18n/ar.js';
 import { de } from '../src/i18n/de.js';
-import { createTestMock, type TestMock } from './helpers/mock.js';
+import { createTestMock, fieldErrorsFault, type TestMock } from './helpers/mock.js';
 import { changedTexts, leaveField, shownTexts } from './helpers/texts.js';
 import { customerDetailsStrings } from '../src/components/customer-details/customer-details.strings.js';
 import { runStepSuite } from './suites/step-suite.js';
@@ -379,17 +379,7 @@ describe('<lc-customer-details>', () => {
 
   it('maps a 422 of the address check to its fields', async () => {
     const el = await mountValid();
-    await mock.inject({
-      path: '/addresses/validate',
-      status: 422,
-      body: {
-        type: 'about:blank',
-        title: 'Validation failed',
-        status: 422,
-        code: 'validation-failed',
-        errors: [{ field: 'city', message: 'Redmond is not in this postal code.' }],
-      },
-    });
+    await mock.inject(fieldErrorsFault('/addresses/validate', [{ field: 'city', message: 'Redmond is not in this postal code.' }]));
     part(el, 'next-button')!.click();
     await waitUntil(() => errorOf(el, 'city'), 'no city error');
     expect(errorOf(el, 'city')).to.equal('Redmond is not in this postal code.');

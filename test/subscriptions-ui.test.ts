@@ -39,7 +39,7 @@ import {
   typeInto,
   waitForStep,
 } from './helpers/flow.js';
-import { createTestMock, type TestMock } from './helpers/mock.js';
+import { createTestMock, fieldErrorsFault, type TestMock } from './helpers/mock.js';
 import { normalize } from './helpers/dom.js';
 
 const PREMIUM = 'cfq7ttc0lckm-0001'; // Microsoft 365 Business Premium: P1Y monthly $22.00
@@ -166,21 +166,11 @@ describe('the review: seat caps, auto-renew, promotions, purchase order', () => 
   });
 
   it('a seat cap refused by POST /orders stays next to its line until that line changes in the cart', async () => {
-    await mock.inject({
-      method: 'POST',
-      path: '/orders',
-      status: 422,
-      body: {
-        type: 'about:blank',
-        title: 'Validation failed',
-        status: 422,
-        code: 'validation-failed',
-        errors: [
-          { field: 'lines.0.quantity', message: 'At most 2 seats of Microsoft 365 E3 for this customer.' },
-          { field: 'lines.1.quantity', message: 'At most 1 seat of Microsoft 365 Business Basic for this customer.' },
-        ],
-      },
-    });
+    const caps = [
+      { field: 'lines.0.quantity', message: 'At most 2 seats of Microsoft 365 E3 for this customer.' },
+      { field: 'lines.1.quantity', message: 'At most 1 seat of Microsoft 365 Business Basic for this customer.' },
+    ];
+    await mock.inject(fieldErrorsFault('/orders', caps, 'POST'));
     const el = await mountCheckout(mock);
     await fillCart(el, [
       { productId: E3, quantity: 3 },

@@ -21,6 +21,16 @@ export interface TestMock {
   inject(fault: Fault): Promise<void>;
 }
 
+/** A 422 problem+json naming fields (`errors: [{ field, message }]`), as a backend's validation refuses a request. */
+export function fieldErrorsFault(path: string, errors: Array<{ field: string; message: string }>, method?: string): Fault {
+  return {
+    ...(method ? { method } : {}),
+    path,
+    status: 422,
+    body: { type: 'about:blank', title: 'Validation failed', status: 422, code: 'validation-failed', errors },
+  };
+}
+
 async function ok(response: Response, what: string): Promise<Response> {
   if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
   return response;
