@@ -1011,6 +1011,65 @@ describe('checkout machine', () => {
       expect(created.tenant).to.include({ hasTenant: true, domain: 'failnw.onmicrosoft.com' });
     });
 
+    // Found by the property test: an order resumed while another recipient was being entered (the
+    // element resumes when its backend changes mid-draft), then "Try again".
+    it('resuming an order drops the recipient being entered: it is not the order’s', () => {
+      const env = testEnv();
+      const atAgreement = run(atCustomerType(env), [{ type: 'select-customer', customer: notOnFile }, { type: 'agreement-loaded', agreement: mca }, { type: 'next' }], env);
+      expect(atAgreement.step).to.equal('agreement');
+      const failed = orderSnapshot({ status: 'failed', retryable: true });
+      const resumed = transition(atAgreement, { type: 'order-resumed', orderId: 'o-1', order: failed }, env);
+      expect(resumed.step).to.equal('provisioning');
+      expect(resumed.recipientKind).to.equal(undefined);
+      expect(resumed.customer).to.equal(undefined);
+      expect(resumed.agreement).to.deep.equal(mca);
+      const retried = transition(resumed, { type: 'retry-order' }, env);
+      expect(retried.step).to.equal('review');
+      expect(retried.visited).to.deep.equal(['cart', 'customer-type', 'review']);
+      expect(retried.recipientKind).to.equal('internal');
+      expect(retried.customer).to.equal(undefined);
+    });
+
+    it('"Try again" on an order resumed over another customer’s review orders for the order’s recipient', () => {
+      const env = testEnv();
+      const existingAtReview = run(
+        atCustomerType(env),
+        [{ type: 'select-customer', customer: onFile }, { type: 'next' }, { type: 'quote-loaded', quote: quoteFor([line]) }],
+        env,
+      );
+      expect(canPlaceOrder(existingAtReview, TODAY)).to.equal(true);
+      const retried = run(
+        existingAtReview,
+        [
+          { type: 'order-resumed', orderId: 'o-1', order: orderSnapshot({ status: 'failed', retryable: true, lines: [line2] }) },
+          { type: 'retry-order' },
+          { type: 'quote-loaded', quote: quoteFor([line2]) },
+        ],
+        env,
+      );
+      expect(retried.lines).to.deep.equal([line2]);
+      expect(buildOrderRequest(retried, TODAY)?.recipient).to.deep.equal({ kind: 'internal' });
+    });
+
+    it('"Try again" opens the first step that no longer holds, not a review that cannot place the order', () => {
+      const env = testEnv();
+      const atReview = transition(newCustomerAtReview(env), { type: 'quote-loaded', quote: quoteFor([line]) }, env);
+      expect(canPlaceOrder(atReview, TODAY)).to.equal(true);
+      const failed = run(
+        atReview,
+        [
+          { type: 'order-submitting' },
+          { type: 'order-placed', order: orderSnapshot({ status: 'failed', retryable: true }) },
+          // Followed after the order too: the link expired meanwhile.
+          { type: 'acceptance-updated', acceptance: acceptanceFor('Fabrikam, Inc.', 'link-expired') },
+        ],
+        env,
+      );
+      const retried = transition(failed, { type: 'retry-order' }, env);
+      expect(retried.step).to.equal('agreement');
+      expect(retried.visited).to.deep.equal(['cart', 'customer-type', 'customer-details', 'tenant-domain', 'agreement']);
+    });
+
     it('an id the backend does not know is dropped, keeping the cart', () => {
       const resumed = transition(createCheckout([line]), { type: 'order-resumed', orderId: 'o-gone' });
       const state = transition(resumed, { type: 'order-not-found', orderId: 'o-gone' });

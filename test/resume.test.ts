@@ -271,6 +271,27 @@ describe('<lc-checkout> resume after a reload', () => {
     expect(el.state.order!.recipient).to.deep.include({ kind: 'new', companyName: 'Fail Northwind', domain });
   });
 
+  it('a failed order resumed when the backend changes mid-checkout: Try again is for that order’s customer, not the recipient being entered', async () => {
+    const first = await createTestMock({ speed: 1000 });
+    const second = await createTestMock({ speed: 1000 });
+    const order = await new HttpCheckoutApi({ baseUrl: second.baseUrl, retry: 0 }).placeOrder(await newTenantOrder(second, 'Fail Northwind'));
+    saveOrderRef(scopeOf(second), { orderId: order.id, recipientKind: 'new' });
+    const el = await mountCheckout(first);
+    await fillCart(el);
+    await chooseInternal(el);
+    await reviewWithQuote(el);
+    // The page points the checkout at the other backend: its stored order comes back.
+    el.apiBase = second.baseUrl;
+    const shown = await waitForOrderStatus(el, 'failed');
+    expect(el.state.recipientKind).to.equal(undefined);
+    [...shown.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Try again')!.click();
+    // Not the internal review that was on screen: that would order Fail Northwind's licences for the reseller.
+    const details = (await waitForStep(el, 'customer-details')).shadowRoot!;
+    expect(control(details, 'Company name').value).to.equal('Fail Northwind');
+    expect(el.state.recipientKind).to.equal('new');
+    expect(await postedOrders(first)).to.have.length(0);
+  });
+
   it('a stored order the backend does not know is dropped with a clear message; the cart shows and works', async () => {
     const mock = await createTestMock({ speed: 1000 });
     saveOrderRef(scopeOf(mock), { orderId: 'ord_00000gone', idempotencyKey: '3b0f0c2e-8f7e-4c1e-9a57-0d7c1c1f2a10' });

@@ -196,9 +196,23 @@ function recipientFromOrder(state: CheckoutState, order: Order, env: MachineEnv)
         : { ...emptyTenant, prefix: domain.replace(/\.onmicrosoft\.com$/i, '') };
     rebuilt = { ...rebuilt, company: { ...emptyCompany, companyName }, tenant };
   }
-  const path = stepsFor(rebuilt);
-  const step = firstInvalidStep(rebuilt, env.today()) ?? 'review';
-  return { ...rebuilt, step, visited: path.slice(0, path.indexOf(step) + 1) };
+  return reopen(rebuilt, env);
+}
+
+/** Editing again after a failed order: the first step that still needs something, else the review. */
+function reopen(state: CheckoutState, env: MachineEnv): CheckoutState {
+  const path = stepsFor(state);
+  const step = firstInvalidStep(state, env.today()) ?? 'review';
+  return { ...state, step, visited: path.slice(0, path.indexOf(step) + 1) };
+}
+
+/**
+ * A fresh checkout that keeps the cart and what the backend told (catalog, agreement, admin
+ * templates): nothing entered for a recipient survives.
+ */
+function startOver(state: CheckoutState, lines: readonly OrderLineInput[]): CheckoutState {
+  const fresh = createCheckout(lines, state.catalog);
+  return { ...fresh, ...(state.agreement ? { agreement: state.agreement } : {}), ...(state.adminTemplates ? { adminTemplates: state.adminTemplates } : {}) };
 }
 
 const isOlder = (order: Order, than: Order | undefined): boolean =>
@@ -386,8 +400,15 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
         return state.orderId === orderId && order ? transition(state, { type: 'order-updated', order }, env) : state;
       }
       if (!editable) return state;
+      // The checkout becomes the resumed order's. A recipient being entered (the order comes from
+      // another backend's storage when the client changes mid-draft) is not the order's: kept, a
+      // "Try again" would order for it. The cart stays, for after the order.
+      const resumed: CheckoutState = {
+        ...visit(startOver(state, state.lines), 'provisioning'),
+        orderId,
+        ...(action.recipientKind ? { resumedKind: action.recipientKind } : {}),
+      };
       // What was ordered is the order's lines, not whatever the cart holds now.
-      const resumed: CheckoutState = { ...visit(state, 'provisioning'), orderId, ...(action.recipientKind ? { resumedKind: action.recipientKind } : {}) };
       return order ? withOrder({ ...resumed, lines: order.lines }, order) : resumed;
     }
 
@@ -399,13 +420,8 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       if (state.order?.status !== 'failed' || !state.order.retryable) return state;
       // A new attempt: a new key (the old one would return the failed order) and a new quote.
       const { order: _order, orderId: _orderId, submission: _submission, quote: _quote, resumedKind: _resumedKind, ...rest } = state;
-      const retried: CheckoutState = {
-        ...rest,
-        lines: state.order.lines.map((line) => ({ ...line })),
-        step: 'review',
-        visited: state.visited.filter((step) => step !== 'provisioning'),
-      };
-      return state.recipientKind ? retried : recipientFromOrder(retried, state.order, env);
+      const retried: CheckoutState = { ...rest, lines: state.order.lines.map((line) => ({ ...line })) };
+      return state.recipientKind ? reopen(retried, env) : recipientFromOrder(retried, state.order, env);
     }
 
     case 'subscriptions-loaded': {
@@ -429,8 +445,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       if (phase === 'submitting' || phase === 'placed' || phase === 'provisioning') return state;
       // Licences were bought (or are on their way): the next customer starts with an empty cart.
       const bought = phase === 'completed' || phase === 'waiting';
-      const fresh = createCheckout(bought ? [] : state.lines, state.catalog);
-      return { ...fresh, ...(state.agreement ? { agreement: state.agreement } : {}), ...(state.adminTemplates ? { adminTemplates: state.adminTemplates } : {}) };
+      return startOver(state, bought ? [] : state.lines);
     }
   }
 }
