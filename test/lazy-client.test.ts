@@ -8,21 +8,9 @@
 import { expect } from '@open-wc/testing';
 import type { HttpCheckoutApi as Client } from '../src/api/client.js';
 import type { isNetworkError as IsNetworkError } from '../src/api/errors.js';
-import type { OrderRequest } from '../src/api/schemas.js';
+import { E3, internalOrder, rejection } from './helpers/client.js';
 import { COPY, loadScriptTagFile, stepFiles } from './helpers/lazy.js';
 import { createTestMock } from './helpers/mock.js';
-
-const E3 = 'cfq7ttc0lfld-0001';
-const internalOrder: OrderRequest = { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }], recipient: { kind: 'internal' } };
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  expect.fail('expected the call to reject, but it resolved');
-}
 
 describe('script-tag file: the client loads the rest of the contract with the steps', () => {
   let file: { HttpCheckoutApi: typeof Client; isNetworkError: typeof IsNetworkError };
