@@ -1,13 +1,14 @@
 // For test/lazy*.test.ts: the built script-tag files served again under another path, as a
 // reseller's copy on its own CDN path would be (`/cdn-copy/<any path>/license-checkout.js` is
 // dist/license-checkout.js), with the requests for the steps' files recorded and, on
-// command, answered with a 500 under one path (`fail: '/cdn-copy/…/'`, `fail: false` to stop),
-// so a test can make a step's file fail to load and recover without touching other pages.
+// command, answered with a 500 under a page's own path (`{ copy: '/cdn-copy/…/', fail: true }`,
+// `fail: false` to stop), so a test can make a step's file fail to load and recover without
+// touching other pages (test files run in parallel, each under its own path).
 const PREFIX = '/cdn-copy/';
 
 export function lazyCopy() {
-  /** Step files under this path answer 500; false: none. */
-  let failing = false;
+  /** Step files under these paths answer 500. */
+  const failing = new Set();
   /** Paths of the step files asked for under the copy. */
   const requested = [];
   const middleware = async (ctx, next) => {
@@ -15,7 +16,7 @@ export function lazyCopy() {
     const file = ctx.path.slice(PREFIX.length).replace(/^.*?(license-checkout(\.js|\/))/, '$1');
     if (file.startsWith('license-checkout/')) {
       requested.push(ctx.path);
-      if (failing && ctx.path.startsWith(failing)) {
+      if ([...failing].some((path) => ctx.path.startsWith(path))) {
         ctx.status = 500;
         ctx.body = 'failing on purpose (test/lazy-retry.test.ts)';
         return;
@@ -28,7 +29,7 @@ export function lazyCopy() {
     name: 'license-checkout:lazy-copy',
     executeCommand({ command, payload }) {
       if (command !== 'lazy-copy') return undefined;
-      if (payload && 'fail' in payload) failing = payload.fail;
+      if (payload?.copy) failing[payload.fail ? 'add' : 'delete'](payload.copy);
       return { requested: [...requested] };
     },
   };

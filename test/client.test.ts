@@ -7,10 +7,10 @@ import { HttpCheckoutApi, parseRetryAfter, type HttpCheckoutApiOptions } from '.
 import { ApiError, ContractError, NetworkError, isApiError, isContractError, isNetworkError } from '../src/api/errors.js';
 import { createEventStreamParser, type ServerSentEvent } from '../src/api/sse.js';
 import type { AcceptanceRequest, Order, OrderRequest } from '../src/api/schemas.js';
+import { E3, internalOrder, rejection } from './helpers/client.js';
 import { acceptedAgreementId } from './helpers/contract.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 
-const E3 = 'cfq7ttc0lfld-0001';
 const TODAY = '2027-01-16';
 /** A new customer's order, with an acceptance request the customer accepted on the mock's page. */
 async function newTenantOrder(mock: TestMock, companyName: string, prefix: string): Promise<OrderRequest> {
@@ -27,18 +27,6 @@ async function newTenantOrder(mock: TestMock, companyName: string, prefix: strin
     },
     agreementAcceptanceId: await acceptedAgreementId(mock, companyName),
   };
-}
-
-const internalOrder: OrderRequest = { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }], recipient: { kind: 'internal' } };
-
-/** The promise's rejection, failing the test when it resolves instead. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  expect.fail('expected the call to reject, but it resolved');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -26,6 +26,11 @@ describe('script-tag file: a step that fails to load', () => {
     expect(shown(placeholder.querySelector('h2'))).to.equal('Recipient');
     expect(failed()!.getAttribute('role')).to.equal('alert');
     expect(shown(failed())).to.contain('This step could not be loaded.');
+    // The shell's own rules (not the steps' form styles, which are not there yet): a step's heading and notice.
+    const heading = getComputedStyle(placeholder.querySelector('h2')!);
+    expect(parseFloat(heading.fontSize)).to.be.closeTo(1.25 * parseFloat(getComputedStyle(el).fontSize), 0.1);
+    const notice = getComputedStyle(failed()!);
+    expect([notice.borderInlineStartStyle, notice.borderInlineStartWidth, notice.overflowWrap]).to.deep.equal(['solid', '4px', 'anywhere']);
     expect(el.shadowRoot!.querySelector('lc-customer-type')).to.equal(null);
     expect(customElements.get('lc-customer-type')).to.equal(undefined);
 

@@ -2,31 +2,16 @@
  * `HttpCheckoutApi`: the `CheckoutApi` over HTTP (on `fetch`, see http.ts). Every answer is
  * validated with the contract's schemas; every failure becomes an `ApiError`, a
  * `ContractError` or a `NetworkError`; an abort rejects with the signal's reason, unwrapped.
+ * The catalog's schema is imported here; every other answer's comes with the first call that
+ * needs it (`schemaFor`), so the script-tag file carries only what the cart validates.
  */
 import * as z from 'zod/mini';
 import type { CallOptions, CheckoutApi, PlaceOrderOptions } from './api.js';
 import { ContractError, NetworkError, type ContractIssue } from './errors.js';
 import { RATE_LIMITED_ONLY, REPEATABLE, anySignal, send, type Call, type RetryPolicy, type Transport } from './http.js';
-import {
-  AcceptanceRequest,
-  AddressValidation,
-  AdminAccessTemplates,
-  Agreement,
-  Catalog,
-  CountryRules,
-  CustomerList,
-  DomainAvailability,
-  EndDates,
-  Order,
-  Quote,
-  SubscriptionList,
-  TenantLookup,
-  type Address,
-  type CreateAcceptanceRequest,
-  type OrderRequest,
-  type QuoteRequest,
-  type Term,
-} from './schemas.js';
+import { Catalog } from './schemas-cart.js';
+import type * as Later from './schemas-later.js';
+import type { AcceptanceRequest, Address, CreateAcceptanceRequest, Order, OrderRequest, QuoteRequest, Term } from './schemas.js';
 import { readEventStream } from './sse.js';
 
 export { parseRetryAfter } from './http.js';
@@ -92,94 +77,95 @@ export class HttpCheckoutApi implements CheckoutApi {
   }
 
   searchCustomers(search: string, options?: CallOptions) {
-    return this.#call('GET /customers', 'customers', CustomerList, options, { searchParams: { search } });
+    return this.#call('GET /customers', 'customers', (l) => l.CustomerList, options, { searchParams: { search } });
   }
 
   checkDomain(prefix: string, options?: CallOptions) {
-    return this.#call('GET /domains/{prefix}', `domains/${encodeURIComponent(prefix)}`, DomainAvailability, options);
+    return this.#call('GET /domains/{prefix}', `domains/${encodeURIComponent(prefix)}`, (l) => l.DomainAvailability, options);
   }
 
   lookupTenant(domain: string, options?: CallOptions) {
-    return this.#call('GET /tenants/{domain}', `tenants/${encodeURIComponent(domain)}`, TenantLookup, options);
+    return this.#call('GET /tenants/{domain}', `tenants/${encodeURIComponent(domain)}`, (l) => l.TenantLookup, options);
   }
 
   validateAddress(address: Address, options?: CallOptions) {
-    return this.#call('POST /addresses/validate', 'addresses/validate', AddressValidation, options, { method: 'POST', json: address }, RATE_LIMITED_ONLY);
+    return this.#call('POST /addresses/validate', 'addresses/validate', (l) => l.AddressValidation, options, { method: 'POST', json: address }, RATE_LIMITED_ONLY);
   }
 
   getCountryRules(country: string, options?: CallOptions) {
-    return this.#call('GET /country-rules/{country}', `country-rules/${encodeURIComponent(country)}`, CountryRules, options);
+    return this.#call('GET /country-rules/{country}', `country-rules/${encodeURIComponent(country)}`, (l) => l.CountryRules, options);
   }
 
   getAgreement(options?: CallOptions) {
-    return this.#call('GET /agreement', 'agreement', Agreement, options);
+    return this.#call('GET /agreement', 'agreement', (l) => l.Agreement, options);
   }
 
   createQuote(request: QuoteRequest, options?: CallOptions) {
-    return this.#call('POST /quotes', 'quotes', Quote, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
+    return this.#call('POST /quotes', 'quotes', (l) => l.Quote, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
   }
 
   placeOrder(request: OrderRequest, options: PlaceOrderOptions = {}) {
     // One key for every attempt of this call, so a retry after a lost answer cannot order twice.
     const key = options.idempotencyKey ?? uuid();
-    return this.#call('POST /orders', 'orders', Order, options, { method: 'POST', json: request, headers: { 'idempotency-key': key } });
+    return this.#call('POST /orders', 'orders', (l) => l.Order, options, { method: 'POST', json: request, headers: { 'idempotency-key': key } });
   }
 
   getOrder(id: string, options?: CallOptions) {
-    return this.#call('GET /orders/{id}', `orders/${encodeURIComponent(id)}`, Order, options);
+    return this.#call('GET /orders/{id}', `orders/${encodeURIComponent(id)}`, (l) => l.Order, options);
   }
 
   getSubscriptions(customerId: string | undefined, options?: CallOptions) {
     return customerId === undefined
-      ? this.#call('GET /subscriptions', 'subscriptions', SubscriptionList, options)
-      : this.#call('GET /customers/{id}/subscriptions', `customers/${encodeURIComponent(customerId)}/subscriptions`, SubscriptionList, options);
+      ? this.#call('GET /subscriptions', 'subscriptions', (l) => l.SubscriptionList, options)
+      : this.#call('GET /customers/{id}/subscriptions', `customers/${encodeURIComponent(customerId)}/subscriptions`, (l) => l.SubscriptionList, options);
   }
 
   getEndDates(term: Term, query: { customerId?: string; startDate?: string } = {}, options?: CallOptions) {
     const searchParams: Record<string, string> = { term };
     if (query.customerId !== undefined) searchParams.customerId = query.customerId;
     if (query.startDate !== undefined) searchParams.startDate = query.startDate;
-    return this.#call('GET /end-dates', 'end-dates', EndDates, options, { searchParams });
+    return this.#call('GET /end-dates', 'end-dates', (l) => l.EndDates, options, { searchParams });
   }
 
   watchOrder(id: string, onSnapshot: (order: Order) => void, options: CallOptions = {}): Promise<void> {
     const done = (order: Order) => order.status === 'completed' || order.status === 'failed';
-    return this.#watch('GET /orders/{id}/events', `orders/${encodeURIComponent(id)}/events`, Order, done, onSnapshot, options.signal);
+    return this.#watch<typeof Later.Order>('GET /orders/{id}/events', `orders/${encodeURIComponent(id)}/events`, (l) => l.Order, done, onSnapshot, options.signal);
   }
 
   createAgreementAcceptance(request: CreateAcceptanceRequest, options?: CallOptions) {
-    return this.#call('POST /agreement-acceptances', 'agreement-acceptances', AcceptanceRequest, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
+    return this.#call('POST /agreement-acceptances', 'agreement-acceptances', (l) => l.AcceptanceRequest, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
   }
 
   getAgreementAcceptance(id: string, options?: CallOptions) {
-    return this.#call('GET /agreement-acceptances/{id}', `agreement-acceptances/${encodeURIComponent(id)}`, AcceptanceRequest, options);
+    return this.#call('GET /agreement-acceptances/{id}', `agreement-acceptances/${encodeURIComponent(id)}`, (l) => l.AcceptanceRequest, options);
   }
 
   regenerateAgreementAcceptanceLink(id: string, options?: CallOptions) {
     const path = `agreement-acceptances/${encodeURIComponent(id)}/link`;
-    return this.#call('POST /agreement-acceptances/{id}/link', path, AcceptanceRequest, options, { method: 'POST' }, RATE_LIMITED_ONLY);
+    return this.#call('POST /agreement-acceptances/{id}/link', path, (l) => l.AcceptanceRequest, options, { method: 'POST' }, RATE_LIMITED_ONLY);
   }
 
   watchAgreementAcceptance(id: string, onSnapshot: (request: AcceptanceRequest) => void, options: CallOptions = {}): Promise<void> {
     const done = (request: AcceptanceRequest) => request.status === 'customer-accepted' || request.status === 'agreement-created';
     const path = `agreement-acceptances/${encodeURIComponent(id)}/events`;
-    return this.#watch('GET /agreement-acceptances/{id}/events', path, AcceptanceRequest, done, onSnapshot, options.signal);
+    return this.#watch<typeof Later.AcceptanceRequest>('GET /agreement-acceptances/{id}/events', path, (l) => l.AcceptanceRequest, done, onSnapshot, options.signal);
   }
 
   getAdminAccessTemplates(options?: CallOptions) {
-    return this.#call('GET /admin-access/templates', 'admin-access/templates', AdminAccessTemplates, options);
+    return this.#call('GET /admin-access/templates', 'admin-access/templates', (l) => l.AdminAccessTemplates, options);
   }
 
   /** Follows `event: snapshot` server-sent events, each validated with `schema`, until `done` holds for one. */
   async #watch<S extends z.ZodMiniType>(
     endpoint: string,
     path: string,
-    schema: S,
+    schemaRef: SchemaRef<S>,
     done: (snapshot: z.infer<S>) => boolean,
     onSnapshot: (snapshot: z.infer<S>) => void,
     callSignal: AbortSignal | undefined,
   ): Promise<void> {
     const signal = this.#signal(callSignal);
+    const loading = schemaFor(endpoint, schemaRef);
     // The stream itself has no timeout: only its headers must come in time.
     const response = await this.#send(endpoint, path, signal, { headers: { accept: 'text/event-stream' } }, REPEATABLE, async (r) => r);
     const type = response.headers.get('content-type') ?? '';
@@ -188,6 +174,13 @@ export class HttpCheckoutApi implements CheckoutApi {
       throw new ContractError(endpoint, [{ path: '', message: `expected text/event-stream, got ${type || 'no Content-Type'}` }]);
     }
     if (!response.body) return;
+    let schema: S;
+    try {
+      schema = await loading;
+    } catch (error) {
+      response.body.cancel().catch(() => {});
+      throw error;
+    }
     // Errors of ours or of `onSnapshot` end the stream and reject as they are; only a
     // failing read is a network error.
     let failure: { error: unknown } | undefined;
@@ -215,15 +208,16 @@ export class HttpCheckoutApi implements CheckoutApi {
   async #call<S extends z.ZodMiniType>(
     endpoint: string,
     path: string,
-    schema: S,
+    schemaRef: SchemaRef<S>,
     options: CallOptions = {},
     init: CallInit = {},
     policy: RetryPolicy = REPEATABLE,
   ): Promise<z.infer<S>> {
     const signal = this.#signal(options.signal);
+    const schema = schemaFor(endpoint, schemaRef);
     const headers = { accept: 'application/json', ...init.headers };
     const text = await this.#send(endpoint, path, signal, { ...init, headers }, policy, (response) => response.text());
-    return parseJson(endpoint, text, schema);
+    return parseJson(endpoint, text, await schema);
   }
 
   /** Sends with the configured headers and token; resolves to what `read` makes of the 2xx answer. */
@@ -237,6 +231,44 @@ export class HttpCheckoutApi implements CheckoutApi {
     for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
     return send(this.#transport, { ...init, endpoint, path, headers, signal, policy }, read);
   }
+}
+
+/**
+ * A call's schema: one of the cart's (schemas-cart.ts), at hand, or a pick from the rest of the
+ * contract, which the script-tag file leaves to the steps' file (the checkout loads it with its
+ * core, before any call that needs it).
+ */
+type SchemaRef<S extends z.ZodMiniType> = S | ((later: typeof Later) => S);
+
+let later: Promise<typeof Later> | undefined;
+let loadFailures = 0;
+
+/**
+ * Resolves `ref`, loading the rest of the contract once if needed: started with the request, so
+ * the answer never waits for it in turn. A failed load rejects the call with a `NetworkError`
+ * (the answer could not be read: the server may have acted, as when an answer is lost, so an
+ * order is asked for again with the same key) and is tried again by the next call.
+ */
+function schemaFor<S extends z.ZodMiniType>(endpoint: string, ref: SchemaRef<S>): Promise<S> {
+  if (typeof ref !== 'function') return Promise.resolve(ref);
+  if (!later) {
+    // In the script-tag file this import names the steps' file with `import.meta.lcRetry`
+    // (see step-loader.ts): after a failure it must change, or the browser fails again at once.
+    // Not when it changed meanwhile: the step loader moved on, maybe to a copy that loaded.
+    const meta = import.meta as ImportMeta & { lcRetry?: string };
+    const tried = meta.lcRetry;
+    later = import('./schemas-later.js').catch((error: unknown) => {
+      later = undefined;
+      if (meta.lcRetry === tried) meta.lcRetry = `?retry=c${++loadFailures}`;
+      throw error;
+    });
+  }
+  const schema = later.then(ref, (error: unknown) => {
+    throw new NetworkError(endpoint, false, error);
+  });
+  // Awaited only once the answer is in: a request failing first must not leave it unhandled.
+  schema.catch(() => {});
+  return schema;
 }
 
 function parseJson<S extends z.ZodMiniType>(endpoint: string, text: string, schema: S): z.infer<S> {

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { sleep } from '../internal/sleep.js';
 import { ApiError, NetworkError } from './errors.js';
-import { FieldError } from './schemas.js';
+import { FieldError } from './schemas-cart.js';
 
 /** Which failures a call may retry. */
 export interface RetryPolicy {

@@ -1,31 +1,16 @@
 /**
- * The contract's building blocks and the bodies of the look-ups before the order (catalog,
- * customers, domains, tenants, addresses, country rules, the agreement, acceptance requests,
- * admin access, the recipient). `schemas.ts` re-exports all of it; import from there.
+ * The contract's building blocks and the bodies of the look-ups before the order (customers,
+ * domains, tenants, addresses, country rules, the agreement, acceptance requests, admin
+ * access, the recipient; the catalog is in schemas-cart.ts). `schemas.ts` re-exports all of
+ * it; import from there.
  *
  * Money is always an integer amount in the currency's minor unit (cents for USD).
  */
 import * as z from 'zod/mini';
 
 // ---------------------------------------------------------------------------------------
-// Shared building blocks
+// Shared building blocks (the cart's, such as Term and IsoDate, are in schemas-cart.ts)
 
-/** Subscription term, as an ISO 8601 duration: one month, one year, three years. */
-export const Term = z.enum(['P1M', 'P1Y', 'P3Y']);
-export type Term = z.infer<typeof Term>;
-
-/** How often the subscription is invoiced. */
-export const Billing = z.enum(['monthly', 'annual']);
-export type Billing = z.infer<typeof Billing>;
-
-/** ISO 4217 currency code, e.g. `USD`. */
-export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));
-
-/** An amount in the currency's minor unit (cents). */
-export const MinorAmount = z.int();
-
-/** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date();
 /**
  * A link the widget renders (agreement text, a link to send the customer): http(s) only,
  * since `javascript:` and `data:` URLs are valid URLs too and would run in the host page.
@@ -50,50 +35,6 @@ export const TenantDomain = z
     z.maxLength(253),
     z.regex(/^(?=.{3,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/),
   );
-
-// ---------------------------------------------------------------------------------------
-// GET /catalog
-
-/** One way to buy a product: a term, a billing frequency and the price per licence per billing period. */
-export const Offer = z.object({
-  term: Term,
-  billing: Billing,
-  /** Price of one licence for one billing period (a month when monthly, a year when annual), minor units. */
-  unitPrice: MinorAmount.check(z.nonnegative()),
-});
-export type Offer = z.infer<typeof Offer>;
-
-/**
- * What one licence of an offer costs per year, in minor units: twelve monthly bills, or one
- * annual bill. Comparable across every term and billing of a product, so the cheaper
- * choice is visible (a monthly term costs about 20 % more than a yearly one).
- */
-export function offerPricePerYear(offer: Pick<Offer, 'billing' | 'unitPrice'>): number {
-  return offer.billing === 'monthly' ? offer.unitPrice * 12 : offer.unitPrice;
-}
-
-export const Product = z.object({
-  id: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
-  description: z.optional(z.string()),
-  /** Product family, for grouping: e.g. "Microsoft 365", "Security". */
-  category: z.optional(z.string()),
-  minQuantity: z.int().check(z.gte(1)),
-  maxQuantity: z.int().check(z.gte(1)),
-  /**
-   * The most licences one customer may hold of this product across all its subscriptions
-   * (Microsoft 365 Business Basic, Standard and Premium: 300); absent when there is no cap.
-   */
-  seatCap: z.optional(z.int().check(z.gte(1))),
-  offers: z.array(Offer).check(z.minLength(1)),
-});
-export type Product = z.infer<typeof Product>;
-
-export const Catalog = z.object({
-  currency: CurrencyCode,
-  products: z.array(Product),
-});
-export type Catalog = z.infer<typeof Catalog>;
 
 // ---------------------------------------------------------------------------------------
 // GET /customers?search=

@@ -11,67 +11,11 @@
  * floating-point rounding ever reaches an invoice.
  */
 import * as z from 'zod/mini';
-import {
-  AdminAccessChoice,
-  AdminAccessStatus,
-  AdminRole,
-  Billing,
-  CurrencyCode,
-  IsoDate,
-  IsoDateTime,
-  MinorAmount,
-  Recipient,
-  Term,
-  WebUrl,
-} from './schemas-base.js';
+import { AdminAccessChoice, AdminAccessStatus, AdminRole, IsoDateTime, Recipient, WebUrl } from './schemas-base.js';
+import { Billing, CurrencyCode, FieldError, IsoDate, MinorAmount, OrderLineInput, Term } from './schemas-cart.js';
 
+export * from './schemas-cart.js';
 export * from './schemas-base.js';
-
-// ---------------------------------------------------------------------------------------
-// Order lines: a new subscription, or seats added to an existing one
-
-/** The product and offer of a line: what every kind of line names. */
-const lineOffer = {
-  productId: z.string().check(z.minLength(1)),
-  term: Term,
-  billing: Billing,
-};
-
-/**
- * A new subscription. `kind` may be left out (lines without it are new subscriptions), so
- * carts written before seat additions existed stay valid.
- */
-export const NewSubscriptionLine = z.object({
-  kind: z.optional(z.literal('new')),
-  ...lineOffer,
-  quantity: z.int().check(z.gte(1)),
-  /**
-   * The day the first term ends: one of `GET /end-dates` for this term and recipient
-   * (aligned with an existing subscription, or a calendar month end). Left out: the
-   * calendar month end (the list's `calendar-month-end` entry).
-   */
-  endDate: z.optional(IsoDate),
-  /** Whether the subscription renews at the end of its term; true when left out. */
-  autoRenew: z.optional(z.boolean()),
-});
-export type NewSubscriptionLine = z.infer<typeof NewSubscriptionLine>;
-
-/**
- * Seats added to one of the recipient's subscriptions. Product, term and billing are the
- * subscription's (the backend checks them); the seats are prorated to its end date and
- * renew with it, on its auto-renew setting.
- */
-export const AddSeatsLine = z.object({
-  kind: z.literal('add-seats'),
-  subscriptionId: z.string().check(z.minLength(1)),
-  ...lineOffer,
-  /** The seats to add, not the new total. */
-  quantity: z.int().check(z.gte(1)),
-});
-export type AddSeatsLine = z.infer<typeof AddSeatsLine>;
-
-export const OrderLineInput = z.discriminatedUnion('kind', [NewSubscriptionLine, AddSeatsLine]);
-export type OrderLineInput = z.infer<typeof OrderLineInput>;
 
 /** A purchase order number or customer reference, carried with the order (invoices show it). */
 export const PurchaseOrder = z.string().check(z.minLength(1), z.maxLength(40));
@@ -359,13 +303,6 @@ export type Order = z.infer<typeof Order>;
 
 // ---------------------------------------------------------------------------------------
 // Errors: RFC 9457 problem details
-
-export const FieldError = z.object({
-  /** Dotted path of the request field, e.g. `company.address.postalCode`. */
-  field: z.string(),
-  message: z.string(),
-});
-export type FieldError = z.infer<typeof FieldError>;
 
 export const Problem = z.looseObject({
   type: z.optional(z.string()),

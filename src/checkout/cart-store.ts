@@ -6,7 +6,7 @@
  * nothing changed), so an element or a context consumer can compare by identity.
  */
 import * as z from 'zod/mini';
-import { OrderLineInput, type Billing, type Catalog, type Offer, type Product, type Term } from '../api/schemas.js';
+import { OrderLineInput, type Billing, type Catalog, type Offer, type Product, type Term } from '../api/schemas-cart.js';
 import { lineKey, parseStoredCart, serializeCart, storageKey } from './cart-format.js';
 
 export { lineKey, storageKey, STORAGE_VERSION } from './cart-format.js';

@@ -26,8 +26,8 @@ export async function loadScriptTagFile(): Promise<void> {
 
 /** What the copy's server saw of this page's step files; `fail` switches their 500 answers on or off. */
 export async function stepFiles(fail?: boolean): Promise<string[]> {
-  const payload = fail === undefined ? {} : { fail: fail && COPY };
-  const result = await executeServerCommand<{ requested: string[] }, { fail?: string | false }>('lazy-copy', payload);
+  const payload = fail === undefined ? {} : { copy: COPY, fail };
+  const result = await executeServerCommand<{ requested: string[] }, { copy?: string; fail?: boolean }>('lazy-copy', payload);
   return result!.requested.filter((path) => path.startsWith(COPY));
 }
 

@@ -1,4 +1,4 @@
-import { Billing } from '../../api/schemas.js';
+import { Billing } from '../../api/schemas-cart.js';
 import type { CartTotals } from '../../checkout/cart-store.js';
 import { formatMoney } from '../../i18n/format.js';
 import type { CartStrings } from './cart.strings.js';

@@ -6,7 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import { HttpCheckoutApi } from '../../api/client.js';
-import { Billing, Term, type Catalog, type Product } from '../../api/schemas.js';
+import { Billing, Term, type Catalog, type Product } from '../../api/schemas-cart.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcApiStepElement } from '../../base/lc-step-element.js';
 import { CartController, type CartChange } from '../../checkout/cart-controller.js';

@@ -20,7 +20,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import '../cart/cart.js';
 import { cartAnnouncement } from '../cart/cart-text.js';
 import { cartStrings } from '../cart/cart.strings.js';
-import { formStyles } from '../shared/form.styles.js';
+import { stepFrameStyles } from '../shared/step-frame.styles.js';
 import { CatalogLookup } from './catalog-lookup.js';
 import { CheckoutClient, type CheckoutApiOptions } from './checkout-client.js';
 import { CART_PARTS } from './checkout.parts.js';
@@ -103,7 +103,7 @@ export type { CheckoutApiOptions } from './checkout-client.js';
  * @cssproperty --lc-sticky-top - How far below the top of the view the order summary stays while a long step scrolls (wide layouts; default one spacing unit). Set it to the height of a fixed page header.
  */
 export class LcCheckout extends LcElement {
-  static override styles = [LcElement.baseStyles, tokens, controls, formStyles, checkoutStyles];
+  static override styles = [LcElement.baseStyles, tokens, controls, stepFrameStyles, checkoutStyles];
 
   /** The cart: its lines, kept in `localStorage` per backend, and `addProduct()` waiting for the catalog. */
   private readonly _cart = new CartController(this, (change) => this._onCartCommitted(change));

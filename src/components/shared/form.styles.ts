@@ -1,18 +1,10 @@
 import { css } from 'lit';
+import { stepFrameStyles } from './step-frame.styles.js';
 
-/** Layout of fields, error summary and step actions, shared by the step elements. */
-export const formStyles = css`
-  .step-heading {
-    font-size: 1.25em;
-    margin: 0 0 calc(var(--_space) * 1.5);
-  }
-  .step-heading:focus {
-    outline: none;
-  }
-  .step-heading:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 4px;
-  }
+/** Layout of fields, error summary and step actions, shared by the step elements; their heading and notices. */
+export const formStyles = [
+  stepFrameStyles,
+  css`
   .fields {
     display: grid;
     gap: calc(var(--_space) * 2);
@@ -46,11 +38,8 @@ export const formStyles = css`
     padding-inline: calc(var(--_space) * 0.5);
   }
   /* Messages quote what was typed (domains, emails): long unbroken values wrap inside them. */
-  .error-summary,
-  .notice {
-    overflow-wrap: anywhere;
-  }
   .error-summary {
+    overflow-wrap: anywhere;
     border: 2px solid var(--_danger);
     border-radius: var(--_radius);
     padding: var(--_space) calc(var(--_space) * 2);
@@ -73,19 +62,6 @@ export const formStyles = css`
   }
   .actions .primary {
     margin-inline-start: auto;
-  }
-  .notice {
-    border-inline-start: 4px solid var(--_accent);
-    background: var(--_surface-alt);
-    padding: var(--_space) calc(var(--_space) * 1.5);
-    border-radius: calc(var(--_radius) * 0.5);
-    margin-block: var(--_space);
-  }
-  .notice.warning {
-    border-color: var(--_warning);
-  }
-  .notice.danger {
-    border-color: var(--_danger);
   }
   /*
    * Radio cards. Selected: filled and bordered in the accent colour. Keyboard focus: a ring
@@ -140,4 +116,5 @@ export const formStyles = css`
     min-width: 0;
     overflow-wrap: anywhere;
   }
-`;
+`,
+];
