@@ -70,14 +70,15 @@ describe('<lc-cart-count>', () => {
         return button && textName(button).includes('Basic') ? button : false;
       }, 'the other tab did not load the tags', { timeout: 8000 });
       frame.contentDocument!.querySelector('lc-add-to-cart')!.shadowRoot!.querySelector('button')!.click();
-      await waitUntil(() => count.count === 1, 'the count did not follow the other tab');
+      // Generous limits: the frame is a background page on a loaded machine (its tasks run late).
+      await waitUntil(() => count.count === 1, 'the count did not follow the other tab', { timeout: 8000 });
       // And back: this tab empties the cart, the other tab's storage event is seen here too.
       localStorage.removeItem(storageKey(new URL(mock.baseUrl).href));
       frame.contentWindow!.localStorage.setItem(
         storageKey(new URL(mock.baseUrl).href),
         JSON.stringify({ version: 1, lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 1 }, { productId: BASIC, term: 'P1Y', billing: 'monthly', quantity: 3 }] }),
       );
-      await waitUntil(() => count.count === 2, 'the count did not follow a write in the other window');
+      await waitUntil(() => count.count === 2, 'the count did not follow a write in the other window', { timeout: 8000 });
     } finally {
       frame.remove();
     }
