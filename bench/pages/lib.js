@@ -347,8 +347,10 @@ window.bench = {
     await step.updateComplete;
     setField(d, 'Address line 1', '1 Main Street');
     setField(d, 'City', 'Redmond');
-    setField(d, 'State or province', 'WA');
-    setField(d, 'Postal code', '98052');
+    // The United States' address form (its words and its states) once the country's rules are in.
+    await until(() => [...d.querySelectorAll('label')].some((l) => l.textContent.trim().startsWith('ZIP code')) && control(d, 'State').querySelector?.('option[value="WA"]'), 'the US address form');
+    setField(d, 'State', 'WA');
+    setField(d, 'ZIP code', '98052');
     setField(d, 'First name', 'Ada');
     setField(d, 'Last name', 'Lovelace');
     setField(d, 'Email', 'ada@bench.example');
@@ -361,14 +363,16 @@ window.bench = {
     await until(() => /available/i.test(step.shadowRoot.querySelector('[part~="availability"]')?.textContent ?? ''), 'the domain availability', 5000);
     await next(el, step);
 
+    // The agreement: the primary contact signs; the acceptance link is created and accepted on
+    // the mock's stand-in for Microsoft's page, as the customer would, before Continue.
     step = await stepNamed(el, 'agreement');
-    await until(() => step.shadowRoot.querySelector('input'), 'the agreement form');
     const a = step.shadowRoot;
-    setField(a, 'First name', 'Megan');
-    setField(a, 'Last name', 'Bowen');
-    setField(a, 'Email', 'megan@bench.example');
-    const accept = a.querySelector('[part~="accept-checkbox"]');
-    if (accept && !accept.checked) accept.click();
+    const create = await until(() => [...a.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Create the acceptance link'), 'the agreement form');
+    create.click();
+    await until(() => el.state.agreementDraft.acceptance?.url, 'the acceptance link', 5000);
+    const accepted = await fetch(el.state.agreementDraft.acceptance.url, { method: 'POST', body: new URLSearchParams({ decision: 'accept' }) });
+    if (!accepted.ok) throw new Error(`the mock's Accept answered ${accepted.status}`);
+    await until(() => el.state.agreementDraft.acceptance?.status === 'customer-accepted', 'the checkout to notice the acceptance', 5000);
     await step.updateComplete;
     await next(el, step);
 
@@ -421,7 +425,7 @@ async function next(el, step) {
 }
 function control(root, text) {
   const label = [...root.querySelectorAll('label')].find((l) => l.textContent.replace(/\s+/g, ' ').trim().startsWith(text) && l.control);
-  if (!label) throw new Error(`no control labelled "${text}"`);
+  if (!label) throw new Error(`no control labelled "${text}" (labels: ${[...root.querySelectorAll('label')].map((l) => l.textContent.replace(/\s+/g, ' ').trim()).join(' | ')})`);
   return label.control;
 }
 function setField(root, text, value) {
