@@ -87,8 +87,6 @@ export interface CheckoutState {
 export interface MachineEnv {
   /** A new idempotency key. */
   newKey(): string;
-  /** The local date, `YYYY-MM-DD` (quotes and end dates count from it). */
-  today(): string;
 }
 
 /** A random UUID v4. `crypto.randomUUID` exists only in secure contexts; a reseller's page may be plain http. */

@@ -34,15 +34,15 @@ import {
 import { lineKey as cartLineKey } from './cart-store.js';
 import { createCheckout, randomKey, type CheckoutAction, type CheckoutState, type MachineEnv, type RecipientKind, type Step } from './machine-state.js';
 import { emptyAdminAccess, type AdminAccessDraft } from './admin-access.js';
-import { emptyAgreement, emptyCompany, emptyTenant, hasErrors, normalizeDomain, samePrefix, todayIso, type CompanyDraft, type TenantDraft } from './validate.js';
+import { emptyAgreement, emptyCompany, emptyTenant, hasErrors, normalizeDomain, samePrefix, type CompanyDraft, type TenantDraft } from './validate.js';
 
 export * from './machine-state.js';
 export * from './machine-selectors.js';
 export { effectiveChoice, subscriptionsFor, linesWithChoices } from './machine-lines.js';
 export type { AgreementDraft, CompanyDraft, ErrorCode, FieldErrors, TenantDraft } from './validate.js';
 
-/** New idempotency keys and today's date, as the page has them. */
-export const defaultEnv: MachineEnv = { newKey: randomKey, today: () => todayIso() };
+/** New idempotency keys, as the page makes them. */
+export const defaultEnv: MachineEnv = { newKey: randomKey };
 
 // ---------------------------------------------------------------------------------------
 // Transitions
@@ -147,7 +147,7 @@ function switchRecipient(state: CheckoutState, kind: RecipientKind, customer?: C
 }
 
 function next(state: CheckoutState, env: MachineEnv): CheckoutState {
-  if (!canGoNext(state, env.today())) return state;
+  if (!canGoNext(state)) return state;
   const steps = stepsFor(state);
   const target = steps[steps.indexOf(state.step) + 1]!;
   return visit(state, target);
@@ -202,7 +202,7 @@ function recipientFromOrder(state: CheckoutState, order: Order, env: MachineEnv)
 /** Editing again after a failed order: the first step that still needs something, else the review. */
 function reopen(state: CheckoutState, env: MachineEnv): CheckoutState {
   const path = stepsFor(state);
-  const step = firstInvalidStep(state, env.today()) ?? 'review';
+  const step = firstInvalidStep(state) ?? 'review';
   return { ...state, step, visited: path.slice(0, path.indexOf(step) + 1) };
 }
 
@@ -219,7 +219,7 @@ const isOlder = (order: Order, than: Order | undefined): boolean =>
   than !== undefined && Date.parse(order.updatedAt) < Date.parse(than.updatedAt);
 
 /**
- * The reducer. Pure apart from `env` (new idempotency keys, today's date). Returns the same
+ * The reducer. Pure apart from `env` (new idempotency keys). Returns the same
  * object when the action does not apply in the current state.
  */
 export function transition(state: CheckoutState, action: CheckoutAction, env: MachineEnv = defaultEnv): CheckoutState {
@@ -355,8 +355,8 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       return same(action.quote, state.quote) ? state : { ...state, quote: action.quote };
 
     case 'order-submitting': {
-      if (!canPlaceOrder(state, env.today())) return state;
-      const request = buildOrderRequest(state, env.today())!;
+      if (!canPlaceOrder(state)) return state;
+      const request = buildOrderRequest(state)!;
       const fingerprint = JSON.stringify(request);
       // A retry of the same content reuses the key, so the backend answers with the same order.
       const idempotencyKey =
