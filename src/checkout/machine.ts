@@ -146,14 +146,14 @@ function switchRecipient(state: CheckoutState, kind: RecipientKind, customer?: C
   });
 }
 
-function next(state: CheckoutState, env: MachineEnv): CheckoutState {
+function next(state: CheckoutState): CheckoutState {
   if (!canGoNext(state)) return state;
   const steps = stepsFor(state);
   const target = steps[steps.indexOf(state.step) + 1]!;
   return visit(state, target);
 }
 
-function goTo(state: CheckoutState, target: Step, env: MachineEnv): CheckoutState {
+function goTo(state: CheckoutState, target: Step): CheckoutState {
   if (!isEditable(state) || target === 'provisioning' || target === state.step) return state;
   if (!state.visited.includes(target)) return state;
   const steps = stepsFor(state);
@@ -164,7 +164,7 @@ function goTo(state: CheckoutState, target: Step, env: MachineEnv): CheckoutStat
   // Forward only across steps that are still valid, exactly as pressing Next would.
   let current = state;
   while (current.step !== target) {
-    const moved = next(current, env);
+    const moved = next(current);
     if (moved === current) return state;
     current = moved;
   }
@@ -183,7 +183,7 @@ function withOrder(state: CheckoutState, order: Order): CheckoutState {
  * checkout opens the first step that still needs something from the reseller; the review when
  * nothing is missing (an internal order).
  */
-function recipientFromOrder(state: CheckoutState, order: Order, env: MachineEnv): CheckoutState {
+function recipientFromOrder(state: CheckoutState, order: Order): CheckoutState {
   const { kind, companyName, domain } = order.recipient;
   let rebuilt: CheckoutState = { ...state, recipientKind: kind };
   if (kind === 'new') {
@@ -196,11 +196,11 @@ function recipientFromOrder(state: CheckoutState, order: Order, env: MachineEnv)
         : { ...emptyTenant, prefix: domain.replace(/\.onmicrosoft\.com$/i, '') };
     rebuilt = { ...rebuilt, company: { ...emptyCompany, companyName }, tenant };
   }
-  return reopen(rebuilt, env);
+  return reopen(rebuilt);
 }
 
 /** Editing again after a failed order: the first step that still needs something, else the review. */
-function reopen(state: CheckoutState, env: MachineEnv): CheckoutState {
+function reopen(state: CheckoutState): CheckoutState {
   const path = stepsFor(state);
   const step = firstInvalidStep(state) ?? 'review';
   return { ...state, step, visited: path.slice(0, path.indexOf(step) + 1) };
@@ -241,7 +241,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       return same(action.catalog, state.catalog) ? state : { ...state, catalog: action.catalog };
 
     case 'start':
-      return state.step === 'cart' ? next(state, env) : state;
+      return state.step === 'cart' ? next(state) : state;
 
     case 'choose-recipient':
       if (!editable || action.kind === state.recipientKind) return state;
@@ -338,7 +338,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
     }
 
     case 'next':
-      return next(state, env);
+      return next(state);
 
     case 'back': {
       if (!canGoBack(state)) return state;
@@ -348,7 +348,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
     }
 
     case 'go-to':
-      return goTo(state, action.step, env);
+      return goTo(state, action.step);
 
     case 'quote-loaded':
       if (!editable || !state.recipientKind || !quoteMatches(action.quote, orderLines(state))) return state;
@@ -421,7 +421,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       // A new attempt: a new key (the old one would return the failed order) and a new quote.
       const { order: _order, orderId: _orderId, submission: _submission, quote: _quote, resumedKind: _resumedKind, ...rest } = state;
       const retried: CheckoutState = { ...rest, lines: state.order.lines.map((line) => ({ ...line })) };
-      return state.recipientKind ? reopen(retried, env) : recipientFromOrder(retried, state.order, env);
+      return state.recipientKind ? reopen(retried) : recipientFromOrder(retried, state.order);
     }
 
     case 'subscriptions-loaded': {

@@ -8,7 +8,7 @@ import type { TemplateResult, nothing } from 'lit';
 import type { CheckoutApi } from '../../api/api.js';
 import type { LcElement } from '../../base/lc-element.js';
 import type { CartController } from '../../checkout/cart-controller.js';
-import type { CheckoutAction, CheckoutState, Step } from '../../checkout/machine-state.js';
+import type { CheckoutAction, CheckoutState } from '../../checkout/machine-state.js';
 import type { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
 import type { LcStepInputEvent } from '../../events/step-input.js';
 import type { LcStepNextEvent } from '../../events/step-next.js';
