@@ -13,6 +13,7 @@ import { Catalog } from './schemas-cart.js';
 import type * as Later from './schemas-later.js';
 import type { AcceptanceRequest, Address, CreateAcceptanceRequest, Order, OrderRequest, QuoteRequest, Term } from './schemas.js';
 import { readEventStream } from './sse.js';
+import { randomKey } from '../internal/random-key.js';
 
 export { parseRetryAfter } from './http.js';
 
@@ -109,7 +110,7 @@ export class HttpCheckoutApi implements CheckoutApi {
 
   placeOrder(request: OrderRequest, options: PlaceOrderOptions = {}) {
     // One key for every attempt of this call, so a retry after a lost answer cannot order twice.
-    const key = options.idempotencyKey ?? uuid();
+    const key = options.idempotencyKey ?? randomKey();
     return this.#call('POST /orders', (l) => l.Order, options, { method: 'POST', json: request, headers: { 'idempotency-key': key } });
   }
 
@@ -309,14 +310,4 @@ function describe(issue: z.core.$ZodIssue, root: unknown): string {
     default:
       return issue.message;
   }
-}
-
-/** `crypto.randomUUID` exists only in secure contexts; an http:// intranet page still needs keys. */
-function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
