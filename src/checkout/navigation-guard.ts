@@ -36,8 +36,9 @@ interface NavigationLike extends EventTarget {
   navigate?(url: string): unknown;
 }
 
+/** As `<lc-checkout>` says it by default (`checkout.leaveMessage`). */
 const DEFAULT_MESSAGE =
-  'Your order is being set up. Stay on this page until the running tasks finish, so you can see the result and what to do next.';
+  'Your order is being set up. Please stay on this page until the running tasks have finished, so you can see the result and what to do next.';
 
 /** Same-tab targets: anything else opens a new browsing context and leaves this page alone. */
 const SAME_TAB = new Set(['', '_self', '_top', '_parent']);
