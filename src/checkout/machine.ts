@@ -50,8 +50,8 @@ export const defaultEnv: MachineEnv = { newKey: randomKey };
 /** Structural equality for the small plain values in the state. */
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const lineKey = (line: { productId: string; term: string; billing: string; quantity: number }) =>
-  `${line.productId}\u0000${line.term}\u0000${line.billing}\u0000${line.quantity}`;
+/** A line's offer and quantity. */
+const lineKey = (line: OrderLineInput) => `${cartLineKey(line)}|${line.quantity}`;
 
 /** A frozen line of primitive values (the cart's lines are) cannot change: it need not be copied. */
 const immutableLine = (line: OrderLineInput): boolean =>
