@@ -93,8 +93,9 @@ export function draftActions(draft: CheckoutDraft): CheckoutAction[] {
   else if (draft.recipientKind) actions.push({ type: 'choose-recipient', kind: draft.recipientKind });
   if (draft.agreement) actions.push({ type: 'agreement-loaded', agreement: draft.agreement });
   actions.push({ type: 'update-company', values: draft.company as Partial<CompanyDraft> });
-  const { hasTenant, domain, prefix, availability, lookup } = draft.tenant;
-  actions.push({ type: 'update-tenant', values: { hasTenant, domain, prefix } });
+  const { availability, lookup } = draft.tenant;
+  // The machine takes the choice, the domain and the prefix of it.
+  actions.push({ type: 'update-tenant', values: draft.tenant });
   if (availability) actions.push({ type: 'availability-loaded', availability });
   if (lookup) actions.push({ type: 'tenant-loaded', lookup });
   actions.push({ type: 'update-agreement', values: draft.agreementDraft as Partial<AgreementDraft> });
