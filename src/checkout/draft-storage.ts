@@ -48,17 +48,18 @@ export function hasDraft(state: CheckoutState): boolean {
 
 /** What of `state` is kept: what the user chose and typed, and the backend's answers about it. */
 export function draftOf(state: CheckoutState): CheckoutDraft {
-  const { hasTenant, domain, prefix, availability, lookup } = state.tenant;
+  const { recipientKind, customer, company, tenant, agreement, agreementDraft } = state;
+  // Stored as JSON, which leaves out what is undefined.
   return {
     v: VERSION,
     // Provisioning is never a draft's step: the order's own reference resumes it.
     step: state.step === 'provisioning' ? 'review' : state.step,
-    ...(state.recipientKind ? { recipientKind: state.recipientKind } : {}),
-    ...(state.customer ? { customer: state.customer } : {}),
-    company: { ...state.company },
-    tenant: { hasTenant, domain, prefix, ...(availability ? { availability } : {}), ...(lookup ? { lookup } : {}) },
-    ...(state.agreement ? { agreement: state.agreement } : {}),
-    agreementDraft: { ...state.agreementDraft },
+    recipientKind,
+    customer,
+    company,
+    tenant,
+    agreement,
+    agreementDraft,
   };
 }
 
