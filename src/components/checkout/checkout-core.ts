@@ -160,10 +160,6 @@ class Core implements CheckoutCore, ReactiveController {
     if (this.apply({ type: 'next' }) === before) this.host.announce(this._t('checkout.notReady'));
   }
 
-  companyNameChanged(event: LcCompanyNameChangeEvent): void {
-    this._applyStepValue('customer-details', { companyName: event.companyName });
-  }
-
   /** Changes what the core renders, and asks the element to render it. */
   private _set(changes: { fieldErrors?: Partial<Record<Step, StepFieldMessages>>; orderError?: string; notice?: string | Array<string | TemplateResult>; leaveNotice?: string }): void {
     if ('fieldErrors' in changes) this._fieldErrors = changes.fieldErrors!;
@@ -284,7 +280,7 @@ class Core implements CheckoutCore, ReactiveController {
           .companyName=${state.company.companyName}
           .fieldErrors=${this._fieldErrors['tenant-domain'] ?? {}}
           ?no-back=${noBack}
-          @lc-company-name-change=${(event: LcCompanyNameChangeEvent) => this.companyNameChanged(event)}
+          @lc-company-name-change=${(event: LcCompanyNameChangeEvent) => this._applyStepValue('customer-details', { companyName: event.companyName })}
           >${this._renderAdminAccess('tenant-domain')}</lc-tenant-domain
         >`;
       case 'agreement':
