@@ -47,6 +47,18 @@ export const defaultEnv: MachineEnv = { newKey: randomKey };
 // ---------------------------------------------------------------------------------------
 // Transitions
 
+/**
+ * Copies into `target` those of `keys` whose value in `values` has the type `type`: an action's
+ * values come from a step's event or a stored draft, so anything else is ignored.
+ */
+function assignTyped<T extends object>(target: T, values: object, keys: readonly (keyof T & string)[], type: 'string' | 'boolean'): T {
+  for (const key of keys) {
+    const value = (values as Record<string, unknown>)[key];
+    if (typeof value === type) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
 /** Structural equality for the small plain values in the state. */
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -263,22 +275,14 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
 
     case 'update-company': {
       if (!editable || state.recipientKind !== 'new') return state;
-      const company = { ...state.company };
-      for (const [key, value] of Object.entries(action.values)) {
-        if (key in emptyCompany && typeof value === 'string') company[key as keyof CompanyDraft] = value;
-      }
+      const company = assignTyped({ ...state.company }, action.values, Object.keys(emptyCompany) as Array<keyof CompanyDraft>, 'string');
       return same(company, state.company) ? state : withoutQuote({ ...state, company });
     }
 
     case 'update-tenant': {
       if (!editable || state.recipientKind !== 'new') return state;
-      const { values } = action;
-      const tenant: TenantDraft = {
-        ...state.tenant,
-        ...(typeof values.hasTenant === 'boolean' ? { hasTenant: values.hasTenant } : {}),
-        ...(typeof values.domain === 'string' ? { domain: values.domain } : {}),
-        ...(typeof values.prefix === 'string' ? { prefix: values.prefix } : {}),
-      };
+      const tenant = assignTyped<TenantDraft>({ ...state.tenant }, action.values, ['hasTenant'], 'boolean');
+      assignTyped(tenant, action.values, ['domain', 'prefix'], 'string');
       if (tenant.availability && !samePrefix(tenant.availability.prefix, tenant.prefix)) delete tenant.availability;
       if (tenant.lookup && normalizeDomain(tenant.lookup.domain) !== normalizeDomain(tenant.domain)) delete tenant.lookup;
       return same(tenant, state.tenant) ? state : withoutQuote({ ...state, tenant });
@@ -303,13 +307,9 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
 
     case 'update-agreement': {
       if (!editable || !agreementNeeded(state)) return state;
-      const draft = { ...state.agreementDraft };
       const { values } = action;
-      for (const key of ['firstName', 'lastName', 'email', 'phone'] as const) {
-        const value = values[key];
-        if (typeof value === 'string') draft[key] = value;
-      }
-      if (typeof values.someoneElse === 'boolean') draft.someoneElse = values.someoneElse;
+      const draft = assignTyped({ ...state.agreementDraft }, values, ['firstName', 'lastName', 'email', 'phone'], 'string');
+      assignTyped(draft, values, ['someoneElse'], 'boolean');
       if (values.acceptance) draft.acceptance = values.acceptance;
       return same(draft, state.agreementDraft) ? state : { ...state, agreementDraft: draft };
     }
@@ -326,11 +326,8 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
 
     case 'update-admin-access': {
       if (!editable) return state;
-      const draft: AdminAccessDraft = { ...state.adminAccess };
-      for (const key of ['defaultRoles', 'request', 'autoExtend'] as const) {
-        if (typeof action.values[key] === 'boolean') draft[key] = action.values[key];
-      }
-      if (typeof action.values.templateId === 'string') draft.templateId = action.values.templateId;
+      const draft = assignTyped<AdminAccessDraft>({ ...state.adminAccess }, action.values, ['defaultRoles', 'request', 'autoExtend'], 'boolean');
+      assignTyped(draft, action.values, ['templateId'], 'string');
       if (typeof action.values.days === 'number' && Number.isInteger(action.values.days) && action.values.days >= 1 && action.values.days <= 730) {
         draft.days = action.values.days;
       }
