@@ -17,7 +17,7 @@ import {
 } from '../src/checkout/machine.js';
 
 const TODAY = '2027-01-16';
-const env: MachineEnv = { newKey: () => 'key-1', today: () => TODAY };
+const env: MachineEnv = { newKey: () => 'key-1' };
 const run = (state: CheckoutState, actions: CheckoutAction[]) => actions.reduce((s, a) => transition(s, a, env), state);
 
 const line: OrderLineInput = { productId: 'bp', term: 'P1Y', billing: 'monthly', quantity: 10 };
@@ -77,19 +77,19 @@ const quoteOf = (lines: OrderLineInput[]): Quote => ({
 
 describe('checkout machine: line choices', () => {
   it('orders new subscriptions as the cart says until the recipient’s subscriptions are known', () => {
-    expect(buildQuoteRequest(atReview(), TODAY)!.lines).to.deep.equal([line]);
+    expect(buildQuoteRequest(atReview())!.lines).to.deep.equal([line]);
   });
 
   it('preselects seats on the matching active subscription that ends last', () => {
     const state = run(atReview(), [
       { type: 'subscriptions-loaded', subscriptions: known('c-1', [sub('s-1', '2027-04-03'), sub('s-2', '2027-06-01'), sub('s-3', '2028-01-01', { status: 'expired' })]) },
     ]);
-    expect(buildQuoteRequest(state, TODAY)!.lines).to.deep.equal([{ kind: 'add-seats', subscriptionId: 's-2', ...line }]);
+    expect(buildQuoteRequest(state)!.lines).to.deep.equal([{ kind: 'add-seats', subscriptionId: 's-2', ...line }]);
   });
 
   it('ignores subscriptions of another product, term or billing, and another recipient’s', () => {
     const mismatched = known('c-1', [sub('s-1', '2027-04-03', { billing: 'annual' }), sub('s-2', '2027-04-03', { productId: 'e3' })]);
-    expect(buildQuoteRequest(run(atReview(), [{ type: 'subscriptions-loaded', subscriptions: mismatched }]), TODAY)!.lines).to.deep.equal([line]);
+    expect(buildQuoteRequest(run(atReview(), [{ type: 'subscriptions-loaded', subscriptions: mismatched }]))!.lines).to.deep.equal([line]);
     const state = atReview();
     expect(transition(state, { type: 'subscriptions-loaded', subscriptions: known('c-2', [sub('s-1', '2027-04-03')]) }, env)).to.equal(state);
   });
@@ -103,11 +103,11 @@ describe('checkout machine: line choices', () => {
     const chosen = run(quoted, [{ type: 'choose-line', key: KEY, choice: { kind: 'new', endDate: '2027-04-03', autoRenew: false } }]);
     expect(chosen.quote).to.equal(undefined);
     const expected = { ...line, endDate: '2027-04-03', autoRenew: false };
-    expect(buildQuoteRequest(chosen, TODAY)!.lines).to.deep.equal([expected]);
+    expect(buildQuoteRequest(chosen)!.lines).to.deep.equal([expected]);
     // A late quote for the seats is not this one's; one for the chosen line is.
     expect(transition(chosen, { type: 'quote-loaded', quote: quoteOf([{ kind: 'add-seats', subscriptionId: 's-1', ...line }]) }, env).quote).to.equal(undefined);
     const priced = run(chosen, [{ type: 'quote-loaded', quote: quoteOf([expected]) }]);
-    expect(buildOrderRequest(priced, TODAY)!.lines).to.deep.equal([expected]);
+    expect(buildOrderRequest(priced)!.lines).to.deep.equal([expected]);
   });
 
   it('forgets an end date no longer allowed, and a choice for a line not in the cart', () => {
@@ -119,11 +119,11 @@ describe('checkout machine: line choices', () => {
 
   it('carries the purchase order number, trimmed, and leaves it out when blank', () => {
     const state = run(atReview(), [{ type: 'quote-loaded', quote: quoteOf([line]) }]);
-    expect(buildOrderRequest(state, TODAY)).to.not.have.property('purchaseOrder');
-    expect(buildOrderRequest(run(state, [{ type: 'set-purchase-order', purchaseOrder: '  PO-7 <b>  ' }]), TODAY)!.purchaseOrder).to.equal('PO-7 <b>');
-    expect(buildOrderRequest(run(state, [{ type: 'set-purchase-order', purchaseOrder: '   ' }]), TODAY)).to.not.have.property('purchaseOrder');
+    expect(buildOrderRequest(state)).to.not.have.property('purchaseOrder');
+    expect(buildOrderRequest(run(state, [{ type: 'set-purchase-order', purchaseOrder: '  PO-7 <b>  ' }]))!.purchaseOrder).to.equal('PO-7 <b>');
+    expect(buildOrderRequest(run(state, [{ type: 'set-purchase-order', purchaseOrder: '   ' }]))).to.not.have.property('purchaseOrder');
     // Over 40 characters the order cannot be placed.
-    expect(buildOrderRequest(run(state, [{ type: 'set-purchase-order', purchaseOrder: 'x'.repeat(41) }]), TODAY)).to.equal(undefined);
+    expect(buildOrderRequest(run(state, [{ type: 'set-purchase-order', purchaseOrder: 'x'.repeat(41) }]))).to.equal(undefined);
   });
 
   it('forgets subscriptions, choices and the purchase order number when the recipient changes', () => {

@@ -41,7 +41,6 @@ function testEnv(): MachineEnv & { issued: number } {
   const env = {
     issued: 0,
     newKey: () => `key-${++env.issued}`,
-    today: () => TODAY,
   };
   return env;
 }
@@ -333,7 +332,7 @@ describe('checkout machine', () => {
       expect(transition(state, { type: 'next' }, env)).to.equal(state);
       const existing = transition(state, { type: 'choose-recipient', kind: 'existing' }, env);
       expect(stepErrors(existing)).to.deep.equal({ customer: 'required' });
-      expect(canGoNext(existing, TODAY)).to.equal(false);
+      expect(canGoNext(existing)).to.equal(false);
       expect(transition(existing, { type: 'next' }, env)).to.equal(existing);
     });
   });
@@ -509,7 +508,7 @@ describe('checkout machine', () => {
 
     it('next does nothing on review (placing the order is its own action)', () => {
       const state = internalAtReview();
-      expect(canGoNext(state, TODAY)).to.equal(false);
+      expect(canGoNext(state)).to.equal(false);
       expect(transition(state, { type: 'next' })).to.equal(state);
     });
   });
@@ -703,14 +702,14 @@ describe('checkout machine', () => {
   describe('building the requests', () => {
     it('internal recipient', () => {
       const state = internalAtReview();
-      expect(buildRecipient(state, TODAY)).to.deep.equal({ kind: 'internal' });
-      expect(buildOrderRequest(state, TODAY)).to.deep.equal({ lines: [line], recipient: { kind: 'internal' }, quoteId: 'q-1' });
+      expect(buildRecipient(state)).to.deep.equal({ kind: 'internal' });
+      expect(buildOrderRequest(state)).to.deep.equal({ lines: [line], recipient: { kind: 'internal' }, quoteId: 'q-1' });
     });
 
     it('existing customer with the agreement on file: no acceptance sent', () => {
       const env = testEnv();
       const state = run(atCustomerType(env), [{ type: 'agreement-loaded', agreement: mca }, { type: 'select-customer', customer: onFile }, { type: 'next' }], env);
-      const request = buildOrderRequest(state, TODAY);
+      const request = buildOrderRequest(state);
       expect(request?.recipient).to.deep.equal({ kind: 'existing', customerId: 'c-1' });
       expect(request).to.not.have.property('agreement');
     });
@@ -722,13 +721,13 @@ describe('checkout machine', () => {
         [{ type: 'select-customer', customer: notOnFile }, { type: 'next' }, { type: 'agreement-loaded', agreement: mca }, { type: 'update-agreement', values: signed('Adatum Corp') }, { type: 'next' }],
         env,
       );
-      const request = buildOrderRequest(state, TODAY)!;
+      const request = buildOrderRequest(state)!;
       expect(request.agreementAcceptanceId).to.equal('mca_1');
       expect(request).to.not.have.property('agreement');
     });
 
     it('new customer, new tenant: a complete, contract-valid request referencing the pending acceptance', () => {
-      const request = buildOrderRequest(newCustomerAtReview(), TODAY)!;
+      const request = buildOrderRequest(newCustomerAtReview())!;
       expect(OrderRequest.safeParse(request).success).to.equal(true);
       expect(request.recipient).to.deep.equal({
         kind: 'new',
@@ -756,30 +755,30 @@ describe('checkout machine', () => {
         env,
       );
       expect(state.step).to.equal('review');
-      expect(buildRecipient(state, TODAY)).to.deep.include({ tenant: { kind: 'existing', domain: 'fabrikam.onmicrosoft.com' } });
+      expect(buildRecipient(state)).to.deep.include({ tenant: { kind: 'existing', domain: 'fabrikam.onmicrosoft.com' } });
     });
 
     it('a company renamed after the link was made: no order until a new link', () => {
       const env = testEnv();
       const state = run(newCustomerAtReview(env), [{ type: 'go-to', step: 'customer-details' }, { type: 'update-company', values: { companyName: 'Fabrikam Europe' } }], env);
-      expect(buildOrderRequest(state, TODAY)).to.equal(undefined);
-      expect(firstInvalidStep(state, TODAY)).to.equal('agreement');
+      expect(buildOrderRequest(state)).to.equal(undefined);
+      expect(firstInvalidStep(state)).to.equal('agreement');
     });
 
     it('nothing to build while a step is incomplete', () => {
       const env = testEnv();
       const state = run(atCustomerType(env), [{ type: 'choose-recipient', kind: 'new' }, { type: 'next' }, { type: 'update-company', values: company }], env);
-      expect(buildRecipient(state, TODAY)).to.equal(undefined);
-      expect(buildQuoteRequest(state, TODAY)).to.equal(undefined);
-      expect(buildOrderRequest(state, TODAY)).to.equal(undefined);
-      expect(firstInvalidStep(state, TODAY)).to.equal('tenant-domain');
+      expect(buildRecipient(state)).to.equal(undefined);
+      expect(buildQuoteRequest(state)).to.equal(undefined);
+      expect(buildOrderRequest(state)).to.equal(undefined);
+      expect(firstInvalidStep(state)).to.equal('tenant-domain');
     });
 
     it('a quote request once the recipient is complete, before the agreement', () => {
       const env = testEnv();
       const state = newCustomerAtAgreement(env);
-      expect(buildQuoteRequest(state, TODAY)?.recipient.kind).to.equal('new');
-      expect(buildOrderRequest(state, TODAY)).to.equal(undefined);
+      expect(buildQuoteRequest(state)?.recipient.kind).to.equal('new');
+      expect(buildOrderRequest(state)).to.equal(undefined);
     });
   });
 
@@ -787,7 +786,7 @@ describe('checkout machine', () => {
     it('needs the quote', () => {
       const env = testEnv();
       const state = run(atCustomerType(env), [{ type: 'choose-recipient', kind: 'internal' }, { type: 'next' }], env);
-      expect(canPlaceOrder(state, TODAY)).to.equal(false);
+      expect(canPlaceOrder(state)).to.equal(false);
       expect(transition(state, { type: 'order-submitting' }, env)).to.equal(state);
     });
 
@@ -989,8 +988,8 @@ describe('checkout machine', () => {
       expect(retried.step).to.equal('review');
       expect(retried.recipientKind).to.equal('internal');
       expect(retried.lines).to.deep.equal([line]);
-      expect(canPlaceOrder(retried, TODAY)).to.equal(true);
-      expect(buildOrderRequest(retried, TODAY)?.recipient).to.deep.equal({ kind: 'internal' });
+      expect(canPlaceOrder(retried)).to.equal(true);
+      expect(buildOrderRequest(retried)?.recipient).to.deep.equal({ kind: 'internal' });
     });
 
     it('"Try again" on a resumed failed new-customer order opens its details with what the snapshot carries', () => {
@@ -1037,7 +1036,7 @@ describe('checkout machine', () => {
         [{ type: 'select-customer', customer: onFile }, { type: 'next' }, { type: 'quote-loaded', quote: quoteFor([line]) }],
         env,
       );
-      expect(canPlaceOrder(existingAtReview, TODAY)).to.equal(true);
+      expect(canPlaceOrder(existingAtReview)).to.equal(true);
       const retried = run(
         existingAtReview,
         [
@@ -1048,13 +1047,13 @@ describe('checkout machine', () => {
         env,
       );
       expect(retried.lines).to.deep.equal([line2]);
-      expect(buildOrderRequest(retried, TODAY)?.recipient).to.deep.equal({ kind: 'internal' });
+      expect(buildOrderRequest(retried)?.recipient).to.deep.equal({ kind: 'internal' });
     });
 
     it('"Try again" opens the first step that no longer holds, not a review that cannot place the order', () => {
       const env = testEnv();
       const atReview = transition(newCustomerAtReview(env), { type: 'quote-loaded', quote: quoteFor([line]) }, env);
-      expect(canPlaceOrder(atReview, TODAY)).to.equal(true);
+      expect(canPlaceOrder(atReview)).to.equal(true);
       const failed = run(
         atReview,
         [

@@ -13,6 +13,7 @@ import { Catalog } from './schemas-cart.js';
 import type * as Later from './schemas-later.js';
 import type { AcceptanceRequest, Address, CreateAcceptanceRequest, Order, OrderRequest, QuoteRequest, Term } from './schemas.js';
 import { readEventStream } from './sse.js';
+import { randomKey } from '../internal/random-key.js';
 
 export { parseRetryAfter } from './http.js';
 
@@ -34,8 +35,11 @@ export interface HttpCheckoutApiOptions {
   retry?: number | { limit?: number; backoffLimit?: number };
 }
 
-/** What a call adds to the base request: a POST and its JSON body, search parameters, headers. */
-type CallInit = Partial<Pick<Call, 'method' | 'json' | 'searchParams'>> & { headers?: Record<string, string> };
+/**
+ * What a call adds to the base request: a POST and its JSON body, search parameters, headers,
+ * and `id`, the value of the endpoint's one `{…}` segment.
+ */
+type CallInit = Partial<Pick<Call, 'method' | 'json' | 'searchParams'>> & { headers?: Record<string, string>; id?: string };
 
 export class HttpCheckoutApi implements CheckoutApi {
   /** As given; the cart keys its storage on it. */
@@ -73,92 +77,90 @@ export class HttpCheckoutApi implements CheckoutApi {
   }
 
   getCatalog(options?: CallOptions) {
-    return this.#call('GET /catalog', 'catalog', Catalog, options);
+    return this.#call('GET /catalog', Catalog, options);
   }
 
   searchCustomers(search: string, options?: CallOptions) {
-    return this.#call('GET /customers', 'customers', (l) => l.CustomerList, options, { searchParams: { search } });
+    return this.#call('GET /customers', (l) => l.CustomerList, options, { searchParams: { search } });
   }
 
   checkDomain(prefix: string, options?: CallOptions) {
-    return this.#call('GET /domains/{prefix}', `domains/${encodeURIComponent(prefix)}`, (l) => l.DomainAvailability, options);
+    return this.#call('GET /domains/{prefix}', (l) => l.DomainAvailability, options, { id: prefix });
   }
 
   lookupTenant(domain: string, options?: CallOptions) {
-    return this.#call('GET /tenants/{domain}', `tenants/${encodeURIComponent(domain)}`, (l) => l.TenantLookup, options);
+    return this.#call('GET /tenants/{domain}', (l) => l.TenantLookup, options, { id: domain });
   }
 
   validateAddress(address: Address, options?: CallOptions) {
-    return this.#call('POST /addresses/validate', 'addresses/validate', (l) => l.AddressValidation, options, { method: 'POST', json: address }, RATE_LIMITED_ONLY);
+    return this.#call('POST /addresses/validate', (l) => l.AddressValidation, options, { method: 'POST', json: address }, RATE_LIMITED_ONLY);
   }
 
   getCountryRules(country: string, options?: CallOptions) {
-    return this.#call('GET /country-rules/{country}', `country-rules/${encodeURIComponent(country)}`, (l) => l.CountryRules, options);
+    return this.#call('GET /country-rules/{country}', (l) => l.CountryRules, options, { id: country });
   }
 
   getAgreement(options?: CallOptions) {
-    return this.#call('GET /agreement', 'agreement', (l) => l.Agreement, options);
+    return this.#call('GET /agreement', (l) => l.Agreement, options);
   }
 
   createQuote(request: QuoteRequest, options?: CallOptions) {
-    return this.#call('POST /quotes', 'quotes', (l) => l.Quote, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
+    return this.#call('POST /quotes', (l) => l.Quote, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
   }
 
   placeOrder(request: OrderRequest, options: PlaceOrderOptions = {}) {
     // One key for every attempt of this call, so a retry after a lost answer cannot order twice.
-    const key = options.idempotencyKey ?? uuid();
-    return this.#call('POST /orders', 'orders', (l) => l.Order, options, { method: 'POST', json: request, headers: { 'idempotency-key': key } });
+    const key = options.idempotencyKey ?? randomKey();
+    return this.#call('POST /orders', (l) => l.Order, options, { method: 'POST', json: request, headers: { 'idempotency-key': key } });
   }
 
   getOrder(id: string, options?: CallOptions) {
-    return this.#call('GET /orders/{id}', `orders/${encodeURIComponent(id)}`, (l) => l.Order, options);
+    return this.#call('GET /orders/{id}', (l) => l.Order, options, { id });
   }
 
   getSubscriptions(customerId: string | undefined, options?: CallOptions) {
     return customerId === undefined
-      ? this.#call('GET /subscriptions', 'subscriptions', (l) => l.SubscriptionList, options)
-      : this.#call('GET /customers/{id}/subscriptions', `customers/${encodeURIComponent(customerId)}/subscriptions`, (l) => l.SubscriptionList, options);
+      ? this.#call('GET /subscriptions', (l) => l.SubscriptionList, options)
+      : this.#call('GET /customers/{id}/subscriptions', (l) => l.SubscriptionList, options, { id: customerId });
   }
 
   getEndDates(term: Term, query: { customerId?: string; startDate?: string } = {}, options?: CallOptions) {
     const searchParams: Record<string, string> = { term };
     if (query.customerId !== undefined) searchParams.customerId = query.customerId;
     if (query.startDate !== undefined) searchParams.startDate = query.startDate;
-    return this.#call('GET /end-dates', 'end-dates', (l) => l.EndDates, options, { searchParams });
+    return this.#call('GET /end-dates', (l) => l.EndDates, options, { searchParams });
   }
 
   watchOrder(id: string, onSnapshot: (order: Order) => void, options: CallOptions = {}): Promise<void> {
     const done = (order: Order) => order.status === 'completed' || order.status === 'failed';
-    return this.#watch<typeof Later.Order>('GET /orders/{id}/events', `orders/${encodeURIComponent(id)}/events`, (l) => l.Order, done, onSnapshot, options.signal);
+    return this.#watch<typeof Later.Order>('GET /orders/{id}/events', id, (l) => l.Order, done, onSnapshot, options.signal);
   }
 
   createAgreementAcceptance(request: CreateAcceptanceRequest, options?: CallOptions) {
-    return this.#call('POST /agreement-acceptances', 'agreement-acceptances', (l) => l.AcceptanceRequest, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
+    return this.#call('POST /agreement-acceptances', (l) => l.AcceptanceRequest, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
   }
 
   getAgreementAcceptance(id: string, options?: CallOptions) {
-    return this.#call('GET /agreement-acceptances/{id}', `agreement-acceptances/${encodeURIComponent(id)}`, (l) => l.AcceptanceRequest, options);
+    return this.#call('GET /agreement-acceptances/{id}', (l) => l.AcceptanceRequest, options, { id });
   }
 
   regenerateAgreementAcceptanceLink(id: string, options?: CallOptions) {
-    const path = `agreement-acceptances/${encodeURIComponent(id)}/link`;
-    return this.#call('POST /agreement-acceptances/{id}/link', path, (l) => l.AcceptanceRequest, options, { method: 'POST' }, RATE_LIMITED_ONLY);
+    return this.#call('POST /agreement-acceptances/{id}/link', (l) => l.AcceptanceRequest, options, { method: 'POST', id }, RATE_LIMITED_ONLY);
   }
 
   watchAgreementAcceptance(id: string, onSnapshot: (request: AcceptanceRequest) => void, options: CallOptions = {}): Promise<void> {
     const done = (request: AcceptanceRequest) => request.status === 'customer-accepted' || request.status === 'agreement-created';
-    const path = `agreement-acceptances/${encodeURIComponent(id)}/events`;
-    return this.#watch<typeof Later.AcceptanceRequest>('GET /agreement-acceptances/{id}/events', path, (l) => l.AcceptanceRequest, done, onSnapshot, options.signal);
+    return this.#watch<typeof Later.AcceptanceRequest>('GET /agreement-acceptances/{id}/events', id, (l) => l.AcceptanceRequest, done, onSnapshot, options.signal);
   }
 
   getAdminAccessTemplates(options?: CallOptions) {
-    return this.#call('GET /admin-access/templates', 'admin-access/templates', (l) => l.AdminAccessTemplates, options);
+    return this.#call('GET /admin-access/templates', (l) => l.AdminAccessTemplates, options);
   }
 
   /** Follows `event: snapshot` server-sent events, each validated with `schema`, until `done` holds for one. */
   async #watch<S extends z.ZodMiniType>(
     endpoint: string,
-    path: string,
+    id: string,
     schemaRef: SchemaRef<S>,
     done: (snapshot: z.infer<S>) => boolean,
     onSnapshot: (snapshot: z.infer<S>) => void,
@@ -167,7 +169,7 @@ export class HttpCheckoutApi implements CheckoutApi {
     const signal = this.#signal(callSignal);
     const loading = schemaFor(endpoint, schemaRef);
     // The stream itself has no timeout: only its headers must come in time.
-    const response = await this.#send(endpoint, path, signal, { headers: { accept: 'text/event-stream' } }, REPEATABLE, async (r) => r);
+    const response = await this.#send(endpoint, signal, { id, headers: { accept: 'text/event-stream' } }, REPEATABLE, async (r) => r);
     const type = response.headers.get('content-type') ?? '';
     if (!/^text\/event-stream\b/i.test(type)) {
       response.body?.cancel().catch(() => {});
@@ -207,7 +209,6 @@ export class HttpCheckoutApi implements CheckoutApi {
   /** One validated JSON call. */
   async #call<S extends z.ZodMiniType>(
     endpoint: string,
-    path: string,
     schemaRef: SchemaRef<S>,
     options: CallOptions = {},
     init: CallInit = {},
@@ -216,12 +217,15 @@ export class HttpCheckoutApi implements CheckoutApi {
     const signal = this.#signal(options.signal);
     const schema = schemaFor(endpoint, schemaRef);
     const headers = { accept: 'application/json', ...init.headers };
-    const text = await this.#send(endpoint, path, signal, { ...init, headers }, policy, (response) => response.text());
+    const text = await this.#send(endpoint, signal, { ...init, headers }, policy, (response) => response.text());
     return parseJson(endpoint, text, await schema);
   }
 
-  /** Sends with the configured headers and token; resolves to what `read` makes of the 2xx answer. */
-  async #send<T>(endpoint: string, path: string, signal: AbortSignal, init: CallInit, policy: RetryPolicy, read: (response: Response) => Promise<T>): Promise<T> {
+  /**
+   * Sends to `endpoint`'s path (`GET /orders/{id}` → `orders/…`, `init.id` encoded) with the
+   * configured headers and token; resolves to what `read` makes of the 2xx answer.
+   */
+  async #send<T>(endpoint: string, signal: AbortSignal, init: CallInit, policy: RetryPolicy, read: (response: Response) => Promise<T>): Promise<T> {
     const configured = this.#options.headers;
     const headers = new Headers(typeof configured === 'function' ? configured() : configured);
     const token = await this.#options.getAccessToken?.();
@@ -229,6 +233,7 @@ export class HttpCheckoutApi implements CheckoutApi {
     if (token) headers.set('authorization', `Bearer ${token}`);
     // The call's own headers (Accept, Idempotency-Key) win over configured ones.
     for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
+    const path = endpoint.replace(/^\w+ \//, '').replace(/\{\w+\}/, () => encodeURIComponent(init.id!));
     return send(this.#transport, { ...init, endpoint, path, headers, signal, policy }, read);
   }
 }
@@ -305,14 +310,4 @@ function describe(issue: z.core.$ZodIssue, root: unknown): string {
     default:
       return issue.message;
   }
-}
-
-/** `crypto.randomUUID` exists only in secure contexts; an http:// intranet page still needs keys. */
-function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -37,10 +37,11 @@ export interface ApiErrorInit {
  * (a proxy's HTML page, nothing at all), which still gets the HTTP status.
  */
 export class ApiError extends CheckoutError {
-  readonly status: number;
+  // Set from `init` as it is (Object.assign), the field errors defaulted.
+  readonly status!: number;
   /** Machine-readable reason from the problem, e.g. `validation-failed`. */
   readonly code?: string;
-  readonly title: string;
+  readonly title!: string;
   readonly detail?: string;
   /** The problem's `type` URI. */
   readonly type?: string;
@@ -52,14 +53,8 @@ export class ApiError extends CheckoutError {
 
   constructor(init: ApiErrorInit) {
     super(`${init.endpoint} failed with ${init.status}: ${init.detail ?? init.title}`, init.endpoint);
-    this.status = init.status;
-    this.code = init.code;
-    this.title = init.title;
-    this.detail = init.detail;
-    this.type = init.type;
+    Object.assign(this, init);
     this.fieldErrors = init.fieldErrors ?? [];
-    this.retryAfter = init.retryAfter;
-    this.problem = init.problem;
   }
 }
 ApiError.prototype.name = 'ApiError';

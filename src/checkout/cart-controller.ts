@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Catalog, Product } from '../api/schemas.js';
 import { LcCartChangeEvent, type CartChangeReason } from '../events/cart-change.js';
 import {
@@ -37,7 +37,7 @@ interface PendingAdd {
  * alone owns its own. The host renders `lines`; every change requests an update, and a
  * change through `commit()` is reported as `lc-cart-change` from the host.
  */
-export class CartController implements ReactiveController {
+export class CartController {
   private _lines: Cart = EMPTY_CART;
   private _catalog?: Catalog;
   private _base?: string;
@@ -47,13 +47,7 @@ export class CartController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     /** Called after a change made through `commit()`, `add()` or `clear()`, before `lc-cart-change`; not after `replace()` or a restore. */
     private readonly onChange: (change: CartChange) => void,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    // Nothing to start: storage is read when the host names its backend.
-  }
+  ) {}
 
   get lines(): Cart {
     return this._lines;

@@ -29,23 +29,26 @@ export interface AddOptions {
 // ---------------------------------------------------------------------------------------
 // Lines
 
-/** Products by id, built once per catalog (per `products` array; rebuilt if its length changes). */
-const productIndexes = new WeakMap<readonly Product[], { size: number; byId: Map<string, Product> }>();
+/**
+ * Per catalog (per `products` array; rebuilt if its length changes): its products by id, and
+ * the priced lines by line (see `priceCart`).
+ */
+const catalogCaches = new WeakMap<readonly Product[], { size: number; byId: Map<string, Product>; byLine?: WeakMap<CartLine, PricedLine> }>();
 
-function productIndex(products: readonly Product[]): Map<string, Product> {
-  let index = productIndexes.get(products);
-  if (!index || index.size !== products.length) {
+function catalogCache(products: readonly Product[]) {
+  let cache = catalogCaches.get(products);
+  if (!cache || cache.size !== products.length) {
     const byId = new Map<string, Product>();
     // The first product with an id wins, as with a linear search.
     for (const product of products) if (!byId.has(product.id)) byId.set(product.id, product);
-    index = { size: products.length, byId };
-    productIndexes.set(products, index);
+    cache = { size: products.length, byId };
+    catalogCaches.set(products, cache);
   }
-  return index.byId;
+  return cache;
 }
 
 export function findProduct(catalog: Catalog | undefined, productId: string): Product | undefined {
-  return catalog ? productIndex(catalog.products).get(productId) : undefined;
+  return catalog ? catalogCache(catalog.products).byId.get(productId) : undefined;
 }
 
 export function findOffer(product: Product | undefined, term: Term, billing: Billing): Offer | undefined {
@@ -327,7 +330,7 @@ export function priceCart(cart: Cart, catalog: Catalog): CartPricing {
   const byBilling: Partial<Record<Billing, number>> = {};
   let licences = 0;
   let problems = 0;
-  const cache = pricedLineCache(catalog);
+  const cache = (catalogCache(catalog.products).byLine ??= new WeakMap());
   const lines = cart.map((line): PricedLine => {
     let priced = cache.get(line);
     if (!priced) {
@@ -351,18 +354,6 @@ function priceLine(line: CartLine, catalog: Catalog): PricedLine {
   if (!offer) return { line, product, problem: 'unknown-offer' };
   if (!isValidQuantity(line.quantity, product)) return { line, product, offer, problem: 'invalid-quantity' };
   return { line, product, offer, unitPrice: offer.unitPrice, total: offer.unitPrice * line.quantity };
-}
-
-/** Priced lines by line, per catalog (per `products` array, dropped when its length changes). */
-const pricedLines = new WeakMap<readonly Product[], { size: number; byLine: WeakMap<CartLine, PricedLine> }>();
-
-function pricedLineCache(catalog: Catalog): WeakMap<CartLine, PricedLine> {
-  let entry = pricedLines.get(catalog.products);
-  if (!entry || entry.size !== catalog.products.length) {
-    entry = { size: catalog.products.length, byLine: new WeakMap() };
-    pricedLines.set(catalog.products, entry);
-  }
-  return entry.byLine;
 }
 
 // ---------------------------------------------------------------------------------------

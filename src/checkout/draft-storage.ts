@@ -48,17 +48,18 @@ export function hasDraft(state: CheckoutState): boolean {
 
 /** What of `state` is kept: what the user chose and typed, and the backend's answers about it. */
 export function draftOf(state: CheckoutState): CheckoutDraft {
-  const { hasTenant, domain, prefix, availability, lookup } = state.tenant;
+  const { recipientKind, customer, company, tenant, agreement, agreementDraft } = state;
+  // Stored as JSON, which leaves out what is undefined.
   return {
     v: VERSION,
     // Provisioning is never a draft's step: the order's own reference resumes it.
     step: state.step === 'provisioning' ? 'review' : state.step,
-    ...(state.recipientKind ? { recipientKind: state.recipientKind } : {}),
-    ...(state.customer ? { customer: state.customer } : {}),
-    company: { ...state.company },
-    tenant: { hasTenant, domain, prefix, ...(availability ? { availability } : {}), ...(lookup ? { lookup } : {}) },
-    ...(state.agreement ? { agreement: state.agreement } : {}),
-    agreementDraft: { ...state.agreementDraft },
+    recipientKind,
+    customer,
+    company,
+    tenant,
+    agreement,
+    agreementDraft,
   };
 }
 
@@ -93,8 +94,9 @@ export function draftActions(draft: CheckoutDraft): CheckoutAction[] {
   else if (draft.recipientKind) actions.push({ type: 'choose-recipient', kind: draft.recipientKind });
   if (draft.agreement) actions.push({ type: 'agreement-loaded', agreement: draft.agreement });
   actions.push({ type: 'update-company', values: draft.company as Partial<CompanyDraft> });
-  const { hasTenant, domain, prefix, availability, lookup } = draft.tenant;
-  actions.push({ type: 'update-tenant', values: { hasTenant, domain, prefix } });
+  const { availability, lookup } = draft.tenant;
+  // The machine takes the choice, the domain and the prefix of it.
+  actions.push({ type: 'update-tenant', values: draft.tenant });
   if (availability) actions.push({ type: 'availability-loaded', availability });
   if (lookup) actions.push({ type: 'tenant-loaded', lookup });
   actions.push({ type: 'update-agreement', values: draft.agreementDraft as Partial<AgreementDraft> });

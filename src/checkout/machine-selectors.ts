@@ -11,7 +11,6 @@ import {
   hasErrors,
   normalizeDomain,
   toCompanyDetails,
-  todayIso,
   validateAcceptance,
   validateCompany,
   validateLines,
@@ -51,8 +50,6 @@ export function adminAccessTarget(state: CheckoutState): AdminAccessTarget {
 export interface ValidationOptions {
   /** The step to check; the current one when left out. */
   step?: Step;
-  /** The local date `YYYY-MM-DD`; today when left out. */
-  today?: string;
 }
 
 /**
@@ -61,7 +58,6 @@ export interface ValidationOptions {
  */
 export function stepErrors(state: CheckoutState, options: ValidationOptions = {}): FieldErrors {
   const step = options.step ?? state.step;
-  const today = options.today ?? todayIso();
   switch (step) {
     case 'cart':
       return validateLines(state.lines, state.catalog);
@@ -83,33 +79,33 @@ export function stepErrors(state: CheckoutState, options: ValidationOptions = {}
 }
 
 /** The first step of the current path, before review, that is not valid. */
-export function firstInvalidStep(state: CheckoutState, today: string = todayIso()): Step | undefined {
+export function firstInvalidStep(state: CheckoutState): Step | undefined {
   return stepsFor(state)
     .slice(0, -2)
-    .find((step) => hasErrors(stepErrors(state, { step, today })));
+    .find((step) => hasErrors(stepErrors(state, { step })));
 }
 
 /** Whether "Next" leads anywhere: an editable checkout, a valid step before review. */
-export function canGoNext(state: CheckoutState, today: string = todayIso()): boolean {
+export function canGoNext(state: CheckoutState): boolean {
   if (!isEditable(state)) return false;
   const steps = stepsFor(state);
   const index = steps.indexOf(state.step);
-  return index >= 0 && index < steps.indexOf('review') && !hasErrors(stepErrors(state, { today }));
+  return index >= 0 && index < steps.indexOf('review') && !hasErrors(stepErrors(state));
 }
 
 /** Going back is allowed until the order is placed (and not while it is being placed). */
 export const canGoBack = (state: CheckoutState): boolean => isEditable(state) && state.step !== 'cart';
 
 /** "Place order": on review, nothing invalid, the quote shown, no attempt in flight, no order yet. */
-export function canPlaceOrder(state: CheckoutState, today: string = todayIso()): boolean {
-  return isEditable(state) && state.step === 'review' && Boolean(state.quote) && Boolean(buildOrderRequest(state, today));
+export function canPlaceOrder(state: CheckoutState): boolean {
+  return isEditable(state) && state.step === 'review' && Boolean(state.quote) && Boolean(buildOrderRequest(state));
 }
 
 /** The contract's `Recipient`, or `undefined` while the recipient's steps are incomplete. */
-export function buildRecipient(state: CheckoutState, today: string = todayIso()): Recipient | undefined {
+export function buildRecipient(state: CheckoutState): Recipient | undefined {
   const recipientSteps: Step[] = ['customer-type', 'customer-details', 'tenant-domain'];
   const incomplete = stepsFor(state).some(
-    (step) => recipientSteps.includes(step) && hasErrors(stepErrors(state, { step, today })),
+    (step) => recipientSteps.includes(step) && hasErrors(stepErrors(state, { step })),
   );
   if (incomplete) return undefined;
   switch (state.recipientKind) {
@@ -131,9 +127,9 @@ export function buildRecipient(state: CheckoutState, today: string = todayIso())
 }
 
 /** `POST /quotes`'s body, or `undefined` while the cart or recipient is incomplete. */
-export function buildQuoteRequest(state: CheckoutState, today: string = todayIso()): QuoteRequest | undefined {
+export function buildQuoteRequest(state: CheckoutState): QuoteRequest | undefined {
   if (hasErrors(stepErrors(state, { step: 'cart' }))) return undefined;
-  const recipient = buildRecipient(state, today);
+  const recipient = buildRecipient(state);
   return recipient ? { lines: orderLines(state), recipient } : undefined;
 }
 
@@ -143,9 +139,9 @@ export function buildQuoteRequest(state: CheckoutState, today: string = todayIso
  * the agreement, and carries the admin access asked for (an existing customer's request is
  * chosen on the review, so an incomplete one holds the order back here).
  */
-export function buildOrderRequest(state: CheckoutState, today: string = todayIso()): OrderRequest | undefined {
-  if (firstInvalidStep(state, today)) return undefined;
-  const quoteRequest = buildQuoteRequest(state, today);
+export function buildOrderRequest(state: CheckoutState): OrderRequest | undefined {
+  if (firstInvalidStep(state)) return undefined;
+  const quoteRequest = buildQuoteRequest(state);
   if (!quoteRequest) return undefined;
   const request: OrderRequest = { lines: quoteRequest.lines, recipient: quoteRequest.recipient };
   if (agreementNeeded(state)) {

@@ -34,24 +34,36 @@ import {
 import { lineKey as cartLineKey } from './cart-store.js';
 import { createCheckout, randomKey, type CheckoutAction, type CheckoutState, type MachineEnv, type RecipientKind, type Step } from './machine-state.js';
 import { emptyAdminAccess, type AdminAccessDraft } from './admin-access.js';
-import { emptyAgreement, emptyCompany, emptyTenant, hasErrors, normalizeDomain, samePrefix, todayIso, type CompanyDraft, type TenantDraft } from './validate.js';
+import { emptyAgreement, emptyCompany, emptyTenant, hasErrors, normalizeDomain, samePrefix, type CompanyDraft, type TenantDraft } from './validate.js';
 
 export * from './machine-state.js';
 export * from './machine-selectors.js';
 export { effectiveChoice, subscriptionsFor, linesWithChoices } from './machine-lines.js';
 export type { AgreementDraft, CompanyDraft, ErrorCode, FieldErrors, TenantDraft } from './validate.js';
 
-/** New idempotency keys and today's date, as the page has them. */
-export const defaultEnv: MachineEnv = { newKey: randomKey, today: () => todayIso() };
+/** New idempotency keys, as the page makes them. */
+export const defaultEnv: MachineEnv = { newKey: randomKey };
 
 // ---------------------------------------------------------------------------------------
 // Transitions
 
+/**
+ * Copies into `target` those of `keys` whose value in `values` has the type `type`: an action's
+ * values come from a step's event or a stored draft, so anything else is ignored.
+ */
+function assignTyped<T extends object>(target: T, values: object, keys: readonly (keyof T & string)[], type: 'string' | 'boolean'): T {
+  for (const key of keys) {
+    const value = (values as Record<string, unknown>)[key];
+    if (typeof value === type) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
 /** Structural equality for the small plain values in the state. */
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const lineKey = (line: { productId: string; term: string; billing: string; quantity: number }) =>
-  `${line.productId}\u0000${line.term}\u0000${line.billing}\u0000${line.quantity}`;
+/** A line's offer and quantity. */
+const lineKey = (line: OrderLineInput) => `${cartLineKey(line)}|${line.quantity}`;
 
 /** A frozen line of primitive values (the cart's lines are) cannot change: it need not be copied. */
 const immutableLine = (line: OrderLineInput): boolean =>
@@ -146,14 +158,14 @@ function switchRecipient(state: CheckoutState, kind: RecipientKind, customer?: C
   });
 }
 
-function next(state: CheckoutState, env: MachineEnv): CheckoutState {
-  if (!canGoNext(state, env.today())) return state;
+function next(state: CheckoutState): CheckoutState {
+  if (!canGoNext(state)) return state;
   const steps = stepsFor(state);
   const target = steps[steps.indexOf(state.step) + 1]!;
   return visit(state, target);
 }
 
-function goTo(state: CheckoutState, target: Step, env: MachineEnv): CheckoutState {
+function goTo(state: CheckoutState, target: Step): CheckoutState {
   if (!isEditable(state) || target === 'provisioning' || target === state.step) return state;
   if (!state.visited.includes(target)) return state;
   const steps = stepsFor(state);
@@ -164,7 +176,7 @@ function goTo(state: CheckoutState, target: Step, env: MachineEnv): CheckoutStat
   // Forward only across steps that are still valid, exactly as pressing Next would.
   let current = state;
   while (current.step !== target) {
-    const moved = next(current, env);
+    const moved = next(current);
     if (moved === current) return state;
     current = moved;
   }
@@ -183,7 +195,7 @@ function withOrder(state: CheckoutState, order: Order): CheckoutState {
  * checkout opens the first step that still needs something from the reseller; the review when
  * nothing is missing (an internal order).
  */
-function recipientFromOrder(state: CheckoutState, order: Order, env: MachineEnv): CheckoutState {
+function recipientFromOrder(state: CheckoutState, order: Order): CheckoutState {
   const { kind, companyName, domain } = order.recipient;
   let rebuilt: CheckoutState = { ...state, recipientKind: kind };
   if (kind === 'new') {
@@ -196,13 +208,13 @@ function recipientFromOrder(state: CheckoutState, order: Order, env: MachineEnv)
         : { ...emptyTenant, prefix: domain.replace(/\.onmicrosoft\.com$/i, '') };
     rebuilt = { ...rebuilt, company: { ...emptyCompany, companyName }, tenant };
   }
-  return reopen(rebuilt, env);
+  return reopen(rebuilt);
 }
 
 /** Editing again after a failed order: the first step that still needs something, else the review. */
-function reopen(state: CheckoutState, env: MachineEnv): CheckoutState {
+function reopen(state: CheckoutState): CheckoutState {
   const path = stepsFor(state);
-  const step = firstInvalidStep(state, env.today()) ?? 'review';
+  const step = firstInvalidStep(state) ?? 'review';
   return { ...state, step, visited: path.slice(0, path.indexOf(step) + 1) };
 }
 
@@ -219,7 +231,7 @@ const isOlder = (order: Order, than: Order | undefined): boolean =>
   than !== undefined && Date.parse(order.updatedAt) < Date.parse(than.updatedAt);
 
 /**
- * The reducer. Pure apart from `env` (new idempotency keys, today's date). Returns the same
+ * The reducer. Pure apart from `env` (new idempotency keys). Returns the same
  * object when the action does not apply in the current state.
  */
 export function transition(state: CheckoutState, action: CheckoutAction, env: MachineEnv = defaultEnv): CheckoutState {
@@ -241,7 +253,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       return same(action.catalog, state.catalog) ? state : { ...state, catalog: action.catalog };
 
     case 'start':
-      return state.step === 'cart' ? next(state, env) : state;
+      return state.step === 'cart' ? next(state) : state;
 
     case 'choose-recipient':
       if (!editable || action.kind === state.recipientKind) return state;
@@ -263,22 +275,14 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
 
     case 'update-company': {
       if (!editable || state.recipientKind !== 'new') return state;
-      const company = { ...state.company };
-      for (const [key, value] of Object.entries(action.values)) {
-        if (key in emptyCompany && typeof value === 'string') company[key as keyof CompanyDraft] = value;
-      }
+      const company = assignTyped({ ...state.company }, action.values, Object.keys(emptyCompany) as Array<keyof CompanyDraft>, 'string');
       return same(company, state.company) ? state : withoutQuote({ ...state, company });
     }
 
     case 'update-tenant': {
       if (!editable || state.recipientKind !== 'new') return state;
-      const { values } = action;
-      const tenant: TenantDraft = {
-        ...state.tenant,
-        ...(typeof values.hasTenant === 'boolean' ? { hasTenant: values.hasTenant } : {}),
-        ...(typeof values.domain === 'string' ? { domain: values.domain } : {}),
-        ...(typeof values.prefix === 'string' ? { prefix: values.prefix } : {}),
-      };
+      const tenant = assignTyped<TenantDraft>({ ...state.tenant }, action.values, ['hasTenant'], 'boolean');
+      assignTyped(tenant, action.values, ['domain', 'prefix'], 'string');
       if (tenant.availability && !samePrefix(tenant.availability.prefix, tenant.prefix)) delete tenant.availability;
       if (tenant.lookup && normalizeDomain(tenant.lookup.domain) !== normalizeDomain(tenant.domain)) delete tenant.lookup;
       return same(tenant, state.tenant) ? state : withoutQuote({ ...state, tenant });
@@ -303,13 +307,9 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
 
     case 'update-agreement': {
       if (!editable || !agreementNeeded(state)) return state;
-      const draft = { ...state.agreementDraft };
       const { values } = action;
-      for (const key of ['firstName', 'lastName', 'email', 'phone'] as const) {
-        const value = values[key];
-        if (typeof value === 'string') draft[key] = value;
-      }
-      if (typeof values.someoneElse === 'boolean') draft.someoneElse = values.someoneElse;
+      const draft = assignTyped({ ...state.agreementDraft }, values, ['firstName', 'lastName', 'email', 'phone'], 'string');
+      assignTyped(draft, values, ['someoneElse'], 'boolean');
       if (values.acceptance) draft.acceptance = values.acceptance;
       return same(draft, state.agreementDraft) ? state : { ...state, agreementDraft: draft };
     }
@@ -326,11 +326,8 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
 
     case 'update-admin-access': {
       if (!editable) return state;
-      const draft: AdminAccessDraft = { ...state.adminAccess };
-      for (const key of ['defaultRoles', 'request', 'autoExtend'] as const) {
-        if (typeof action.values[key] === 'boolean') draft[key] = action.values[key];
-      }
-      if (typeof action.values.templateId === 'string') draft.templateId = action.values.templateId;
+      const draft = assignTyped<AdminAccessDraft>({ ...state.adminAccess }, action.values, ['defaultRoles', 'request', 'autoExtend'], 'boolean');
+      assignTyped(draft, action.values, ['templateId'], 'string');
       if (typeof action.values.days === 'number' && Number.isInteger(action.values.days) && action.values.days >= 1 && action.values.days <= 730) {
         draft.days = action.values.days;
       }
@@ -338,7 +335,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
     }
 
     case 'next':
-      return next(state, env);
+      return next(state);
 
     case 'back': {
       if (!canGoBack(state)) return state;
@@ -348,15 +345,15 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
     }
 
     case 'go-to':
-      return goTo(state, action.step, env);
+      return goTo(state, action.step);
 
     case 'quote-loaded':
       if (!editable || !state.recipientKind || !quoteMatches(action.quote, orderLines(state))) return state;
       return same(action.quote, state.quote) ? state : { ...state, quote: action.quote };
 
     case 'order-submitting': {
-      if (!canPlaceOrder(state, env.today())) return state;
-      const request = buildOrderRequest(state, env.today())!;
+      if (!canPlaceOrder(state)) return state;
+      const request = buildOrderRequest(state)!;
       const fingerprint = JSON.stringify(request);
       // A retry of the same content reuses the key, so the backend answers with the same order.
       const idempotencyKey =
@@ -421,7 +418,7 @@ export function transition(state: CheckoutState, action: CheckoutAction, env: Ma
       // A new attempt: a new key (the old one would return the failed order) and a new quote.
       const { order: _order, orderId: _orderId, submission: _submission, quote: _quote, resumedKind: _resumedKind, ...rest } = state;
       const retried: CheckoutState = { ...rest, lines: state.order.lines.map((line) => ({ ...line })) };
-      return state.recipientKind ? reopen(retried, env) : recipientFromOrder(retried, state.order, env);
+      return state.recipientKind ? reopen(retried) : recipientFromOrder(retried, state.order);
     }
 
     case 'subscriptions-loaded': {

@@ -36,8 +36,9 @@ interface NavigationLike extends EventTarget {
   navigate?(url: string): unknown;
 }
 
+/** As `<lc-checkout>` says it by default (`checkout.leaveMessage`). */
 const DEFAULT_MESSAGE =
-  'Your order is being set up. Stay on this page until the running tasks finish, so you can see the result and what to do next.';
+  'Your order is being set up. Please stay on this page until the running tasks have finished, so you can see the result and what to do next.';
 
 /** Same-tab targets: anything else opens a new browsing context and leaves this page alone. */
 const SAME_TAB = new Set(['', '_self', '_top', '_parent']);
@@ -77,11 +78,6 @@ export class NavigationGuard implements ReactiveController {
   set active(value: boolean) {
     this._active = value;
     this._sync();
-  }
-
-  /** Whether the guard is holding navigation back right now: active and its host connected. */
-  get isActive(): boolean {
-    return this._listening;
   }
 
   hostConnected(): void {
@@ -146,18 +142,13 @@ export class NavigationGuard implements ReactiveController {
     const wanted = this._active && this._connected;
     if (wanted === this._listening) return;
     this._listening = wanted;
-    if (wanted) {
-      window.addEventListener('beforeunload', this._onBeforeUnload);
-      document.addEventListener('click', this._onClick, { capture: true });
-      document.addEventListener('submit', this._onSubmit, { capture: true });
-      navigationApi()?.addEventListener('navigate', this._onNavigate);
-    } else {
-      window.removeEventListener('beforeunload', this._onBeforeUnload);
-      document.removeEventListener('click', this._onClick, { capture: true });
-      document.removeEventListener('submit', this._onSubmit, { capture: true });
-      navigationApi()?.removeEventListener('navigate', this._onNavigate);
-      this._allowed = undefined;
-    }
+    const method = wanted ? 'addEventListener' : 'removeEventListener';
+    window[method]('beforeunload', this._onBeforeUnload as EventListener);
+    // Capture phase: before the host page's own handlers.
+    document[method]('click', this._onClick as EventListener, true);
+    document[method]('submit', this._onSubmit as EventListener, true);
+    navigationApi()?.[method]('navigate', this._onNavigate);
+    if (!wanted) this._allowed = undefined;
     this._host.requestUpdate();
   }
 

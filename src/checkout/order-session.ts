@@ -10,7 +10,7 @@
  * feeds its actions through the host's `apply`. What the user reads about it (notices,
  * announcements) is the host's: the session tells it through `OrderSessionEvents`.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { CheckoutApi } from '../api/api.js';
 import type { Order, OrderRequest } from '../api/schemas.js';
 import { LcOrderPlacedEvent } from '../events/order-placed.js';
@@ -52,7 +52,7 @@ export interface OrderSessionOptions {
   events: OrderSessionEvents;
 }
 
-export class OrderSession implements ReactiveController {
+export class OrderSession {
   private _api?: CheckoutApi;
   /** What the draft and the order's reference are kept under (the backend's URL, or `custom`). */
   private _scope = '';
@@ -69,7 +69,7 @@ export class OrderSession implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: OrderSessionOptions,
   ) {
-    host.addController(this);
+    // The follower and the guard are controllers of the host themselves; the session needs no hooks.
     this._follower = new OrderFollower(host, {
       api: () => this._api,
       onSnapshot: (order) => this._onSnapshot(order),
@@ -77,10 +77,6 @@ export class OrderSession implements ReactiveController {
       onError: (error) => reportError(host, error, 'provisioning'),
     });
     this._guard = new NavigationGuard(host, { onBlocked: (message) => options.events.blocked(message) });
-  }
-
-  hostConnected(): void {
-    // The follower and the guard are controllers of the host themselves.
   }
 
   /** How the followed order reaches us, for `<lc-provisioning>` (`live` when nothing is followed). */

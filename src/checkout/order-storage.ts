@@ -55,11 +55,9 @@ function read(scope: string): OrderRef | PendingOrder | undefined {
   const stored = readStored(orderStorageKey(scope));
   if (!stored) return undefined;
   const { value } = stored;
+  // Parsing keeps the known fields only.
   const ref = z.safeParse(StoredRef, value);
-  if (ref.success) {
-    const { orderId, idempotencyKey, recipientKind } = ref.data;
-    return { orderId, ...(idempotencyKey ? { idempotencyKey } : {}), ...(recipientKind ? { recipientKind } : {}) };
-  }
+  if (ref.success) return ref.data;
   const pending = z.safeParse(StoredPending, value);
   if (pending.success) return pending.data;
   console.warn('license-checkout: dropped a corrupted stored order reference.');

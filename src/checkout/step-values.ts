@@ -46,11 +46,8 @@ export function stepValueActions(state: CheckoutState, step: Step, value: unknow
       return [{ type: 'update-company', values: value as Partial<CompanyDraft> }];
     case 'tenant-domain': {
       const draft = value as Partial<TenantDraft>;
-      const values: Partial<Pick<TenantDraft, 'hasTenant' | 'domain' | 'prefix'>> = {};
-      if (typeof draft.hasTenant === 'boolean') values.hasTenant = draft.hasTenant;
-      if (typeof draft.domain === 'string') values.domain = draft.domain;
-      if (typeof draft.prefix === 'string') values.prefix = draft.prefix;
-      const actions: CheckoutAction[] = [{ type: 'update-tenant', values }];
+      // The machine takes the choice, the domain and the prefix, each only with its own type.
+      const actions: CheckoutAction[] = [{ type: 'update-tenant', values: draft }];
       if (draft.availability) actions.push({ type: 'availability-loaded', availability: draft.availability });
       if (draft.lookup) actions.push({ type: 'tenant-loaded', lookup: draft.lookup });
       return actions;

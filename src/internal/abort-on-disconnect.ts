@@ -22,11 +22,6 @@ export class AbortOnDisconnect implements ReactiveController {
     return this._current;
   }
 
-  /** Whether `controller` is still the latest request (not aborted, not superseded). */
-  isCurrent(controller: AbortController): boolean {
-    return this._current === controller && !controller.signal.aborted;
-  }
-
   /** Ends the request `controller` without aborting it (its answer arrived). */
   finish(controller: AbortController): void {
     if (this._current === controller) this._current = undefined;

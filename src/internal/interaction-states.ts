@@ -48,10 +48,6 @@ export class InteractionStates {
     return this._submitted;
   }
 
-  isPrefilled(name: string): boolean {
-    return this._prefilled.has(name);
-  }
-
   /** Whether the field's error shows now; `also` adds a step's own reasons (a backend message). */
   shows(name: string, also = false): boolean {
     return this._submitted || also || this._prefilled.has(name) || (this._dirty.has(name) && this._touched.has(name));

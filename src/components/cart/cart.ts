@@ -35,6 +35,7 @@ import { LcCatalogRetryEvent } from '../../events/catalog-retry.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated } from '../shared/form.js';
+import { TaskReconnect } from '../checkout/task-reconnect.js';
 import { BILLING_ORDER, cartAnnouncement } from './cart-text.js';
 import { entriesOf, moveKey, readQuantity, withTypedQuantities } from './quantity-entry.js';
 import { cartStyles } from './cart.styles.js';
@@ -120,10 +121,14 @@ export class LcCart extends LcApiStepElement<CartStrings> {
       this._store.catalog = catalog;
     },
     onError: (error) => {
-      if (this._reloadOnConnect) return; // aborted by disconnect: queued additions wait for the reload
+      // Aborted by a disconnect: the additions wait for the reload on reconnect.
+      if (error instanceof DOMException && error.name === 'AbortError') return;
       this._store.rejectPending(error);
     },
   });
+
+  /** Task does not abort on disconnect by itself: dropped then, and loaded again when the cart comes back. */
+  private readonly _catalogReconnect = new TaskReconnect(this, [this._catalogTask as Task<readonly unknown[], unknown>]);
 
   protected readonly defaultStrings = cartStrings;
 
@@ -196,28 +201,10 @@ export class LcCart extends LcApiStepElement<CartStrings> {
   private _httpApi?: CheckoutApi;
   private _httpApiBase?: string;
   private _ownerSetLines = false;
-  private _reloadOnConnect = false;
   /** What the next reported change says in the live region (besides the total). */
   private _changeMessage?: string;
   /** The pricing of the current cart (with the valid quantities being typed) and catalog, computed once per change. */
   private _priced?: { cart: Cart; drafts: Map<string, string>; catalog: Catalog; pricing: CartPricing; byKey?: Map<string, PricedLine> };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this._reloadOnConnect) {
-      this._reloadOnConnect = false;
-      void this._catalogTask.run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Task does not abort on disconnect by itself; reload when the element comes back.
-    if (this._catalogTask.status === TaskStatus.PENDING) {
-      this._reloadOnConnect = true;
-      this._catalogTask.abort();
-    }
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiBase') && this.apiBase !== this._httpApiBase) {
@@ -534,7 +521,7 @@ export class LcCart extends LcApiStepElement<CartStrings> {
   private _renderBody(): TemplateResult {
     const pricing = this._pricing();
     if (pricing) return this._renderCart(pricing);
-    const failed = this._owned ? this.catalogState === 'error' : this._catalogTask.status === TaskStatus.ERROR && !this._reloadOnConnect;
+    const failed = this._owned ? this.catalogState === 'error' : this._catalogTask.status === TaskStatus.ERROR;
     if (failed) {
       return html`
         <div class="failed" part="failed" role="alert">

@@ -12,13 +12,13 @@ export const CHILD_PARTS = [
   // customer details and agreement fields
   'company-name-input', 'country-select', 'line1-input', 'line2-input', 'city-input', 'state-input', 'state-select',
   'postal-code-input',
-  'first-name-input', 'last-name-input', 'email-input', 'phone-input', 'date-accepted-input',
+  'first-name-input', 'last-name-input', 'email-input', 'phone-input',
   'suggestions', 'suggestion-radio', 'check-failed', 'continue-anyway-button',
   // tenant domain
   'tenant-checkbox', 'prefix-input', 'suffix', 'domain-input', 'availability', 'suggestion', 'suggestion-button', 'lookup',
   'comparison', 'adopt-button', 'edit-company-button', 'suffix-hint', 'use-domain-button',
   // agreement
-  'agreement-link', 'accept-checkbox',
+  'agreement-link',
   // review
   'summary', 'lines', 'proration', 'quote-failed', 'edit-button', 'place-order-button',
   // provisioning

@@ -23,7 +23,8 @@ import { lookup } from '../../i18n/strings.js';
 import { formatIsolated } from '../shared/form.js';
 import { CHILD_PARTS } from './checkout-core.parts.js';
 import { checkoutStrings } from './checkout.strings.js';
-import { agreementLoadingTemplate, summaryTemplate } from './checkout-core.templates.js';
+import '../order-summary/order-summary.js';
+import { stepPlaceholderTemplate } from './checkout.templates.js';
 import { CheckoutLookups } from './checkout-lookups.js';
 import { CheckoutSubscriptions } from './checkout-subscriptions.js';
 import { registerCheckoutCore, type CheckoutCore, type CheckoutText, type CoreHost } from './core-registry.js';
@@ -160,10 +161,6 @@ class Core implements CheckoutCore, ReactiveController {
     if (this.apply({ type: 'next' }) === before) this.host.announce(this._t('checkout.notReady'));
   }
 
-  companyNameChanged(event: LcCompanyNameChangeEvent): void {
-    this._applyStepValue('customer-details', { companyName: event.companyName });
-  }
-
   /** Changes what the core renders, and asks the element to render it. */
   private _set(changes: { fieldErrors?: Partial<Record<Step, StepFieldMessages>>; orderError?: string; notice?: string | Array<string | TemplateResult>; leaveNotice?: string }): void {
     if ('fieldErrors' in changes) this._fieldErrors = changes.fieldErrors!;
@@ -243,7 +240,16 @@ class Core implements CheckoutCore, ReactiveController {
     const placed = this._memoized('summary-order', [order], () =>
       order ? { lines: order.lines, currency: order.currency, firstInvoiceTotal: order.firstInvoiceTotal } : undefined,
     );
-    return summaryTemplate({ lines, catalog, quote, order: placed }, this.host.layout.wide);
+    // Beside the step (wide), or above it and collapsible (narrow).
+    return html`<lc-order-summary
+      class="side"
+      exportparts="order-summary, order-summary-toggle, summary-lines, summary-line, summary-total, summary-first-invoice"
+      .lines=${lines}
+      .catalog=${catalog}
+      .quote=${quote}
+      .order=${placed}
+      ?collapsible=${!this.host.layout.wide}
+    ></lc-order-summary>`;
   }
 
   renderNotice(): TemplateResult | typeof nothing {
@@ -284,11 +290,23 @@ class Core implements CheckoutCore, ReactiveController {
           .companyName=${state.company.companyName}
           .fieldErrors=${this._fieldErrors['tenant-domain'] ?? {}}
           ?no-back=${noBack}
-          @lc-company-name-change=${(event: LcCompanyNameChangeEvent) => this.companyNameChanged(event)}
+          @lc-company-name-change=${(event: LcCompanyNameChangeEvent) => this._applyStepValue('customer-details', { companyName: event.companyName })}
           >${this._renderAdminAccess('tenant-domain')}</lc-tenant-domain
         >`;
       case 'agreement':
-        if (!state.agreement) return agreementLoadingTemplate(this._lookups.agreementFailed, t, () => this._lookups.agreement.run());
+        // Before `GET /agreement` answered: the checkout loads it (the machine needs it to
+        // validate and to build the order), so the step shows here until it is there.
+        if (!state.agreement) {
+          return stepPlaceholderTemplate({
+            step: 'agreement',
+            className: 'agreement-loading',
+            heading: t('checkout.agreementHeading'),
+            loading: t('checkout.agreementLoading'),
+            failed: this._lookups.agreementFailed ? t('checkout.agreementFailed') : undefined,
+            t,
+            retry: () => this._lookups.agreement.run(),
+          });
+        }
         return html`<lc-agreement
           data-step="agreement"
           exportparts=${CHILD_PARTS}

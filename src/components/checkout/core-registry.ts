@@ -8,8 +8,7 @@ import type { TemplateResult, nothing } from 'lit';
 import type { CheckoutApi } from '../../api/api.js';
 import type { LcElement } from '../../base/lc-element.js';
 import type { CartController } from '../../checkout/cart-controller.js';
-import type { CheckoutAction, CheckoutState, Step } from '../../checkout/machine-state.js';
-import type { LcCompanyNameChangeEvent } from '../../events/company-name-change.js';
+import type { CheckoutAction, CheckoutState } from '../../checkout/machine-state.js';
 import type { LcStepInputEvent } from '../../events/step-input.js';
 import type { LcStepNextEvent } from '../../events/step-next.js';
 import type { CheckoutLayout } from './checkout.layout.js';
@@ -50,7 +49,6 @@ export interface CheckoutCore {
   reset(): boolean;
   stepInput(event: LcStepInputEvent): void;
   stepNext(event: LcStepNextEvent): void;
-  companyNameChanged(event: LcCompanyNameChangeEvent): void;
   renderNotice(): TemplateResult | typeof nothing;
   renderSummary(): TemplateResult | typeof nothing;
   /** The current step's element, once its code is there (the cart is the element's own). */

@@ -11,13 +11,6 @@ import { companyFieldPaths } from '../../checkout/validate.js';
 /** Field name → message, for one step. */
 export type StepFieldMessages = Partial<Record<string, string>>;
 
-/** Messages per step, plus those no step has a field for. */
-export interface RoutedFieldErrors {
-  byStep: Partial<Record<Step, StepFieldMessages>>;
-  /** Messages for fields no step shows (e.g. a cart line): shown with the order error. */
-  unplaced: string[];
-}
-
 /** The step and field a request path names, if a step shows it. */
 export function placeField(path: string): { step: Step; field: string } | undefined {
   // Validators may name the field inside the recipient, or at the top level of the request.
@@ -33,27 +26,6 @@ export function placeField(path: string): { step: Step; field: string } | undefi
   if (field === 'purchaseOrder' || /^lines\.\d+\.quantity$/.test(field)) return { step: 'review', field };
   // `agreementAcceptanceId` and `adminAccess.*` name no field a step shows: their messages go with the order error.
   return undefined;
-}
-
-/** Sorts the backend's field errors into steps; the first message of a field wins. */
-export function routeFieldErrors(errors: ReadonlyArray<{ field: string; message: string }>): RoutedFieldErrors {
-  const byStep: RoutedFieldErrors['byStep'] = {};
-  const unplaced: string[] = [];
-  for (const { field, message } of errors) {
-    const place = placeField(field);
-    if (!place) {
-      unplaced.push(message);
-      continue;
-    }
-    const messages = (byStep[place.step] ??= {});
-    messages[place.field] ??= message;
-  }
-  return { byStep, unplaced };
-}
-
-/** The first step, in flow order, that has messages. */
-export function firstStepWithErrors(steps: readonly Step[], routed: RoutedFieldErrors): Step | undefined {
-  return steps.find((step) => Object.keys(routed.byStep[step] ?? {}).length > 0);
 }
 
 /**
@@ -79,7 +51,7 @@ export function withoutChanged(
  * (`key` in the checkout's strings, with the backend's `detail` where it gave one).
  */
 export type PlacementFailure =
-  | { target: Step; byStep: RoutedFieldErrors['byStep']; unplaced: string[] }
+  | { target: Step; byStep: Partial<Record<Step, StepFieldMessages>>; unplaced: string[] }
   | { target?: undefined; key: `checkout.orderFailed.${'network' | 'contract' | 'busy' | 'server' | 'problem' | 'unknown'}`; detail?: string };
 
 export function placementFailure(error: unknown, steps: readonly Step[]): PlacementFailure {
@@ -87,10 +59,19 @@ export function placementFailure(error: unknown, steps: readonly Step[]): Placem
   if (isContractError(error)) return { key: 'checkout.orderFailed.contract' };
   if (!isApiError(error)) return { key: 'checkout.orderFailed.unknown' };
   if (error.fieldErrors.length > 0) {
-    const routed = routeFieldErrors(error.fieldErrors);
-    const target = firstStepWithErrors(steps, routed);
-    if (target) return { target, byStep: routed.byStep, unplaced: routed.unplaced };
-    return { key: 'checkout.orderFailed.problem', detail: routed.unplaced.join(' ') || error.detail || error.title };
+    // Sorted into steps (the first message of a field wins); the rest, for fields no step
+    // shows (e.g. a cart line), go with the order error.
+    const byStep: Partial<Record<Step, StepFieldMessages>> = {};
+    const unplaced: string[] = [];
+    for (const { field, message } of error.fieldErrors) {
+      const place = placeField(field);
+      if (place) (byStep[place.step] ??= {})[place.field] ??= message;
+      else unplaced.push(message);
+    }
+    // The first step, in flow order, that has messages.
+    const target = steps.find((step) => byStep[step]);
+    if (target) return { target, byStep, unplaced };
+    return { key: 'checkout.orderFailed.problem', detail: unplaced.join(' ') || error.detail || error.title };
   }
   if (error.status === 429) return { key: 'checkout.orderFailed.busy' };
   if (error.status >= 500 || error.status === 408) return { key: 'checkout.orderFailed.server' };

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Billing, Catalog, Order, OrderLineInput, Quote } from '../../api/schemas.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcStepElement } from '../../base/lc-step-element.js';
-import { priceCart } from '../../checkout/cart-store.js';
+import { lineKey, priceCart } from '../../checkout/cart-store.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { BILLING_ORDER } from '../cart/cart-text.js';
@@ -29,9 +29,6 @@ interface Summary {
   perPeriod: Array<[Billing, number]>;
   firstInvoice?: number;
 }
-
-const sameOffer = (a: OrderLineInput, b: { productId: string; term: string; billing: string }) =>
-  a.productId === b.productId && a.term === b.term && a.billing === b.billing;
 
 /**
  * @summary A compact order summary: each line with its quantity and amount per billing
@@ -104,7 +101,7 @@ export class LcOrderSummary extends LcStepElement<OrderSummaryStrings> {
     const quoted = this.quote?.lines ?? [];
     const priced = this.catalog ? priceCart(lines, this.catalog).lines : [];
     const summaryLines = lines.map((line, index): SummaryLine => {
-      const quote = quoted.find((q) => sameOffer(line, q) && q.quantity === line.quantity);
+      const quote = quoted.find((q) => lineKey(q) === lineKey(line) && q.quantity === line.quantity);
       const price = priced[index];
       return {
         name: price?.product?.name ?? quote?.name ?? line.productId,
