@@ -338,6 +338,15 @@ describe('<lc-checkout>', () => {
     ]) {
       expect(exported.split(/,\s*/)).to.include(name);
     }
+    // And every part the elements inside document (the custom-elements manifest, from their JSDoc).
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as {
+      modules: Array<{ declarations?: Array<{ tagName?: string; cssParts?: Array<{ name: string }> }> }>;
+    };
+    const inside = ['lc-cart', 'lc-customer-type', 'lc-customer-details', 'lc-tenant-domain', 'lc-admin-access', 'lc-agreement', 'lc-order-review', 'lc-provisioning'];
+    const documented = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => inside.includes(d.tagName ?? ''));
+    expect(documented.map((d) => d.tagName).sort()).to.deep.equal([...inside].sort());
+    const missing = documented.flatMap((d) => (d.cssParts ?? []).filter((p) => !exported.split(/,\s*/).includes(p.name)).map((p) => `${d.tagName}: ${p.name}`));
+    expect(missing, 'parts not re-exported by <lc-checkout>').to.deep.equal([]);
   });
 
   it('holds the page while a task runs (beforeunload, host links, lc-navigation-blocked, a notice) and lets go once complete', async () => {

@@ -17,8 +17,9 @@ export const CHILD_PARTS = [
   // tenant domain
   'tenant-checkbox', 'prefix-input', 'suffix', 'domain-input', 'availability', 'suggestion', 'suggestion-button', 'lookup',
   'comparison', 'adopt-button', 'edit-company-button', 'suffix-hint', 'use-domain-button',
-  // agreement
-  'agreement-link',
+  // agreement (the acceptance link) and admin access
+  'agreement-link', 'someone-else-checkbox', 'acceptance', 'acceptance-status', 'acceptance-url', 'open-link', 'email-link',
+  'create-button', 'regenerate-button', 'admin-access', 'roles',
   // review
   'summary', 'lines', 'proration', 'quote-failed', 'edit-button', 'place-order-button',
   // provisioning

@@ -9,7 +9,7 @@ import { LcPlaceOrderEvent } from '../../events/place-order.js';
 import { LcQuoteRetryEvent } from '../../events/quote-retry.js';
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepEditEvent } from '../../events/step-edit.js';
-import { formatDate, formatDateRange, formatMoney, formatNumber } from '../../i18n/format.js';
+import { formatDateRange, formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated, isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
