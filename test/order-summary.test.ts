@@ -4,7 +4,7 @@
  * (collapsible, total in view while closed) forms, and long values at 320 px.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { Catalog, OrderLineInput, Quote } from '../src/api/schemas.js';
+import type { Catalog, OrderLineInput, Quote, QuoteLine } from '../src/api/schemas.js';
 import '../src/components/order-summary/order-summary.js';
 import type { LcOrderSummary } from '../src/components/order-summary/order-summary.js';
 import { catalog as mockCatalog } from '../src/mock/data.js';
@@ -64,6 +64,38 @@ describe('<lc-order-summary>', () => {
     expect(allParts(el, 'summary-line')).to.have.length(1);
     expect(text(part(el, 'summary-first-invoice'))).to.equal('$55.74');
     expect(text(part(el, 'summary-total'))).to.equal('$108.00 per month');
+  });
+
+  it('takes a line’s amount from the quote when it quotes that line at that quantity, else from the catalog', async () => {
+    const quoted = (productId: string, billing: 'monthly' | 'annual', quantity: number, unitPrice: number): QuoteLine => ({
+      productId,
+      name: `Quoted ${productId}`,
+      term: 'P1Y',
+      billing,
+      quantity,
+      unitPrice,
+      periodAmount: unitPrice * quantity,
+      periodStart: '2026-12-01',
+      periodEnd: '2026-12-31',
+      proratedFrom: '2026-12-16',
+      chargedDays: 16,
+      periodDays: 31,
+      proratedAmount: 0,
+    });
+    // The store's price of E3 changed since the catalog was loaded; BASIC was quoted before its quantity changed.
+    const quote: Quote = {
+      id: 'qt_2',
+      currency: 'USD',
+      startDate: '2026-12-16',
+      lines: [quoted(E3, 'monthly', 3, 3400), quoted(BASIC, 'annual', 5, 6840)],
+      recurringTotal: 44400,
+      firstInvoiceTotal: 0,
+      expiresAt: '2026-12-16T12:00:00Z',
+    };
+    const el = await mount({ lines, catalog, quote });
+    const rows = allParts(el, 'summary-line').map((row) => text(row));
+    expect(rows).to.deep.equal(['Microsoft 365 E3 × 3 $102.00 per month', 'Microsoft 365 Business Basic × 2 $136.80 per year']);
+    expect(text(part(el, 'summary-total'))).to.equal('$102.00 per month $136.80 per year');
   });
 
   it('collapses to its total when narrow: a native <details>, closed at first, the total in its summary', async () => {
