@@ -11,6 +11,7 @@ import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepEditEvent } from '../../events/step-edit.js';
 import { formatDateRange, formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
+import { BILLING_ORDER } from '../cart/cart-text.js';
 import { formatIsolated, isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { adminAccessRow, agreementRow } from './order-review.access.js';
@@ -366,7 +367,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
       if (amount === undefined) continue;
       sums.set(line.billing, (sums.get(line.billing) ?? 0) + amount);
     }
-    return (['monthly', 'annual'] as const).filter((b) => sums.has(b)).map((b) => this._perPeriod(sums.get(b)!, b));
+    return BILLING_ORDER.filter((b) => sums.has(b)).map((b) => this._perPeriod(sums.get(b)!, b));
   }
 
   private _renderTotals(lines: ReviewLine[]): TemplateResult {
