@@ -24,6 +24,7 @@ import { LcPrice as LcPriceElement } from './components/price/price.js';
 import { LcProvisioning as LcProvisioningElement } from './components/provisioning/provisioning.js';
 import { LcTenantDomain as LcTenantDomainElement } from './components/tenant-domain/tenant-domain.js';
 import type { LcCartChangeEvent } from './events/cart-change.js';
+import type { LcCatalogRetryEvent } from './events/catalog-retry.js';
 import type { LcCheckoutRequestEvent } from './events/cart-checkout-request.js';
 import type { LcCompanyNameChangeEvent } from './events/company-name-change.js';
 import type { LcErrorEvent } from './events/error.js';
@@ -75,6 +76,7 @@ export const LcCart = createComponent({
   events: {
     onLcCartChange: 'lc-cart-change' as EventName<LcCartChangeEvent>,
     onLcCheckoutRequest: 'lc-checkout-request' as EventName<LcCheckoutRequestEvent>,
+    onLcCatalogRetry: 'lc-catalog-retry' as EventName<LcCatalogRetryEvent>,
   },
 });
 
@@ -120,6 +122,7 @@ export const LcOrderReview = createComponent({
     onLcQuoteRetry: 'lc-quote-retry' as EventName<LcQuoteRetryEvent>,
     onLcStepEdit: 'lc-step-edit' as EventName<LcStepEditEvent>,
     onLcStepBack: 'lc-step-back' as EventName<LcStepBackEvent>,
+    onLcStepInput: 'lc-step-input' as EventName<LcStepInputEvent>,
   },
 });
 

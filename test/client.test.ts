@@ -3,7 +3,8 @@
  * faults injected on the server side), plus the event-stream parser on its own.
  */
 import { expect } from '@open-wc/testing';
-import { HttpCheckoutApi, parseRetryAfter, type HttpCheckoutApiOptions } from '../src/api/client.js';
+import { HttpCheckoutApi, type HttpCheckoutApiOptions } from '../src/api/client.js';
+import { parseRetryAfter } from '../src/api/http.js';
 import { ApiError, ContractError, NetworkError, isApiError, isContractError, isNetworkError } from '../src/api/errors.js';
 import { createEventStreamParser, type ServerSentEvent } from '../src/api/sse.js';
 import type { AcceptanceRequest, Order, OrderRequest } from '../src/api/schemas.js';

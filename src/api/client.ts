@@ -15,8 +15,6 @@ import type { AcceptanceRequest, Address, CreateAcceptanceRequest, Order, OrderR
 import { readEventStream } from './sse.js';
 import { randomKey } from '../internal/random-key.js';
 
-export { parseRetryAfter } from './http.js';
-
 export interface HttpCheckoutApiOptions {
   /** The backend's base URL: absolute, or relative to the page (`/api`, `/api/`, `https://store.example/api`). */
   baseUrl: string;

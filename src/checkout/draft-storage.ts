@@ -86,9 +86,9 @@ export function clearDraft(scope: string): void {
 /**
  * The actions that put `draft`'s values into a fresh checkout, in the order the machine takes
  * them (the recipient first: it clears what was entered for another one). Moving to the
- * draft's step is `restoreSteps`.
+ * draft's step is `restoreDraft`'s.
  */
-export function draftActions(draft: CheckoutDraft): CheckoutAction[] {
+function draftActions(draft: CheckoutDraft): CheckoutAction[] {
   const actions: CheckoutAction[] = [];
   if (draft.customer) actions.push({ type: 'select-customer', customer: draft.customer });
   else if (draft.recipientKind) actions.push({ type: 'choose-recipient', kind: draft.recipientKind });

@@ -58,7 +58,7 @@ export function effectiveChoice(
  * The order line for a cart line and its choice. A new subscription with nothing chosen stays
  * exactly the cart's line (no `kind`), as before seat additions existed.
  */
-export function toOrderLine(line: OrderLineInput, choice: LineChoice): OrderLineInput {
+function toOrderLine(line: OrderLineInput, choice: LineChoice): OrderLineInput {
   const offer = { productId: line.productId, term: line.term, billing: line.billing, quantity: line.quantity };
   if (choice.kind === 'add-seats') return { kind: 'add-seats', subscriptionId: choice.subscriptionId, ...offer };
   return {
