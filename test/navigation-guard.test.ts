@@ -98,14 +98,17 @@ describe('NavigationGuard', () => {
       return (remove as (...a: unknown[]) => void).call(this, type, ...rest);
     } as typeof window.removeEventListener;
     try {
+      expect(guard.isActive).to.equal(false);
       expect(beforeUnloadPrevented()).to.equal(false);
       guard.active = true;
+      expect(guard.isActive).to.equal(true);
       expect(added).to.deep.equal(['beforeunload']);
       expect(beforeUnloadPrevented()).to.equal(true);
       guard.active = true; // no second listener
       expect(added).to.deep.equal(['beforeunload']);
       guard.active = false;
       expect(removed).to.deep.equal(['beforeunload']);
+      expect(guard.isActive).to.equal(false);
       expect(beforeUnloadPrevented()).to.equal(false);
     } finally {
       window.addEventListener = add;
@@ -232,10 +235,12 @@ describe('NavigationGuard', () => {
       restore.forEach((undo) => undo());
     }
     expect(removed).to.have.members(['beforeunload', 'click', 'submit', ...(navigationApi ? ['navigate'] : [])]);
+    expect(guard.isActive).to.equal(false);
     expect(guard.active, 'still wanted').to.equal(true);
     expect(beforeUnloadPrevented()).to.equal(false);
     expect(click(link('/__guard-test/after'))).to.equal(false);
     parent.appendChild(host);
+    expect(guard.isActive).to.equal(true);
     expect(beforeUnloadPrevented()).to.equal(true);
   });
 });

@@ -80,6 +80,11 @@ export class NavigationGuard implements ReactiveController {
     this._sync();
   }
 
+  /** Whether the guard is holding navigation back right now: active and its host connected. Public API (a page composing its own checkout may show it). */
+  get isActive(): boolean {
+    return this._listening;
+  }
+
   hostConnected(): void {
     this._connected = true;
     this._sync();
