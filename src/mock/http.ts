@@ -157,6 +157,16 @@ export function canonicalJson(value: unknown): string {
 /** Marks a body that was sent but is not JSON. */
 export const INVALID_JSON: unique symbol = Symbol('invalid-json');
 
+/** A request body's text as JSON: undefined when none was sent, `INVALID_JSON` when it is no JSON. */
+export function parseJsonBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return INVALID_JSON;
+  }
+}
+
 export function invalidJson(): Response {
   return problem({ status: 400, title: 'The body is not valid JSON', code: 'invalid-json', detail: 'Send a JSON body with Content-Type: application/json.' });
 }

@@ -7,7 +7,7 @@
  * problem+json naming the field, an unknown route 404 and a wrong method 405, never a 500.
  */
 import { sleep } from '../internal/sleep.js';
-import { INVALID_JSON, notFound, problem } from './http.js';
+import { INVALID_JSON, notFound, parseJsonBody, problem } from './http.js';
 import { dayNumber } from './proration.js';
 import { addressRoutes } from './resources/addresses.js';
 import { adminAccessRoutes } from './resources/admin-access.js';
@@ -150,14 +150,7 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
     // The contract path: without the base path, or the whole path when outside it.
     const path = inside ? url.pathname.slice(basePath.length) || '/' : url.pathname;
     const text = method === 'GET' || method === 'HEAD' ? '' : await request.text();
-    let body: unknown;
-    if (text !== '') {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = INVALID_JSON;
-      }
-    }
+    const body = parseJsonBody(text);
     requests.push({
       method,
       path,
