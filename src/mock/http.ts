@@ -1,4 +1,5 @@
 /** Response helpers of the mock backend: JSON, RFC 9457 problems, zod issues as field errors. */
+import * as z from 'zod/mini';
 import type { FieldError, Problem } from '../api/schemas.js';
 
 /** The part of a zod issue every code has; the rest is read per code. */
@@ -165,6 +166,13 @@ export function parseJsonBody(text: string): unknown {
   } catch {
     return INVALID_JSON;
   }
+}
+
+/** A parsed body checked against its schema: the data, or the problem to answer (400 for no JSON, 422 naming the fields). */
+export function validBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.infer<S> | Response {
+  if (body === INVALID_JSON) return invalidJson();
+  const parsed = z.safeParse(schema, body);
+  return parsed.success ? parsed.data : validationProblem(issuesToFieldErrors(parsed.error.issues, body));
 }
 
 export function invalidJson(): Response {

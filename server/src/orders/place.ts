@@ -8,9 +8,8 @@
  * fields) releases the key, as the mock does. Keys are kept at least 24 hours.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod/mini';
 import { OrderRequest, type FieldError, type Order, type TaskKind } from '../../../src/api/schemas.js';
-import { canonicalJson, INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../../src/mock/http.js';
+import { canonicalJson, INVALID_JSON, invalidJson, json, problem, randomHex, validBody, validationProblem } from '../../../src/mock/http.js';
 import { dayNumber } from '../../../src/mock/proration.js';
 import { readAcceptance } from '../acceptances.js';
 import { adminAccessErrors, findTemplate } from '../admin-access.js';
@@ -158,9 +157,8 @@ async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: un
       errors: [{ field: 'agreement', message: 'Partner attestation was retired: send agreementAcceptanceId instead.' }],
     });
   }
-  const parsed = z.safeParse(OrderRequest, body);
-  if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
-  const order = parsed.data;
+  const order = validBody(OrderRequest, body);
+  if (order instanceof Response) return order;
   const today = ctx.today();
   const { priced, errors } = price(order.lines);
   const recipient = order.recipient;
