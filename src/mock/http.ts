@@ -175,6 +175,16 @@ export function validBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.
   return parsed.success ? parsed.data : validationProblem(issuesToFieldErrors(parsed.error.issues, body));
 }
 
+/** POST /orders without the key that makes a retried submit safe. */
+export function idempotencyKeyMissing(): Response {
+  return problem({
+    status: 400,
+    title: 'Idempotency-Key header required',
+    code: 'idempotency-key-missing',
+    detail: 'POST /orders needs an Idempotency-Key header (e.g. a UUID) so that a retried submit cannot order twice.',
+  });
+}
+
 export function invalidJson(): Response {
   return problem({ status: 400, title: 'The body is not valid JSON', code: 'invalid-json', detail: 'Send a JSON body with Content-Type: application/json.' });
 }

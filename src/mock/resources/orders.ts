@@ -5,7 +5,7 @@
  */
 import { OrderRequest, type Order, type TaskKind } from '../../api/schemas.js';
 import { catalog, reseller } from '../data.js';
-import { canonicalJson, INVALID_JSON, invalidJson, json, problem, randomHex, validBody, validationProblem } from '../http.js';
+import { canonicalJson, idempotencyKeyMissing, INVALID_JSON, invalidJson, json, problem, randomHex, validBody, validationProblem } from '../http.js';
 import { orderSnapshot, type OrderRecord } from '../provisioning.js';
 import type { Route, RouteContext } from '../router.js';
 import { noEvents, orderEvents } from '../sse.js';
@@ -57,14 +57,7 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
   const { basePath, speed } = state.settings;
   const today = state.today();
   const key = request.headers.get('idempotency-key')?.trim();
-  if (!key) {
-    return problem({
-      status: 400,
-      title: 'Idempotency-Key header required',
-      code: 'idempotency-key-missing',
-      detail: 'POST /orders needs an Idempotency-Key header (e.g. a UUID) so that a retried submit cannot order twice.',
-    });
-  }
+  if (!key) return idempotencyKeyMissing();
   if (body === INVALID_JSON) return invalidJson();
   const canonical = canonicalJson(body) ?? '';
   const seen = state.idempotency.get(key);
