@@ -139,6 +139,16 @@ export function unref(timer: unknown): void {
   (timer as { unref?: () => void } | undefined)?.unref?.();
 }
 
+/** The first injected fault for this request (its method, a path prefix): counted down, and dropped once played out. */
+export function takeFault<F extends { method?: string; path: string; remaining: number }>(faults: F[], method: string, path: string): F | undefined {
+  const i = faults.findIndex((f) => (!f.method || f.method.toUpperCase() === method) && path.startsWith(f.path));
+  if (i < 0) return undefined;
+  const fault = faults[i]!;
+  fault.remaining -= 1;
+  if (fault.remaining <= 0) faults.splice(i, 1);
+  return fault;
+}
+
 /** Random lower-case hex, from the platform's CSPRNG. */
 export function randomHex(bytes: number): string {
   const buffer = new Uint8Array(bytes);
