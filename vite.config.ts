@@ -19,7 +19,6 @@ function mockBackend(): Plugin {
   };
 }
 
-// react and react-dom are the React wrappers' peer dependency (@lit/react is matched by /^@lit\//).
 /**
  * Minifies the CSS inside Lit's css`` templates (comments, indentation, spaces around
  * punctuation): Vite minifies the JavaScript around them but leaves template text as written.
@@ -147,6 +146,7 @@ function shortPrivateNames(): Plugin {
   };
 }
 
+// react and react-dom are the React wrappers' peer dependency (@lit/react is matched by /^@lit\//).
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/];
 
 export default defineConfig(({ mode }) => {

@@ -11,6 +11,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { takeFault } from '../../src/mock/http.js';
 import { COUNTRIES_WITH_STATES, customers as seedCustomers, knownTenants, reseller } from '../../src/mock/data.js';
 import { sleep } from '../../src/internal/sleep.js';
 import { catalogName, header, pcError, send, stableId, temporaryPassword, type Answer } from './http.js';
@@ -127,7 +128,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const agreements = new Set<string>();
   const requests: SimRequest[] = [];
   const effects: SimEffects = { customersCreated: [], checkouts: [], agreementsCreated: [] };
-  let faults: Array<SimFault & { remaining: number }> = [];
+  const faults: Array<SimFault & { remaining: number }> = [];
   const created = new Set<string>();
   let url = '';
   const today = options.today ?? todayUtc();
@@ -499,7 +500,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     const entry: SimRequest = { method, path: url.pathname, requestId: header(req.headers, 'ms-requestid'), correlationId: header(req.headers, 'ms-correlationid'), status: 0, at: Date.now() };
     requests.push(entry);
-    const fault = takeFault(method, url.pathname);
+    const fault = takeFault(faults, method, url.pathname);
     if (fault?.hang) return; // the caller's timeout ends it
     if (fault?.delayMs) await sleep(fault.delayMs);
     let answer: Answer;
@@ -531,14 +532,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return { status: 204 };
     }
     return { status: 404, body: { code: 'not-found' } };
-  }
-
-  function takeFault(method: string, path: string): SimFault | undefined {
-    const fault = faults.find((f) => (!f.method || f.method.toUpperCase() === method) && path.startsWith(f.path));
-    if (!fault) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault);
-    return fault;
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

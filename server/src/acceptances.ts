@@ -4,9 +4,8 @@
  * Microsoft hosts the page and keeps the request; the store keeps which reseller it belongs
  * to, the link it gave, and when its agreement was recorded for the customer's tenant.
  */
-import * as z from 'zod/mini';
 import { CreateAcceptanceRequest, type AcceptanceRequest } from '../../src/api/schemas.js';
-import { INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../src/mock/http.js';
+import { json, problem, randomHex, validBody } from '../../src/mock/http.js';
 import type { Queryable } from './db/index.js';
 import type { ResellerConfig } from './config.js';
 import type { StoreContext } from './orders/place.js';
@@ -67,10 +66,9 @@ const notFound = (id: string) =>
   problem({ status: 404, title: 'Acceptance request not found', code: 'acceptance-not-found', detail: `No agreement acceptance request with id “${id}”.` });
 
 export async function createAcceptance(ctx: StoreContext, reseller: ResellerConfig, body: unknown): Promise<Response> {
-  if (body === INVALID_JSON) return invalidJson();
-  const parsed = z.safeParse(CreateAcceptanceRequest, body);
-  if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
-  const { signatory, company } = parsed.data;
+  const parsed = validBody(CreateAcceptanceRequest, body);
+  if (parsed instanceof Response) return parsed;
+  const { signatory, company } = parsed;
   const link = await ctx.gateway.createAcceptanceRequest({ signatory, company }, { requestId: crypto.randomUUID() });
   const [row] = await ctx.db.query<AcceptanceRow>(
     `INSERT INTO agreement_acceptances (id, reseller_id, microsoft_id, url, expires_at, accepted_at, required_before_order, signatory, company)

@@ -1,4 +1,5 @@
 /** Response helpers of the mock backend: JSON, RFC 9457 problems, zod issues as field errors. */
+import * as z from 'zod/mini';
 import type { FieldError, Problem } from '../api/schemas.js';
 
 /** The part of a zod issue every code has; the rest is read per code. */
@@ -138,6 +139,16 @@ export function unref(timer: unknown): void {
   (timer as { unref?: () => void } | undefined)?.unref?.();
 }
 
+/** The first injected fault for this request (its method, a path prefix): counted down, and dropped once played out. */
+export function takeFault<F extends { method?: string; path: string; remaining: number }>(faults: F[], method: string, path: string): F | undefined {
+  const i = faults.findIndex((f) => (!f.method || f.method.toUpperCase() === method) && path.startsWith(f.path));
+  if (i < 0) return undefined;
+  const fault = faults[i]!;
+  fault.remaining -= 1;
+  if (fault.remaining <= 0) faults.splice(i, 1);
+  return fault;
+}
+
 /** Random lower-case hex, from the platform's CSPRNG. */
 export function randomHex(bytes: number): string {
   const buffer = new Uint8Array(bytes);
@@ -156,6 +167,33 @@ export function canonicalJson(value: unknown): string {
 
 /** Marks a body that was sent but is not JSON. */
 export const INVALID_JSON: unique symbol = Symbol('invalid-json');
+
+/** A request body's text as JSON: undefined when none was sent, `INVALID_JSON` when it is no JSON. */
+export function parseJsonBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return INVALID_JSON;
+  }
+}
+
+/** A parsed body checked against its schema: the data, or the problem to answer (400 for no JSON, 422 naming the fields). */
+export function validBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.infer<S> | Response {
+  if (body === INVALID_JSON) return invalidJson();
+  const parsed = z.safeParse(schema, body);
+  return parsed.success ? parsed.data : validationProblem(issuesToFieldErrors(parsed.error.issues, body));
+}
+
+/** POST /orders without the key that makes a retried submit safe. */
+export function idempotencyKeyMissing(): Response {
+  return problem({
+    status: 400,
+    title: 'Idempotency-Key header required',
+    code: 'idempotency-key-missing',
+    detail: 'POST /orders needs an Idempotency-Key header (e.g. a UUID) so that a retried submit cannot order twice.',
+  });
+}
 
 export function invalidJson(): Response {
   return problem({ status: 400, title: 'The body is not valid JSON', code: 'invalid-json', detail: 'Send a JSON body with Content-Type: application/json.' });

@@ -7,7 +7,7 @@
  * problem+json naming the field, an unknown route 404 and a wrong method 405, never a 500.
  */
 import { sleep } from '../internal/sleep.js';
-import { INVALID_JSON, notFound, problem } from './http.js';
+import { INVALID_JSON, notFound, parseJsonBody, problem, takeFault } from './http.js';
 import { dayNumber } from './proration.js';
 import { addressRoutes } from './resources/addresses.js';
 import { adminAccessRoutes } from './resources/admin-access.js';
@@ -135,14 +135,6 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
   const requests: RecordedRequest[] = [];
   let faults: Array<Fault & { remaining: number }> = [];
 
-  function takeFault(method: string, path: string): Fault | undefined {
-    const fault = faults.find((f) => (!f.method || f.method.toUpperCase() === method) && path.startsWith(f.path));
-    if (!fault) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault);
-    return fault;
-  }
-
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
@@ -150,14 +142,7 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
     // The contract path: without the base path, or the whole path when outside it.
     const path = inside ? url.pathname.slice(basePath.length) || '/' : url.pathname;
     const text = method === 'GET' || method === 'HEAD' ? '' : await request.text();
-    let body: unknown;
-    if (text !== '') {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = INVALID_JSON;
-      }
-    }
+    const body = parseJsonBody(text);
     requests.push({
       method,
       path,
@@ -167,7 +152,7 @@ export function createMockBackend(options: MockOptions & { basePath?: string } =
       at: Date.now(),
     });
 
-    const fault = takeFault(method, path);
+    const fault = takeFault(faults, method, path);
     if (fault?.delayMs) await sleep(fault.delayMs, request.signal);
     if (fault?.networkError) return Response.error();
     if (fault?.status !== undefined) return faultResponse(fault as Fault & { status: number });

@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { Address, IsoDate, Term, TenantDomain, type Agreement, type DomainAvailability, type EndDates, type FieldError, QuoteRequest, type TenantLookup } from '../../../src/api/schemas.js';
-import { INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, validationProblem } from '../../../src/mock/http.js';
+import { INVALID_JSON, json, parseJsonBody, problem, validBody, validationProblem } from '../../../src/mock/http.js';
 import { dayNumber } from '../../../src/mock/proration.js';
 import type { ResellerConfig } from '../config.js';
 import { prefixRuleBroken, prefixTaken, suggestPrefixes } from '../domains.js';
@@ -90,14 +90,7 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
       if (text.length > MAX_BODY_CHARS) {
         return cors(problem({ status: 413, title: 'The body is too large', code: 'body-too-large', detail: `Send at most ${MAX_BODY_CHARS} characters.` }));
       }
-      let body: unknown;
-      if (text !== '') {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = INVALID_JSON;
-        }
-      }
+      const body = parseJsonBody(text);
       // No contract body nests deeper than a few levels; a deeper one is an attack on the parser's stack.
       c.set('body', body !== INVALID_JSON && nestedDeeperThan(body, MAX_DEPTH) ? INVALID_JSON : body);
     }
@@ -176,11 +169,8 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
 
   route('/addresses/validate', {
     POST: async (c) => {
-      const body = c.get('body');
-      if (body === INVALID_JSON) return invalidJson();
-      const parsed = z.safeParse(Address, body);
-      if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
-      const address = parsed.data;
+      const address = validBody(Address, c.get('body'));
+      if (address instanceof Response) return address;
       if ((await store.gateway.countryRules(address.country)).stateRequired && !address.state?.trim()) {
         return validationProblem([{ field: 'state', message: `Addresses in ${address.country} need a state or province.` }]);
       }
@@ -243,11 +233,8 @@ export function createApp({ store, auth, orders, acceptances }: AppDeps): Hono<E
 
   route('/quotes', {
     POST: async (c) => {
-      const body = c.get('body');
-      if (body === INVALID_JSON) return invalidJson();
-      const parsed = z.safeParse(QuoteRequest, body);
-      if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
-      const request = parsed.data;
+      const request = validBody(QuoteRequest, c.get('body'));
+      if (request instanceof Response) return request;
       const reseller = c.get('reseller');
       const today = store.today();
       const startDate = request.startDate ?? today;

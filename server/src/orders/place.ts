@@ -8,10 +8,10 @@
  * fields) releases the key, as the mock does. Keys are kept at least 24 hours.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod/mini';
 import { OrderRequest, type FieldError, type Order, type TaskKind } from '../../../src/api/schemas.js';
-import { canonicalJson, INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../../../src/mock/http.js';
+import { canonicalJson, idempotencyKeyMissing, INVALID_JSON, invalidJson, json, problem, randomHex, validBody, validationProblem } from '../../../src/mock/http.js';
 import { dayNumber } from '../../../src/mock/proration.js';
+import { attestationRetired } from '../../../src/mock/resources/agreement-acceptances.js';
 import { readAcceptance } from '../acceptances.js';
 import { adminAccessErrors, findTemplate } from '../admin-access.js';
 import type { ResellerConfig, StoreRules } from '../config.js';
@@ -46,14 +46,7 @@ const KEY_LOCK_SECONDS = 60;
 const KEY_TTL_HOURS = 24;
 
 export async function placeOrder(ctx: StoreContext, reseller: ResellerConfig, key: string | undefined, body: unknown): Promise<Response> {
-  if (!key) {
-    return problem({
-      status: 400,
-      title: 'Idempotency-Key header required',
-      code: 'idempotency-key-missing',
-      detail: 'POST /orders needs an Idempotency-Key header (a UUID, say), so that a retried submit cannot order twice.',
-    });
-  }
+  if (!key) return idempotencyKeyMissing();
   if (key.length > 255) return validationProblem([{ field: 'Idempotency-Key', message: 'At most 255 characters.' }]);
   if (body === INVALID_JSON) return invalidJson();
   const hash = createHash('sha256').update(canonicalJson(body) ?? '').digest('hex');
@@ -149,18 +142,10 @@ interface CustomerRow {
 
 async function createOrder(ctx: StoreContext, reseller: ResellerConfig, body: unknown, key: string, holder: string): Promise<Response> {
   // Before the schema, which would drop the unknown field without a word.
-  if (body && typeof body === 'object' && 'agreement' in body) {
-    return problem({
-      status: 422,
-      title: 'Partner attestation was retired',
-      code: 'attestation-retired',
-      detail: 'Microsoft retired partner attestation of the Microsoft Customer Agreement in January 2026. Create an acceptance request (POST /agreement-acceptances), send its link to the customer and its id as agreementAcceptanceId.',
-      errors: [{ field: 'agreement', message: 'Partner attestation was retired: send agreementAcceptanceId instead.' }],
-    });
-  }
-  const parsed = z.safeParse(OrderRequest, body);
-  if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
-  const order = parsed.data;
+  const retired = attestationRetired(body);
+  if (retired) return retired;
+  const order = validBody(OrderRequest, body);
+  if (order instanceof Response) return order;
   const today = ctx.today();
   const { priced, errors } = price(order.lines);
   const recipient = order.recipient;

@@ -1,8 +1,7 @@
 /** `POST /addresses/validate`: postal code `00000` is not valid, `99999` gets one correction. */
-import * as z from 'zod/mini';
 import { Address, type AddressValidation, type FieldError } from '../../api/schemas.js';
 import { COUNTRIES_WITH_STATES } from '../data.js';
-import { INVALID_JSON, invalidJson, issuesToFieldErrors, json, validationProblem } from '../http.js';
+import { json, validBody, validationProblem } from '../http.js';
 import type { Route } from '../router.js';
 
 export function addressRoutes(): Route[] {
@@ -10,12 +9,11 @@ export function addressRoutes(): Route[] {
 }
 
 function postAddress(body: unknown): Response {
-  if (body === INVALID_JSON) return invalidJson();
-  const parsed = z.safeParse(Address, body);
-  if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
-  const errors = addressFieldErrors(parsed.data, '');
+  const address = validBody(Address, body);
+  if (address instanceof Response) return address;
+  const errors = addressFieldErrors(address, '');
   if (errors.length) return validationProblem(errors);
-  return json(validateAddress(parsed.data));
+  return json(validateAddress(address));
 }
 
 /** Rules the schema cannot say: a state where the country needs one. `prefix` names the field's parent. */

@@ -8,9 +8,8 @@
  * `expired`, gets a link that has already expired; a company name containing `Strict`, or
  * the `acceptanceBeforeOrder` option, makes acceptance required before the order.
  */
-import * as z from 'zod/mini';
 import { CreateAcceptanceRequest, type AcceptanceRequest, type AcceptanceStatus, type FieldError, type OrderRequest } from '../../api/schemas.js';
-import { INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../http.js';
+import { json, problem, randomHex, validBody } from '../http.js';
 import { orderSnapshot, type AwaitedAction, type PlannedTask } from '../provisioning.js';
 import type { Route, RouteContext } from '../router.js';
 import { noEvents, snapshotEvents } from '../sse.js';
@@ -60,10 +59,9 @@ export function linkUrl(record: AcceptanceRecord): string {
 }
 
 function createAcceptance(state: MockState, { request, body }: RouteContext): Response {
-  if (body === INVALID_JSON) return invalidJson();
-  const parsed = z.safeParse(CreateAcceptanceRequest, body);
-  if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
-  const { signatory, company } = parsed.data;
+  const parsed = validBody(CreateAcceptanceRequest, body);
+  if (parsed instanceof Response) return parsed;
+  const { signatory, company } = parsed;
   const expired = company.name.includes('Expired') || signatory.email.toLowerCase().startsWith('expired@');
   const record: AcceptanceRecord = {
     id: `mca_${randomHex(8)}`,

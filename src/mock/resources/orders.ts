@@ -3,10 +3,9 @@
  * order checks it as the store would, then changes the instance: the prefix is taken, the
  * tenant and the customer exist.
  */
-import * as z from 'zod/mini';
 import { OrderRequest, type Order, type TaskKind } from '../../api/schemas.js';
 import { catalog, reseller } from '../data.js';
-import { canonicalJson, INVALID_JSON, invalidJson, issuesToFieldErrors, json, problem, randomHex, validationProblem } from '../http.js';
+import { canonicalJson, idempotencyKeyMissing, INVALID_JSON, invalidJson, json, problem, randomHex, validBody, validationProblem } from '../http.js';
 import { orderSnapshot, type OrderRecord } from '../provisioning.js';
 import type { Route, RouteContext } from '../router.js';
 import { noEvents, orderEvents } from '../sse.js';
@@ -58,14 +57,7 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
   const { basePath, speed } = state.settings;
   const today = state.today();
   const key = request.headers.get('idempotency-key')?.trim();
-  if (!key) {
-    return problem({
-      status: 400,
-      title: 'Idempotency-Key header required',
-      code: 'idempotency-key-missing',
-      detail: 'POST /orders needs an Idempotency-Key header (e.g. a UUID) so that a retried submit cannot order twice.',
-    });
-  }
+  if (!key) return idempotencyKeyMissing();
   if (body === INVALID_JSON) return invalidJson();
   const canonical = canonicalJson(body) ?? '';
   const seen = state.idempotency.get(key);
@@ -85,9 +77,8 @@ function placeOrder(state: MockState, { request, body }: RouteContext): Response
   // Before the schema, which would drop the unknown field without a word.
   const retired = attestationRetired(body);
   if (retired) return retired;
-  const parsed = z.safeParse(OrderRequest, body);
-  if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
-  const order = parsed.data;
+  const order = validBody(OrderRequest, body);
+  if (order instanceof Response) return order;
   const { priced, errors } = priceLines(order.lines);
   const recipient = order.recipient;
   let failure: Response | undefined;

@@ -1,7 +1,6 @@
 /** `POST /quotes`, and the line quoting orders share with it (for the recipient's subscriptions and promotions). */
-import * as z from 'zod/mini';
 import { QuoteRequest, type FieldError, type OrderLineInput, type QuoteLine, type Recipient } from '../../api/schemas.js';
-import { INVALID_JSON, invalidJson, issuesToFieldErrors, json, validationProblem } from '../http.js';
+import { json, validBody, validationProblem } from '../http.js';
 import { dayNumber, prorateTo } from '../proration.js';
 import type { Route } from '../router.js';
 import type { MockState } from '../state.js';
@@ -15,7 +14,7 @@ import { buildQuote, priceLines, purchaseTime, type PricedLine } from './build-q
 export { priceLines, purchaseTime, type PricedLine };
 
 export function quoteRoutes(state: MockState): Route[] {
-  return [{ path: '/quotes', methods: { POST: ({ body }) => (body === INVALID_JSON ? invalidJson() : createQuote(state, body)) } }];
+  return [{ path: '/quotes', methods: { POST: ({ body }) => createQuote(state, body) } }];
 }
 
 /**
@@ -51,9 +50,8 @@ export function recipientLineErrors(state: MockState, recipient: Recipient, line
 }
 
 function createQuote(state: MockState, body: unknown): Response {
-  const parsed = z.safeParse(QuoteRequest, body);
-  if (!parsed.success) return validationProblem(issuesToFieldErrors(parsed.error.issues, body));
-  const request = parsed.data;
+  const request = validBody(QuoteRequest, body);
+  if (request instanceof Response) return request;
   const today = state.today();
   const startDate = request.startDate ?? today;
   const { priced, errors } = priceLines(request.lines);
