@@ -23,6 +23,7 @@ import {
   fillCart,
   fillCompany,
   mountCheckout,
+  openCustomerSearch,
   placeOrderButton,
   provisioningOf,
   reviewWithQuote,
@@ -282,11 +283,7 @@ function existingCustomerFlow(): Stage[] {
   return [
     catalogStage(async (ctx) => {
       await fillCart(ctx.el!);
-      const r = root(ctx);
-      check(r, 'A customer I resell to');
-      await currentStepUpdate(ctx.el!);
-      check(r, 'Existing customer');
-      await currentStepUpdate(ctx.el!);
+      await openCustomerSearch(ctx.el!);
     }),
     {
       method: 'GET',

@@ -130,13 +130,19 @@ export async function chooseInternal(el: LcCheckout): Promise<void> {
   await continueStep(el);
 }
 
-/** "A customer I resell to" → "Existing customer", searched and picked by company name. */
-export async function chooseExisting(el: LcCheckout, search: string, companyName: string | RegExp): Promise<void> {
+/** "A customer I resell to" → "Existing customer": returns the customer-type step's root, its search shown. */
+export async function openCustomerSearch(el: LcCheckout): Promise<ShadowRoot> {
   const root = stepRoot(el);
   check(root, 'A customer I resell to');
   await currentStepUpdate(el);
   check(root, 'Existing customer');
   await currentStepUpdate(el);
+  return root;
+}
+
+/** "A customer I resell to" → "Existing customer", searched and picked by company name. */
+export async function chooseExisting(el: LcCheckout, search: string, companyName: string | RegExp): Promise<void> {
+  const root = await openCustomerSearch(el);
   await fill(root, 'Search your customers', search);
   await waitUntil(() => hasControl(root, companyName), `no customer ${String(companyName)} in the results`, { timeout: 3000 });
   check(root, companyName);
