@@ -148,7 +148,6 @@ function newTenantFlow(end?: 'follow the order'): Stage[] {
     catalogStage(async (ctx) => {
       await fillCart(ctx.el!);
       await chooseNew(ctx.el!);
-      await waitForStep(ctx.el!, 'customer-details');
       await fillCompany(ctx.el!, { companyName: COMPANY });
     }),
     {
@@ -256,7 +255,6 @@ function existingTenantFlow(end?: 'follow the order'): Stage[] {
       const el = ctx.el!;
       await fillCart(el);
       await chooseNew(el);
-      await waitForStep(el, 'customer-details');
       await fillCompany(el, { companyName: 'Fabrikam, Inc.' });
       await continueStep(el);
       await waitForStep(el, 'tenant-domain');

@@ -150,6 +150,7 @@ export async function chooseExisting(el: LcCheckout, search: string, companyName
   await continueStep(el);
 }
 
+/** "A customer I resell to" → "New customer", on to the customer-details step. */
 export async function chooseNew(el: LcCheckout): Promise<void> {
   const root = stepRoot(el);
   check(root, 'A customer I resell to');
@@ -157,6 +158,7 @@ export async function chooseNew(el: LcCheckout): Promise<void> {
   check(root, 'New customer');
   await currentStepUpdate(el);
   await continueStep(el);
+  await waitForStep(el, 'customer-details');
 }
 
 export interface CompanyInput {
@@ -293,7 +295,6 @@ export async function newCustomerToReview(el: LcCheckout, companyName: string): 
 /** A new customer with a brand-new tenant, from the customer-type step to the agreement step. */
 export async function newCustomerToAgreement(el: LcCheckout, companyName: string): Promise<void> {
   await chooseNew(el);
-  await waitForStep(el, 'customer-details');
   await fillCompany(el, { companyName });
   await continueStep(el);
   await typePrefix(el, `t${Date.now() % 1_000_000}${prefixes++}`);
@@ -307,7 +308,6 @@ export async function newCustomerToAgreement(el: LcCheckout, companyName: string
 export async function newCustomerWithTenant(el: LcCheckout, companyName: string, domain: string): Promise<ShadowRoot> {
   await fillCart(el);
   await chooseNew(el);
-  await waitForStep(el, 'customer-details');
   await fillCompany(el, { companyName });
   await continueStep(el);
   const root = (await waitForStep(el, 'tenant-domain')).shadowRoot!;
