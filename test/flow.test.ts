@@ -16,7 +16,6 @@ import type { LcProvisioningProgressEvent } from '../src/events/provisioning-pro
 import type { LcStepChangeEvent } from '../src/events/step-change.js';
 import {
   E3,
-  agreementRoot,
   chooseExisting,
   chooseInternal,
   chooseNew,
@@ -34,7 +33,6 @@ import {
   newCustomerWithTenant,
   newCustomerToReview,
   placeOrderButton,
-  provisioningOf,
   reviewWithQuote,
   stepRoot,
   text,

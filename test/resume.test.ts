@@ -21,7 +21,6 @@ import {
   fillCart,
   mountCheckout,
   placeOrderButton,
-  provisioningOf,
   reviewWithQuote,
   text,
   waitForOrderStatus,
