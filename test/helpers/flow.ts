@@ -13,6 +13,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OrderStatus } from '../../src/api/schemas.js';
+import { storageKey } from '../../src/checkout/cart-store.js';
 import type { Step } from '../../src/checkout/machine.js';
 // Every element, steps included, as `import 'license-checkout'` defines them (checkout.js alone loads steps when shown).
 import '../../src/index.js';
@@ -348,13 +349,17 @@ export async function waitForOrderStatus(el: LcCheckout, status: OrderStatus, ti
 /**
  * Follows this backend's stored cart (`<lc-cart>`'s localStorage key) through this tab's own
  * writes: `last` is the latest value written, `null` once removed. Reading localStorage itself
- * would not do: the test files running in other tabs at the same time clear it.
+ * would not do: the test files running in other tabs at the same time clear it. `putBack()`
+ * stores `last` again before a simulated reload, as a real reload finds it.
  */
-export function watchStoredCart(mock: TestMock): { last: string | null | undefined; restore(): void } {
-  const key = `license-checkout:cart:${new URL(mock.baseUrl, document.baseURI).href.replace(/\/+$/, '')}`;
+export function watchStoredCart(mock: TestMock): { last: string | null | undefined; putBack(): void; restore(): void } {
+  const key = storageKey(mock.baseUrl);
   const { setItem, removeItem } = Storage.prototype;
   const watch = {
     last: undefined as string | null | undefined,
+    putBack: () => {
+      if (watch.last) setItem.call(localStorage, key, watch.last);
+    },
     restore: () => Object.assign(Storage.prototype, { setItem, removeItem }),
   };
   Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
