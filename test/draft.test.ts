@@ -58,7 +58,7 @@ describe('<lc-checkout> draft kept across reloads', () => {
   /** The element goes, a new one comes for the same backend, as after a reload. */
   async function reload(el: LcCheckout, mock: TestMock): Promise<LcCheckout> {
     el.remove();
-    if (cartWatch?.last) localStorage.setItem(`license-checkout:cart:${scopeOf(mock)}`, cartWatch.last);
+    cartWatch?.putBack();
     return mountCheckout(mock);
   }
 

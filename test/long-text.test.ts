@@ -9,7 +9,7 @@ import type { Order } from '../src/api/schemas.js';
 import '../src/components/provisioning/provisioning.js';
 import type { LcProvisioning } from '../src/components/provisioning/provisioning.js';
 import { SEARCH_MAX_LENGTH } from '../src/components/customer-type/customer-type.js';
-import { check, chooseInternal, currentStepUpdate, fillCart, mountCheckout, placeOrderButton, reviewWithQuote, stepRoot, text } from './helpers/flow.js';
+import { chooseInternal, fillCart, mountCheckout, openCustomerSearch, placeOrderButton, reviewWithQuote, text } from './helpers/flow.js';
 import { createTestMock } from './helpers/mock.js';
 
 const LONG = 'W'.repeat(10_000);
@@ -28,15 +28,10 @@ function search(root: ShadowRoot, value: string): HTMLInputElement {
   return input;
 }
 
-async function toCustomerSearch(mock: Awaited<ReturnType<typeof createTestMock>>) {
+async function toCustomerSearch(mock: Awaited<ReturnType<typeof createTestMock>>): Promise<ShadowRoot> {
   const el = await mountCheckout(mock);
   await fillCart(el);
-  const root = stepRoot(el);
-  check(root, 'A customer I resell to');
-  await currentStepUpdate(el);
-  check(root, 'Existing customer');
-  await currentStepUpdate(el);
-  return { el, root };
+  return openCustomerSearch(el);
 }
 
 describe('long text and the customer search limit', () => {
@@ -49,7 +44,7 @@ describe('long text and the customer search limit', () => {
 
   it('a 10,000-character customer search: limited where it is sent, echoed in "No customer matches" without widening the page', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const { root } = await toCustomerSearch(mock);
+    const root = await toCustomerSearch(mock);
     const input = search(root, LONG);
     expect(input.maxLength).to.equal(SEARCH_MAX_LENGTH);
     await waitUntil(() => /No customer matches/.test(text(root.querySelector('[part~="search-status"]'))), 'no "No customer matches" message', { timeout: 4000 });
@@ -61,7 +56,7 @@ describe('long text and the customer search limit', () => {
 
   it('a search the server refuses (414) is reported as refused, not as a connection problem', async () => {
     const mock = await createTestMock({ speed: 1000 });
-    const { root } = await toCustomerSearch(mock);
+    const root = await toCustomerSearch(mock);
     await waitUntil(() => root.querySelector('[part~="search-status"]') && !/Searching/.test(text(root.querySelector('[part~="search-status"]'))));
     await mock.inject({ method: 'GET', path: '/customers', status: 414, body: '<html><body>URI Too Long</body></html>', headers: { 'content-type': 'text/html' } });
     search(root, 'Contoso');

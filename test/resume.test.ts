@@ -21,7 +21,6 @@ import {
   fillCart,
   mountCheckout,
   placeOrderButton,
-  provisioningOf,
   reviewWithQuote,
   text,
   waitForOrderStatus,
@@ -110,7 +109,7 @@ describe('<lc-checkout> resume after a reload', () => {
     first.remove();
     expect(beforeUnloadPrevented()).to.equal(false);
     // A reload keeps the stored cart; put it back in case a test in another tab cleared localStorage meanwhile.
-    localStorage.setItem(`license-checkout:cart:${scopeOf(mock)}`, cartWatch.last!);
+    cartWatch.putBack();
     const second = await mountCheckout(mock);
     const events = eventTypes(second);
     // Straight to the order, not the cart.
@@ -171,7 +170,7 @@ describe('<lc-checkout> resume after a reload', () => {
 
     // The reload, with the answer still on its way.
     first.remove();
-    localStorage.setItem(`license-checkout:cart:${scopeOf(mock)}`, cartWatch.last!);
+    cartWatch.putBack();
     const second = await mountCheckout(mock);
     // Not a fresh cart: the same order being sent again, the page held meanwhile.
     expect(second.step).to.not.equal('cart');
@@ -202,7 +201,7 @@ describe('<lc-checkout> resume after a reload', () => {
     await waitUntil(() => !first.provisioningActive && first.step === 'review' && !placeOrderButton(first).disabled, 'the refusal did not come back to the review');
     expect(storedRef(mock)).to.equal(null);
     first.remove();
-    localStorage.setItem(`license-checkout:cart:${scopeOf(mock)}`, cartWatch.last!);
+    cartWatch.putBack();
     const second = await mountCheckout(mock);
     await reviewWithQuote(second);
     expect(second.provisioningActive).to.equal(false);

@@ -21,7 +21,6 @@ import {
 } from '../src/checkout/validate.js';
 import { validCompany } from './helpers/drafts.js';
 
-const TODAY = '2025-06-15';
 const PREFIX_RULE = /^[A-Za-z0-9]{1,27}$/;
 
 const company = validCompany;
@@ -31,10 +30,6 @@ const requiredFields = ['companyName', 'country', 'line1', 'city', 'postalCode',
 const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
 const alnum = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
 const blank = fc.stringMatching(/^[ \t\n\u00a0]*$/);
-
-const isoDate = fc
-  .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
 
 describe('validators (property-based)', () => {
   describe('domain prefix', () => {

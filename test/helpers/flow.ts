@@ -13,6 +13,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OrderStatus } from '../../src/api/schemas.js';
+import { storageKey } from '../../src/checkout/cart-store.js';
 import type { Step } from '../../src/checkout/machine.js';
 // Every element, steps included, as `import 'license-checkout'` defines them (checkout.js alone loads steps when shown).
 import '../../src/index.js';
@@ -130,13 +131,19 @@ export async function chooseInternal(el: LcCheckout): Promise<void> {
   await continueStep(el);
 }
 
-/** "A customer I resell to" → "Existing customer", searched and picked by company name. */
-export async function chooseExisting(el: LcCheckout, search: string, companyName: string | RegExp): Promise<void> {
+/** "A customer I resell to" → "Existing customer": returns the customer-type step's root, its search shown. */
+export async function openCustomerSearch(el: LcCheckout): Promise<ShadowRoot> {
   const root = stepRoot(el);
   check(root, 'A customer I resell to');
   await currentStepUpdate(el);
   check(root, 'Existing customer');
   await currentStepUpdate(el);
+  return root;
+}
+
+/** "A customer I resell to" → "Existing customer", searched and picked by company name. */
+export async function chooseExisting(el: LcCheckout, search: string, companyName: string | RegExp): Promise<void> {
+  const root = await openCustomerSearch(el);
   await fill(root, 'Search your customers', search);
   await waitUntil(() => hasControl(root, companyName), `no customer ${String(companyName)} in the results`, { timeout: 3000 });
   check(root, companyName);
@@ -144,6 +151,7 @@ export async function chooseExisting(el: LcCheckout, search: string, companyName
   await continueStep(el);
 }
 
+/** "A customer I resell to" → "New customer", on to the customer-details step. */
 export async function chooseNew(el: LcCheckout): Promise<void> {
   const root = stepRoot(el);
   check(root, 'A customer I resell to');
@@ -151,6 +159,7 @@ export async function chooseNew(el: LcCheckout): Promise<void> {
   check(root, 'New customer');
   await currentStepUpdate(el);
   await continueStep(el);
+  await waitForStep(el, 'customer-details');
 }
 
 export interface CompanyInput {
@@ -287,7 +296,6 @@ export async function newCustomerToReview(el: LcCheckout, companyName: string): 
 /** A new customer with a brand-new tenant, from the customer-type step to the agreement step. */
 export async function newCustomerToAgreement(el: LcCheckout, companyName: string): Promise<void> {
   await chooseNew(el);
-  await waitForStep(el, 'customer-details');
   await fillCompany(el, { companyName });
   await continueStep(el);
   await typePrefix(el, `t${Date.now() % 1_000_000}${prefixes++}`);
@@ -301,7 +309,6 @@ export async function newCustomerToAgreement(el: LcCheckout, companyName: string
 export async function newCustomerWithTenant(el: LcCheckout, companyName: string, domain: string): Promise<ShadowRoot> {
   await fillCart(el);
   await chooseNew(el);
-  await waitForStep(el, 'customer-details');
   await fillCompany(el, { companyName });
   await continueStep(el);
   const root = (await waitForStep(el, 'tenant-domain')).shadowRoot!;
@@ -342,13 +349,17 @@ export async function waitForOrderStatus(el: LcCheckout, status: OrderStatus, ti
 /**
  * Follows this backend's stored cart (`<lc-cart>`'s localStorage key) through this tab's own
  * writes: `last` is the latest value written, `null` once removed. Reading localStorage itself
- * would not do: the test files running in other tabs at the same time clear it.
+ * would not do: the test files running in other tabs at the same time clear it. `putBack()`
+ * stores `last` again before a simulated reload, as a real reload finds it.
  */
-export function watchStoredCart(mock: TestMock): { last: string | null | undefined; restore(): void } {
-  const key = `license-checkout:cart:${new URL(mock.baseUrl, document.baseURI).href.replace(/\/+$/, '')}`;
+export function watchStoredCart(mock: TestMock): { last: string | null | undefined; putBack(): void; restore(): void } {
+  const key = storageKey(mock.baseUrl);
   const { setItem, removeItem } = Storage.prototype;
   const watch = {
     last: undefined as string | null | undefined,
+    putBack: () => {
+      if (watch.last) setItem.call(localStorage, key, watch.last);
+    },
     restore: () => Object.assign(Storage.prototype, { setItem, removeItem }),
   };
   Storage.prototype.setItem = function (this: Storage, name: string, value: string) {

@@ -27,6 +27,7 @@ import {
   fillCart,
   fillCompany,
   hasControl,
+  openCustomerSearch,
   placeOrderButton,
   reviewWithQuote,
   signAgreement,
@@ -132,7 +133,6 @@ export async function everyField(corpus: string[]): Promise<void> {
   const el = await mount(mock);
   await fillCart(el);
   await chooseNew(el);
-  await waitForStep(el, 'customer-details');
   let root = stepRoot(el);
   for (const [index, value] of corpus.entries()) {
     for (const label of COMPANY_FIELDS) if (hasControl(root, label)) paste(root, label, value);
@@ -183,11 +183,7 @@ export async function customerSearch(corpus: string[]): Promise<void> {
   const mock = await createTestMock({ speed: 1000 });
   const el = await mount(mock);
   await fillCart(el);
-  const root = stepRoot(el);
-  check(root, 'A customer I resell to');
-  await currentStepUpdate(el);
-  check(root, 'Existing customer');
-  await currentStepUpdate(el);
+  const root = await openCustomerSearch(el);
   for (const [index, value] of corpus.entries()) {
     paste(root, 'Search your customers', value);
     // The search (and its echo) is this string's first SEARCH_MAX_LENGTH characters: waiting for
@@ -290,11 +286,7 @@ export async function existingCustomerTour(s: string, opts: { only?: string[]; t
   await assertSafe(el, 'cart');
   await click(stepRoot(el), 'Checkout');
   await waitForStep(el, 'customer-type');
-  const root = stepRoot(el);
-  check(root, 'A customer I resell to');
-  await currentStepUpdate(el);
-  check(root, 'Existing customer');
-  await currentStepUpdate(el);
+  const root = await openCustomerSearch(el);
   await fill(root, 'Search your customers', 'Adatum');
   // The mock has one Adatum (agreement not on file); earlier keystrokes list more.
   await waitUntil(() => root.querySelectorAll('[part~="customer-radio"]').length === 1, 'Adatum alone is not listed', { timeout: 4000 });
@@ -335,7 +327,6 @@ export async function newCustomerTour(s: string, parts: NewCustomerPart[]): Prom
   const el = await mount(mock, hostileApi(mock, s, parts.map((part) => methods[part])));
   await fillCart(el);
   await chooseNew(el);
-  await waitForStep(el, 'customer-details');
   const addressCheck = parts.includes('address check');
   // 99999: the mock suggests a corrected address.
   await fillCompany(el, { companyName: 'Plain Company Ltd', postalCode: addressCheck ? '99999' : '98052' });
