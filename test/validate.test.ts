@@ -22,7 +22,6 @@ import {
 } from '../src/checkout/validate.js';
 import { validCompany } from './helpers/drafts.js';
 
-const TODAY = '2025-06-15';
 
 const company: CompanyDraft = validCompany;
 
