@@ -28,7 +28,7 @@ const anyText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 8
 
 /** Anything JSON (and storage) can hold, and a few things it cannot. */
 const noise: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(undefined, null, true, false, 0, -1, 1.5, NaN, Infinity, '', 'x', [], {}),
+  fc.constantFrom(undefined, null, true, false, 0, -1, 1.5, NaN, Infinity, '', 'x', [], {}, { length: 3 }, { length: ['', null] }, { length: '500' }),
   fc.jsonValue({ maxDepth: 2 }),
 );
 
@@ -211,6 +211,13 @@ describe('compiled checks against their zod schemas', () => {
       const parsed = check(cartChecks.FieldError, value);
       expect(parsed.success && Object.keys(parsed.data)).to.deep.equal(['field', 'message']);
       expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    });
+
+    it('a value of another type with a length of its own is measured as zod measures it', () => {
+      // Found by the generated values: zod's length checks run on any value with a `length`.
+      same('Address', { country: 'A', line1: '', line2: { length: ['', null] }, city: '', postalCode: '' });
+      same('PurchaseOrder', { length: 41 });
+      same('PurchaseOrder', ['a']);
     });
 
     it('a missing key, a fraction, an unknown tag and a failed element report as zod does', () => {

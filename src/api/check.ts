@@ -156,19 +156,20 @@ export const tagged = (key: string, options: Array<[tag: unknown, option: Run | 
 // ---------------------------------------------------------------------------------------
 // Checks, in the order the schema lists them
 
-const codePoints = (value: unknown) => (typeof value === 'string' ? [...value].length : (value as unknown[]).length);
+// Whatever `length` a value has, compared as zod compares it (an object's odd `length` fails).
+const codePoints = (value: unknown): number => (typeof value === 'string' ? [...value].length : (value as { length: number }).length);
 const originOf = (value: unknown) => (Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'unknown');
 
 const lengthRule = (rule: Rule): Rule => Object.assign(rule, { sized: true });
 
 export const minLen = (minimum: number): Rule =>
   lengthRule((payload) => {
-    if (codePoints(payload.value) < minimum) issue(payload, { code: 'too_small', origin: originOf(payload.value), minimum, continue: true });
+    if (!(codePoints(payload.value) >= minimum)) issue(payload, { code: 'too_small', origin: originOf(payload.value), minimum, continue: true });
   });
 
 export const maxLen = (maximum: number): Rule =>
   lengthRule((payload) => {
-    if (codePoints(payload.value) > maximum) issue(payload, { code: 'too_big', origin: originOf(payload.value), maximum, continue: true });
+    if (!(codePoints(payload.value) <= maximum)) issue(payload, { code: 'too_big', origin: originOf(payload.value), maximum, continue: true });
   });
 
 /** A string format or `z.regex` (format `regex`). */
