@@ -129,6 +129,27 @@ function entryImportsNothing(): Plugin {
 }
 
 /**
+ * The script-tag files validate with the contract's compiled checks (src/api/check.ts), not zod:
+ * a module that imports a zod schema as a value brings zod's engine back (about 8 KB gzip), so
+ * it fails the build with the modules that did it.
+ */
+function noZod(): Plugin {
+  return {
+    name: 'license-checkout:no-zod',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const zod = chunk.moduleIds.filter((id) => /[\\/]node_modules[\\/]zod[\\/]/.test(id));
+        if (zod.length === 0) continue;
+        const ours = chunk.moduleIds.filter((id) => /[\\/]src[\\/].*[\\/.]schemas?(-\w+)?\.ts$/.test(id)).map((id) => id.replace(/.*[\\/]src[\\/]/, 'src/'));
+        this.error(`no-zod: ${chunk.fileName} holds zod (${zod.length} modules) with ${ours.join(', ') || 'no schema module'}; runtime code imports the compiled checks (src/api/checks*.gen.ts) and types only from the schemas`);
+      }
+    },
+  };
+}
+
+/**
  * Shortens our private `_names` in the script-tag files, alike in every file of the build (see
  * scripts/shorten-private-names.ts): about 1.4 KB gzip over the checkout's two files. The
  * minifier's own property mangling refuses a build of several files, and would miss the names
@@ -153,7 +174,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'bundle-tags') {
     // The product-page tags alone, self-contained: dist/license-checkout-tags.js (budget 10 KB gzip).
     return {
-      plugins: [minifyLitCss(), minifyLitHtml()],
+      plugins: [minifyLitCss(), minifyLitHtml(), noZod()],
       build: {
         target: 'es2022',
         emptyOutDir: false,
@@ -183,7 +204,7 @@ export default defineConfig(({ mode }) => {
     // license-checkout/ beside it, imported relative to it when a step after the cart is first
     // needed (src/components/checkout/step-loader.ts).
     return {
-      plugins: [minifyLitCss(), minifyLitHtml(), retryableStepFiles(), entryImportsNothing(), shortPrivateNames()],
+      plugins: [minifyLitCss(), minifyLitHtml(), retryableStepFiles(), entryImportsNothing(), noZod(), shortPrivateNames()],
       build: {
         target: 'es2022',
         emptyOutDir: false,
@@ -195,8 +216,7 @@ export default defineConfig(({ mode }) => {
           // The steps' files may import what the entry already has from the entry (it is loaded
           // first anyway), rather than the entry and the steps sharing extra files.
           preserveEntrySignatures: 'allow-extension',
-          // As for the tags' file: the contract's schemas the entry does not use (and the zod code
-          // only they need) stay out of it, like unused frozen constants.
+          // Unused frozen constants and style sheets stay out, as in the tags' file.
           treeshake: { manualPureFunctions: ['z', 'css', 'Object.freeze'] },
           output: {
             minify: true,

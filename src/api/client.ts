@@ -1,16 +1,16 @@
 /**
  * `HttpCheckoutApi`: the `CheckoutApi` over HTTP (on `fetch`, see http.ts). Every answer is
- * validated with the contract's schemas; every failure becomes an `ApiError`, a
- * `ContractError` or a `NetworkError`; an abort rejects with the signal's reason, unwrapped.
- * The catalog's schema is imported here; every other answer's comes with the first call that
- * needs it (`schemaFor`), so the script-tag file carries only what the cart validates.
+ * validated with the contract's schemas (compiled, see check.ts); every failure becomes an
+ * `ApiError`, a `ContractError` or a `NetworkError`; an abort rejects with the signal's reason,
+ * unwrapped. The catalog's check is imported here; every other answer's comes with the first
+ * call that needs it (`schemaFor`), so the script-tag file carries only what the cart validates.
  */
-import * as z from 'zod/mini';
+import { check, type Check, type CheckIssue } from './check.js';
 import type { CallOptions, CheckoutApi, PlaceOrderOptions } from './api.js';
 import { ContractError, NetworkError, type ContractIssue } from './errors.js';
 import { RATE_LIMITED_ONLY, REPEATABLE, anySignal, send, type Call, type RetryPolicy, type Transport } from './http.js';
-import { Catalog } from './schemas-cart.js';
-import type * as Later from './schemas-later.js';
+import { Catalog } from './checks-cart.gen.js';
+import type * as Later from './checks-later.js';
 import type { AcceptanceRequest, Address, CreateAcceptanceRequest, Order, OrderRequest, QuoteRequest, Term } from './schemas.js';
 import { readEventStream } from './sse.js';
 import { randomKey } from '../internal/random-key.js';
@@ -79,89 +79,89 @@ export class HttpCheckoutApi implements CheckoutApi {
   }
 
   searchCustomers(search: string, options?: CallOptions) {
-    return this.#call('GET /customers', (l) => l.CustomerList, options, { searchParams: { search } });
+    return this.#call('GET /customers', 'CustomerList', options, { searchParams: { search } });
   }
 
   checkDomain(prefix: string, options?: CallOptions) {
-    return this.#call('GET /domains/{prefix}', (l) => l.DomainAvailability, options, { id: prefix });
+    return this.#call('GET /domains/{prefix}', 'DomainAvailability', options, { id: prefix });
   }
 
   lookupTenant(domain: string, options?: CallOptions) {
-    return this.#call('GET /tenants/{domain}', (l) => l.TenantLookup, options, { id: domain });
+    return this.#call('GET /tenants/{domain}', 'TenantLookup', options, { id: domain });
   }
 
   validateAddress(address: Address, options?: CallOptions) {
-    return this.#call('POST /addresses/validate', (l) => l.AddressValidation, options, { method: 'POST', json: address }, RATE_LIMITED_ONLY);
+    return this.#call('POST /addresses/validate', 'AddressValidation', options, { method: 'POST', json: address }, RATE_LIMITED_ONLY);
   }
 
   getCountryRules(country: string, options?: CallOptions) {
-    return this.#call('GET /country-rules/{country}', (l) => l.CountryRules, options, { id: country });
+    return this.#call('GET /country-rules/{country}', 'CountryRules', options, { id: country });
   }
 
   getAgreement(options?: CallOptions) {
-    return this.#call('GET /agreement', (l) => l.Agreement, options);
+    return this.#call('GET /agreement', 'Agreement', options);
   }
 
   createQuote(request: QuoteRequest, options?: CallOptions) {
-    return this.#call('POST /quotes', (l) => l.Quote, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
+    return this.#call('POST /quotes', 'Quote', options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
   }
 
   placeOrder(request: OrderRequest, options: PlaceOrderOptions = {}) {
     // One key for every attempt of this call, so a retry after a lost answer cannot order twice.
     const key = options.idempotencyKey ?? randomKey();
-    return this.#call('POST /orders', (l) => l.Order, options, { method: 'POST', json: request, headers: { 'idempotency-key': key } });
+    return this.#call('POST /orders', 'Order', options, { method: 'POST', json: request, headers: { 'idempotency-key': key } });
   }
 
   getOrder(id: string, options?: CallOptions) {
-    return this.#call('GET /orders/{id}', (l) => l.Order, options, { id });
+    return this.#call('GET /orders/{id}', 'Order', options, { id });
   }
 
   getSubscriptions(customerId: string | undefined, options?: CallOptions) {
     return customerId === undefined
-      ? this.#call('GET /subscriptions', (l) => l.SubscriptionList, options)
-      : this.#call('GET /customers/{id}/subscriptions', (l) => l.SubscriptionList, options, { id: customerId });
+      ? this.#call('GET /subscriptions', 'SubscriptionList', options)
+      : this.#call('GET /customers/{id}/subscriptions', 'SubscriptionList', options, { id: customerId });
   }
 
   getEndDates(term: Term, query: { customerId?: string; startDate?: string } = {}, options?: CallOptions) {
     const searchParams: Record<string, string> = { term };
     if (query.customerId !== undefined) searchParams.customerId = query.customerId;
     if (query.startDate !== undefined) searchParams.startDate = query.startDate;
-    return this.#call('GET /end-dates', (l) => l.EndDates, options, { searchParams });
+    return this.#call('GET /end-dates', 'EndDates', options, { searchParams });
   }
 
   watchOrder(id: string, onSnapshot: (order: Order) => void, options: CallOptions = {}): Promise<void> {
     const done = (order: Order) => order.status === 'completed' || order.status === 'failed';
-    return this.#watch<typeof Later.Order>('GET /orders/{id}/events', id, (l) => l.Order, done, onSnapshot, options.signal);
+    return this.#watch('GET /orders/{id}/events', id, 'Order', done, onSnapshot, options.signal);
   }
 
   createAgreementAcceptance(request: CreateAcceptanceRequest, options?: CallOptions) {
-    return this.#call('POST /agreement-acceptances', (l) => l.AcceptanceRequest, options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
+    return this.#call('POST /agreement-acceptances', 'AcceptanceRequest', options, { method: 'POST', json: request }, RATE_LIMITED_ONLY);
   }
 
   getAgreementAcceptance(id: string, options?: CallOptions) {
-    return this.#call('GET /agreement-acceptances/{id}', (l) => l.AcceptanceRequest, options, { id });
+    return this.#call('GET /agreement-acceptances/{id}', 'AcceptanceRequest', options, { id });
   }
 
   regenerateAgreementAcceptanceLink(id: string, options?: CallOptions) {
-    return this.#call('POST /agreement-acceptances/{id}/link', (l) => l.AcceptanceRequest, options, { method: 'POST', id }, RATE_LIMITED_ONLY);
+    return this.#call('POST /agreement-acceptances/{id}/link', 'AcceptanceRequest', options, { method: 'POST', id }, RATE_LIMITED_ONLY);
   }
 
   watchAgreementAcceptance(id: string, onSnapshot: (request: AcceptanceRequest) => void, options: CallOptions = {}): Promise<void> {
     const done = (request: AcceptanceRequest) => request.status === 'customer-accepted' || request.status === 'agreement-created';
-    return this.#watch<typeof Later.AcceptanceRequest>('GET /agreement-acceptances/{id}/events', id, (l) => l.AcceptanceRequest, done, onSnapshot, options.signal);
+    return this.#watch('GET /agreement-acceptances/{id}/events', id, 'AcceptanceRequest', done, onSnapshot, options.signal);
   }
 
   getAdminAccessTemplates(options?: CallOptions) {
-    return this.#call('GET /admin-access/templates', (l) => l.AdminAccessTemplates, options);
+    return this.#call('GET /admin-access/templates', 'AdminAccessTemplates', options);
   }
 
   /** Follows `event: snapshot` server-sent events, each validated with `schema`, until `done` holds for one. */
-  async #watch<S extends z.ZodMiniType>(
+  async #watch<R extends SchemaRef>(
     endpoint: string,
     id: string,
-    schemaRef: SchemaRef<S>,
-    done: (snapshot: z.infer<S>) => boolean,
-    onSnapshot: (snapshot: z.infer<S>) => void,
+    schemaRef: R,
+    done: (snapshot: Output<R>) => boolean,
+    onSnapshot: (snapshot: Output<R>) => void,
     callSignal: AbortSignal | undefined,
   ): Promise<void> {
     const signal = this.#signal(callSignal);
@@ -174,7 +174,7 @@ export class HttpCheckoutApi implements CheckoutApi {
       throw new ContractError(endpoint, [{ path: '', message: `expected text/event-stream, got ${type || 'no Content-Type'}` }]);
     }
     if (!response.body) return;
-    let schema: S;
+    let schema: Check<Output<R>>;
     try {
       schema = await loading;
     } catch (error) {
@@ -205,13 +205,13 @@ export class HttpCheckoutApi implements CheckoutApi {
   }
 
   /** One validated JSON call. */
-  async #call<S extends z.ZodMiniType>(
+  async #call<R extends SchemaRef>(
     endpoint: string,
-    schemaRef: SchemaRef<S>,
+    schemaRef: R,
     options: CallOptions = {},
     init: CallInit = {},
     policy: RetryPolicy = REPEATABLE,
-  ): Promise<z.infer<S>> {
+  ): Promise<Output<R>> {
     const signal = this.#signal(options.signal);
     const schema = schemaFor(endpoint, schemaRef);
     const headers = { accept: 'application/json', ...init.headers };
@@ -237,11 +237,13 @@ export class HttpCheckoutApi implements CheckoutApi {
 }
 
 /**
- * A call's schema: one of the cart's (schemas-cart.ts), at hand, or a pick from the rest of the
- * contract, which the script-tag file leaves to the steps' file (the checkout loads it with its
- * core, before any call that needs it).
+ * A call's check: one of the cart's (checks-cart.gen.ts), at hand, or the name of one of the
+ * rest of the contract's, which the script-tag file leaves to the steps' file (the checkout
+ * loads it with its core, before any call that needs it).
  */
-type SchemaRef<S extends z.ZodMiniType> = S | ((later: typeof Later) => S);
+type SchemaRef = Check<unknown> | keyof typeof Later;
+type Output<R> = R extends keyof typeof Later ? Out<(typeof Later)[R]> : Out<R>;
+type Out<C> = C extends Check<infer T> ? T : never;
 
 let later: Promise<typeof Later> | undefined;
 let loadFailures = 0;
@@ -252,21 +254,21 @@ let loadFailures = 0;
  * (the answer could not be read: the server may have acted, as when an answer is lost, so an
  * order is asked for again with the same key) and is tried again by the next call.
  */
-function schemaFor<S extends z.ZodMiniType>(endpoint: string, ref: SchemaRef<S>): Promise<S> {
-  if (typeof ref !== 'function') return Promise.resolve(ref);
+function schemaFor<R extends SchemaRef>(endpoint: string, ref: R): Promise<Check<Output<R>>> {
+  if (typeof ref !== 'string') return Promise.resolve(ref as Check<Output<R>>);
   if (!later) {
     // In the script-tag file this import names the steps' file with `import.meta.lcRetry`
     // (see step-loader.ts): after a failure it must change, or the browser fails again at once.
     // Not when it changed meanwhile: the step loader moved on, maybe to a copy that loaded.
     const meta = import.meta as ImportMeta & { lcRetry?: string };
     const tried = meta.lcRetry;
-    later = import('./schemas-later.js').catch((error: unknown) => {
+    later = import('./checks-later.js').catch((error: unknown) => {
       later = undefined;
       if (meta.lcRetry === tried) meta.lcRetry = `?retry=c${++loadFailures}`;
       throw error;
     });
   }
-  const schema = later.then(ref, (error: unknown) => {
+  const schema = later.then((checks) => checks[ref as keyof typeof Later] as Check<Output<R>>, (error: unknown) => {
     throw new NetworkError(endpoint, false, error);
   });
   // Awaited only once the answer is in: a request failing first must not leave it unhandled.
@@ -274,23 +276,23 @@ function schemaFor<S extends z.ZodMiniType>(endpoint: string, ref: SchemaRef<S>)
   return schema;
 }
 
-function parseJson<S extends z.ZodMiniType>(endpoint: string, text: string, schema: S): z.infer<S> {
+function parseJson<T>(endpoint: string, text: string, schema: Check<T>): T {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     throw new ContractError(endpoint, [{ path: '', message: text.trim() ? 'not JSON' : 'empty, expected JSON' }]);
   }
-  const result = z.safeParse(schema, value);
+  const result = check(schema, value);
   if (result.success) return result.data;
   throw new ContractError(
     endpoint,
-    result.error.issues.map((issue): ContractIssue => ({ path: issue.path.join('.'), message: describe(issue, value) })),
+    result.issues.map((issue): ContractIssue => ({ path: issue.path.join('.'), message: describe(issue, value) })),
   );
 }
 
 /** zod/mini ships no messages ("Invalid input"); say what was wrong, briefly. */
-function describe(issue: z.core.$ZodIssue, root: unknown): string {
+function describe(issue: CheckIssue, root: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
       const found = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key], root);
@@ -298,7 +300,7 @@ function describe(issue: z.core.$ZodIssue, root: unknown): string {
       return `expected ${issue.expected}, got ${got}`;
     }
     case 'invalid_value':
-      return `expected one of ${issue.values.map(String).join(', ')}`;
+      return `expected one of ${issue.values!.map(String).join(', ')}`;
     case 'invalid_format':
       return `not a valid ${issue.format}`;
     case 'too_small':

@@ -4,10 +4,11 @@
  * failure turned into an `ApiError` or a `NetworkError`; an abort rejects with the signal's
  * reason, and anything else (a bug, a bad URL) is thrown as it is.
  */
-import * as z from 'zod/mini';
+import { check } from './check.js';
 import { sleep } from '../internal/sleep.js';
 import { ApiError, NetworkError } from './errors.js';
-import { FieldError } from './schemas-cart.js';
+import * as checks from './checks-cart.gen.js';
+import type { FieldError } from './schemas-cart.js';
 
 /** Which failures a call may retry. */
 export interface RetryPolicy {
@@ -183,7 +184,7 @@ function toApiError(endpoint: string, response: Response, text: string | undefin
     code: string('code'),
     detail: string('detail'),
     type: string('type'),
-    fieldErrors: errors.filter((e): e is FieldError => z.safeParse(FieldError, e).success),
+    fieldErrors: errors.filter((e): e is FieldError => check(checks.FieldError, e).success),
     retryAfter,
     problem,
   });

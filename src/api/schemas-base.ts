@@ -7,6 +7,9 @@
  * Money is always an integer amount in the currency's minor unit (cents for USD).
  */
 import * as z from 'zod/mini';
+import { DOMAIN_PREFIX_PATTERN } from './contract-values.js';
+
+export { DOMAIN_PREFIX_PATTERN } from './contract-values.js';
 
 // ---------------------------------------------------------------------------------------
 // Shared building blocks (the cart's, such as Term and IsoDate, are in schemas-cart.ts)
@@ -24,7 +27,6 @@ export const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
 /** A new tenant's domain prefix: letters and digits, 1–27 characters (Partner Center rule). */
-export const DOMAIN_PREFIX_PATTERN = /^[A-Za-z0-9]{1,27}$/;
 export const DomainPrefix = z.string().check(z.regex(DOMAIN_PREFIX_PATTERN));
 
 /** A default domain such as `contoso.onmicrosoft.com` (any verified domain is accepted). */

@@ -8,16 +8,19 @@
  * Money is always an integer amount in the currency's minor unit (cents for USD).
  */
 import * as z from 'zod/mini';
+import { BILLINGS, TERMS } from './contract-values.js';
+
+export { offerPricePerYear } from './contract-values.js';
 
 // ---------------------------------------------------------------------------------------
 // Shared building blocks
 
 /** Subscription term, as an ISO 8601 duration: one month, one year, three years. */
-export const Term = z.enum(['P1M', 'P1Y', 'P3Y']);
+export const Term = z.enum(TERMS);
 export type Term = z.infer<typeof Term>;
 
 /** How often the subscription is invoiced. */
-export const Billing = z.enum(['monthly', 'annual']);
+export const Billing = z.enum(BILLINGS);
 export type Billing = z.infer<typeof Billing>;
 
 /** ISO 4217 currency code, e.g. `USD`. */
@@ -41,14 +44,6 @@ export const Offer = z.object({
 });
 export type Offer = z.infer<typeof Offer>;
 
-/**
- * What one licence of an offer costs per year, in minor units: twelve monthly bills, or one
- * annual bill. Comparable across every term and billing of a product, so the cheaper
- * choice is visible (a monthly term costs about 20 % more than a yearly one).
- */
-export function offerPricePerYear(offer: Pick<Offer, 'billing' | 'unitPrice'>): number {
-  return offer.billing === 'monthly' ? offer.unitPrice * 12 : offer.unitPrice;
-}
 
 export const Product = z.object({
   id: z.string().check(z.minLength(1)),

@@ -5,8 +5,9 @@
  * A cart is immutable. Every function returns a new, frozen cart (or the same one when
  * nothing changed), so an element or a context consumer can compare by identity.
  */
-import * as z from 'zod/mini';
-import { OrderLineInput, type Billing, type Catalog, type Offer, type Product, type Term } from '../api/schemas-cart.js';
+import { check } from '../api/check.js';
+import * as checks from '../api/checks-cart.gen.js';
+import type { Billing, Catalog, Offer, OrderLineInput, Product, Term } from '../api/schemas-cart.js';
 import { lineKey, parseStoredCart, serializeCart, storageKey } from './cart-format.js';
 
 export { lineKey, storageKey, STORAGE_VERSION } from './cart-format.js';
@@ -104,7 +105,7 @@ export function normalizeCart(lines: readonly unknown[]): { cart: Cart; dropped:
   const byKey = new Map<string, OrderLineInput>();
   let dropped = 0;
   for (const candidate of lines) {
-    const parsed = OrderLineInput.safeParse(candidate);
+    const parsed = check(checks.OrderLineInput, candidate);
     if (!parsed.success) {
       dropped++;
       continue;
@@ -359,8 +360,7 @@ function priceLine(line: CartLine, catalog: Catalog): PricedLine {
 // ---------------------------------------------------------------------------------------
 // Persistence
 
-// The entry's format (key, version) is in cart-format.ts; its lines are checked here with the contract's schema.
-const StoredLines = z.array(OrderLineInput);
+// The entry's format (key, version) is in cart-format.ts; its lines are checked here with the contract's schema (StoredLines, compiled).
 
 /**
  * A backend's storage scope: its base URL resolved against the page, without trailing
@@ -405,7 +405,7 @@ export function loadCart(baseUrl: string, storage: Storage | undefined = default
   if (raw === null) return EMPTY_CART;
   const entry = parseStoredCart(raw);
   if (entry === 'json') return discard(storage, key, 'it is not valid JSON');
-  const parsed = StoredLines.safeParse(entry);
+  const parsed = check(checks.StoredLines, entry);
   if (!parsed.success) return discard(storage, key, 'it is not a cart of this version');
   return normalizeCart(parsed.data).cart;
 }

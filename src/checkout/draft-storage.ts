@@ -9,37 +9,16 @@
  * It is restored through the machine's own actions (choose the recipient, fill the forms,
  * then Next step by step), so a draft can never put the checkout where its rules forbid.
  */
-import * as z from 'zod/mini';
-import { Agreement, Customer, DomainAvailability, TenantLookup } from '../api/schemas.js';
-import { STEPS, type CheckoutAction, type CheckoutState, type Step } from './machine-state.js';
-import { draftStorageKey, readStored, removeStored, writeStored } from './session-storage.js';
+import { check } from '../api/check.js';
+import { StoredDraft } from '../api/checks.gen.js';
+import type { CheckoutAction, CheckoutState, Step } from './machine-state.js';
+import { DRAFT_VERSION, draftStorageKey, readStored, removeStored, writeStored } from './session-storage.js';
+import type { CheckoutDraft } from './stored.schemas.js';
 import type { AgreementDraft, CompanyDraft } from './validate.js';
 
 export { draftStorageKey } from './session-storage.js';
 
-/** Bumped when the stored shape changes: an older draft is discarded, not misread. */
-const VERSION = 1;
-
-const Text = z.string().check(z.maxLength(2000));
-
-const StoredDraft = z.object({
-  v: z.literal(VERSION),
-  step: z.enum(STEPS),
-  recipientKind: z.optional(z.enum(['internal', 'existing', 'new'])),
-  customer: z.optional(Customer),
-  // Checked field by field when restored: the machine takes known fields with string values only.
-  company: z.looseObject({}),
-  tenant: z.object({
-    hasTenant: z.boolean(),
-    domain: Text,
-    prefix: Text,
-    availability: z.optional(DomainAvailability),
-    lookup: z.optional(TenantLookup),
-  }),
-  agreement: z.optional(Agreement),
-  agreementDraft: z.looseObject({}),
-});
-export type CheckoutDraft = z.infer<typeof StoredDraft>;
+export type { CheckoutDraft } from './stored.schemas.js';
 
 /** Whether the state holds anything worth restoring (past the cart, or a recipient chosen). */
 export function hasDraft(state: CheckoutState): boolean {
@@ -51,7 +30,7 @@ export function draftOf(state: CheckoutState): CheckoutDraft {
   const { recipientKind, customer, company, tenant, agreement, agreementDraft } = state;
   // Stored as JSON, which leaves out what is undefined.
   return {
-    v: VERSION,
+    v: DRAFT_VERSION,
     // Provisioning is never a draft's step: the order's own reference resumes it.
     step: state.step === 'provisioning' ? 'review' : state.step,
     recipientKind,
@@ -72,7 +51,7 @@ export function saveDraft(scope: string, draft: CheckoutDraft): void {
 export function loadDraft(scope: string): CheckoutDraft | undefined {
   const stored = readStored(draftStorageKey(scope));
   if (!stored) return undefined;
-  const parsed = z.safeParse(StoredDraft, stored.value);
+  const parsed = check(StoredDraft, stored.value);
   if (parsed.success) return parsed.data;
   console.warn('license-checkout: discarded a stored checkout draft that is corrupted or from another version.');
   clearDraft(scope);

@@ -2,7 +2,9 @@
  * The checkout machine's selectors (see `machine.ts`): what the state means for the steps,
  * the navigation guard and the requests sent, and the summaries the review shows. Pure.
  */
-import { OrderRequest, type AcceptanceRequest, type AdminAccessRequest, type AdminRole, type OrderLineInput, type QuoteRequest, type Recipient } from '../api/schemas.js';
+import { check } from '../api/check.js';
+import * as checks from '../api/checks.gen.js';
+import type { OrderRequest, AcceptanceRequest, AdminAccessRequest, AdminRole, OrderLineInput, QuoteRequest, Recipient } from '../api/schemas.js';
 import { adminAccessChoice, templateOf, validateAdminAccess, type AdminAccessTarget } from './admin-access.js';
 import type { CheckoutState, RecipientKind, Step } from './machine-state.js';
 import { linesWithChoices, type RecipientSubscriptions } from './machine-lines.js';
@@ -156,7 +158,7 @@ export function buildOrderRequest(state: CheckoutState): OrderRequest | undefine
   if (state.quote) request.quoteId = state.quote.id;
   const purchaseOrder = state.purchaseOrder?.trim();
   if (purchaseOrder) request.purchaseOrder = purchaseOrder;
-  return OrderRequest.safeParse(request).success ? request : undefined;
+  return check(checks.OrderRequest, request).success ? request : undefined;
 }
 
 /**

@@ -8,8 +8,9 @@
  * or makes it now); once it answered, the order id and that key. Nothing secret: never the
  * order itself (a completed order may carry the new admin's temporary password), never a token.
  */
-import * as z from 'zod/mini';
-import { OrderRequest } from '../api/schemas.js';
+import { check } from '../api/check.js';
+import { StoredPending, StoredRef } from '../api/checks.gen.js';
+import type { OrderRequest } from '../api/schemas.js';
 import type { RecipientKind } from './machine-state.js';
 import { orderStorageKey, readStored, removeStored, writeStored } from './session-storage.js';
 
@@ -30,10 +31,6 @@ export interface PendingOrder {
   request: OrderRequest;
 }
 
-const Key = z.string().check(z.minLength(1), z.maxLength(200));
-const StoredRef = z.object({ orderId: Key, idempotencyKey: z.optional(Key), recipientKind: z.optional(z.enum(['internal', 'existing', 'new'])) });
-const StoredPending = z.object({ idempotencyKey: Key, request: OrderRequest });
-
 /**
  * Keeps the order's reference for `scope` (the API base URL, so two backends on one page
  * never resume each other's orders). Copies the two known fields only, so passing a whole
@@ -43,7 +40,7 @@ export function saveOrderRef(scope: string, ref: OrderRef): void {
   const value: OrderRef = { orderId: ref.orderId };
   if (typeof ref.idempotencyKey === 'string' && ref.idempotencyKey) value.idempotencyKey = ref.idempotencyKey;
   if (ref.recipientKind) value.recipientKind = ref.recipientKind;
-  if (!z.safeParse(StoredRef, value).success) {
+  if (!check(StoredRef, value).success) {
     console.warn('license-checkout: not storing an invalid order reference.');
     return;
   }
@@ -56,9 +53,9 @@ function read(scope: string): OrderRef | PendingOrder | undefined {
   if (!stored) return undefined;
   const { value } = stored;
   // Parsing keeps the known fields only.
-  const ref = z.safeParse(StoredRef, value);
+  const ref = check(StoredRef, value);
   if (ref.success) return ref.data;
-  const pending = z.safeParse(StoredPending, value);
+  const pending = check(StoredPending, value);
   if (pending.success) return pending.data;
   console.warn('license-checkout: dropped a corrupted stored order reference.');
   clearOrderRef(scope);
@@ -76,7 +73,7 @@ export function loadOrderRef(scope: string): OrderRef | undefined {
  * the order's reference once it answers. Returns whether it was stored.
  */
 export function savePendingOrder(scope: string, pending: PendingOrder): boolean {
-  const parsed = z.safeParse(StoredPending, pending);
+  const parsed = check(StoredPending, pending);
   if (!parsed.success) {
     console.warn('license-checkout: not storing an invalid order request.');
     return false;

@@ -6,6 +6,9 @@
  */
 import { STEPS, type Step } from './machine-state.js';
 
+/** The draft's format; bumped when the stored shape changes, so an older draft is discarded, not misread. */
+export const DRAFT_VERSION = 1;
+
 /** The storage key for a backend: `license-checkout:order:<scope>`. */
 export function orderStorageKey(scope: string): string {
   return `license-checkout:order:${scope}`;

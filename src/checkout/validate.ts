@@ -5,21 +5,15 @@
  * uses the same validators to decide whether "Next" is allowed.
  *
  * The contract's zod schemas are the rules where they have them (lengths, email, date
- * format); what the contract cannot say (country list, states, postal formats, "not in the
- * future", the prefix rule that failed) is plain code here.
+ * format), run as their compiled checks (see api/check.ts); what the contract cannot say
+ * (country list, states, postal formats, "not in the future", the prefix rule that failed) is
+ * plain code here.
  */
-import * as z from 'zod/mini';
-import {
-  CompanyDetails,
-  Contact,
-  DOMAIN_PREFIX_PATTERN,
-  OrderLineInput,
-  TenantDomain,
-  type AcceptanceRequest,
-  type Catalog,
-  type DomainAvailability,
-  type TenantLookup,
-} from '../api/schemas.js';
+import { check, type CheckIssue } from '../api/check.js';
+import * as cartChecks from '../api/checks-cart.gen.js';
+import * as checks from '../api/checks.gen.js';
+import { DOMAIN_PREFIX_PATTERN } from '../api/contract-values.js';
+import type { AcceptanceRequest, Catalog, CompanyDetails, Contact, DomainAvailability, OrderLineInput, TenantLookup } from '../api/schemas.js';
 import { isCountryCode, statesRequired } from './countries.js';
 
 export { emptyAgreement, emptyCompany, emptyTenant } from './empty-drafts.js';
@@ -96,7 +90,7 @@ const optional = <K extends string>(key: K, value: string): Partial<Record<K, st
  * `patternCodes` names what a failed regex means for a field (the issue itself cannot say).
  */
 function issuesToErrors<F extends string>(
-  issues: ReadonlyArray<z.core.$ZodIssue>,
+  issues: readonly CheckIssue[],
   paths: Readonly<Record<string, F>>,
   patternCodes: Partial<Record<F, ErrorCode>> = {},
 ): FieldErrors<F> {
@@ -109,7 +103,7 @@ function issuesToErrors<F extends string>(
   return errors;
 }
 
-function codeOf(issue: z.core.$ZodIssue, patternCode: ErrorCode | undefined): ErrorCode {
+function codeOf(issue: CheckIssue, patternCode: ErrorCode | undefined): ErrorCode {
   switch (issue.code) {
     case 'too_small':
       return 'required';
@@ -138,9 +132,9 @@ export function validateLines(lines: readonly OrderLineInput[], catalog?: Catalo
   if (lines.length === 0) errors.lines = 'required';
   lines.forEach((line, index) => {
     const key = `lines.${index}`;
-    const parsed = OrderLineInput.safeParse(line);
+    const parsed = check(cartChecks.OrderLineInput, line);
     if (!parsed.success) {
-      errors[key] = parsed.error.issues.some((issue) => issue.path[0] === 'quantity') ? 'quantity' : 'line';
+      errors[key] = parsed.issues.some((issue) => issue.path[0] === 'quantity') ? 'quantity' : 'line';
       return;
     }
     if (!catalog) return;
@@ -252,8 +246,8 @@ export function companyCandidate(draft: CompanyDraft): CompanyDetails {
 
 export function validateCompany(draft: CompanyDraft): FieldErrors<CompanyField> {
   const candidate = companyCandidate(draft);
-  const parsed = CompanyDetails.safeParse(candidate);
-  const errors: FieldErrors<CompanyField> = parsed.success ? {} : issuesToErrors(parsed.error.issues, companyFieldPaths, {
+  const parsed = check(checks.CompanyDetails, candidate);
+  const errors: FieldErrors<CompanyField> = parsed.success ? {} : issuesToErrors(parsed.issues, companyFieldPaths, {
         country: 'country',
       });
   // An empty email is "required", not "not an email".
@@ -320,7 +314,7 @@ export const normalizeDomain = (domain: string): string => domain.trim().toLower
 export function domainError(domain: string): 'required' | 'domain-format' | undefined {
   const value = normalizeDomain(domain);
   if (value === '') return 'required';
-  return TenantDomain.safeParse(value).success ? undefined : 'domain-format';
+  return check(checks.TenantDomain, value).success ? undefined : 'domain-format';
 }
 
 /** Prefixes name DNS labels, which ignore case: `Contoso` and `contoso` are one domain. */
@@ -390,8 +384,8 @@ function signatoryCandidate(draft: SignatoryDraft): Contact {
 
 /** The signatory's fields (the primary contact's rules: names 1–50, an email, an optional phone). */
 export function validateSignatory(draft: SignatoryDraft): FieldErrors<AgreementField> {
-  const parsed = Contact.safeParse(signatoryCandidate(draft));
-  const errors: FieldErrors<AgreementField> = parsed.success ? {} : issuesToErrors(parsed.error.issues, signatoryFieldPaths);
+  const parsed = check(checks.Contact, signatoryCandidate(draft));
+  const errors: FieldErrors<AgreementField> = parsed.success ? {} : issuesToErrors(parsed.issues, signatoryFieldPaths);
   for (const field of ['firstName', 'lastName', 'email'] as const) {
     if (isBlank(draft[field])) errors[field] = 'required';
   }

@@ -1,4 +1,5 @@
-import { Billing } from '../../api/schemas-cart.js';
+import { BILLINGS } from '../../api/contract-values.js';
+import type { Billing } from '../../api/schemas-cart.js';
 import type { CartTotals } from '../../checkout/cart-store.js';
 import { formatMoney } from '../../i18n/format.js';
 import type { CartStrings } from './cart.strings.js';
@@ -7,7 +8,7 @@ import type { CartStrings } from './cart.strings.js';
 export type CartText = (key: keyof CartStrings & string, values?: Record<string, string | number>) => string;
 
 /** Billing frequencies in the order totals are said and shown. */
-export const BILLING_ORDER: readonly Billing[] = Billing.options;
+export const BILLING_ORDER: readonly Billing[] = BILLINGS;
 
 /**
  * What the cart's live region says after a change: what happened (`message`), then the new

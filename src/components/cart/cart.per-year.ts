@@ -4,7 +4,8 @@
  * a yearly term billed monthly more than billed upfront.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { offerPricePerYear, type Billing, type Product, type Term } from '../../api/schemas-cart.js';
+import { offerPricePerYear } from '../../api/contract-values.js';
+import type { Billing, Product, Term } from '../../api/schemas-cart.js';
 import type { CartLine } from '../../checkout/cart-store.js';
 import { formatIsolated } from '../shared/form.js';
 import type { CartStrings } from './cart.strings.js';

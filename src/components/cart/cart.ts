@@ -6,7 +6,8 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { CheckoutApi } from '../../api/api.js';
 import { HttpCheckoutApi } from '../../api/client.js';
-import { Billing, Term, type Catalog, type Product } from '../../api/schemas-cart.js';
+import { BILLINGS, TERMS } from '../../api/contract-values.js';
+import type { Billing, Catalog, Product, Term } from '../../api/schemas-cart.js';
 import { LcElement } from '../../base/lc-element.js';
 import { LcApiStepElement } from '../../base/lc-step-element.js';
 import { CartController, type CartChange } from '../../checkout/cart-controller.js';
@@ -244,7 +245,7 @@ export class LcCart extends LcApiStepElement<CartStrings> {
 
   private _onOfferChange(kind: 'term' | 'billing', key: string, product: Product, event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
-    const allowed: readonly string[] = kind === 'term' ? Term.options : Billing.options;
+    const allowed: readonly string[] = kind === 'term' ? TERMS : BILLINGS;
     if (!allowed.includes(value)) return;
     this._changeOffer(key, product, kind === 'term' ? { term: value as Term } : { billing: value as Billing }, kind);
   }
