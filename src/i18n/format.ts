@@ -1,8 +1,11 @@
 /** Number, money and date formatting through `Intl`, cached per locale. */
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat;
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+const cache = new Map<string, Formatter>();
+
+/** The formatter under `key` (name it with the locale and options), made once by `make`. */
+export function cached<T extends Formatter>(key: string, make: () => T): T {
   let value = cache.get(key) as T | undefined;
   if (!value) {
     value = make();
