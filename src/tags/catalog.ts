@@ -38,8 +38,8 @@ async function fetchCatalog(base: string, options: TagApiOptions): Promise<Catal
   const url = `${base}/catalog`;
   const extra = typeof options.headers === 'function' ? options.headers() : options.headers;
   const headers: Record<string, string> = { accept: 'application/json', ...extra };
-  const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const response = await send(url, { headers }).catch(() => undefined);
+  // The page's fetch looked up at each call (a test or a polyfill may replace it), called unbound.
+  const response = await (options.fetch ?? fetch)(url, { headers }).catch(() => undefined);
   if (!response?.ok) throw new Error(`license-checkout: GET ${url} failed (${response ? `HTTP ${response.status}` : 'no answer'}).`);
   return checkCatalog(await response.json(), url);
 }
