@@ -38,7 +38,7 @@ async function fetchCatalog(base: string, options: TagApiOptions): Promise<Catal
   const url = `${base}/catalog`;
   const extra = typeof options.headers === 'function' ? options.headers() : options.headers;
   const headers: Record<string, string> = { accept: 'application/json', ...extra };
-  // The page's fetch looked up at each call (a test or a polyfill may replace it), called unbound.
+  // The global fetch as it is now, not at load: a page may replace it later.
   const response = await (options.fetch ?? fetch)(url, { headers }).catch(() => undefined);
   if (!response?.ok) throw new Error(`license-checkout: GET ${url} failed (${response ? `HTTP ${response.status}` : 'no answer'}).`);
   return checkCatalog(await response.json(), url);
