@@ -3,8 +3,8 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/tags.js';
 import { configureTags } from '../src/tags.js';
 import { storageKey } from '../src/checkout/cart-store.js';
-import { priceAr } from '../src/components/price/price.strings.ar.js';
-import { priceDe } from '../src/components/price/price.strings.de.js';
+import { ar } from '../src/i18n/ar.js';
+import { de } from '../src/i18n/de.js';
 import { createMockBackend, type Fault } from '../src/mock/index.js';
 import { FOREVER } from './support/backend.js';
 import { inShadow, storyElement } from './support/shadow.js';
@@ -166,12 +166,12 @@ export const PriceAnnual: Story = {
 };
 
 export const PriceGerman: Story = {
-  parameters: price({ product: E3, lang: 'de-DE' }, { strings: priceDe }),
+  parameters: price({ product: E3, lang: 'de-DE' }, { strings: de }),
   play: ({ canvasElement }) => priceText(canvasElement, '36,00 $ pro Monat'),
 };
 
 export const PriceArabic: Story = {
-  parameters: price({ product: E3, lang: 'ar-EG', dir: 'rtl' }, { strings: priceAr }),
+  parameters: price({ product: E3, lang: 'ar-EG', dir: 'rtl' }, { strings: ar }),
   play: async ({ canvasElement }) => {
     const el = await storyElement(canvasElement, 'lc-price');
     await waitFor(() => expect(el.shadowRoot!.textContent).toMatch(/٣٦٫٠٠.*شهريًا/));

@@ -161,3 +161,14 @@ export const ExistingTenantNotFound: Story = {
     await waitFor(() => expect(step$.getAllByText(/No Microsoft 365 tenant uses this default domain/).length).toBeGreaterThan(0), LOOKUP);
   },
 };
+
+/** A domain typed without `.onmicrosoft.com`: the hint, and a button that completes it. */
+export const ExistingTenantSuffixHint: Story = {
+  args: { companyName: 'Fabrikam, Inc.' },
+  parameters: { setup: { value: { hasTenant: true } } },
+  play: async ({ canvasElement }) => {
+    const step$ = await typeDomain(canvasElement, 'fabrikam.com');
+    await expect(step$.getByText('A tenant’s default domain ends in .onmicrosoft.com.')).toBeVisible();
+    await expect(step$.getByRole('button', { name: 'Use fabrikam.onmicrosoft.com' })).toBeVisible();
+  },
+};

@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/components/add-to-cart/add-to-cart.js';
 import type { LcAddToCart } from '../src/components/add-to-cart/add-to-cart.js';
 import type { LcCartChangeEvent } from '../src/events/cart-change.js';
-import { addToCartAr } from '../src/components/add-to-cart/add-to-cart.strings.ar.js';
-import { addToCartDe } from '../src/components/add-to-cart/add-to-cart.strings.de.js';
+import { ar } from '../src/i18n/ar.js';
+import { de } from '../src/i18n/de.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { BASIC, E3, catchWarnings, shadowText, storedLines, textName } from './helpers/tags.js';
 
@@ -144,11 +144,11 @@ describe('<lc-add-to-cart>', () => {
     );
     expect(textName(button(slotted))).to.equal('Buy now Microsoft 365 E3');
     const german = await loaded(
-      await fixture<LcAddToCart>(html`<lc-add-to-cart api-base=${mock.baseUrl} product=${E3} .strings=${addToCartDe}></lc-add-to-cart>`),
+      await fixture<LcAddToCart>(html`<lc-add-to-cart api-base=${mock.baseUrl} product=${E3} .strings=${de}></lc-add-to-cart>`),
     );
     expect(textName(button(german))).to.equal('In den Warenkorb Microsoft 365 E3');
     const arabic = await loaded(
-      await fixture<LcAddToCart>(html`<lc-add-to-cart lang="ar" dir="rtl" api-base=${mock.baseUrl} product=${E3} .strings=${addToCartAr}></lc-add-to-cart>`),
+      await fixture<LcAddToCart>(html`<lc-add-to-cart lang="ar" dir="rtl" api-base=${mock.baseUrl} product=${E3} .strings=${ar}></lc-add-to-cart>`),
     );
     expect(textName(button(arabic))).to.equal('أضف إلى السلة Microsoft 365 E3');
   });

@@ -265,9 +265,13 @@ describe('<lc-agreement>', () => {
       const body = mail.searchParams.get('body')!;
       expect(body).to.contain('Hello Dana Whitfield,').and.contain(url).and.contain('no sign-in needed');
 
-      // Seven days from now, as a date and as time left.
-      const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(expiresAt));
+      // Seven days from now, as a date and as time left; the time names its zone, as the
+      // checkout's other deadlines do (the customer may read it in another one).
+      const date = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(expiresAt));
+      const zone = new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short' }).formatToParts(new Date(expiresAt)).find((p) => p.type === 'timeZoneName')!.value;
+      expect(date).to.contain(zone);
       expect(text(part(el, 'acceptance'))).to.contain(`The link works until ${date} (in 7 days)`);
+      expect(body).to.contain(`The link works until ${date}.`);
     });
 
     it('writes the email in the page’s language', async () => {
@@ -406,6 +410,26 @@ describe('<lc-agreement>', () => {
         expect(announced(el)).to.equal('The link expired. Generate a new one and send it again.');
         expect(inputs.map((draft) => draft.acceptance?.status)).to.deep.equal(['link-expired']);
         expect(clock!.pending, 'the clock stopped').to.deep.equal([]);
+      });
+
+      it('makes no new date or relative-time formatter at its ticks (one per locale, kept)', async () => {
+        const { el } = await withLink(30 * 60_000);
+        expect(left(el)).to.equal('in 30 minutes');
+        const made: string[] = [];
+        const counted = <T extends object>(name: string, real: T): T =>
+          new Proxy(real as T & (new (...args: unknown[]) => object), {
+            construct: (target, args) => (made.push(name), Reflect.construct(target, args)),
+            apply: (target, self, args) => (made.push(name), Reflect.apply(target as unknown as () => object, self, args)),
+          });
+        const real = { DateTimeFormat: Intl.DateTimeFormat, RelativeTimeFormat: Intl.RelativeTimeFormat };
+        Object.assign(Intl, { DateTimeFormat: counted('DateTimeFormat', real.DateTimeFormat), RelativeTimeFormat: counted('RelativeTimeFormat', real.RelativeTimeFormat) });
+        try {
+          for (let i = 0; i < 5; i++) await tick(el);
+        } finally {
+          Object.assign(Intl, real);
+        }
+        expect(left(el), 'still shown after five ticks').to.equal('in 30 minutes');
+        expect(made).to.deep.equal([]);
       });
 
       it('stops while disconnected or no longer pending, and catches up on reconnect', async () => {

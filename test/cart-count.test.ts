@@ -2,8 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/add-to-cart/add-to-cart.js';
 import '../src/components/cart-count/cart-count.js';
 import type { LcCartCount } from '../src/components/cart-count/cart-count.js';
-import { cartCountAr } from '../src/components/cart-count/cart-count.strings.ar.js';
-import { cartCountDe } from '../src/components/cart-count/cart-count.strings.de.js';
+import { ar } from '../src/i18n/ar.js';
+import { de } from '../src/i18n/de.js';
 import { storageKey } from '../src/checkout/cart-store.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { BASIC, E3, textName } from './helpers/tags.js';
@@ -95,10 +95,10 @@ describe('<lc-cart-count>', () => {
       { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 1 },
       { productId: BASIC, term: 'P1Y', billing: 'monthly', quantity: 1 },
     ]);
-    const de = await fixture<LcCartCount>(html`<lc-cart-count lang="de" api-base=${mock.baseUrl} .strings=${cartCountDe}></lc-cart-count>`);
-    expect(textName(link(de))).to.equal('Warenkorb 2 Produkte');
+    const deCount = await fixture<LcCartCount>(html`<lc-cart-count lang="de" api-base=${mock.baseUrl} .strings=${de}></lc-cart-count>`);
+    expect(textName(link(deCount))).to.equal('Warenkorb 2 Produkte');
     const arCount = await fixture<LcCartCount>(
-      html`<lc-cart-count dir="rtl" lang="ar-EG" api-base=${mock.baseUrl} .strings=${cartCountAr}></lc-cart-count>`,
+      html`<lc-cart-count dir="rtl" lang="ar-EG" api-base=${mock.baseUrl} .strings=${ar}></lc-cart-count>`,
     );
     // Arabic has a dual: two products is «منتجان»; Egyptian Arabic shows the digit in Arabic-Indic.
     expect(textName(link(arCount))).to.equal('السلة منتجان');

@@ -5,13 +5,15 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js'; // every element, steps included (checkout.js alone loads steps when shown)
+import { configureTags } from '../src/tags.js';
 import type { LcCheckout } from '../src/components/checkout/checkout.js';
 import { allDefaults, defaultsByElement } from '../src/i18n/all-defaults.js';
 import { ar } from '../src/i18n/ar.js';
 import { de } from '../src/i18n/de.js';
 import type { StringTable } from '../src/i18n/strings.js';
-import { E3, stepRoot, text, waitForStep } from './helpers/flow.js';
+import { BASIC, E3, stepRoot, text, waitForStep } from './helpers/flow.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
+import { textName } from './helpers/tags.js';
 
 const defaults: StringTable = allDefaults;
 
@@ -34,7 +36,7 @@ describe('all-defaults', () => {
     const shared = [...owners].filter(([, tags]) => tags.length > 1).map(([key, tags]) => `${key} ${tags.join(' ')}`);
     expect(shared.sort()).to.deep.equal([
       ...['billing.annual', 'billing.monthly'].map((key) => `${key} lc-cart lc-order-review`),
-      ...['per.annual', 'per.monthly'].map((key) => `${key} lc-cart lc-order-review lc-order-summary`),
+      ...['per.annual', 'per.monthly'].map((key) => `${key} lc-cart lc-order-review lc-order-summary lc-price`),
       ...['term.P1M', 'term.P1Y', 'term.P3Y'].map((key) => `${key} lc-cart lc-order-review`),
     ]);
   });
@@ -44,18 +46,27 @@ const translations: Array<[string, StringTable]> = [
   ['de', de],
   ['ar', ar],
 ];
+
+/** A cart count's plural form beside `one` and `other` that `lang` has (`cartCount.lines.two` in Arabic). */
+const pluralFormOf = (lang: string, key: string) => {
+  const [, form] = /^cartCount\.(?:lines|seats)\.(\w+)$/.exec(key) ?? [];
+  return !!form && new Intl.PluralRules(lang).resolvedOptions().pluralCategories.includes(form as Intl.LDMLPluralRule);
+};
+
 for (const [name, table] of translations) {
   describe(`i18n/${name}`, () => {
-    it('has exactly the default keys', () => {
+    it('has exactly the default keys (and the plural forms its language has)', () => {
       const missing = Object.keys(defaults).filter((key) => !(key in table));
-      const extra = Object.keys(table).filter((key) => !(key in defaults));
+      const extra = Object.keys(table).filter((key) => !(key in defaults) && !pluralFormOf(name, key));
       expect(missing, 'missing keys').to.deep.equal([]);
       expect(extra, 'keys no element has').to.deep.equal([]);
     });
 
-    it('keeps the placeholders of every English text', () => {
+    it('keeps the placeholders of every English text (a count form for one number may say it in words)', () => {
+      // Arabic's «منتج واحد» (one product) and «منتجان» (two products) need no digit.
+      const inWords = (key: string) => /^cartCount\.(?:lines|seats)\.one$/.test(key) && placeholders(table[key]!).length === 0;
       const differing = Object.keys(defaults)
-        .filter((key) => key in table)
+        .filter((key) => key in table && !inWords(key))
         .filter((key) => placeholders(table[key]!).join() !== placeholders(defaults[key]!).join())
         .map((key) => `${key}: ${placeholders(table[key]!).join()} ≠ ${placeholders(defaults[key]!).join()}`);
       expect(differing).to.deep.equal([]);
@@ -107,4 +118,36 @@ describe('<lc-checkout> with a translation', () => {
     expect(getComputedStyle(root.querySelector('[part~="heading"]')!).direction).to.equal('rtl');
     expect(text(el.shadowRoot!.querySelector('[part~="step-item"]'))).to.equal('السلة');
   });
+});
+
+describe('the product-page tags with the same table', () => {
+  afterEach(() => configureTags({ strings: undefined }));
+
+  for (const [lang, table, words] of [
+    ['de-DE', de, { add: 'In den Warenkorb', count: 'Warenkorb 2 Produkte', price: 'pro Monat' }],
+    ['ar-EG', ar, { add: 'أضف إلى السلة', count: 'السلة منتجان', price: 'شهريًا' }],
+  ] as const) {
+    it(`configureTags({ strings }) with i18n/${lang.slice(0, 2)} words every tag in it`, async () => {
+      const mock = await createTestMock();
+      configureTags({ strings: table });
+      const page = await fixture<HTMLElement>(html`<p lang=${lang}>
+        <lc-add-to-cart api-base=${mock.baseUrl} product=${E3}></lc-add-to-cart>
+        <lc-cart-count api-base=${mock.baseUrl}></lc-cart-count>
+        <lc-price api-base=${mock.baseUrl} product=${E3}></lc-price>
+      </p>`);
+      const tag = (name: string) => page.querySelector(name)!.shadowRoot!;
+      await waitUntil(() => text(tag('lc-price')).includes(words.price), `<lc-price> not in ${lang}`, { timeout: 3000 });
+      expect(textName(tag('lc-add-to-cart').querySelector('button'))).to.equal(`${words.add} Microsoft 365 E3`);
+      const add = async (product: string) => {
+        const other = await fixture<HTMLElement>(html`<lc-add-to-cart api-base=${mock.baseUrl} product=${product}></lc-add-to-cart>`);
+        await waitUntil(() => !other.shadowRoot!.querySelector('button')!.disabled && text(other.shadowRoot!.querySelector('button')) !== '');
+        other.shadowRoot!.querySelector('button')!.click();
+      };
+      await add(E3);
+      await add(BASIC);
+      await waitUntil(() => (page.querySelector('lc-cart-count') as HTMLElement & { count: number }).count === 2, 'the count did not reach 2', { timeout: 3000 });
+      await (page.querySelector('lc-cart-count') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(textName(tag('lc-cart-count').querySelector('[part~="link"]'))).to.equal(words.count);
+    });
+  }
 });

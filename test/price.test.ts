@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/price/price.js';
 import type { LcPrice } from '../src/components/price/price.js';
-import { priceAr } from '../src/components/price/price.strings.ar.js';
-import { priceDe } from '../src/components/price/price.strings.de.js';
+import { ar } from '../src/i18n/ar.js';
+import { de } from '../src/i18n/de.js';
 import { createTestMock, type TestMock } from './helpers/mock.js';
 import { BASIC, E3, catchWarnings, shadowText } from './helpers/tags.js';
 
@@ -38,13 +38,13 @@ describe('<lc-price>', () => {
   });
 
   it('formats the price in German and Arabic', async () => {
-    const de = await priced(await fixture<LcPrice>(html`<lc-price lang="de-DE" api-base=${mock.baseUrl} product=${E3} .strings=${priceDe}></lc-price>`));
-    expect(shown(de)).to.equal('36,00 $ pro Monat'); // the no-break space read as a space
-    const ar = await priced(await fixture<LcPrice>(html`<lc-price lang="ar-EG" dir="rtl" api-base=${mock.baseUrl} product=${E3} .strings=${priceAr}></lc-price>`));
-    expect(shown(ar)).to.equal(`${new Intl.NumberFormat('ar-EG', { style: 'currency', currency: 'USD' }).format(36)} شهريًا`.replace(/\s+/g, ' '));
-    expect(shown(ar)).to.match(/[٠-٩]/);
+    const german = await priced(await fixture<LcPrice>(html`<lc-price lang="de-DE" api-base=${mock.baseUrl} product=${E3} .strings=${de}></lc-price>`));
+    expect(shown(german)).to.equal('36,00 $ pro Monat'); // the no-break space read as a space
+    const arabic = await priced(await fixture<LcPrice>(html`<lc-price lang="ar-EG" dir="rtl" api-base=${mock.baseUrl} product=${E3} .strings=${ar}></lc-price>`));
+    expect(shown(arabic)).to.equal(`${new Intl.NumberFormat('ar-EG', { style: 'currency', currency: 'USD' }).format(36)} شهريًا`.replace(/\s+/g, ' '));
+    expect(shown(arabic)).to.match(/[٠-٩]/);
     // The amount is isolated, so it keeps its order inside right-to-left text.
-    expect(ar.shadowRoot!.querySelector('bdi')!.textContent).to.match(/٣٦/);
+    expect(arabic.shadowRoot!.querySelector('bdi')!.textContent).to.match(/٣٦/);
   });
 
   it('says "Not available" and warns for an unknown product or an offer not sold', async () => {

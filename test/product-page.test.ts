@@ -9,7 +9,7 @@ import type { LcCheckout } from '../src/components/checkout/checkout.js';
 import { catalog } from '../src/mock/data.js';
 import 'axe-core/axe.min.js';
 import { createTestMock } from './helpers/mock.js';
-import { E3, shadowText, textName } from './helpers/tags.js';
+import { BASIC, E3, shadowText, textName } from './helpers/tags.js';
 
 describe('product page, then checkout page', () => {
   it('asks for the catalog once, and the checkout shows the lines added on the product page', async () => {
@@ -44,6 +44,37 @@ describe('product page, then checkout page', () => {
     };
     await waitUntil(() => names().length === 2, 'the checkout did not show the two lines', { timeout: 5000 });
     expect(names()).to.deep.equal([products[0]!.name, products[3]!.name]);
+  });
+});
+
+describe('one backend written with and without a trailing slash', () => {
+  it('is one catalog request and one cart: a line added with api-base="…/api/" shows in <lc-checkout api-base="…/api">', async () => {
+    const mock = await createTestMock();
+    const path = new URL(mock.baseUrl).pathname; // e.g. /mock/3fa2…, as a page writes "/api"
+    const page = fixtureSync<HTMLElement>(html`<main>
+      <lc-price api-base=${path} product=${E3}></lc-price>
+      <lc-add-to-cart api-base=${`${path}/`} product=${BASIC}></lc-add-to-cart>
+      <lc-cart-count api-base=${`${path}//`}></lc-cart-count>
+    </main>`);
+    const add = page.querySelector('lc-add-to-cart')!;
+    const button = () => add.shadowRoot!.querySelector('button')!;
+    await waitUntil(() => shadowText(page.querySelector('lc-price')!, '[part~="price"]') === '$36.00 per month', 'no price');
+    await waitUntil(() => textName(button()).includes('Business Basic'), 'the button did not get its product');
+    expect(await mock.requests({ path: '/catalog' })).to.have.length(1);
+
+    button().click();
+    const count = page.querySelector('lc-cart-count')!;
+    await waitUntil(() => count.count === 1, 'the count with "//" did not follow the addition', { timeout: 3000 });
+    page.remove();
+
+    const checkout = await fixture<LcCheckout>(html`<lc-checkout api-base=${path}></lc-checkout>`);
+    const names = () => {
+      const cart = checkout.shadowRoot!.querySelector('lc-cart');
+      return [...(cart?.shadowRoot?.querySelectorAll('[part~="line-name"]') ?? [])].map((n) => n.textContent!.trim());
+    };
+    await waitUntil(() => names().length === 1, 'the checkout did not show the line', { timeout: 5000 });
+    expect(names()).to.deep.equal([catalog.products.find((p) => p.id === BASIC)!.name]);
+    expect(await mock.requests({ path: '/catalog' })).to.have.length(2); // the product page's one, the checkout's one
   });
 });
 

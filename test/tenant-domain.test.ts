@@ -316,6 +316,22 @@ describe('<lc-tenant-domain>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('spaces the hint with --lc-space as the rest of the step (8 px by default, the host page’s unit when set)', async () => {
+      const { el } = await setUp({ companyName: 'Fabrikam, Inc.' });
+      checkbox(el).click();
+      await el.updateComplete;
+      await type(el, domainInput(el), 'fabrikam.com');
+      const spacing = () => {
+        const style = getComputedStyle(part(el, 'suffix-hint')!);
+        return { gap: style.columnGap, rowGap: style.rowGap, above: style.marginBlockStart };
+      };
+      expect(spacing()).to.deep.equal({ gap: '8px', rowGap: '8px', above: '8px' });
+      el.style.setProperty('--lc-space', '12px');
+      // The step's other rows follow the unit; the hint must too.
+      expect(getComputedStyle(el).getPropertyValue('--_space').trim()).to.equal('12px');
+      expect(spacing()).to.deep.equal({ gap: '12px', rowGap: '12px', above: '12px' });
+    });
+
     it('looks up fabrikam and shows both names side by side with the differences marked', async () => {
       const { el, mock } = await setUp({ companyName: 'Fabrikam Inc' });
       checkbox(el).click();

@@ -245,6 +245,17 @@ for (const target of targets) {
       assert.equal(problemOf(other, 422).code, 'idempotency-key-reused');
     });
 
+    it('takes an Idempotency-Key of up to 255 characters; a longer one is a 422 naming the header, and orders nothing', async () => {
+      const body = { lines: [{ productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 }], recipient: { kind: 'internal' } };
+      const long = nextKey().padEnd(256, 'k');
+      const refused = problemOf(await order(body, long), 422);
+      assert.deepEqual(fields(refused), ['Idempotency-Key']);
+      // Not stored either: the same key and body are refused again, not answered with an order.
+      assert.equal((await order(body, long)).status, 422);
+      const longest = await order(body, long.slice(0, 255));
+      assert.equal(longest.status, 201, JSON.stringify(longest.body));
+    });
+
     it('plans the tasks for each kind of recipient', async () => {
       const line = { productId: E3, term: 'P1Y', billing: 'monthly', quantity: 5 };
       const kinds = async (body: unknown) => {

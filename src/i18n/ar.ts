@@ -5,8 +5,9 @@ export type { StringOverrides, Translation } from './strings.js';
 
 /**
  * Arabic (العربية, Modern Standard Arabic) text of every element, for `<lc-checkout>.strings`
- * (or a standalone element's `strings`). Optional: nothing imports it unless you do, so it
- * adds nothing to the bundle otherwise. Use it with a right-to-left page or ancestor:
+ * (or a standalone element's `strings`) and the product-page tags (`configureTags({ strings:
+ * ar })`, or a tag's `strings`). Optional: nothing imports it unless you do, so it adds nothing
+ * to the bundle otherwise. Use it with a right-to-left page or ancestor:
  *
  *     import { ar } from 'license-checkout/i18n/ar';
  *     checkout.strings = ar;
@@ -511,4 +512,27 @@ export const ar: Translation = {
   'provisioning.terms.renews': 'يتجدد في {date}',
   'provisioning.terms.ends': 'ينتهي في {date} دون تجديد',
   'provisioning.terms.line': '{product} × {quantity}',
+  // The product-page tags: <lc-add-to-cart>, <lc-cart-count> (every plural form Arabic has), <lc-price> (`per.*` is above)
+  'addToCart.label': 'أضف إلى السلة',
+  'addToCart.product': '{name}',
+  'addToCart.adding': 'جارٍ الإضافة…',
+  'addToCart.added': 'أُضيف إلى السلة',
+  'addToCart.capped': 'أُضيف: السلة تحتوي على الحد الأقصى، {max}.',
+  'addToCart.failed': 'تعذّرت الإضافة. حاول مرة أخرى.',
+  'addToCart.unavailable': 'غير متوفر',
+  'cartCount.label': 'السلة',
+  'cartCount.lines.zero': 'لا منتجات',
+  'cartCount.lines.one': 'منتج واحد',
+  'cartCount.lines.two': 'منتجان',
+  'cartCount.lines.few': '{count} منتجات',
+  'cartCount.lines.many': '{count} منتجًا',
+  'cartCount.lines.other': '{count} منتج',
+  'cartCount.seats.zero': 'لا تراخيص',
+  'cartCount.seats.one': 'ترخيص واحد',
+  'cartCount.seats.two': 'ترخيصان',
+  'cartCount.seats.few': '{count} تراخيص',
+  'cartCount.seats.many': '{count} ترخيصًا',
+  'cartCount.seats.other': '{count} ترخيص',
+  'price.loading': 'جارٍ التحميل…',
+  'price.unavailable': 'غير متوفر',
 };

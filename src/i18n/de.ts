@@ -5,8 +5,9 @@ export type { StringOverrides, Translation } from './strings.js';
 
 /**
  * German (Deutsch) text of every element, for `<lc-checkout>.strings` (or a standalone
- * element's `strings`). Optional: nothing imports it unless you do, so it adds nothing to
- * the bundle otherwise.
+ * element's `strings`) and the product-page tags (`configureTags({ strings: de })`, or a tag's
+ * `strings`). Optional: nothing imports it unless you do, so it adds nothing to the bundle
+ * otherwise.
  *
  *     import { de } from 'license-checkout/i18n/de';
  *     checkout.strings = de;
@@ -522,4 +523,19 @@ export const de: Translation = {
   'provisioning.terms.renews': 'Verlängert sich am {date}',
   'provisioning.terms.ends': 'Endet am {date}, ohne Verlängerung',
   'provisioning.terms.line': '{product} × {quantity}',
+  // The product-page tags: <lc-add-to-cart>, <lc-cart-count>, <lc-price> (`per.*` is above, shared with the cart)
+  'addToCart.label': 'In den Warenkorb',
+  'addToCart.product': '{name}',
+  'addToCart.adding': 'Wird hinzugefügt…',
+  'addToCart.added': 'Im Warenkorb',
+  'addToCart.capped': 'Hinzugefügt: Der Warenkorb enthält die Höchstmenge, {max}.',
+  'addToCart.failed': 'Konnte nicht hinzugefügt werden. Bitte erneut versuchen.',
+  'addToCart.unavailable': 'Nicht verfügbar',
+  'cartCount.label': 'Warenkorb',
+  'cartCount.lines.one': '{count} Produkt',
+  'cartCount.lines.other': '{count} Produkte',
+  'cartCount.seats.one': '{count} Lizenz',
+  'cartCount.seats.other': '{count} Lizenzen',
+  'price.loading': 'Wird geladen…',
+  'price.unavailable': 'Nicht verfügbar',
 };

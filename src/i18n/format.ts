@@ -1,8 +1,11 @@
 /** Number, money and date formatting through `Intl`, cached per locale. */
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat;
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+const cache = new Map<string, Formatter>();
+
+/** The formatter under `key` (name it with the locale and options), made once by `make`. */
+export function cached<T extends Formatter>(key: string, make: () => T): T {
   let value = cache.get(key) as T | undefined;
   if (!value) {
     value = make();
@@ -11,11 +14,24 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return value;
 }
 
-/** The locale an element formats with: its own `lang`, the nearest ancestor's, or the document's. */
+/**
+ * `lang` when `Intl` takes it, else undefined (the browser's locale): `Intl` throws a
+ * RangeError for a malformed tag ("en_US"), a slip a host page can make.
+ */
+export function intlLocale(lang?: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(lang) && lang;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The locale an element formats with: its own `lang`, the nearest ancestor's, or the
+ * document's; undefined (the browser's) when that one is none `Intl` takes.
+ */
 export function resolveLang(element?: Element | null, explicit?: string): string | undefined {
-  if (explicit) return explicit;
-  const fromTree = element?.closest('[lang]')?.getAttribute('lang');
-  return fromTree || document.documentElement.lang || undefined;
+  return intlLocale(explicit || element?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
 }
 
 function fractionDigits(currency: string): number {

@@ -4,20 +4,26 @@
  * Each element keeps its defaults next to it (`<name>.strings.ts`); placeholders are
  * written `{name}` and filled by `format()`.
  */
+import type { AddToCartStrings } from '../components/add-to-cart/add-to-cart.strings.js';
 import type { AgreementStrings } from '../components/agreement/agreement.strings.js';
 import type { CartStrings } from '../components/cart/cart.strings.js';
+import type { CartCountPluralStrings, CartCountStrings } from '../components/cart-count/cart-count.strings.js';
 import type { CheckoutStrings } from '../components/checkout/checkout.strings.js';
 import type { CustomerDetailsStrings } from '../components/customer-details/customer-details.strings.js';
 import type { CustomerTypeStrings } from '../components/customer-type/customer-type.strings.js';
 import type { OrderReviewStrings } from '../components/order-review/order-review.strings.js';
 import type { OrderSummaryStrings } from '../components/order-summary/order-summary.strings.js';
+import type { PriceStrings } from '../components/price/price.strings.js';
 import type { ProvisioningStrings } from '../components/provisioning/provisioning.strings.js';
 import type { AdminAccessStrings } from '../components/tenant-domain/admin-access.strings.js';
 import type { TenantDomainStrings } from '../components/tenant-domain/tenant-domain.strings.js';
 
 export type StringTable = Record<string, string>;
 
-/** A key of any element's table: `<lc-checkout>.strings` is one table for the whole checkout. */
+/**
+ * A key of any element's table: `<lc-checkout>.strings` is one table for the whole checkout,
+ * and the same table serves the product-page tags (`configureTags({ strings })`).
+ */
 export type StringKey = keyof (CheckoutStrings &
   CartStrings &
   CustomerTypeStrings &
@@ -27,13 +33,17 @@ export type StringKey = keyof (CheckoutStrings &
   AgreementStrings &
   OrderReviewStrings &
   OrderSummaryStrings &
-  ProvisioningStrings);
+  ProvisioningStrings &
+  AddToCartStrings &
+  CartCountStrings &
+  PriceStrings);
 
 /**
- * A complete translation: every key of every element, and no other. Typing a language's
- * table with it makes a missing or misspelt key a type error.
+ * A complete translation: every key of every element, and no other (but the plural forms of
+ * the cart count that the language has beside `one` and `other`). Typing a language's table
+ * with it makes a missing or misspelt key a type error.
  */
-export type Translation = { readonly [K in StringKey]: string };
+export type Translation = { readonly [K in StringKey]: string } & Readonly<CartCountPluralStrings>;
 
 /** Overrides of `<lc-checkout>.strings`: any of the known keys, each replacing its default. */
 export type StringOverrides = Partial<Translation>;

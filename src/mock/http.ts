@@ -185,8 +185,19 @@ export function validBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.
   return parsed.success ? parsed.data : validationProblem(issuesToFieldErrors(parsed.error.issues, body));
 }
 
+/**
+ * A POST /orders `Idempotency-Key` header checked as the mock and the server check it: the key
+ * (trimmed), or the problem to answer (none: 400; over 255 characters: 422 naming the header).
+ */
+export function idempotencyKeyOf(header: string | null | undefined): string | Response {
+  const key = header?.trim();
+  if (!key) return idempotencyKeyMissing();
+  if (key.length > 255) return validationProblem([{ field: 'Idempotency-Key', message: 'At most 255 characters.' }]);
+  return key;
+}
+
 /** POST /orders without the key that makes a retried submit safe. */
-export function idempotencyKeyMissing(): Response {
+function idempotencyKeyMissing(): Response {
   return problem({
     status: 400,
     title: 'Idempotency-Key header required',

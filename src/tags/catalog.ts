@@ -19,7 +19,7 @@ export type TagApiOptions = Pick<HttpCheckoutApiOptions, 'headers' | 'fetch'>;
 /** Catalogs by resolved base URL. A failed load is forgotten, so the next ask tries again. */
 const catalogs = new Map<string, Promise<Catalog>>();
 
-/** The catalog of the backend at `base` (an absolute URL), fetched once per page. */
+/** The catalog of the backend at `base` (an absolute URL without a trailing slash), fetched once per page. */
 export function loadCatalog(base: string, options: TagApiOptions = {}): Promise<Catalog> {
   let pending = catalogs.get(base);
   if (!pending) {
@@ -35,11 +35,11 @@ export function loadCatalog(base: string, options: TagApiOptions = {}): Promise<
 }
 
 async function fetchCatalog(base: string, options: TagApiOptions): Promise<Catalog> {
-  const url = `${base.replace(/\/+$/, '')}/catalog`;
+  const url = `${base}/catalog`;
   const extra = typeof options.headers === 'function' ? options.headers() : options.headers;
   const headers: Record<string, string> = { accept: 'application/json', ...extra };
-  const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const response = await send(url, { headers }).catch(() => undefined);
+  // The global fetch as it is now, not at load: a page may replace it later.
+  const response = await (options.fetch ?? fetch)(url, { headers }).catch(() => undefined);
   if (!response?.ok) throw new Error(`license-checkout: GET ${url} failed (${response ? `HTTP ${response.status}` : 'no answer'}).`);
   return checkCatalog(await response.json(), url);
 }

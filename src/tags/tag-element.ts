@@ -5,6 +5,7 @@
  */
 import type { PropertyDeclarations } from 'lit';
 import { LcElement } from '../base/lc-element.js';
+import { backendScope } from '../checkout/cart-store.js';
 import { resolveLang } from '../i18n/format.js';
 import { lookup, type StringTable } from '../i18n/strings.js';
 import type { TagApiOptions } from './catalog.js';
@@ -62,18 +63,12 @@ export abstract class LcTagElement<S extends StringTable> extends LcElement {
   }
 
   /**
-   * The backend's base URL resolved against the page, as `<lc-cart>` resolves it for its
-   * storage key; undefined when none is configured.
+   * The backend's base URL as `<lc-checkout>` keys its cart (resolved against the page, no
+   * trailing slash), so `/api` and `/api/` share one catalog request and one cart; undefined
+   * when none is configured.
    */
   protected get baseUrl(): string | undefined {
-    const base =
-      this.apiBase || defaults.apiBase || document.querySelector<HTMLMetaElement>('meta[name="lc-api-base"]')?.content;
-    if (!base) return undefined;
-    try {
-      return new URL(base, document.baseURI).href;
-    } catch {
-      return base;
-    }
+    return backendScope(this.apiBase || defaults.apiBase || document.querySelector<HTMLMetaElement>('meta[name="lc-api-base"]')?.content);
   }
 
   /** Page-wide, as the catalog they are for is fetched once per page. */

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { OrderRequest, type FieldError, type Order, type TaskKind } from '../../../src/api/schemas.js';
-import { canonicalJson, idempotencyKeyMissing, INVALID_JSON, invalidJson, json, problem, randomHex, validBody, validationProblem } from '../../../src/mock/http.js';
+import { canonicalJson, idempotencyKeyOf, INVALID_JSON, invalidJson, json, problem, randomHex, validBody, validationProblem } from '../../../src/mock/http.js';
 import { dayNumber } from '../../../src/mock/proration.js';
 import { attestationRetired } from '../../../src/mock/resources/agreement-acceptances.js';
 import { readAcceptance } from '../acceptances.js';
@@ -45,9 +45,9 @@ const KEY_LOCK_SECONDS = 60;
 /** How long keys are kept: the contract promises at least 24 hours. */
 const KEY_TTL_HOURS = 24;
 
-export async function placeOrder(ctx: StoreContext, reseller: ResellerConfig, key: string | undefined, body: unknown): Promise<Response> {
-  if (!key) return idempotencyKeyMissing();
-  if (key.length > 255) return validationProblem([{ field: 'Idempotency-Key', message: 'At most 255 characters.' }]);
+export async function placeOrder(ctx: StoreContext, reseller: ResellerConfig, header: string | undefined, body: unknown): Promise<Response> {
+  const key = idempotencyKeyOf(header);
+  if (key instanceof Response) return key;
   if (body === INVALID_JSON) return invalidJson();
   const hash = createHash('sha256').update(canonicalJson(body) ?? '').digest('hex');
 

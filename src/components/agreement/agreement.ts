@@ -21,6 +21,7 @@ import {
 import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepInputEvent } from '../../events/step-input.js';
 import { LcStepNextEvent } from '../../events/step-next.js';
+import { cached, formatDateTime } from '../../i18n/format.js';
 import { copyText } from '../../internal/clipboard.js';
 import { LookupController } from '../../internal/lookup.js';
 import { webUrl } from '../../internal/web-url.js';
@@ -62,7 +63,8 @@ const msLeft = (acceptance: AcceptanceRequest): number => Date.parse(acceptance.
 /** "in 6 days", "in 3 hours", "in 5 minutes", "in 40 seconds": the time left, in the largest whole unit. */
 function timeLeft(ms: number, locale: string | undefined): string {
   const minutes = Math.round(ms / 60_000);
-  const format = new Intl.RelativeTimeFormat(locale);
+  // Kept per locale: the step renders this each second in the last hour.
+  const format = cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale));
   return minutes >= 2880
     ? format.format(Math.floor(minutes / 1440), 'day')
     : minutes >= 120
@@ -308,8 +310,9 @@ export class LcAgreement extends LcFormStepElement<AgreementStrings> {
     return this.t(`agreement.status.${acceptance.status}`, { name: this._signatoryName(acceptance) });
   }
 
+  /** A point in time as the checkout's other deadlines show it, naming the time zone. */
   private _dateTime(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return formatDateTime(iso, this.locale);
   }
 
   /** Creates the link (`create`), or a new one for the expired request. */

@@ -12,3 +12,9 @@ export const cartCountStrings = {
 };
 
 export type CartCountStrings = typeof cartCountStrings;
+
+/**
+ * The count's plural forms a language may have beside `one` and `other` (Arabic has them all),
+ * optional in a translation.
+ */
+export type CartCountPluralStrings = Partial<Record<`cartCount.${'lines' | 'seats'}.${'zero' | 'two' | 'few' | 'many'}`, string>>;

@@ -75,17 +75,12 @@ export const backendPaths: Readonly<Record<string, CompanyField>> = (() => {
 
 const countryOptionsCache = new Map<string, SelectOption[]>();
 
-/** The countries by name in `lang`, sorted the way that language sorts. */
+/** The countries by name in `lang` (an element's `locale`: `resolveLang` checked it), sorted the way that language sorts. */
 export function countryOptions(lang: string | undefined): SelectOption[] {
   const key = lang ?? '';
   let options = countryOptionsCache.get(key);
   if (!options) {
-    let collator: Intl.Collator;
-    try {
-      collator = new Intl.Collator(lang);
-    } catch {
-      collator = new Intl.Collator();
-    }
+    const collator = new Intl.Collator(lang);
     options = countries
       .map(({ code }) => ({ value: code, label: countryName(code, lang) }))
       .sort((a, b) => collator.compare(a.label, b.label));

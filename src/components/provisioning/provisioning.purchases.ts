@@ -8,15 +8,11 @@ type Text = (key: keyof ProvisioningStrings & string, values?: Record<string, st
 /**
  * What an order bought, one sentence per line ("Microsoft 365 E3: 12 licences, 1-year term,
  * billed monthly"), from the order's own lines rather than its task labels. Product names
- * come from the catalog; a product it does not list is named by its id.
+ * come from the catalog; a product it does not list is named by its id. `locale` is the
+ * element's, which `resolveLang` checked.
  */
 export function purchasedItems(order: Order, catalog: Catalog | undefined, t: Text, locale: string | undefined): string[] {
-  let plural: Intl.PluralRules;
-  try {
-    plural = new Intl.PluralRules(locale);
-  } catch {
-    plural = new Intl.PluralRules('en');
-  }
+  const plural = new Intl.PluralRules(locale);
   return order.lines.map((line) => {
     const product = findProduct(catalog, line.productId)?.name ?? line.productId;
     const form = plural.select(line.quantity) === 'one' ? 'one' : 'other';

@@ -235,12 +235,7 @@ export class LcProvisioning extends LcStepElement<ProvisioningStrings> {
     const left = order.estimatedSecondsRemaining - (this._clock.now - this._receivedAt) / 1000;
     if (left < 60) return this.t('provisioning.estimate.lessThanMinute');
     const count = Math.round(left / 60);
-    let category = 'other';
-    try {
-      category = new Intl.PluralRules(this.locale).select(count);
-    } catch {
-      // an unknown locale: the default wording
-    }
+    const category = new Intl.PluralRules(this.locale).select(count);
     return this.t(category === 'one' ? 'provisioning.estimate.one' : 'provisioning.estimate.other', { count });
   }
 

@@ -223,8 +223,8 @@ export const tenantDomainStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--lc-space, 1rem) * 0.5);
-    margin: calc(var(--lc-space, 1rem) * 0.5) 0 0;
+    gap: var(--_space);
+    margin: var(--_space) 0 0;
   }
   .suffix-hint button {
     overflow-wrap: anywhere;

@@ -5,7 +5,7 @@
  */
 import { OrderRequest, type Order, type TaskKind } from '../../api/schemas.js';
 import { catalog, reseller } from '../data.js';
-import { canonicalJson, idempotencyKeyMissing, INVALID_JSON, invalidJson, json, problem, randomHex, validBody, validationProblem } from '../http.js';
+import { canonicalJson, idempotencyKeyOf, INVALID_JSON, invalidJson, json, problem, randomHex, validBody, validationProblem } from '../http.js';
 import { orderSnapshot, type OrderRecord } from '../provisioning.js';
 import type { Route, RouteContext } from '../router.js';
 import { noEvents, orderEvents } from '../sse.js';
@@ -56,8 +56,8 @@ function tenantToReuse(
 function placeOrder(state: MockState, { request, body }: RouteContext): Response {
   const { basePath, speed } = state.settings;
   const today = state.today();
-  const key = request.headers.get('idempotency-key')?.trim();
-  if (!key) return idempotencyKeyMissing();
+  const key = idempotencyKeyOf(request.headers.get('idempotency-key'));
+  if (key instanceof Response) return key;
   if (body === INVALID_JSON) return invalidJson();
   const canonical = canonicalJson(body) ?? '';
   const seen = state.idempotency.get(key);
