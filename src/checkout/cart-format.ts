@@ -1,16 +1,19 @@
 /**
- * The stored cart's format, without zod: the key a line merges by, the `localStorage` key per
- * backend, and the `{ version, lines }` entry. `<lc-checkout>`'s cart store (which then checks
- * every line with the contract's zod schema) and the product-page tags (which may not carry zod)
- * both read and write the cart through this module, so the two never drift apart.
+ * The stored cart's format: the key a line merges by, the `localStorage` key per backend, and
+ * the `{ version, lines }` entry. `<lc-checkout>`'s cart store (which then checks every line
+ * with the contract's compiled check) and the product-page tags (whose budget has no room for
+ * the checks) both read and write the cart through this module, so the two never drift apart.
  */
-import type { Billing, OrderLineInput, Term } from '../api/schemas.js';
+import { BILLINGS, TERMS } from '../api/contract-values.js';
+import type { OrderLineInput } from '../api/schemas.js';
 
 export const STORAGE_VERSION = 1;
 const STORAGE_PREFIX = 'license-checkout:cart:';
 
-export const TERMS: readonly string[] = ['P1M', 'P1Y', 'P3Y'] satisfies Term[];
-export const BILLINGS: readonly string[] = ['monthly', 'annual'] satisfies Billing[];
+export { BILLINGS, TERMS } from '../api/contract-values.js';
+
+/** A list of the contract's values, to test any value against (a type only: no code). */
+export type AnyOf = readonly unknown[];
 
 /** Identifies a line: two lines with the same key are merged. */
 export function lineKey(line: Pick<OrderLineInput, 'productId' | 'term' | 'billing'>): string {
@@ -48,14 +51,14 @@ export const whole = (value: unknown, min: number): boolean => Number.isInteger(
 /**
  * Whether a stored line has the shape of an order line (product, offer, whole quantity ≥ 1,
  * and a subscription for added seats): the check the tags make, where the checkout uses the
- * zod schema `OrderLineInput`.
+ * compiled check `OrderLineInput` (test/checks.test.ts: it accepts every line the contract does).
  */
 export function isStoredLine(value: unknown): value is OrderLineInput {
   const l = value as Partial<Record<keyof OrderLineInput | 'subscriptionId', unknown>> | null;
   return (
     nonEmpty(l?.productId) &&
-    TERMS.includes(l!.term as string) &&
-    BILLINGS.includes(l!.billing as string) &&
+    (TERMS as AnyOf).includes(l!.term) &&
+    (BILLINGS as AnyOf).includes(l!.billing) &&
     whole(l!.quantity, 1) &&
     (l!.kind === undefined || l!.kind === 'new' || (l!.kind === 'add-seats' && nonEmpty(l!.subscriptionId)))
   );
