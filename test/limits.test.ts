@@ -6,7 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import type * as z from 'zod/mini';
-import { CompanyDetails } from '../src/api/schemas.js';
+import { CompanyDetails, Contact } from '../src/api/schemas.js';
+import { MAX_LENGTH as SIGNATORY_MAX_LENGTH } from '../src/components/agreement/agreement.js';
 import { MAX_LENGTH as COMPANY_MAX_LENGTH } from '../src/components/customer-details/customer-details.fields.js';
 
 type Schema = z.core.$ZodType;
@@ -30,5 +31,9 @@ describe('length limits in messages', () => {
     const byField = Object.fromEntries(Object.entries(contract).map(([path, max]) => [path.split('.').pop()!, max]));
     expect(COMPANY_MAX_LENGTH).to.deep.equal(byField);
     expect(Object.keys(byField)).to.include.members(['companyName', 'line1', 'postalCode', 'firstName', 'phone']);
+  });
+
+  it("the signatory's form names the contract's limits (Contact)", () => {
+    expect(SIGNATORY_MAX_LENGTH).to.deep.equal(limits(Contact as unknown as Schema));
   });
 });

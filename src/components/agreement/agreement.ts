@@ -38,7 +38,7 @@ type Key = keyof AgreementStrings & string;
 const FIELDS: readonly AgreementField[] = ['firstName', 'lastName', 'email', 'phone'];
 
 /** The contract's length limits, for the "too long" message. */
-const MAX_LENGTH: Partial<Record<AgreementField, number>> = { firstName: 50, lastName: 50, phone: 40 };
+export const MAX_LENGTH: Partial<Record<AgreementField, number>> = { firstName: 50, lastName: 50, phone: 40 };
 
 function normalize(value: Partial<AgreementDraft> | undefined): AgreementDraft {
   const out: AgreementDraft = { ...emptyAgreement };
