@@ -105,6 +105,20 @@ describe('<lc-checkout>', () => {
     expect(list.querySelector('button')).to.equal(null);
   });
 
+  it('numbers the steps of the path in their markers, the "more steps" marker not counted', async () => {
+    const el = await mountCheckout(mock);
+    await cartLoaded(el);
+    const markers = () => stepItems(el).map((item) => getComputedStyle(item, '::before').content);
+    expect(part(el, 'step-more')).not.to.equal(null);
+    expect(markers()).to.deep.equal(['"1"', '"2"', '"3"', '"4"']);
+    // Once the path is known, every step of it.
+    await fillCart(el);
+    await chooseNew(el);
+    const names = stepItems(el).map((item) => text(item));
+    expect(names).to.include.members(['Cart', 'Recipient', 'Company', 'Review', 'Order']);
+    expect(markers()).to.deep.equal(names.map((_, i) => `"${i + 1}"`));
+  });
+
   it('shows the empty cart, and loads the catalog once for the cart and the checkout rules', async () => {
     const el = await mountCheckout(mock);
     const root = await cartLoaded(el);
