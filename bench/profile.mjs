@@ -4,6 +4,13 @@
 // both sides as the bench measures them, the top functions by self time, and writes the
 // profile to node_modules/.cache/license-checkout-bench/<figure>.cpuprofile (open it in
 // Chrome DevTools, Performance panel).
+//
+// `node bench/profile.mjs a --cpu` also prints (a) in the renderer's thread time, from a trace:
+// for each run, the CPU time of the task that holds it, from the task's start to the end of the
+// forced layout that ends the timing, and the layout and style within it. Time the thread did not
+// run (other processes on a shared machine) is left out, so two builds compare within a few
+// percent where the wall-clock medians differ by more from one run to the next. A measuring aid
+// only: the bench's figures are the wall-clock ones.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -47,6 +54,34 @@ try {
   const mw = median(w.map((x) => x.ms));
   const mv = median(v.map((x) => x.ms));
   console.log(`(${figure}) widget ${mw.toFixed(2)} ms, vanilla ${mv.toFixed(2)} ms, ratio ${(mw / mv).toFixed(2)} ×; widget runs that yielded a task: ${w.filter((x) => x.tasks).length}/${w.length}`);
+
+  if (figure === 'a' && process.argv.includes('--cpu')) {
+    const thread = {};
+    for (const side of ['widget', 'vanilla']) {
+      await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack'] });
+      await sample(side, runs);
+      const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8')).traceEvents;
+      // The forced layout at the end of each timed run: lib.js's layout() called from firstRender.
+      const ends = events.filter((e) => e.name === 'Layout' && e.ph === 'X' && (e.args?.beginData?.stackTrace ?? []).some((f) => f.functionName === 'firstRender'));
+      const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.tid === ends[0]?.tid);
+      // Per task, its last such layout (a style change during layout can make Chromium lay out twice).
+      const lastEnd = new Map();
+      for (const end of ends) {
+        const task = tasks.find((t) => t.ts <= end.ts && end.ts + end.dur <= t.ts + t.dur);
+        if (task && !(lastEnd.get(task)?.ts > end.ts)) lastEnd.set(task, end);
+      }
+      const rows = [];
+      for (const [task, end] of lastEnd) {
+        const inside = events.filter((e) => e.tid === task.tid && e.ph === 'X' && e.ts >= task.ts && e.ts + e.dur <= end.ts + end.dur);
+        const sum = (name) => inside.filter((e) => e.name === name).reduce((total, e) => total + (e.tdur ?? 0), 0) / 1000;
+        rows.push({ cpu: (end.tts + end.tdur - task.tts) / 1000, layout: sum('Layout'), style: sum('UpdateLayoutTree') });
+      }
+      const m = (f) => median(rows.map(f));
+      thread[side] = m((r) => r.cpu);
+      console.log(`(a) ${side} thread time: ${m((r) => r.cpu).toFixed(2)} ms (layout ${m((r) => r.layout).toFixed(2)}, style ${m((r) => r.style).toFixed(2)}, the rest ${m((r) => r.cpu - r.layout - r.style).toFixed(2)}), n=${rows.length}`);
+    }
+    console.log(`(a) thread time ratio ${(thread.widget / thread.vanilla).toFixed(2)} ×`);
+  }
 
   const cdp = await page.createCDPSession();
   await cdp.send('Profiler.enable');

@@ -427,6 +427,44 @@ describe('<lc-cart>', () => {
     expect(seen).to.have.length(0);
   });
 
+  it('an owner setting the same lines again renders nothing again, and still reverts a change it did not take', async () => {
+    // As <lc-checkout> uses it: the owner passes the catalog and frozen lines; a Lit owner sets them on every render of its own.
+    const nameReads: string[] = [];
+    const products = mockCatalog.products.map((p) => {
+      const product = { ...p };
+      Object.defineProperty(product, 'name', { enumerable: true, get: () => (nameReads.push(p.id), p.name) });
+      return product;
+    });
+    const catalog = { ...mockCatalog, products } as Catalog;
+    const lines = Object.freeze([
+      Object.freeze({ productId: BASIC, term: 'P1Y' as const, billing: 'monthly' as const, quantity: 10 }),
+      Object.freeze({ productId: E3, term: 'P1Y' as const, billing: 'annual' as const, quantity: 2 }),
+    ]);
+    const el = await fixture<LcCart>(html`<lc-cart lang="en-US" .catalog=${catalog} .catalogState=${'ready'} .lines=${lines}></lc-cart>`);
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(2);
+    const reported = el.lines;
+    nameReads.length = 0;
+    el.lines = lines;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(nameReads, 'no line rendered again').to.deep.equal([]);
+    expect(el.lines).to.equal(reported);
+
+    // The user changes a quantity; an owner that does not take the change sets its lines again: they come back.
+    const seen = changes(el);
+    const input = quantityInput(rows(el)[0]!);
+    input.value = '12';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(seen.map((e) => e.lines[0]!.quantity)).to.deep.equal([12]);
+    el.lines = lines;
+    await el.updateComplete;
+    expect(el.lines[0]!.quantity).to.equal(10);
+    expect(quantityInput(rows(el)[0]!).value).to.equal('10');
+  });
+
   it('fires lc-checkout-request with the lines and totals, bubbling to its light-DOM owner but not composed', async () => {
     const el = await mount(mock);
     await el.addProduct(BASIC, { quantity: 4 });

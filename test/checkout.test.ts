@@ -105,6 +105,20 @@ describe('<lc-checkout>', () => {
     expect(list.querySelector('button')).to.equal(null);
   });
 
+  it('numbers the steps of the path in their markers, the "more steps" marker not counted', async () => {
+    const el = await mountCheckout(mock);
+    await cartLoaded(el);
+    const markers = () => stepItems(el).map((item) => getComputedStyle(item, '::before').content);
+    expect(part(el, 'step-more')).not.to.equal(null);
+    expect(markers()).to.deep.equal(['"1"', '"2"', '"3"', '"4"']);
+    // Once the path is known, every step of it.
+    await fillCart(el);
+    await chooseNew(el);
+    const names = stepItems(el).map((item) => text(item));
+    expect(names).to.include.members(['Cart', 'Recipient', 'Company', 'Review', 'Order']);
+    expect(markers()).to.deep.equal(names.map((_, i) => `"${i + 1}"`));
+  });
+
   it('shows the empty cart, and loads the catalog once for the cart and the checkout rules', async () => {
     const el = await mountCheckout(mock);
     const root = await cartLoaded(el);
@@ -117,6 +131,57 @@ describe('<lc-checkout>', () => {
     await chooseInternal(el);
     await reviewWithQuote(el);
     expect(await mock.requests({ method: 'GET', path: '/catalog' })).to.have.length(1);
+  });
+
+  it('renders itself and its cart twice at the start (without, then with the catalog), and only the new line on addProduct()', async () => {
+    // Rendering a cart line shows its product's name: the catalog served here counts who reads it.
+    const catalog = await new HttpCheckoutApi({ baseUrl: mock.baseUrl }).getCatalog();
+    const nameReads: string[] = [];
+    const products = catalog.products.map((p) => {
+      const product = { ...p };
+      Object.defineProperty(product, 'name', { enumerable: true, get: () => (nameReads.push(p.id), p.name) });
+      return product;
+    });
+    const api = { getCatalog: () => Promise.resolve({ ...catalog, products }) } as Partial<CheckoutApi> as CheckoutApi;
+    const updates: Record<string, number> = { 'lc-checkout': 0, 'lc-cart': 0 };
+    const restore = Object.keys(updates).map((tag) => {
+      const proto = customElements.get(tag)!.prototype as { update(changed: unknown): void };
+      const original = proto.update;
+      proto.update = function (this: unknown, changed: unknown) {
+        updates[tag]!++;
+        original.call(this, changed);
+      };
+      return () => (proto.update = original);
+    });
+    // Narrower than the wide layout, which would be one more (later) render of its own.
+    const wrapper = document.createElement('div');
+    wrapper.style.inlineSize = '320px';
+    document.body.append(wrapper);
+    try {
+      const el = await fixture<LcCheckout>(html`<lc-checkout lang="en-US" .api=${api}></lc-checkout>`, { parentNode: wrapper });
+      const root = await cartLoaded(el);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(updates).to.deep.equal({ 'lc-checkout': 2, 'lc-cart': 2 });
+
+      await el.addProduct(E3);
+      await el.addProduct(BASIC);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(root.querySelectorAll('[part~="line"]')).to.have.length(2);
+      // The host page adds a third product: the checkout renders it, then its announcement; the cart renders once.
+      updates['lc-checkout'] = updates['lc-cart'] = 0;
+      nameReads.length = 0;
+      const third = products.find((p) => p.id !== E3 && p.id !== BASIC)!.id;
+      await el.addProduct(third);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(root.querySelectorAll('[part~="line"]')).to.have.length(3);
+      expect(updates).to.deep.equal({ 'lc-checkout': 2, 'lc-cart': 1 });
+      // A new array of lines renders every line once (its lines are the cart's own copies); not again on the announcement.
+      expect(nameReads.filter((id) => id === E3 || id === BASIC).sort()).to.deep.equal([E3, BASIC].sort());
+    } finally {
+      restore.forEach((undo) => undo());
+      // The wrapper goes after open-wc's own fixture cleanup, which removes from it.
+      setTimeout(() => wrapper.remove(), 100);
+    }
   });
 
   it('keeps typed values and offers Retry when the backend is down at the start', async () => {

@@ -59,9 +59,16 @@ export abstract class LcStepElement<S extends StringTable> extends LcElement {
     return lookup(this.defaultStrings, this.stringOverrides, key, values);
   }
 
+  /** `locale` for the last `lang` or context locale it was asked with. */
+  private _locale?: { lang: string; value: string | undefined };
+
   /** The locale for `Intl`: `lang`, else the context's, else the nearest `lang` in the page. */
   protected get locale(): string | undefined {
-    return resolveLang(this, this.lang || this._contextLang);
+    const lang = this.lang || this._contextLang;
+    if (!lang) return resolveLang(this);
+    // Read for every amount and date a render shows: `Intl` checks each tag once, not each time.
+    if (this._locale?.lang !== lang) this._locale = { lang, value: resolveLang(this, lang) };
+    return this._locale.value;
   }
 
   /**

@@ -36,6 +36,7 @@ import { LcCatalogRetryEvent } from '../../events/catalog-retry.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated } from '../shared/form.js';
+import { LookupTask } from '../checkout/lookup-task.js';
 import { TaskReconnect } from '../checkout/task-reconnect.js';
 import { BILLING_ORDER, cartAnnouncement } from './cart-text.js';
 import { entriesOf, moveKey, readQuantity, withTypedQuantities } from './quantity-entry.js';
@@ -109,7 +110,7 @@ export class LcCart extends LcApiStepElement<CartStrings> {
   private readonly _store = new CartController(this, (change) => this._onStoreChange(change));
 
   /** `GET /catalog`, unless an owner provides the catalog. */
-  private readonly _catalogTask = new Task(this, {
+  private readonly _catalogTask = new LookupTask(this, {
     task: async ([api], { signal }) => {
       if (this._owned) return initialState;
       // A new backend (or a retry) must not show the previous backend's products.
@@ -118,6 +119,7 @@ export class LcCart extends LcApiStepElement<CartStrings> {
       return api.getCatalog({ signal });
     },
     args: () => [this._owned ? undefined : (this.api ?? this._httpApi)] as const,
+    asksNothing: ([api]) => !api,
     onComplete: (catalog) => {
       this._store.catalog = catalog;
     },
@@ -167,9 +169,12 @@ export class LcCart extends LcApiStepElement<CartStrings> {
   }
   set lines(value: readonly CartLine[]) {
     this._ownerSetLines = true;
-    // The owner handing back the very cart this element reported: nothing to replace.
-    if (value === this._store.lines) return;
+    // The owner handing back the very cart this element reported: nothing to replace. Nor when
+    // it sets again the frozen lines it set last (a Lit owner does on every render) and the
+    // cart still holds what they gave: normalizing them again would give the same lines.
+    if (value === this._store.lines || (value === this._owners?.lines && this._store.lines === this._owners.cart)) return;
     const { cart, dropped } = normalizeCart(Array.isArray(value) ? value : []);
+    this._owners = Array.isArray(value) && Object.isFrozen(value) && value.every((line) => Object.isFrozen(line)) ? { lines: value, cart } : undefined;
     if (dropped > 0) console.warn(`license-checkout: <lc-cart> ignored ${dropped} malformed line(s).`);
     // What is typed in a line that is still there stays, valid or not (the owner may add a
     // product while the user types in another line); only a gone line's entry goes.
@@ -202,6 +207,8 @@ export class LcCart extends LcApiStepElement<CartStrings> {
   private _httpApi?: CheckoutApi;
   private _httpApiBase?: string;
   private _ownerSetLines = false;
+  /** The owner's last frozen `lines` and the cart made of them. */
+  private _owners?: { lines: readonly CartLine[]; cart: Cart };
   /** What the next reported change says in the live region (besides the total). */
   private _changeMessage?: string;
   /** The pricing of the current cart (with the valid quantities being typed) and catalog, computed once per change. */

@@ -5,6 +5,7 @@ import type { Catalog } from '../../api/schemas.js';
 import type { CartController } from '../../checkout/cart-controller.js';
 import { reportError } from '../../checkout/report-error.js';
 import type { CatalogState } from '../cart/cart.js';
+import { LookupTask } from './lookup-task.js';
 import { TaskReconnect } from './task-reconnect.js';
 
 /**
@@ -20,13 +21,14 @@ export class CatalogLookup {
     options: { api(): CheckoutApi | undefined; cart: CartController; loaded(catalog: Catalog): void },
   ) {
     const { api, cart, loaded } = options;
-    this.task = new Task(host, {
+    this.task = new LookupTask(host, {
       task: async ([client], { signal }) => {
         // A new backend (or a retry) must not show the previous backend's products in the cart.
         cart.catalog = undefined;
         return client ? client.getCatalog({ signal }) : initialState;
       },
       args: () => [api()] as const,
+      asksNothing: ([client]) => !client,
       onComplete: (catalog) => {
         cart.catalog = catalog;
         loaded(catalog);

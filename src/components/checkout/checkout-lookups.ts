@@ -4,6 +4,7 @@ import type { CheckoutApi } from '../../api/api.js';
 import { buildQuoteRequest, isEditable, type CheckoutAction, type CheckoutState } from '../../checkout/machine.js';
 import { reportError } from '../../checkout/report-error.js';
 import type { QuoteState } from '../order-review/order-review.js';
+import { LookupTask } from './lookup-task.js';
 import { TaskReconnect } from './task-reconnect.js';
 
 export interface CheckoutLookupsOptions {
@@ -30,29 +31,32 @@ export class CheckoutLookups {
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: CheckoutLookupsOptions) {
     const { api, state, apply } = options;
-    this.agreement = new Task(host, {
+    this.agreement = new LookupTask(host, {
       task: async ([client, needed], { signal }) => (client && needed ? client.getAgreement({ signal }) : initialState),
       args: () => [api(), state().step === 'agreement' && !state().agreement] as const,
+      asksNothing: ([client, needed]) => !client || !needed,
       onComplete: (agreement) => apply({ type: 'agreement-loaded', agreement }),
       onError: (error) => reportError(host, error, 'agreement'),
     });
-    this.adminTemplates = new Task(host, {
+    this.adminTemplates = new LookupTask(host, {
       task: async ([client, needed], { signal }) => (client && needed ? client.getAdminAccessTemplates({ signal }) : initialState),
       args: () => {
         const { step, recipientKind, adminTemplates } = state();
         return [api(), !adminTemplates && recipientKind !== 'internal' && (step === 'tenant-domain' || step === 'review')] as const;
       },
+      asksNothing: ([client, needed]) => !client || !needed,
       onComplete: (templates) => apply({ type: 'admin-templates-loaded', templates }),
       onError: (error) => reportError(host, error, 'admin-access'),
     });
     // Its argument is the request itself, so a changed cart or recipient asks again, and Task aborts the superseded request.
-    this.quote = new Task(host, {
+    this.quote = new LookupTask(host, {
       task: async ([client, body], { signal }) => {
         this._quoteMismatch = false;
         if (!client || !body) return initialState;
         return client.createQuote(JSON.parse(body), { signal });
       },
       args: () => [api(), options.holdQuote?.() ? undefined : quoteRequestKey(state())] as const,
+      asksNothing: ([client, body]) => !client || !body,
       onComplete: (quote) => {
         if (!apply({ type: 'quote-loaded', quote }).quote) this._quoteMismatch = true;
       },

@@ -5,6 +5,7 @@ import { isApiError } from '../../api/errors.js';
 import type { EndDateOption, Term } from '../../api/schemas.js';
 import { isEditable, subscriptionOwner, type CheckoutAction, type CheckoutState } from '../../checkout/machine.js';
 import { reportError } from '../../checkout/report-error.js';
+import { LookupTask } from './lookup-task.js';
 
 /**
  * The recipient's subscriptions and the allowed end dates of each term in the cart, once the
@@ -21,7 +22,7 @@ export class CheckoutSubscriptions {
     options: { api(): CheckoutApi | undefined; state(): CheckoutState; apply(action: CheckoutAction): CheckoutState },
   ) {
     const { api, state, apply } = options;
-    this.task = new Task(host, {
+    this.task = new LookupTask(host, {
       task: async ([client, key], { signal }) => {
         if (!client?.getSubscriptions || key === undefined) return initialState;
         const { owner, terms } = JSON.parse(key) as { owner: string; terms: Term[] };
@@ -35,6 +36,7 @@ export class CheckoutSubscriptions {
         return { owner, subscriptions: list.subscriptions, endDates };
       },
       args: () => [api(), subscriptionsKey(state())] as const,
+      asksNothing: ([client, key]) => !client?.getSubscriptions || key === undefined,
       onComplete: (subscriptions) => apply({ type: 'subscriptions-loaded', subscriptions }),
       onError: (error) => {
         // The review still works without them: every line is then a new subscription.

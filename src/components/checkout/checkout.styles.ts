@@ -50,10 +50,8 @@ export const checkoutStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 0.5) var(--_space);
-    counter-reset: step;
   }
   .step-item {
-    counter-increment: step;
     position: relative;
     display: flex;
     align-items: center;
@@ -62,8 +60,9 @@ export const checkoutStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* The number from the markup: a counter() makes Chromium style and lay out the checkout twice. */
   .step-item::before {
-    content: counter(step);
+    content: attr(data-number);
     display: inline-grid;
     place-items: center;
     inline-size: 1.6rem;
