@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { clearPageStorage } from './helpers/mock.js';
 import type { Catalog, Product } from '../src/api/schemas.js';
 import {
   EMPTY_CART,
@@ -211,14 +212,14 @@ describe('cart-store', () => {
     let warn: typeof console.warn;
 
     beforeEach(() => {
-      localStorage.clear();
+      clearPageStorage(base, 'https://other.example/api');
       warnings = [];
       warn = console.warn;
       console.warn = (...args: unknown[]) => warnings.push(args);
     });
     afterEach(() => {
       console.warn = warn;
-      localStorage.clear();
+      clearPageStorage(base, 'https://other.example/api');
     });
 
     it('stores versioned JSON per base URL and reads it back', () => {

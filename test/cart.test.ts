@@ -9,7 +9,7 @@ import '../src/components/cart/cart.js';
 import type { LcCart } from '../src/components/cart/cart.js';
 import type { LcCartChangeEvent } from '../src/events/cart-change.js';
 import type { LcCheckoutRequestEvent } from '../src/events/cart-checkout-request.js';
-import { createTestMock, type TestMock } from './helpers/mock.js';
+import { clearPageStorage, createTestMock, type TestMock } from './helpers/mock.js';
 import { changedTexts, shownTexts } from './helpers/texts.js';
 
 const E3 = 'cfq7ttc0lfld-0001'; // P1Y monthly $36.00, P1Y annual $410.40, P1M $43.20; 1–10,000
@@ -93,10 +93,10 @@ describe('<lc-cart>', () => {
   let mock: TestMock;
 
   beforeEach(async () => {
-    localStorage.clear();
+    clearPageStorage();
     mock = await createTestMock();
   });
-  afterEach(() => localStorage.clear());
+  afterEach(() => clearPageStorage());
 
   it('is accessible with lines, totals and notes', async () => {
     const el = await mount(mock);

@@ -29,7 +29,7 @@ import {
   waitForOrderStatus,
   waitForStep,
 } from './helpers/flow.js';
-import { createTestMock, type TestMock } from './helpers/mock.js';
+import { clearPageStorage, createTestMock, type TestMock } from './helpers/mock.js';
 
 function part(el: LcCheckout, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -77,13 +77,11 @@ describe('<lc-checkout>', () => {
   let mock: TestMock;
 
   beforeEach(async () => {
-    localStorage.clear();
-    sessionStorage.clear();
+    clearPageStorage('http://127.0.0.1:9/nowhere');
     mock = await createTestMock({ speed: 1000 });
   });
   afterEach(() => {
-    localStorage.clear();
-    sessionStorage.clear();
+    clearPageStorage('http://127.0.0.1:9/nowhere');
   });
 
   it('is accessible at the cart, empty and with lines', async () => {

@@ -39,7 +39,7 @@ import {
   typePrefix,
   waitForOrderStatus,
   waitForStep, allStorage, watchStoredCart } from './helpers/flow.js';
-import { createTestMock, type TestMock } from './helpers/mock.js';
+import { clearPageStorage, createTestMock, type TestMock } from './helpers/mock.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
@@ -124,15 +124,13 @@ describe('checkout flow', () => {
   let cartWatch: ReturnType<typeof watchStoredCart> | undefined;
 
   beforeEach(async () => {
-    localStorage.clear();
-    sessionStorage.clear();
+    clearPageStorage();
     mock = await createTestMock({ speed: 1000 });
   });
   afterEach(() => {
     cartWatch?.restore();
     cartWatch = undefined;
-    localStorage.clear();
-    sessionStorage.clear();
+    clearPageStorage();
   });
 
   it('internal use: cart → recipient → review → one order, with step list, focus and events', async () => {

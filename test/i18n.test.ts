@@ -3,7 +3,7 @@
  * keys of the elements' default tables, keeps every placeholder of the English text, leaves
  * nothing empty, and words and formats a real checkout when passed as `<lc-checkout>.strings`.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js'; // every element, steps included (checkout.js alone loads steps when shown)
 import { configureTags } from '../src/tags.js';
 import type { LcCheckout } from '../src/components/checkout/checkout.js';
@@ -130,11 +130,14 @@ describe('the product-page tags with the same table', () => {
     it(`configureTags({ strings }) with i18n/${lang.slice(0, 2)} words every tag in it`, async () => {
       const mock = await createTestMock();
       configureTags({ strings: table });
-      const page = await fixture<HTMLElement>(html`<p lang=${lang}>
+      // fixtureSync: open-wc's fixture() waits an animation frame for a plain <p>, and a test
+      // page in the background (two run at once) gets none, so it would wait forever.
+      const page = fixtureSync<HTMLElement>(html`<p lang=${lang}>
         <lc-add-to-cart api-base=${mock.baseUrl} product=${E3}></lc-add-to-cart>
         <lc-cart-count api-base=${mock.baseUrl}></lc-cart-count>
         <lc-price api-base=${mock.baseUrl} product=${E3}></lc-price>
       </p>`);
+      await Promise.all([...page.children].map((tag) => (tag as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
       const tag = (name: string) => page.querySelector(name)!.shadowRoot!;
       await waitUntil(() => text(tag('lc-price')).includes(words.price), `<lc-price> not in ${lang}`, { timeout: 3000 });
       expect(textName(tag('lc-add-to-cart').querySelector('button'))).to.equal(`${words.add} Microsoft 365 E3`);

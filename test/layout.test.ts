@@ -28,7 +28,7 @@ import {
   waitForOrderStatus,
   waitForStep,
 } from './helpers/flow.js';
-import { createTestMock, type TestMock } from './helpers/mock.js';
+import { clearPageStorage, createTestMock, type TestMock } from './helpers/mock.js';
 
 // Long unbroken values a user can type (within each field's rules).
 const LONG_COMPANY = 'Ueberlangerfirmennamegmbhundcokgohneleerzeichen';
@@ -77,8 +77,7 @@ describe('layout at every width', () => {
 
   afterEach(async () => {
     document.documentElement.dir = '';
-    sessionStorage.clear();
-    localStorage.clear();
+    clearPageStorage();
     await setViewport({ width: 800, height: 600 });
   });
 

@@ -26,7 +26,7 @@ import {
   waitForOrderStatus,
   waitForStep, allStorage, watchStoredCart } from './helpers/flow.js';
 import { acceptedAgreementId } from './helpers/contract.js';
-import { createTestMock, type TestMock } from './helpers/mock.js';
+import { clearPageStorage, createTestMock, type TestMock } from './helpers/mock.js';
 
 /** The scope `<lc-checkout api-base>` keeps its order under: the backend's absolute base URL, as the cart's storage key. */
 const scopeOf = (mock: TestMock) => new URL(mock.baseUrl, document.baseURI).href.replace(/\/+$/, '');
@@ -74,14 +74,12 @@ describe('<lc-checkout> resume after a reload', () => {
   let cartWatch: ReturnType<typeof watchStoredCart> | undefined;
 
   beforeEach(() => {
-    localStorage.clear();
-    sessionStorage.clear();
+    clearPageStorage();
   });
   afterEach(() => {
     cartWatch?.restore();
     cartWatch = undefined;
-    localStorage.clear();
-    sessionStorage.clear();
+    clearPageStorage();
   });
 
   it('a reload mid-provisioning comes back to the same order; one POST /orders; afterwards a fresh, empty checkout', async () => {

@@ -39,7 +39,7 @@ import {
   typeInto,
   waitForStep,
 } from './helpers/flow.js';
-import { createTestMock, fieldErrorsFault, type TestMock } from './helpers/mock.js';
+import { clearPageStorage, createTestMock, fieldErrorsFault, type TestMock } from './helpers/mock.js';
 import { normalize } from './helpers/dom.js';
 
 const PREMIUM = 'cfq7ttc0lckm-0001'; // Microsoft 365 Business Premium: P1Y monthly $22.00
@@ -73,7 +73,7 @@ describe('the review for an existing customer who already has the product', () =
   let el: LcCheckout;
 
   beforeEach(async () => {
-    localStorage.clear();
+    clearPageStorage();
     mock = await createTestMock({ today: TODAY, speed: 1000 });
     el = await mountCheckout(mock);
     await toCustomerType(el, PREMIUM, 10);
@@ -147,7 +147,7 @@ describe('the review: seat caps, auto-renew, promotions, purchase order', () => 
   let mock: TestMock;
 
   beforeEach(async () => {
-    localStorage.clear();
+    clearPageStorage();
     mock = await createTestMock({ today: TODAY, speed: 1000 });
   });
 

@@ -32,7 +32,7 @@ import {
   waitForOrderStatus,
   waitForStep,
 } from './flow.js';
-import { createTestMock, type Fault, type MockOptions, type TestMock } from './mock.js';
+import { clearPageStorage, createTestMock, type Fault, type MockOptions, type TestMock } from './mock.js';
 
 /** Short, so "no answer" costs under a second; no client retries, so each fault meets the user. */
 const TIMEOUT = 700;
@@ -389,8 +389,7 @@ export function faultSuite({ name, flow, targets, mock: options, follows }: Faul
   describe('faults: a message, nothing lost, and on once the fault clears', function () {
     this.timeout(60000);
     beforeEach(() => {
-      localStorage.clear();
-      sessionStorage.clear();
+      clearPageStorage();
     });
 
     it(`${name}: ${KINDS.map((k) => k.name).join(', ')}, at ${targets.join(', ')}`, async () => {

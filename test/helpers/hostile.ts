@@ -37,7 +37,7 @@ import {
   waitForStep,
 } from './flow.js';
 import { normalize } from './dom.js';
-import { createTestMock, type TestMock } from './mock.js';
+import { clearPageStorage, createTestMock, type TestMock } from './mock.js';
 
 declare global {
   interface Window {
@@ -362,8 +362,7 @@ export async function newCustomerTour(s: string, parts: NewCustomerPart[]): Prom
 /** Each test starts with nothing run and `alert` watched. */
 export function watchForHostileRuns(): void {
   beforeEach(() => {
-    localStorage.clear();
-    sessionStorage.clear();
+    clearPageStorage();
     window.__hostile = undefined;
     window.alert = () => {
       window.__hostile = 'alert';

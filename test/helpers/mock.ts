@@ -31,6 +31,21 @@ export function fieldErrorsFault(path: string, errors: Array<{ field: string; me
   };
 }
 
+/** The base URLs of the mocks this page made: what its tests may have stored under. */
+const madeHere = new Set<string>();
+
+/**
+ * Forgets what this page's tests stored: sessionStorage (the page's own), and the
+ * localStorage entries of this page's mocks and of `bases` (fixed test URLs). Never
+ * `localStorage.clear()`: the origin's localStorage is shared by the test pages that run at
+ * once, so it would empty another test's cart under its feet (and fire its storage events).
+ */
+export function clearPageStorage(...bases: string[]): void {
+  sessionStorage.clear();
+  const scopes = [...madeHere, ...bases].map((base) => base.replace(/\/+$/, ''));
+  for (const key of Object.keys(localStorage)) if (scopes.some((scope) => key.endsWith(`:${scope}`))) localStorage.removeItem(key);
+}
+
 async function ok(response: Response, what: string): Promise<Response> {
   if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
   return response;
@@ -47,6 +62,7 @@ export async function createTestMock(options: MockOptions = {}): Promise<TestMoc
   );
   const { id, baseUrl } = (await created.json()) as { id: string; baseUrl: string };
   const control = `/__mock/instances/${id}`;
+  madeHere.add(new URL(baseUrl, location.origin).href);
   return {
     baseUrl: new URL(baseUrl, location.origin).href,
     async requests(filter = {}) {
