@@ -17,6 +17,9 @@ type Checkout = HTMLElement & {
   updateComplete: Promise<boolean>;
 };
 
+/** The step list's current item. */
+const currentStep = (el: HTMLElement) => el.shadowRoot!.querySelector('[part~="step-item"][aria-current="step"]');
+
 describe('script-tag file: the checkout before its core arrives', () => {
   before(loadScriptTagFile);
   after(() => stepFiles(false));
@@ -54,6 +57,9 @@ describe('script-tag file: the checkout before its core arrives', () => {
     expect(shown(placeholder()!.querySelector('h2'))).to.equal('Recipient');
     expect(el.shadowRoot!.activeElement).to.equal(placeholder()!.querySelector('h2'));
     expect((el.shadowRoot!.querySelector('lc-cart') as HTMLElement).hidden).to.equal(true);
+    // The step list says where the user is: the step on screen, not the cart.
+    expect(shown(currentStep(el))).to.equal('Recipient');
+    expect(shown(el.shadowRoot!.querySelector('[part~="step-caption"]'))).to.equal('Recipient');
     const failed = () => placeholder()?.querySelector('[part~="failed"]');
     await waitUntil(failed, 'no failure shown', { timeout: 5000 });
     expect(failed()!.getAttribute('role')).to.equal('alert');

@@ -18,6 +18,7 @@ import { resolveLang } from '../../i18n/format.js';
 import { lookup, type StringOverrides, type StringTable } from '../../i18n/strings.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import '../cart/cart.js';
+import type { LcCart } from '../cart/cart.js';
 import { cartAnnouncement } from '../cart/cart-text.js';
 import { cartStrings } from '../cart/cart.strings.js';
 import { stepFrameStyles } from '../shared/step-frame.styles.js';
@@ -265,9 +266,10 @@ export class LcCheckout extends LcElement {
   reset(): void {
     if (this._core) this._core.reset();
     else if (this._startPending) {
-      // Before the core: back from the step Checkout went to.
+      // Before the core: back from the step Checkout went to; the next Checkout loads again.
       this._startPending = false;
       this._waitingStep = undefined;
+      this._loader.forgetFailures();
     }
   }
 
@@ -322,6 +324,27 @@ export class LcCheckout extends LcElement {
     const { lines, catalog } = this._cart;
     if (this._initial?.lines !== lines || this._initial.catalog !== catalog) this._initial = { lines, catalog, state: createCheckout(lines, catalog) };
     return this._initial.state;
+  }
+
+  /**
+   * What the step list shows: the machine's state; before the core, the cart's, with the step
+   * on screen (the one waiting for the core) as the current one. Cart then leads back from the
+   * step Checkout went to; a step a reload returns to offers no way back until the core is there.
+   */
+  private _listState(): CheckoutState {
+    const state = this._core?.state ?? this._initialState();
+    const step = this._shownStep();
+    return step === state.step ? state : { ...state, step, visited: this._startPending ? state.visited : [] };
+  }
+
+  /** A step list button: the machine goes there; before the core, Cart is back from the step Checkout went to. */
+  private _goTo(step: Step): void {
+    if (this._core) this._core.apply({ type: 'go-to', step });
+    else if (step === 'cart' && this._startPending) {
+      this.reset();
+      // As a step change would: focus on the cart's heading.
+      void this.updateComplete.then(() => this.shadowRoot!.querySelector<LcCart>('lc-cart')?.focusHeading());
+    }
   }
 
   /** The step on screen: the machine's, or (before the core is there) the one waiting for it. */
@@ -390,7 +413,7 @@ export class LcCheckout extends LcElement {
         @lc-step-next=${(event: LcStepNextEvent) => core?.stepNext(event)}
         @lc-step-back=${() => core?.apply({ type: 'back' })}
       >
-        ${stepListTemplate(this._currentState(), this._text, (step) => core?.apply({ type: 'go-to', step }))}
+        ${stepListTemplate(this._listState(), this._text, (step) => this._goTo(step))}
         <div role="status" class="visually-hidden" part="status">${this._announcer.announcement}</div>
         ${core?.renderNotice() ?? nothing}
         <div class="body">${core?.renderSummary() ?? nothing}<div class="main">${this._renderCart()} ${this._renderStep()}</div></div>

@@ -105,6 +105,11 @@ export class StepLoader implements ReactiveController {
     });
   }
 
+  /** Forgets what failed: the user left the step that showed it, and the next step shown loads again. */
+  forgetFailures(): void {
+    this._failed.clear();
+  }
+
   /** Loads `part`'s code (once; again after a failure). Rejects when it cannot be loaded. */
   load(part: Part): Promise<unknown> {
     let loading = this._loads.get(part);
