@@ -6,7 +6,7 @@ import { loadTs } from './scripts/load-ts.mjs';
 import { lazyCopy } from './scripts/wtr-lazy-copy.mjs';
 import { checkoutReporter } from './scripts/test-reporter.mjs';
 
-// LC_BROWSER=firefox (npm run test:firefox): the whole-flow and provisioning files in Firefox ESR.
+// LC_BROWSER=firefox (npm run test:firefox): the whole-flow and provisioning files, and the compiled checks against zod, in Firefox ESR.
 const firefox = process.env.LC_BROWSER === 'firefox';
 // The mock backend runs in this Node process and is reached over real HTTP: a default
 // instance at /api, and one fresh instance per test at /mock/{id}/ (see test/helpers/mock.ts).
@@ -55,7 +55,7 @@ export default {
   // test/layout.test.ts runs on its own afterwards (`npm test`: wtr, then wtr --files it with
   // concurrency 1): it checks focus rings and scrolling, which only the focused foreground page
   // has, and walks the whole flow four times, too slow beside another file on a loaded machine.
-  files: firefox ? ['test/flow.test.ts', 'test/provisioning.test.ts'] : ['test/**/*.test.ts', '!test/layout.test.ts'],
+  files: firefox ? ['test/flow.test.ts', 'test/provisioning.test.ts', 'test/checks.test.ts'] : ['test/**/*.test.ts', '!test/layout.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   // Firefox: one page at a time, as the flow's timing assertions (1 s waits) were written against Chromium's speed.
   concurrency: firefox ? 1 : 2,
