@@ -160,6 +160,7 @@ export function compileChecks(): Record<string, string> {
           return `${use(def.catchall ? 'loose' : 'obj')}({ ${shape} })`;
         }
         case 'optional':
+          if (def.checks?.length) throw new Error(`${where}: checks on an optional are not compiled`);
           return `${use('opt')}(${ref(def.innerType, where)})`;
         case 'enum':
         case 'literal':
