@@ -12,7 +12,13 @@ type Schema = z.core.$ZodType;
 type Def = Record<string, any>;
 
 /** The files written, in order: each holds what its roots need and the files before it lack. */
-const GROUPS: Array<{ file: string; note: string; roots: Record<string, Schema> }> = [
+export interface CheckGroup {
+  file: string;
+  note: string;
+  roots: Record<string, Schema>;
+}
+
+const GROUPS: CheckGroup[] = [
   {
     file: 'src/api/checks-cart.gen.ts',
     note: "what the cart's first screen checks (the script-tag file carries these only)",
@@ -65,12 +71,13 @@ function names(): Map<Schema, { name: string; ns: string }> {
 
 const literal = (value: unknown): string => (value === undefined ? 'undefined' : JSON.stringify(value));
 
-export function compileChecks(): Record<string, string> {
+/** The generated files' texts by path; `groups` (the widget's by default) in order, each importing what an earlier one defined. */
+export function compileChecks(groups: CheckGroup[] = GROUPS): Record<string, string> {
   const named = names();
   const defined = new Map<Schema, { name: string; file: string }>();
   const out: Record<string, string> = {};
 
-  for (const group of GROUPS) {
+  for (const group of groups) {
     const lines: string[] = [];
     const used = new Set<string>();
     const imports = new Map<string, Set<string>>();
