@@ -25,8 +25,11 @@ export function lineKey(line: Pick<OrderLineInput, 'productId' | 'term' | 'billi
  * `/api` and `/api/` share a cart; different backends never do.
  */
 export function storageKey(baseUrl: string): string {
-  return STORAGE_PREFIX + baseUrl.trim().replace(/\/+$/, '');
+  return scopeKey(baseUrl.trim().replace(/\/+$/, ''));
 }
+
+/** The same for a scope already without trailing slashes (`backendScope`'s, as the tags have it). */
+export const scopeKey = (scope: string): string => STORAGE_PREFIX + scope;
 
 /** A stored entry's lines (not yet checked one by one), or what it is instead: not JSON, or not a cart of this version. */
 export function parseStoredCart(raw: string): unknown[] | 'json' | 'version' {

@@ -1,16 +1,16 @@
 /**
  * The cart as the tags see it: the very entry `<lc-checkout>` keeps in `localStorage` for a
- * backend (`storageKey` and the stored format's version come from the cart model), read and
+ * backend (its key and the stored format's version come from the cart model), read and
  * written without zod, and watched for changes made in this tab or another one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isStoredLine, parseStoredCart, serializeCart, storageKey } from '../checkout/cart-format.js';
+import { isStoredLine, parseStoredCart, scopeKey, serializeCart } from '../checkout/cart-format.js';
 import type { Cart } from '../checkout/cart-store.js';
 
 /** The stored entry for `base` as it is (a string), or null. Disabled storage reads as none. */
 function readRaw(base: string): string | null {
   try {
-    return localStorage.getItem(storageKey(base));
+    return localStorage.getItem(scopeKey(base));
   } catch {
     return null;
   }
@@ -29,7 +29,7 @@ export function readStoredCart(base: string, raw = readRaw(base)): Cart {
 /** Stores the lines for `base` in the cart model's format (the tags only add). False when storage refused. */
 export function writeStoredCart(base: string, lines: Cart): boolean {
   try {
-    localStorage.setItem(storageKey(base), serializeCart(lines));
+    localStorage.setItem(scopeKey(base), serializeCart(lines));
     return true;
   } catch (error) {
     console.warn(`license-checkout: could not store the cart.`, error);
