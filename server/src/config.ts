@@ -69,6 +69,11 @@ export interface ServerConfig {
   credentialsKey?: Uint8Array;
   /** `CREDENTIALS_TTL_HOURS` (24): how long after its order completed an administrator's credentials are kept. */
   credentialsTtlMs: number;
+  /**
+   * `CREDENTIALS_RETRY_DAYS` (30): how long a failed order that created its tenant keeps the
+   * administrator's credentials for a retry on that tenant (which shows them when it completes).
+   */
+  credentialsRetryMs: number;
 }
 
 export interface StoreRules {
@@ -152,5 +157,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     },
     credentialsKey,
     credentialsTtlMs: number(env, 'CREDENTIALS_TTL_HOURS', 24) * 3600_000,
+    credentialsRetryMs: number(env, 'CREDENTIALS_RETRY_DAYS', 30) * 24 * 3600_000,
   };
 }

@@ -122,11 +122,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // Snapshots stop showing expired credentials on their own; this empties the column too, now
   // (a store down for a day) and then every ten minutes, or sooner under a shorter TTL.
   let closed = false;
+  const keep = { ttlMs: credentials.ttlMs, retryMs: config.credentialsRetryMs };
   const wipe = () =>
-    void wipeExpiredCredentials(db, credentials.ttlMs).catch((error: unknown) => {
+    void wipeExpiredCredentials(db, keep).catch((error: unknown) => {
       if (!closed) console.error('[credentials] wiping expired ones failed:', (error as Error).message);
     });
-  await wipeExpiredCredentials(db, credentials.ttlMs);
+  await wipeExpiredCredentials(db, keep);
   const wiping = setInterval(wipe, options.credentialsSweepMs ?? Math.max(1000, Math.min(600_000, credentials.ttlMs)));
   wiping.unref();
 

@@ -237,6 +237,36 @@ describe('new tenants’ administrator credentials', () => {
       assert.equal(lines.length, 1);
     }));
 
+  it('of a failed order are kept for a retry on its tenant CREDENTIALS_RETRY_DAYS (30) after the failure, then wiped; a later retry completes without them', () =>
+    withStore({ credentialsRetryMs: 60_000, credentialsSweepMs: 100 }, async (store) => {
+      const company = `Fail Forgotten ${uniquePrefix('')}`;
+      const prefix = uniquePrefix('failexp');
+      const failed = await placeAndFinish(store, newTenantOrder(company, prefix));
+      assert.equal(failed.status, 'failed');
+      // Several sweeps within the minute: still there, for a retry.
+      await new Promise((r) => setTimeout(r, 500));
+      assert.ok(await column(store, failed.id), 'wiped before its retry window ended');
+      // As if it had failed 61 seconds ago.
+      await store.db.query(`UPDATE tasks SET finished_at = coalesce(finished_at, now()) - interval '61 seconds' WHERE order_id = $1`, [failed.id]);
+      await store.db.query(`UPDATE orders SET updated_at = updated_at - interval '61 seconds' WHERE id = $1`, [failed.id]);
+      const until = Date.now() + 10_000;
+      while ((await column(store, failed.id)) !== null) {
+        assert.ok(Date.now() < until, 'the sweep never emptied the failed order\'s column');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // The retry still takes over the tenant; there is nothing left to show.
+      const retry = await placeAndFinish(store, newTenantOrder(company, prefix));
+      assert.equal(retry.status, 'completed', JSON.stringify(retry));
+      assert.equal('credentials' in retry, false);
+      assert.equal(await column(store, retry.id), null);
+    }));
+
+  it('of a failed order are kept 30 days unless CREDENTIALS_RETRY_DAYS says otherwise', () => {
+    assert.equal(configFromEnv({}).credentialsRetryMs, 30 * DAY);
+    assert.equal(configFromEnv({ CREDENTIALS_RETRY_DAYS: '7' }).credentialsRetryMs, 7 * DAY);
+    assert.throws(() => configFromEnv({ CREDENTIALS_RETRY_DAYS: 'a month' }), /CREDENTIALS_RETRY_DAYS/);
+  });
+
   it('get a fresh IV for every value', () => {
     const vault = credentialsVault(randomBytes(32), { ttlMs: DAY });
     const value = { userName: 'admin@x.onmicrosoft.com', temporaryPassword: 'Same-Password-1' };

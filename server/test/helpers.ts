@@ -108,6 +108,7 @@ export interface StoreOptions extends StartOptions {
   /** Raw key; leave the property out for the tests' key, set it to undefined for none (open mode's per-process key). */
   credentialsKey?: Uint8Array;
   credentialsTtlMs?: number;
+  credentialsRetryMs?: number;
 }
 
 export function storeConfig(options: Omit<StoreOptions, 'simulator'> & { simulatorUrl: string }): ServerConfig {
@@ -127,6 +128,7 @@ export function storeConfig(options: Omit<StoreOptions, 'simulator'> & { simulat
     rules: { acceptanceBeforeOrder: false, defaultRolesOptOut: true, ...options.rules },
     credentialsKey: 'credentialsKey' in options ? options.credentialsKey : Buffer.from(TEST_CREDENTIALS_KEY, 'base64'),
     credentialsTtlMs: options.credentialsTtlMs ?? 24 * 3600_000,
+    credentialsRetryMs: options.credentialsRetryMs ?? 30 * 24 * 3600_000,
   };
 }
 

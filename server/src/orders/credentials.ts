@@ -10,6 +10,9 @@
  *   read path checks the time) and a periodic sweep on every instance sets the column to NULL:
  *   the completion time is in the task rows, so there is nothing to schedule and nothing lost
  *   on a restart, and the UPDATE is harmless when two instances run it at once.
+ * - A failed order that created its tenant never shows it, but keeps it for a retry on that
+ *   tenant (which takes it over, see place.ts) — for `retryMs` after the failure, then the same
+ *   sweep empties it: an order nobody retries keeps no password for ever.
  * - A value that does not open (another key, tampered, copied) is left out of the snapshot and
  *   logged once per order; it never fails the request.
  */
@@ -120,15 +123,22 @@ export function completedAt(tasks: Array<{ finished_at: Date | string | null }>,
   return Number.isFinite(last) ? last : new Date(updatedAt).getTime();
 }
 
-/** Empties the column of every order that completed more than `ttlMs` ago; returns how many. */
-export async function wipeExpiredCredentials(db: Queryable, ttlMs: number, now = Date.now()): Promise<number> {
+/**
+ * Empties the column of every order that completed more than `ttlMs` ago, and of every failed
+ * one that failed more than `retryMs` ago (its last task's end); returns how many.
+ */
+export async function wipeExpiredCredentials(db: Queryable, keep: { ttlMs: number; retryMs: number }, now = Date.now()): Promise<number> {
   const rows = await db.query(
     `UPDATE orders o SET credentials = NULL
      WHERE o.credentials IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.order_id = o.id AND t.status <> 'succeeded')
-       AND coalesce((SELECT max(t.finished_at) FROM tasks t WHERE t.order_id = o.id), o.updated_at) <= $1
+       AND (
+         (NOT EXISTS (SELECT 1 FROM tasks t WHERE t.order_id = o.id AND t.status <> 'succeeded')
+           AND coalesce((SELECT max(t.finished_at) FROM tasks t WHERE t.order_id = o.id), o.updated_at) <= $1)
+         OR (EXISTS (SELECT 1 FROM tasks t WHERE t.order_id = o.id AND t.status = 'failed')
+           AND coalesce((SELECT max(t.finished_at) FROM tasks t WHERE t.order_id = o.id), o.updated_at) <= $2)
+       )
      RETURNING o.id`,
-    [new Date(now - ttlMs)],
+    [new Date(now - keep.ttlMs), new Date(now - keep.retryMs)],
   );
   return rows.length;
 }
