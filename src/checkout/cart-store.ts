@@ -360,8 +360,6 @@ function priceLine(line: CartLine, catalog: Catalog): PricedLine {
 // ---------------------------------------------------------------------------------------
 // Persistence
 
-// The entry's format (key, version) is in cart-format.ts; its lines are checked here with the contract's schema (StoredLines, compiled).
-
 /**
  * A backend's storage scope: its base URL resolved against the page, without trailing
  * slashes; undefined for anything that is not a non-empty string. Keys the cart and the
@@ -405,6 +403,7 @@ export function loadCart(baseUrl: string, storage: Storage | undefined = default
   if (raw === null) return EMPTY_CART;
   const entry = parseStoredCart(raw);
   if (entry === 'json') return discard(storage, key, 'it is not valid JSON');
+  // The entry's format (key, version) is cart-format.ts's; its lines are the contract's order lines.
   const parsed = check(checks.StoredLines, entry);
   if (!parsed.success) return discard(storage, key, 'it is not a cart of this version');
   return normalizeCart(parsed.data).cart;

@@ -1,14 +1,10 @@
 import { BILLINGS } from '../../api/contract-values.js';
-import type { Billing } from '../../api/schemas-cart.js';
 import type { CartTotals } from '../../checkout/cart-store.js';
 import { formatMoney } from '../../i18n/format.js';
 import type { CartStrings } from './cart.strings.js';
 
 /** A lookup in the cart's strings (the element's `t`, or the checkout's over the same table). */
 export type CartText = (key: keyof CartStrings & string, values?: Record<string, string | number>) => string;
-
-/** Billing frequencies in the order totals are said and shown. */
-export const BILLING_ORDER: readonly Billing[] = BILLINGS;
 
 /**
  * What the cart's live region says after a change: what happened (`message`), then the new
@@ -17,7 +13,7 @@ export const BILLING_ORDER: readonly Billing[] = BILLINGS;
 export function cartAnnouncement(t: CartText, lineCount: number, totals: CartTotals | undefined, locale: string | undefined, message?: string): string {
   let total = '';
   if (totals) {
-    const parts = BILLING_ORDER.filter((b) => totals.byBilling[b] !== undefined).map((b) =>
+    const parts = BILLINGS.filter((b) => totals.byBilling[b] !== undefined).map((b) =>
       t(`per.${b}`, { amount: formatMoney(totals.byBilling[b]!, totals.currency, locale) }),
     );
     if (parts.length === 0) total = lineCount === 0 ? t('cart.announceEmpty') : '';

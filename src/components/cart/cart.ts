@@ -38,7 +38,7 @@ import { controls, tokens } from '../../styles/tokens.js';
 import { formatIsolated } from '../shared/form.js';
 import { LookupTask } from '../checkout/lookup-task.js';
 import { TaskReconnect } from '../checkout/task-reconnect.js';
-import { BILLING_ORDER, cartAnnouncement } from './cart-text.js';
+import { cartAnnouncement } from './cart-text.js';
 import { entriesOf, moveKey, readQuantity, withTypedQuantities } from './quantity-entry.js';
 import { cartStyles } from './cart.styles.js';
 import { cartStrings, type CartStrings } from './cart.strings.js';
@@ -506,7 +506,7 @@ export class LcCart extends LcApiStepElement<CartStrings> {
     if (this._cart.length === 0) {
       return html`<p class="empty" part="empty">${this.t('cart.empty')}</p>`;
     }
-    const totals = BILLING_ORDER.filter((b) => pricing.totals.byBilling[b] !== undefined).map((b) =>
+    const totals = BILLINGS.filter((b) => pricing.totals.byBilling[b] !== undefined).map((b) =>
       this._perPeriodIsolated(pricing.totals.byBilling[b]!, b),
     );
     return html`

@@ -11,7 +11,7 @@ import { LcStepBackEvent } from '../../events/step-back.js';
 import { LcStepEditEvent } from '../../events/step-edit.js';
 import { formatDateRange, formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { BILLING_ORDER } from '../cart/cart-text.js';
+import { BILLINGS } from '../../api/contract-values.js';
 import { formatIsolated, isolate } from '../shared/form.js';
 import { formStyles } from '../shared/form.styles.js';
 import { adminAccessRow, agreementRow } from './order-review.access.js';
@@ -367,7 +367,7 @@ export class LcOrderReview extends LcStepElement<OrderReviewStrings> {
       if (amount === undefined) continue;
       sums.set(line.billing, (sums.get(line.billing) ?? 0) + amount);
     }
-    return BILLING_ORDER.filter((b) => sums.has(b)).map((b) => this._perPeriod(sums.get(b)!, b));
+    return BILLINGS.filter((b) => sums.has(b)).map((b) => this._perPeriod(sums.get(b)!, b));
   }
 
   private _renderTotals(lines: ReviewLine[]): TemplateResult {

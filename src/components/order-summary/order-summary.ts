@@ -6,7 +6,7 @@ import { LcStepElement } from '../../base/lc-step-element.js';
 import { lineKey, priceCart } from '../../checkout/cart-store.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { BILLING_ORDER } from '../cart/cart-text.js';
+import { BILLINGS } from '../../api/contract-values.js';
 import { formatIsolated, isolate } from '../shared/form.js';
 import { orderSummaryStyles } from './order-summary.styles.js';
 import { orderSummaryStrings, type OrderSummaryStrings } from './order-summary.strings.js';
@@ -117,7 +117,7 @@ export class LcOrderSummary extends LcStepElement<OrderSummaryStrings> {
     return {
       currency: this.order?.currency ?? this.quote?.currency ?? this.catalog?.currency ?? 'USD',
       lines: summaryLines,
-      perPeriod: BILLING_ORDER.filter((b) => sums.has(b)).map((b) => [b, sums.get(b)!]),
+      perPeriod: BILLINGS.filter((b) => sums.has(b)).map((b) => [b, sums.get(b)!]),
       firstInvoice: this.order?.firstInvoiceTotal ?? this.quote?.firstInvoiceTotal,
     };
   }
