@@ -129,14 +129,14 @@ export function completedAt(tasks: Array<{ finished_at: Date | string | null }>,
  */
 export async function wipeExpiredCredentials(db: Queryable, keep: { ttlMs: number; retryMs: number }, now = Date.now()): Promise<number> {
   const rows = await db.query(
+    // The order's end (its last task's, as completedAt() says) against the cut-off of its state:
+    // none while it runs or waits, so such an order keeps its value.
     `UPDATE orders o SET credentials = NULL
      WHERE o.credentials IS NOT NULL
-       AND (
-         (NOT EXISTS (SELECT 1 FROM tasks t WHERE t.order_id = o.id AND t.status <> 'succeeded')
-           AND coalesce((SELECT max(t.finished_at) FROM tasks t WHERE t.order_id = o.id), o.updated_at) <= $1)
-         OR (EXISTS (SELECT 1 FROM tasks t WHERE t.order_id = o.id AND t.status = 'failed')
-           AND coalesce((SELECT max(t.finished_at) FROM tasks t WHERE t.order_id = o.id), o.updated_at) <= $2)
-       )
+       AND coalesce((SELECT max(t.finished_at) FROM tasks t WHERE t.order_id = o.id), o.updated_at) <= CASE
+         WHEN EXISTS (SELECT 1 FROM tasks t WHERE t.order_id = o.id AND t.status = 'failed') THEN $2::timestamptz
+         WHEN NOT EXISTS (SELECT 1 FROM tasks t WHERE t.order_id = o.id AND t.status <> 'succeeded') THEN $1::timestamptz
+       END
      RETURNING o.id`,
     [new Date(now - keep.ttlMs), new Date(now - keep.retryMs)],
   );
