@@ -67,6 +67,7 @@ export abstract class LcStepElement<S extends StringTable> extends LcElement {
     const lang = this.lang || this._contextLang;
     if (!lang) return resolveLang(this);
     // Read for every amount and date a render shows: `Intl` checks each tag once, not each time.
+    // (Here, not in the shared intlLocale(): the product-page tags' budget has no room for it.)
     if (this._locale?.lang !== lang) this._locale = { lang, value: resolveLang(this, lang) };
     return this._locale.value;
   }
