@@ -292,6 +292,22 @@ describe('compiled checks against their zod schemas', () => {
       const parsed = check(cartChecks.FieldError, value);
       expect(parsed.success && Object.keys(parsed.data)).to.deep.equal(['field', 'message']);
       expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+
+      // A loose object (the stored draft's company) keeps its unknown keys, but not that one.
+      const draft = {
+        v: 1,
+        step: 'customer-details',
+        company: JSON.parse('{"companyName":"Fabrikam","__proto__":{"polluted":1},"extra":2}'),
+        tenant: { hasTenant: false, domain: '', prefix: '' },
+        agreementDraft: {},
+      };
+      same('StoredDraft', draft);
+      const stored = check(laterChecks.StoredDraft, draft);
+      expect(stored.success).to.equal(true);
+      const company = stored.success ? (stored.data.company as Record<string, unknown>) : {};
+      expect(Object.keys(company)).to.deep.equal(['companyName', 'extra']);
+      expect(Object.getPrototypeOf(company)).to.equal(Object.prototype);
+      expect(company.polluted).to.equal(undefined);
     });
 
     it('a value of another type with a length of its own is measured as zod measures it', () => {
