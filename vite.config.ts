@@ -188,12 +188,9 @@ export default defineConfig(({ mode }) => {
             minify: { compress: true, mangle: true, codegen: true, mangleProps: { include: /^_[a-z]/ } },
             comments: scriptTagComments,
           },
-          // The tags use zod-free functions of src/checkout/cart-store.ts, but that module and
-          // src/api/schemas.ts build zod schemas at their top level, which the bundler keeps as
-          // possible side effects. Building a schema has none: calls through the `z` namespace
-          // are declared pure, so the unused schemas (and zod with them) drop out; so do unused
-          // frozen constants (the cart store's empty cart).
-          treeshake: { manualPureFunctions: ['z', 'css', 'Object.freeze'] },
+          // Top-level calls the bundler would keep as possible side effects have none here:
+          // unused frozen constants (the cart store's empty cart) and style sheets drop out.
+          treeshake: { manualPureFunctions: ['css', 'Object.freeze'] },
         },
       },
     };
@@ -217,7 +214,7 @@ export default defineConfig(({ mode }) => {
           // first anyway), rather than the entry and the steps sharing extra files.
           preserveEntrySignatures: 'allow-extension',
           // Unused frozen constants and style sheets stay out, as in the tags' file.
-          treeshake: { manualPureFunctions: ['z', 'css', 'Object.freeze'] },
+          treeshake: { manualPureFunctions: ['css', 'Object.freeze'] },
           output: {
             minify: true,
             comments: scriptTagComments,
